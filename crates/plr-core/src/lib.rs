@@ -1,0 +1,12 @@
+//! The rules of the Practice Learning Review (PLR), shared by the browser app and the `plr`
+//! command line: the checklist framework, the PLR model, grading, the completion check,
+//! export and import of the JSON contract, and the QA snapshot.
+//!
+//! No web dependencies: everything here is pure and tested natively.
+#![warn(missing_docs)]
+
+pub mod grading;
+pub mod model;
+
+pub use grading::{AreaResult, RuleName, Suggestion};
+pub use model::*;
