@@ -1,1 +1,6 @@
-fn main() {}
+//! Entry point of the browser app: mounts the Leptos root component.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(plr_app::App);
+}

@@ -1,0 +1,126 @@
+//! Autosave: every change to the review being edited reaches this device's storage within
+//! [`DEBOUNCE`], and at once when the page is hidden, closed or left.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use leptos::ev;
+use leptos::prelude::*;
+use plr_core::{Plr, PlrStoreFields};
+use reactive_stores::Store;
+
+use crate::{browser, storage};
+
+/// How long typing may pause before the review is written. Short enough that closing the
+/// laptop mid-sentence loses nothing (hiding the page flushes at once anyway).
+pub const DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// What the "saved" indicator shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    /// Everything is on this device, last written at this time.
+    Saved(DateTime<Utc>),
+    /// A change is waiting for the debounce to end.
+    Pending,
+    /// The last write failed: the message says why and what to do.
+    Failed(String),
+}
+
+/// The autosaver of one open review. Copy, so any page of the review can flush it.
+#[derive(Clone, Copy)]
+pub struct Autosave {
+    /// Shown by the saved indicator.
+    pub state: RwSignal<SaveState>,
+    pending: StoredValue<Option<TimeoutHandle>>,
+    store: Store<Plr>,
+    page: Signal<String>,
+}
+
+impl Autosave {
+    /// Watches `store` (and the page shown, so the home list can continue there) and saves
+    /// every change. Stops, after a last flush, when the calling owner is cleaned up.
+    pub fn start(store: Store<Plr>, page: Signal<String>) -> Self {
+        let saved_at = store.updated_at().get_untracked();
+        let this = Autosave {
+            state: RwSignal::new(SaveState::Saved(saved_at)),
+            pending: StoredValue::new(None),
+            store,
+            page,
+        };
+        Effect::new(move |previous: Option<()>| {
+            store.track();
+            page.track();
+            // The first run only subscribes: the review as loaded is already stored.
+            if previous.is_some() {
+                this.schedule();
+            }
+        });
+        let on_hide = window_event_listener(ev::pagehide, move |_| this.flush());
+        let on_hidden = window_event_listener(ev::visibilitychange, move |_| {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.hidden());
+            if hidden {
+                this.flush();
+            }
+        });
+        on_cleanup(move || {
+            this.flush();
+            on_hide.remove();
+            on_hidden.remove();
+        });
+        this
+    }
+
+    fn schedule(self) {
+        if let Some(handle) = self.pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                self.pending.set_value(None);
+                self.save_now();
+            },
+            DEBOUNCE,
+        );
+        match handle {
+            Ok(handle) => {
+                self.pending.set_value(Some(handle));
+                self.state.set(SaveState::Pending);
+            }
+            // No timers (should not happen in a browser): save synchronously instead.
+            Err(_) => self.save_now(),
+        }
+    }
+
+    /// Writes any waiting change now (before an export, on leaving, on hiding the page).
+    pub fn flush(self) {
+        if let Some(Some(handle)) = self.pending.try_get_value() {
+            handle.clear();
+            self.pending.set_value(None);
+            self.save_now();
+        }
+    }
+
+    fn save_now(self) {
+        let (Some(mut plr), Some(page)) = (
+            self.store.try_get_untracked(),
+            self.page.try_get_untracked(),
+        ) else {
+            return;
+        };
+        let now = browser::now();
+        plr.updated_at = now;
+        let outcome = storage::save(&plr, &page);
+        // The stored copy and the one on screen keep the same timestamp, without waking
+        // every view of the review (nothing on screen depends on it but the indicator).
+        if let Some(mut updated_at) = self.store.updated_at().try_write_untracked() {
+            *updated_at = now;
+        }
+        let state = match outcome {
+            Ok(_) => SaveState::Saved(now),
+            Err(error) => SaveState::Failed(error.to_string()),
+        };
+        self.state.try_set(state);
+    }
+}

@@ -1,0 +1,34 @@
+//! "Download JSON": the core's deterministic export of the open review, as a file.
+
+use leptos::prelude::*;
+use plr_core::export::{export_file_name, export_json};
+
+use crate::browser;
+use crate::pages::review::Review;
+
+/// Downloads the open review (draft or completed) and says what was downloaded.
+#[component]
+pub fn ExportButton() -> impl IntoView {
+    let review = Review::use_context();
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let download = move |_| {
+        review.autosave.flush();
+        let plr = review.store.get_untracked();
+        let name = export_file_name(&plr);
+        let outcome = export_json(&plr, review.framework)
+            .map_err(|e| e.to_string())
+            .and_then(|json| browser::download(&name, &json, "application/json"))
+            .map(|()| name);
+        message.set(Some(outcome));
+    };
+    view! {
+        <button type="button" class="button button--secondary" on:click=download>"Download JSON"</button>
+        <p role="status" class="export-status">
+            {move || match message.get() {
+                Some(Ok(name)) => format!("Downloaded {name}"),
+                Some(Err(problem)) => format!("The file could not be made: {problem}"),
+                None => String::new(),
+            }}
+        </p>
+    }
+}

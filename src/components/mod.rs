@@ -1,0 +1,5 @@
+//! Reusable pieces of the form. They render and dispatch; no business rule lives here.
+
+pub mod export;
+pub mod fields;
+pub mod saved;

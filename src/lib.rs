@@ -1,0 +1,58 @@
+//! PLR, the browser app: a Leptos (client-side rendered) single-page app in which a reviewer
+//! and a practitioner complete a Practice Learning Review together.
+//!
+//! Every rule (grading, completion, export) comes from `plr-core`; this crate renders it,
+//! dispatches the user's changes into a reactive store, and keeps drafts on the device.
+
+pub mod autosave;
+pub mod browser;
+pub mod components;
+pub mod pages;
+pub mod storage;
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+use pages::home::Home;
+use pages::not_found::NotFound;
+use pages::review::{
+    actions::ActionsPage, area::AreaPage, case::CasePage, check::CheckPage,
+    judgement::JudgementPage, overview::Overview, participation::ParticipationPage, ReviewShell,
+};
+
+/// The whole app: header, routes, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <header class="app-header">
+                <div class="width-container">
+                    <a class="app-header__name" href="/">"Practice Learning Reviews"</a>
+                </div>
+            </header>
+            <div class="width-container">
+                <main id="main" tabindex="-1">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Home />
+                        <ParentRoute path=path!("/review/:id") view=ReviewShell>
+                            <Route path=path!("") view=Overview />
+                            <Route path=path!("case") view=CasePage />
+                            <Route path=path!("participation") view=ParticipationPage />
+                            <Route path=path!("area/:area") view=AreaPage />
+                            <Route path=path!("judgement") view=JudgementPage />
+                            <Route path=path!("actions") view=ActionsPage />
+                            <Route path=path!("check") view=CheckPage />
+                        </ParentRoute>
+                    </Routes>
+                </main>
+            </div>
+            <footer class="app-footer">
+                <div class="width-container">
+                    "Reviews are kept only in this browser until you download them. Nothing is sent anywhere."
+                </div>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,200 @@
+//! Home: start a review, and the reviews saved on this device.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use plr_core::{Framework, Plr, PlrId, Status};
+
+use crate::storage::{self, IndexEntry, Listing};
+use crate::browser;
+
+/// The home page.
+#[component]
+pub fn Home() -> impl IntoView {
+    let listing = RwSignal::new(storage::list());
+    let error = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+
+    let start = move |_| match browser::new_plr_id() {
+        Ok(id) => {
+            let plr = Plr::new_draft(id, browser::now(), Framework::practice_fundamentals());
+            match storage::save(&plr, "case") {
+                Ok(_) => navigate(&format!("/review/{id}/case"), Default::default()),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        }
+        Err(e) => error.set(Some(e)),
+    };
+
+    view! {
+        <h1>"Practice Learning Reviews"</h1>
+        <p class="lead">
+            "Complete a review together, statement by statement. Everything you type is saved in this browser as you go."
+        </p>
+        {move || error.get().map(|message| view! { <p class="error-message" role="alert">{message}</p> })}
+        <button type="button" class="button" on:click=start>"Start a new review"</button>
+        <h2>"Reviews on this device"</h2>
+        {move || {
+            let Listing { entries, unreadable } = listing.get();
+            view! {
+                <ReviewList entries on_deleted=move || listing.set(storage::list()) />
+                <UnreadableList unreadable on_deleted=move || listing.set(storage::list()) />
+            }
+        }}
+        <RemoveAll on_removed=move || listing.set(storage::list()) />
+    }
+}
+
+fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Draft => "Draft",
+        Status::Completed => "Completed",
+    }
+}
+
+fn case_ref_label(child_ref: &str) -> String {
+    if child_ref.trim().is_empty() {
+        "No case reference yet".to_string()
+    } else {
+        child_ref.to_string()
+    }
+}
+
+#[component]
+fn ReviewList(entries: Vec<IndexEntry>, on_deleted: impl Fn() + Copy + 'static) -> impl IntoView {
+    if entries.is_empty() {
+        return view! { <p>"There are no reviews on this device yet."</p> }.into_any();
+    }
+    let confirming = RwSignal::new(None::<PlrId>);
+    let error = RwSignal::new(None::<String>);
+    let rows = entries
+        .into_iter()
+        .map(|entry| {
+            let id = entry.id;
+            let name = case_ref_label(&entry.child_ref);
+            let page = if entry.page.is_empty() { String::new() } else { format!("/{}", entry.page) };
+            let href = format!("/review/{id}{page}");
+            let delete_name = name.clone();
+            view! {
+                <tr>
+                    <th scope="row"><a href=href>{name.clone()}</a></th>
+                    <td>{entry.review_date.map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_else(|| "Not set".into())}</td>
+                    <td><span class="tag" class:tag--done=entry.status == Status::Completed>{status_label(entry.status)}</span></td>
+                    <td>{browser::local_date_time(entry.updated_at)}</td>
+                    <td>
+                        <button type="button" class="button button--small button--secondary"
+                            aria-label=format!("Delete review {name}")
+                            on:click=move |_| confirming.set(Some(id))>"Delete"</button>
+                    </td>
+                </tr>
+                {move || (confirming.get() == Some(id)).then(|| {
+                    let delete_name = delete_name.clone();
+                    view! {
+                        <tr class="confirm-row">
+                            <td colspan="5">
+                                <div class="warning" role="alertdialog" aria-labelledby=format!("confirm-{id}")>
+                                    <p id=format!("confirm-{id}")>
+                                        <strong>{format!("Delete the review for {delete_name}? This cannot be undone.")}</strong>
+                                    </p>
+                                    <button type="button" class="button button--warning"
+                                        on:click=move |_| match storage::delete(id) {
+                                            Ok(()) => { confirming.set(None); on_deleted() }
+                                            Err(e) => error.set(Some(e.to_string())),
+                                        }>"Yes, delete it"</button>
+                                    " "
+                                    <button type="button" class="button button--secondary"
+                                        on:click=move |_| confirming.set(None)>"Cancel"</button>
+                                </div>
+                            </td>
+                        </tr>
+                    }
+                })}
+            }
+        })
+        .collect_view();
+    view! {
+        {move || error.get().map(|message| view! { <p class="error-message" role="alert">{message}</p> })}
+        <table class="table">
+            <caption class="visually-hidden">"Reviews saved in this browser, most recently saved first"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Case reference"</th>
+                    <th scope="col">"Review date"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Last saved"</th>
+                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// Damaged entries: shown (never silently dropped) so the user can keep a copy or remove them.
+#[component]
+fn UnreadableList(unreadable: Vec<storage::Unreadable>, on_deleted: impl Fn() + Copy + 'static) -> impl IntoView {
+    (!unreadable.is_empty()).then(|| {
+        let items = unreadable
+            .into_iter()
+            .map(|entry| {
+                let key = entry.key.clone();
+                let download_key = entry.key.clone();
+                view! {
+                    <li>
+                        <p>{format!("A saved review ({}) could not be read: {}", entry.key, entry.reason)}</p>
+                        <button type="button" class="button button--secondary button--small"
+                            on:click=move |_| {
+                                if let Some(raw) = storage::raw(&download_key) {
+                                    let _ = browser::download("plr-unreadable.json", &raw, "application/json");
+                                }
+                            }>"Download it as it is"</button>
+                        " "
+                        <button type="button" class="button button--warning button--small"
+                            on:click=move |_| { let _ = storage::delete_key(&key); on_deleted(); }>"Delete it"</button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="warning" role="region" aria-label="Damaged reviews">
+                <h3>"Some saved reviews could not be read"</h3>
+                <ul class="list">{items}</ul>
+            </div>
+        }
+    })
+}
+
+/// "Remove all data from this device", for shared computers (with a confirmation).
+#[component]
+fn RemoveAll(on_removed: impl Fn() + Copy + 'static) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    view! {
+        <h2>"Using a shared computer?"</h2>
+        <p>"Remove every review this app has saved in this browser. Download any you still need first."</p>
+        <Show
+            when=move || confirming.get()
+            fallback=move || view! {
+                <button type="button" class="button button--secondary" on:click=move |_| confirming.set(true)>
+                    "Remove all reviews from this device"
+                </button>
+            }
+        >
+            <div class="warning" role="alertdialog" aria-labelledby="remove-all-question">
+                <p id="remove-all-question"><strong>"Remove every review from this browser? This cannot be undone."</strong></p>
+                <button type="button" class="button button--warning" on:click=move |_| {
+                    let text = match storage::delete_all() {
+                        Ok(()) => "All reviews were removed from this device.".to_string(),
+                        Err(e) => e.to_string(),
+                    };
+                    message.set(Some(text));
+                    confirming.set(false);
+                    on_removed();
+                }>"Yes, remove everything"</button>
+                " "
+                <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
+            </div>
+        </Show>
+        <p role="status">{move || message.get()}</p>
+    }
+}

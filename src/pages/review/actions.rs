@@ -1,0 +1,159 @@
+//! Actions: add, edit and remove follow-up actions. A care planning action shows where it
+//! must go for the child's legal status.
+
+use leptos::prelude::*;
+use plr_core::{
+    Action, ActionKind, ActionStatus, ActionStoreFields, CaseStoreFields, PlrStoreFields,
+};
+use reactive_stores::Field;
+
+use super::{Continue, Review};
+use crate::components::fields::{field_id, DateInput, Radios, TextArea, TextInput};
+
+/// The "Actions" page.
+#[component]
+pub fn ActionsPage() -> impl IntoView {
+    let review = Review::use_context();
+    let store = review.store;
+    let count = Memo::new(move |_| store.actions().read().len());
+    let add = move |_| {
+        store
+            .actions()
+            .update(|actions| actions.push(Action::new_after(actions)));
+        // Focus the new action's first question, after it has rendered.
+        let index = store.actions().with_untracked(|a| a.len() - 1);
+        let target = field_id(&format!("actions[{index}].kind"));
+        request_animation_frame(move || focus(&target));
+    };
+
+    view! {
+        <span class="caption">"Practice Learning Review"</span>
+        <h1>"Actions"</h1>
+        <p>"Record what needs to happen next, who will do it and by when."</p>
+        <Show when=move || count.get() == 0>
+            <p>"No actions yet."</p>
+        </Show>
+        <For
+            each=move || store.actions()
+            key=|action| action.id().get()
+            let:action
+        >
+            <ActionCard action=action.into() />
+        </For>
+        <Show when=move || !review.is_completed()>
+            <button type="button" class="button button--secondary" on:click=add>"Add an action"</button>
+        </Show>
+        <Continue next="check" />
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+#[component]
+fn ActionCard(action: Field<Action>) -> impl IntoView {
+    let review = Review::use_context();
+    let store = review.store;
+    let id = action.id().get_untracked();
+    let index = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            store
+                .actions()
+                .with(|actions| actions.iter().position(|a| a.id == id).unwrap_or(0))
+        })
+    };
+    // Paths follow the action's position, as the completion check names them.
+    let path = move |field: &str| format!("actions[{}].{field}", index.get_untracked());
+    let kind = Memo::new(move |_| action.kind().get());
+    let completed = Memo::new(move |_| action.status().get() == ActionStatus::Completed);
+    let destination = Memo::new(move |_| {
+        store
+            .case()
+            .legal_status()
+            .get()
+            .map(|status| status.care_planning_destination())
+    });
+    let remove = {
+        let id = id.clone();
+        move |_| store.actions().update(|actions| actions.retain(|a| a.id != id))
+    };
+    let kinds = vec![
+        (ActionKind::CarePlanning, "Care planning: goes into the child's plan"),
+        (ActionKind::Other, "Other action"),
+    ];
+    let statuses = vec![(ActionStatus::Open, "Open"), (ActionStatus::Completed, "Completed")];
+    let status_field: Field<ActionStatus> = action.status().into();
+    view! {
+        <section class="card" aria-labelledby=format!("action-{id}-title")>
+            <h2 class="card__title" id=format!("action-{id}-title")>
+                {move || format!("Action {}", index.get() + 1)}
+            </h2>
+            <Radios path=path("kind") legend="Type of action" options=kinds field=action.kind().into() />
+            <Show when=move || kind.get() == Some(ActionKind::CarePlanning)>
+                <p class="inset">
+                    {move || match destination.get() {
+                        Some(place) => format!("Where this goes: {place}."),
+                        None => "Choose the child's legal status (About the case) to see where this action goes.".to_string(),
+                    }}
+                </p>
+            </Show>
+            <TextArea path=path("description") label="What needs to happen" field=action.description().into() rows=2 />
+            <TextInput path=path("owner") label="Who will do it" field=action.owner().into() class="input--width-20" />
+            <DateInput path=path("due_on") label="Due date" field=action.due_on().into() />
+            <StatusRadios path=path("status") options=statuses field=status_field />
+            <Show when=move || completed.get()>
+                <div class="conditional">
+                    <DateInput path=path("completed_on") label="Date completed" field=action.completed_on().into() />
+                </div>
+            </Show>
+            <Show when=move || !review.is_completed()>
+                <button type="button" class="button button--warning button--small" on:click=remove.clone()>
+                    {move || format!("Remove action {}", index.get() + 1)}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+/// Open / Completed for an action (a status is never blank, so it has no empty state).
+#[component]
+fn StatusRadios(
+    path: String,
+    options: Vec<(ActionStatus, &'static str)>,
+    field: Field<ActionStatus>,
+) -> impl IntoView {
+    let review = Review::use_context();
+    let id = field_id(&path);
+    let radios = options
+        .into_iter()
+        .enumerate()
+        .map(|(n, (value, text))| {
+            let radio_id = if n == 0 { id.clone() } else { format!("{id}-{n}") };
+            view! {
+                <div class="radio">
+                    <input class="radio__input" type="radio" id=radio_id.clone() name=path.clone()
+                        disabled=move || review.is_completed()
+                        prop:checked=move || field.get() == value
+                        on:change=move |_| field.set(value) />
+                    <label class="radio__label" for=radio_id>{text}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="form-group">
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">"Status"</legend>
+                <div class="radios radios--inline">{radios}</div>
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,207 @@
+//! One Practice Fundamentals area: rate each statement, note the evidence, then the
+//! practitioner's reflection and the reviewer's evaluation.
+//!
+//! Keyboard first: with focus on a statement, 1–4 rate it and move focus to the next one.
+
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use plr_core::framework::{Area, Statement};
+use plr_core::{Item, ItemStoreFields, PlrStoreFields, Rating, Section, SectionStoreFields};
+use reactive_stores::Field;
+use wasm_bindgen::JsCast;
+
+use super::{Continue, GradePanel, Review};
+use crate::components::fields::{field_id, TextArea};
+use crate::pages::not_found::NotFound;
+
+/// The page of the area named in the address.
+#[component]
+pub fn AreaPage() -> impl IntoView {
+    let params = use_params_map();
+    let area_id = Memo::new(move |_| params.read().get("area").unwrap_or_default());
+    let review = Review::use_context();
+    move || {
+        let id = area_id.get();
+        let framework = review.framework;
+        let position = framework.areas.iter().position(|a| a.id.0 == id);
+        match position {
+            Some(index) => view! { <AreaForm area=&framework.areas[index] index /> }.into_any(),
+            None => view! { <NotFound /> }.into_any(),
+        }
+    }
+}
+
+/// The key that rates the focused statement, and the rating it gives.
+fn rating_for_key(key: &str) -> Option<Rating> {
+    match key {
+        "1" => Some(Rating::Met),
+        "2" => Some(Rating::PartlyMet),
+        "3" => Some(Rating::NotMet),
+        "4" => Some(Rating::NotApplicable),
+        _ => None,
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+#[component]
+fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
+    let review = Review::use_context();
+    let section: Field<Section> = review.store.sections().at_key(area.id.0.clone()).into();
+    let framework = review.framework;
+    let next = framework
+        .areas
+        .get(index + 1)
+        .map(|a| format!("area/{}", a.id))
+        .unwrap_or_else(|| "judgement".to_string());
+    let reflection_path = format!("sections[{index}].practitioner_reflection");
+    let last = area.statements.len().saturating_sub(1);
+    let statements = area
+        .statements
+        .iter()
+        .enumerate()
+        .map(|(position, statement)| {
+            let item: Field<Item> = section.items().at_key(statement.id.0.clone()).into();
+            let path = format!("sections[{index}].items[{position}].rating");
+            let next_focus = if position == last {
+                field_id(&reflection_path)
+            } else {
+                field_id(&format!("sections[{index}].items[{}].rating", position + 1))
+            };
+            view! { <StatementRating statement item path note_path=format!("sections[{index}].items[{position}].note") next_focus /> }
+        })
+        .collect_view();
+
+    view! {
+        <span class="caption">"Practice Fundamentals"</span>
+        <h1>{area.title.clone()}</h1>
+        <GradePanel area=area.id.clone() />
+        <p class="hint keys-help" id="keys-help">
+            "Keyboard: Tab to a statement, then press 1 for met, 2 for partly met, 3 for not met or 4 for not applicable. Focus then moves to the next statement."
+        </p>
+        <div class="statements">{statements}</div>
+        <h2>"Reflection and evaluation"</h2>
+        <TextArea
+            path=reflection_path
+            label="Practitioner's reflection".to_string()
+            hint="What the practitioner takes from this area."
+            field=section.practitioner_reflection().into()
+        />
+        <TextArea
+            path=format!("sections[{index}].reviewer_evaluation")
+            label="Reviewer's evaluation".to_string()
+            hint="The reviewer's view of practice in this area."
+            field=section.reviewer_evaluation().into()
+        />
+        <Continue next=next />
+    }
+}
+
+/// One statement: its wording, four rating radios and an optional evidence note.
+#[component]
+fn StatementRating(
+    statement: &'static Statement,
+    item: Field<Item>,
+    path: String,
+    note_path: String,
+    next_focus: String,
+) -> impl IntoView {
+    let review = Review::use_context();
+    let rating: Field<Option<Rating>> = item.rating().into();
+    let id = field_id(&path);
+    let legend_id = format!("{id}-legend");
+    let error = {
+        let path = path.clone();
+        Signal::derive(move || review.problem_at(&path))
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || review.is_completed() {
+            return;
+        }
+        let on_radio = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|input| input.type_() == "radio");
+        if let (true, Some(chosen)) = (on_radio, rating_for_key(&ev.key())) {
+            ev.prevent_default();
+            rating.set(Some(chosen));
+            focus(&next_focus);
+        }
+    };
+    let radios = Rating::ALL
+        .iter()
+        .enumerate()
+        .map(|(n, value)| {
+            let value = *value;
+            let radio_id = if n == 0 { id.clone() } else { format!("{id}-{n}") };
+            view! {
+                <div class="radio">
+                    <input
+                        class="radio__input"
+                        type="radio"
+                        id=radio_id.clone()
+                        name=path.clone()
+                        aria-keyshortcuts=(n + 1).to_string()
+                        disabled=move || review.is_completed()
+                        prop:checked=move || rating.get() == Some(value)
+                        on:change=move |_| rating.set(Some(value))
+                    />
+                    <label class="radio__label" for=radio_id>
+                        {value.label()}
+                        <span class="key" aria-hidden="true">{(n + 1).to_string()}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="statement form-group" class:form-group--error=move || error.get().is_some()
+            class:statement--rated=move || rating.get().is_some()>
+            <fieldset class="fieldset" aria-describedby="keys-help" on:keydown=on_keydown>
+                <legend class="statement__text" id=legend_id>
+                    <span class="statement__id">{statement.id.0.clone()}</span>
+                    " "
+                    {statement.text.clone()}
+                </legend>
+                {move || error.get().map(|message| view! {
+                    <p class="error-message"><span class="visually-hidden">"Error: "</span>{message}</p>
+                })}
+                <div class="radios radios--inline radios--small">{radios}</div>
+                <EvidenceNote path=note_path statement_id=statement.id.0.clone() field=item.note().into() />
+            </fieldset>
+        </div>
+    }
+}
+
+/// The optional evidence note under a statement.
+#[component]
+fn EvidenceNote(path: String, statement_id: String, field: Field<String>) -> impl IntoView {
+    let review = Review::use_context();
+    let id = field_id(&path);
+    view! {
+        <div class="evidence">
+            <label class="label label--small" for=id.clone()>
+                "Evidence (optional)"
+                <span class="visually-hidden">{format!(" for {statement_id}")}</span>
+            </label>
+            <textarea
+                class="textarea textarea--small"
+                id=id
+                name=path
+                rows="1"
+                disabled=move || review.is_completed()
+                prop:value=move || field.get()
+                on:input=move |ev| field.set(event_target_value(&ev))
+            ></textarea>
+        </div>
+    }
+}

@@ -1,0 +1,82 @@
+//! About the case: the child's case reference, team, legal status, and who reviewed whom when.
+
+use leptos::prelude::*;
+use plr_core::{
+    CaseStoreFields, LegalStatus, PersonStoreFields, PlrStoreFields, ReviewStoreFields, Role,
+};
+
+use reactive_stores::Field;
+
+use super::{Continue, Review};
+use crate::components::fields::{DateInput, Radios, TextInput, YesNo};
+
+/// The "About the case" page.
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let review = Review::use_context();
+    let store = review.store;
+    let case = store.case();
+    let people = store.review();
+    let legal_status_options: Vec<(LegalStatus, &'static str)> =
+        LegalStatus::ALL.iter().map(|s| (*s, s.label())).collect();
+    let roles: Vec<(Role, &'static str)> = Role::ALL.iter().map(|r| (*r, r.label())).collect();
+
+    // Answering "under 4" or "no IRO" removes the questions that no longer apply
+    // (the core keeps participation consistent with the case).
+    let child_aged_4_or_over = Field::from(case.child_aged_4_or_over());
+    Effect::new(move |_| {
+        let aged_4_or_over = child_aged_4_or_over.get();
+        let allocated = case.iro_or_cp_chair_allocated().get();
+        store
+            .participation()
+            .maybe_update(|p| p.follow_case(aged_4_or_over, allocated));
+    });
+
+    view! {
+        <span class="caption">"Practice Learning Review"</span>
+        <h1>"About the case"</h1>
+        <TextInput
+            path="case.child_ref"
+            label="Child's case reference"
+            hint="The ID from the case management system, for example LL-482913. Do not enter the child's name."
+            field=case.child_ref().into()
+            class="input--width-10"
+        />
+        <TextInput path="case.team" label="Team" field=case.team().into() class="input--width-20" />
+        <Radios
+            path="case.legal_status".to_string()
+            legend="The child's legal status or service".to_string()
+            options=legal_status_options
+            field=case.legal_status().into()
+        />
+        <YesNo
+            path="case.child_aged_4_or_over".to_string()
+            legend="Is the child aged 4 or over?".to_string()
+            hint="If so, the review asks whether the child's own views were obtained."
+            field=child_aged_4_or_over
+        />
+        <YesNo
+            path="case.iro_or_cp_chair_allocated".to_string()
+            legend="Is an Independent Reviewing Officer or Child Protection Chair allocated?".to_string()
+            field=case.iro_or_cp_chair_allocated().into()
+        />
+        <DateInput path="review.date".to_string() label="Review date".to_string() field=people.date().into() />
+        <h2>"Reviewer"</h2>
+        <TextInput path="review.reviewer.name" label="Reviewer's name" field=people.reviewer().name().into() autocomplete="name" />
+        <Radios
+            path="review.reviewer.role".to_string()
+            legend="Reviewer's role".to_string()
+            options=roles.clone()
+            field=people.reviewer().role().into()
+        />
+        <h2>"Practitioner"</h2>
+        <TextInput path="review.practitioner.name" label="Practitioner's name" field=people.practitioner().name().into() />
+        <Radios
+            path="review.practitioner.role".to_string()
+            legend="Practitioner's role".to_string()
+            options=roles
+            field=people.practitioner().role().into()
+        />
+        <Continue next="participation" />
+    }
+}

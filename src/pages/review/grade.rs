@@ -1,0 +1,58 @@
+//! The live grade panel: the suggestion so far, this area's band, and how much is rated.
+
+use leptos::prelude::*;
+use plr_core::progress::rated_count;
+use plr_core::{AreaId, PlrStoreFields};
+
+use super::Review;
+
+/// The suggested grade as it forms; with `area`, that area's band too.
+#[component]
+pub fn GradePanel(#[prop(optional)] area: Option<AreaId>) -> impl IntoView {
+    let review = Review::use_context();
+    let suggestion = review.suggestion;
+    let store = review.store;
+    let rated = Memo::new(move |_| store.sections().with(|s| rated_count(s)));
+    let area_line = area.map(|id| {
+        let title = review
+            .framework
+            .area(&id)
+            .map(|a| a.title.clone())
+            .unwrap_or_default();
+        let band = Memo::new(move |_| {
+            suggestion.with(|s| s.areas.iter().find(|a| a.id == id).cloned())
+        });
+        view! {
+            <p class="grade-panel__area">
+                {title} ": "
+                <strong id="area-band">
+                    {move || band.get().map_or_else(
+                        || "not rated yet".to_string(),
+                        |a| match a.band {
+                            Some(grade) => format!("{} ({} of {} points)", grade.label(), a.points, a.maximum),
+                            None => "nothing counts yet".to_string(),
+                        },
+                    )}
+                </strong>
+            </p>
+        }
+    });
+    view! {
+        <aside class="grade-panel" aria-label="Grade so far">
+            <p class="grade-panel__grade">
+                "Suggested grade: "
+                <strong id="suggested-grade">
+                    {move || suggestion.with(|s| match s.grade {
+                        Some(grade) => grade.label().to_string(),
+                        None => "not enough rated yet".to_string(),
+                    })}
+                </strong>
+                {move || suggestion.with(|s| (s.grade.is_some() && s.provisional).then_some(" (provisional until every statement is rated)"))}
+            </p>
+            {area_line}
+            <p class="grade-panel__count" id="rated-count">
+                {move || { let r = rated.get(); format!("{} of {} statements rated", r.rated, r.total) }}
+            </p>
+        </aside>
+    }
+}

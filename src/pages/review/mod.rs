@@ -1,0 +1,202 @@
+//! The pages of one open review. The shell loads the review from this device into a
+//! reactive store, starts autosave, and shares both with the page in its outlet.
+
+pub mod actions;
+pub mod area;
+pub mod case;
+pub mod check;
+pub mod judgement;
+pub mod overview;
+pub mod participation;
+mod grade;
+mod summary;
+
+pub use grade::GradePanel;
+pub use summary::ReviewSummary;
+
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_params_map};
+use plr_core::completion::{completion_problems, Problem};
+use plr_core::grading::suggest_grade;
+use plr_core::{Framework, JudgementStoreFields, Plr, PlrId, PlrStoreFields, Status, Suggestion};
+use reactive_stores::Store;
+
+use crate::autosave::Autosave;
+use crate::components::saved::SavedIndicator;
+use crate::pages::not_found::NotFound;
+use crate::{browser, storage};
+
+/// What every page of an open review works on.
+#[derive(Clone, Copy)]
+pub struct Review {
+    /// The review being edited.
+    pub store: Store<Plr>,
+    /// Its autosaver (flush before exporting).
+    pub autosave: Autosave,
+    /// The framework its sections follow.
+    pub framework: &'static Framework,
+    /// The suggested grade, recomputed by the core whenever a rating or the concern flag changes.
+    pub suggestion: Memo<Suggestion>,
+    /// Set by "Complete review": from then on pages show the completion problems inline.
+    pub show_problems: RwSignal<bool>,
+    /// What stops the review being completed (empty until `show_problems`).
+    pub problems: Memo<Vec<Problem>>,
+}
+
+impl Review {
+    /// The review of the page being rendered.
+    pub fn use_context() -> Review {
+        expect_context::<Review>()
+    }
+
+    /// The address of a page of this review, e.g. `page("case")`.
+    pub fn href(&self, page: &str) -> String {
+        let id = self.store.id().get_untracked();
+        if page.is_empty() {
+            format!("/review/{id}")
+        } else {
+            format!("/review/{id}/{page}")
+        }
+    }
+
+    /// True once completed: pages then show answers read-only.
+    pub fn is_completed(&self) -> bool {
+        self.store.status().get() == Status::Completed
+    }
+
+    /// The completion problem with the value at `path`, if problems are being shown.
+    pub fn problem_at(&self, path: &str) -> Option<String> {
+        self.problems
+            .with(|problems| problems.iter().find(|p| p.path == path).map(|p| p.message.clone()))
+    }
+}
+
+/// The suggestion and the completion problems of `store`, as memos: each recomputes when
+/// what it reads changes, and wakes its readers only when its result changes.
+fn derived(
+    store: Store<Plr>,
+    framework: &'static Framework,
+    show_problems: RwSignal<bool>,
+) -> (Memo<Suggestion>, Memo<Vec<Problem>>) {
+    let suggestion = Memo::new(move |_| {
+        let concern = store.judgement().immediate_concern().get();
+        store
+            .sections()
+            .with(|sections| suggest_grade(framework, sections, concern))
+    });
+    let problems = Memo::new(move |_| {
+        if show_problems.get() {
+            store.with(|plr| completion_problems(plr, framework, browser::today()))
+        } else {
+            Vec::new()
+        }
+    });
+    (suggestion, problems)
+}
+
+/// "Continue" to the next page of the review, and the way back to the task list.
+#[component]
+pub fn Continue(
+    /// The next page, relative to the review (`participation`, `area/visiting`, ...).
+    #[prop(into)]
+    next: String,
+) -> impl IntoView {
+    let review = Review::use_context();
+    view! {
+        <div class="button-group">
+            <a class="button" href=review.href(&next)>"Continue"</a>
+            <a class="link" href=review.href("")>"Back to the task list"</a>
+        </div>
+    }
+}
+
+/// Loads the review named in the address; rebuilt only when that id changes.
+#[component]
+pub fn ReviewShell() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id"));
+    move || match id.get().as_deref().map(str::parse::<PlrId>) {
+        Some(Ok(id)) => match storage::load(id) {
+            Ok(plr) => view! { <OpenReview plr /> }.into_any(),
+            Err(error) => view! { <CannotOpen id error /> }.into_any(),
+        },
+        _ => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn OpenReview(plr: Plr) -> impl IntoView {
+    let framework = Framework::practice_fundamentals();
+    let prefix = format!("/review/{}", plr.id);
+    let store = Store::new(plr);
+    let location = use_location();
+    let page = Signal::derive(move || {
+        location.pathname.with(|path| {
+            path.strip_prefix(&prefix)
+                .unwrap_or_default()
+                .trim_matches('/')
+                .to_string()
+        })
+    });
+    let autosave = Autosave::start(store, page);
+    let show_problems = RwSignal::new(false);
+    let (suggestion, problems) = derived(store, framework, show_problems);
+    provide_context(Review {
+        store,
+        autosave,
+        framework,
+        suggestion,
+        show_problems,
+        problems,
+    });
+    focus_fragment_target(location);
+    view! {
+        <div class="review-bar">
+            <a class="back-link" href="/">"All reviews"</a>
+            <SavedIndicator state=autosave.state />
+        </div>
+        <Outlet />
+    }
+}
+
+#[component]
+fn CannotOpen(id: PlrId, error: storage::StorageError) -> impl IntoView {
+    let damaged = matches!(error, storage::StorageError::Corrupt(_));
+    view! {
+        <h1>"This review cannot be opened"</h1>
+        <p class="error-message" role="alert">{error.to_string()}</p>
+        {damaged.then(|| view! {
+            <button type="button" class="button button--secondary" on:click=move |_| {
+                if let Some(raw) = storage::raw(&format!("plr:draft:{id}")) {
+                    let _ = browser::download(&format!("plr-{id}-as-stored.json"), &raw, "application/json");
+                }
+            }>"Download it as it is"</button>
+        })}
+        <p><a href="/">"Go to your reviews"</a></p>
+    }
+}
+
+/// Moves focus to the element named by the address's `#fragment` once a page has rendered,
+/// so a link from the error summary lands on the field it names.
+fn focus_fragment_target(location: leptos_router::location::Location) {
+    Effect::new(move |_| {
+        let hash = location.hash.get();
+        let path = location.pathname.get();
+        let id = hash.trim_start_matches('#').to_string();
+        if id.is_empty() {
+            return;
+        }
+        let _ = path;
+        request_animation_frame(move || {
+            if let Some(element) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                let _ = element.focus();
+                element.scroll_into_view_with_bool(false);
+            }
+        });
+    });
+}

@@ -1,0 +1,112 @@
+//! The review's task list: each section with its status, the live grade, and the download.
+
+use leptos::prelude::*;
+use plr_core::progress::{Task, TaskStatus};
+use plr_core::{CaseStoreFields, PlrStoreFields};
+
+use super::{GradePanel, Review};
+use crate::components::export::ExportButton;
+
+fn task_title(task: &Task, review: &Review) -> String {
+    match task {
+        Task::Case => "About the case".into(),
+        Task::Participation => "Who took part".into(),
+        Task::Area(id) => review.framework.area(id).map(|a| a.title.clone()).unwrap_or_default(),
+        Task::Judgement => "Judgement".into(),
+        Task::Actions => "Actions".into(),
+    }
+}
+
+fn task_page(task: &Task) -> String {
+    match task {
+        Task::Case => "case".into(),
+        Task::Participation => "participation".into(),
+        Task::Area(id) => format!("area/{id}"),
+        Task::Judgement => "judgement".into(),
+        Task::Actions => "actions".into(),
+    }
+}
+
+/// The task list page.
+#[component]
+pub fn Overview() -> impl IntoView {
+    let review = Review::use_context();
+    let store = review.store;
+    let framework = review.framework;
+    let statuses = Memo::new(move |_| {
+        store.with(|plr| {
+            let problems = plr_core::completion::completion_problems(plr, framework, crate::browser::today());
+            Task::all(framework)
+                .into_iter()
+                .map(|task| {
+                    let status = task.status(plr, &problems);
+                    (task, status)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let heading = move || {
+        let child_ref = store.case().child_ref().get();
+        if child_ref.trim().is_empty() {
+            "Practice Learning Review".to_string()
+        } else {
+            format!("Practice Learning Review: {child_ref}")
+        }
+    };
+    let group = move |range: std::ops::Range<usize>| {
+        move || {
+            statuses.with(|all| {
+                all[range.clone()]
+                    .iter()
+                    .map(|(task, status)| {
+                        let title = task_title(task, &review);
+                        let href = review.href(&task_page(task));
+                        let status_id = format!("status-{}", task_page(task).replace('/', "-"));
+                        let tag = match status {
+                            TaskStatus::Completed => "tag tag--done",
+                            TaskStatus::InProgress => "tag tag--progress",
+                            TaskStatus::NotStarted => "tag tag--todo",
+                        };
+                        view! {
+                            <li class="task-list__item">
+                                <a class="task-list__link" href=href aria-describedby=status_id.clone()>{title}</a>
+                                <span class=tag id=status_id>{status.label()}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    let areas = framework.areas.len();
+    view! {
+        <h1>{heading}</h1>
+        <GradePanel />
+        <ol class="task-list">
+            <li>
+                <h2 class="task-list__section">"1. About the review"</h2>
+                <ul class="task-list__items">{group(0..2)}</ul>
+            </li>
+            <li>
+                <h2 class="task-list__section">"2. Practice Fundamentals"</h2>
+                <ul class="task-list__items">{group(2..2 + areas)}</ul>
+            </li>
+            <li>
+                <h2 class="task-list__section">"3. Judgement and actions"</h2>
+                <ul class="task-list__items">{group(2 + areas..4 + areas)}</ul>
+            </li>
+            <li>
+                <h2 class="task-list__section">"4. Finish"</h2>
+                <ul class="task-list__items">
+                    <li class="task-list__item">
+                        <a class="task-list__link" href=review.href("check")>"Check and complete"</a>
+                        <span class="tag" class:tag--done=move || review.is_completed()>
+                            {move || if review.is_completed() { "Completed" } else { "Not completed" }}
+                        </span>
+                    </li>
+                </ul>
+            </li>
+        </ol>
+        <ExportButton />
+    }
+}

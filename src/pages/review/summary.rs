@@ -1,0 +1,198 @@
+//! Every answer of a review as a summary list, each row with a "Change" link to its page.
+
+use leptos::prelude::*;
+use plr_core::progress::rated_count;
+use plr_core::{ActionKind, ActionStatus, Feedback, Plr, Views, ViewsOutcome};
+
+use super::Review;
+
+fn yes_no(value: Option<bool>) -> String {
+    match value {
+        Some(true) => "Yes".into(),
+        Some(false) => "No".into(),
+        None => "Not answered".into(),
+    }
+}
+
+fn text_or(value: &str, blank: &str) -> String {
+    if value.trim().is_empty() {
+        blank.to_string()
+    } else {
+        value.to_string()
+    }
+}
+
+fn describe_views(views: &Views) -> String {
+    let follow_up = match views.views {
+        Some(ViewsOutcome::Obtained) => views.feedback.map(|f| match f {
+            Feedback::Positive => "rated the service positively",
+            Feedback::Mixed => "identified strengths and areas for development",
+        }),
+        Some(ViewsOutcome::Inappropriate) => views.social_worker_consulted.map(|c| {
+            if c {
+                "the social worker was consulted"
+            } else {
+                "the social worker was not consulted"
+            }
+        }),
+        Some(ViewsOutcome::Unreachable) => views.persistent_attempts.map(|p| {
+            if p {
+                "persistent attempts were made"
+            } else {
+                "persistent attempts were not made"
+            }
+        }),
+        _ => None,
+    };
+    match (views.views, follow_up) {
+        (None, _) => "Not answered".into(),
+        (Some(outcome), Some(more)) => format!("{}: {more}", outcome.label()),
+        (Some(outcome), None) => outcome.label().to_string(),
+    }
+}
+
+/// One row of a summary list.
+struct Row {
+    key: String,
+    value: String,
+    page: String,
+}
+
+fn row(key: impl Into<String>, value: impl Into<String>, page: &str) -> Row {
+    Row {
+        key: key.into(),
+        value: value.into(),
+        page: page.to_string(),
+    }
+}
+
+fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
+    let person = |p: &plr_core::Person| match p.role {
+        Some(role) => format!("{} ({})", text_or(&p.name, "No name"), role.label()),
+        None => text_or(&p.name, "Not answered"),
+    };
+    let case = vec![
+        row("Child's case reference", text_or(&plr.case.child_ref, "Not answered"), "case"),
+        row("Team", text_or(&plr.case.team, "Not answered"), "case"),
+        row("Legal status or service", plr.case.legal_status.map_or("Not answered", |s| s.label()), "case"),
+        row("Child aged 4 or over", yes_no(plr.case.child_aged_4_or_over), "case"),
+        row("Independent Reviewing Officer or Child Protection Chair allocated", yes_no(plr.case.iro_or_cp_chair_allocated), "case"),
+        row("Review date", plr.review.date.map_or("Not answered".into(), |d| d.format("%-d %B %Y").to_string()), "case"),
+        row("Reviewer", person(&plr.review.reviewer), "case"),
+        row("Practitioner", person(&plr.review.practitioner), "case"),
+    ];
+    let p = &plr.participation;
+    let mut participation = vec![
+        row("Social worker involved", yes_no(p.social_worker), "participation"),
+        row("Team manager involved", yes_no(p.team_manager), "participation"),
+    ];
+    if plr.case.iro_or_cp_chair_allocated == Some(true) {
+        participation.push(row("Independent Reviewing Officer or Child Protection Chair involved", yes_no(p.iro_or_cp_chair), "participation"));
+    }
+    if let Some(child) = &p.child {
+        participation.push(row("Child's views", describe_views(child), "participation"));
+    }
+    if let Some(family) = &p.parent_carer {
+        participation.push(row("Parent's or carer's views", describe_views(family), "participation"));
+    }
+    let suggestion = review.suggestion.get_untracked();
+    let areas = review
+        .framework
+        .areas
+        .iter()
+        .map(|area| {
+            let section = plr.sections.iter().find(|s| s.id == area.id);
+            let count = rated_count(section.map(std::slice::from_ref).unwrap_or_default());
+            let band = suggestion
+                .areas
+                .iter()
+                .find(|a| a.id == area.id)
+                .and_then(|a| a.band)
+                .map_or("no band yet", |b| b.label());
+            row(
+                area.title.clone(),
+                format!("{band}; {} of {} statements rated", count.rated, count.total),
+                &format!("area/{}", area.id),
+            )
+        })
+        .collect();
+    let j = &plr.judgement;
+    let mut judgement = vec![
+        row("Suggested grade", suggestion.grade.map_or("Not enough rated yet", |g| g.label()), "judgement"),
+        row("Final grade", j.final_grade.map_or("Not answered", |g| g.label()), "judgement"),
+    ];
+    if !j.rationale.is_empty() {
+        judgement.push(row("Why the final grade differs", j.rationale.clone(), "judgement"));
+    }
+    judgement.push(row("Impact on the child", text_or(&j.impact_on_child, "Not answered"), "judgement"));
+    judgement.push(row("Immediate concern about the child's safety", if j.immediate_concern { "Yes" } else { "No" }, "judgement"));
+    let actions = if plr.actions.is_empty() {
+        vec![row("Actions", "None", "actions")]
+    } else {
+        plr.actions
+            .iter()
+            .enumerate()
+            .map(|(n, a)| {
+                let kind = match a.kind {
+                    Some(ActionKind::CarePlanning) => "Care planning",
+                    Some(ActionKind::Other) => "Other",
+                    None => "Type not chosen",
+                };
+                let due = a.due_on.map_or("no due date".into(), |d| format!("due {}", d.format("%-d %b %Y")));
+                let status = match (a.status, a.completed_on) {
+                    (ActionStatus::Completed, Some(on)) => format!("completed {}", on.format("%-d %b %Y")),
+                    (ActionStatus::Completed, None) => "completed".into(),
+                    (ActionStatus::Open, _) => "open".into(),
+                };
+                row(
+                    format!("Action {}", n + 1),
+                    format!("{} ({kind}); {}; {due}; {status}", text_or(&a.description, "No description"), text_or(&a.owner, "no owner")),
+                    "actions",
+                )
+            })
+            .collect()
+    };
+    vec![
+        ("About the case", case),
+        ("Who took part", participation),
+        ("Practice Fundamentals", areas),
+        ("Judgement", judgement),
+        ("Actions", actions),
+    ]
+}
+
+/// The whole review as summary lists.
+#[component]
+pub fn ReviewSummary() -> impl IntoView {
+    let review = Review::use_context();
+    move || {
+        let plr = review.store.get();
+        let completed = plr.status == plr_core::Status::Completed;
+        rows_of(&plr, &review)
+            .into_iter()
+            .map(|(heading, rows)| {
+                let rows = rows
+                    .into_iter()
+                    .map(|r| {
+                        let href = review.href(&r.page);
+                        view! {
+                            <div class="summary-list__row">
+                                <dt class="summary-list__key">{r.key.clone()}</dt>
+                                <dd class="summary-list__value">{r.value}</dd>
+                                <dd class="summary-list__actions">
+                                    {(!completed).then(|| view! {
+                                        <a href=href>"Change"<span class="visually-hidden">{format!(" {}", r.key.to_lowercase())}</span></a>
+                                    })}
+                                </dd>
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h2>{heading}</h2>
+                    <dl class="summary-list">{rows}</dl>
+                }
+            })
+            .collect_view()
+    }
+}

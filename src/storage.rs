@@ -1,0 +1,231 @@
+//! Drafts on this device: one localStorage entry per review plus an index for the home list.
+//!
+//! Keys: `plr:draft:<id>` holds the review in the export shape (so a stored draft and an
+//! exported file are the same document), `plr:index` holds one small [`IndexEntry`] per
+//! review. The index is only a cache: when it is missing or unreadable it is rebuilt from the
+//! draft entries, so no review is ever hidden by a damaged index.
+//!
+//! Nothing here deletes or overwrites a stored review except `save` of that same review and an
+//! explicit `delete`. A failed write leaves the previous value in place.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use gloo_storage::{LocalStorage, Storage};
+use plr_core::{Plr, PlrId, Status};
+use serde::{Deserialize, Serialize};
+
+const INDEX_KEY: &str = "plr:index";
+const DRAFT_PREFIX: &str = "plr:draft:";
+
+/// What the home page lists for one stored review, without reading the whole review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexEntry {
+    /// The review's id.
+    pub id: PlrId,
+    /// The child's case reference ("" while blank).
+    pub child_ref: String,
+    /// The review date, if entered.
+    pub review_date: Option<NaiveDate>,
+    /// Draft or completed.
+    pub status: Status,
+    /// When it was last saved.
+    pub updated_at: DateTime<Utc>,
+    /// The page of the review last shown, to continue where the user left off.
+    #[serde(default)]
+    pub page: String,
+}
+
+impl IndexEntry {
+    fn of(plr: &Plr, page: &str) -> Self {
+        IndexEntry {
+            id: plr.id,
+            child_ref: plr.case.child_ref.clone(),
+            review_date: plr.review.date,
+            status: plr.status,
+            updated_at: plr.updated_at,
+            page: page.to_string(),
+        }
+    }
+}
+
+/// A stored review that could not be read: listed so the user can see it and decide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    /// The localStorage key holding it.
+    pub key: String,
+    /// Why it could not be read.
+    pub reason: String,
+}
+
+/// The home list: readable reviews (newest first) and any that could not be read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Listing {
+    /// Reviews that can be opened.
+    pub entries: Vec<IndexEntry>,
+    /// Stored entries that are damaged.
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// Why a storage operation failed, in words a user can act on.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum StorageError {
+    /// The browser refused the write, almost always because the site's storage is full.
+    #[error("This browser's storage for this app is full, so the latest changes are not saved on this device. Download the review as JSON to keep them, or delete reviews you no longer need.")]
+    Full,
+    /// Storage cannot be used at all (private mode, or blocked by the browser's settings).
+    #[error("This browser does not let the app store anything (it may be in private mode or blocking site data). Download the review as JSON to keep your work.")]
+    Unavailable,
+    /// There is no review with that id on this device.
+    #[error("There is no review with this reference on this device. It may have been deleted, or saved in another browser.")]
+    NotFound,
+    /// The stored review is damaged.
+    #[error("The review saved on this device could not be read ({0}). It has been left exactly as it was.")]
+    Corrupt(String),
+}
+
+fn draft_key(id: PlrId) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+fn storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    storage()?
+        .set_item(key, value)
+        .map_err(|_| StorageError::Full)
+}
+
+/// Saves a review and updates its index entry. `page` is the page of the review on screen.
+///
+/// Returns the JSON size written, so callers can report or measure it.
+pub fn save(plr: &Plr, page: &str) -> Result<usize, StorageError> {
+    let json = serde_json::to_string(plr).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    write(&draft_key(plr.id), &json)?;
+    let mut index = read_index().unwrap_or_else(|| rebuild_index().entries);
+    let entry = IndexEntry::of(plr, page);
+    match index.iter_mut().find(|e| e.id == plr.id) {
+        Some(existing) => *existing = entry,
+        None => index.push(entry),
+    }
+    write_index(&index)?;
+    Ok(json.len())
+}
+
+/// Loads one review.
+pub fn load(id: PlrId) -> Result<Plr, StorageError> {
+    let raw = storage()?
+        .get_item(&draft_key(id))
+        .map_err(|_| StorageError::Unavailable)?
+        .ok_or(StorageError::NotFound)?;
+    parse(&raw)
+}
+
+/// The raw stored text of a review, for downloading a damaged entry as it is.
+pub fn raw(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok().flatten()
+}
+
+fn parse(raw: &str) -> Result<Plr, StorageError> {
+    serde_json::from_str(raw).map_err(|e| StorageError::Corrupt(e.to_string()))
+}
+
+/// Every review on this device, newest first, plus any damaged entries.
+pub fn list() -> Listing {
+    match read_index() {
+        Some(mut entries) => {
+            // Entries whose draft has gone (deleted in another tab) are dropped from view.
+            if let Ok(store) = storage() {
+                entries.retain(|e| matches!(store.get_item(&draft_key(e.id)), Ok(Some(_))));
+            }
+            sort(&mut entries);
+            Listing {
+                entries,
+                unreadable: Vec::new(),
+            }
+        }
+        None => {
+            let listing = rebuild_index();
+            // Best effort: a full store still lists, it just cannot cache the index.
+            let _ = write_index(&listing.entries);
+            listing
+        }
+    }
+}
+
+/// Deletes a review and its index entry.
+pub fn delete(id: PlrId) -> Result<(), StorageError> {
+    delete_key(&draft_key(id))
+}
+
+/// Deletes a stored entry by key (used for damaged entries too).
+pub fn delete_key(key: &str) -> Result<(), StorageError> {
+    let store = storage()?;
+    store
+        .remove_item(key)
+        .map_err(|_| StorageError::Unavailable)?;
+    if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
+        let mut index = read_index().unwrap_or_default();
+        index.retain(|e| e.id.to_string() != id);
+        write_index(&index)?;
+    }
+    Ok(())
+}
+
+/// Removes everything this app stored on this device (for a shared computer).
+pub fn delete_all() -> Result<(), StorageError> {
+    let store = storage()?;
+    for key in keys(&store) {
+        if key == INDEX_KEY || key.starts_with(DRAFT_PREFIX) {
+            store
+                .remove_item(&key)
+                .map_err(|_| StorageError::Unavailable)?;
+        }
+    }
+    Ok(())
+}
+
+fn sort(entries: &mut [IndexEntry]) {
+    entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+}
+
+fn read_index() -> Option<Vec<IndexEntry>> {
+    LocalStorage::get::<Vec<IndexEntry>>(INDEX_KEY).ok()
+}
+
+fn write_index(entries: &[IndexEntry]) -> Result<(), StorageError> {
+    let json = serde_json::to_string(entries).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    write(INDEX_KEY, &json)
+}
+
+fn keys(store: &web_sys::Storage) -> Vec<String> {
+    let len = store.length().unwrap_or(0);
+    (0..len).filter_map(|i| store.key(i).ok().flatten()).collect()
+}
+
+/// Reads every draft entry to rebuild the index (used when the index is missing or damaged).
+fn rebuild_index() -> Listing {
+    let Ok(store) = storage() else {
+        return Listing::default();
+    };
+    let mut listing = Listing::default();
+    for key in keys(&store) {
+        if !key.starts_with(DRAFT_PREFIX) {
+            continue;
+        }
+        let Some(raw) = store.get_item(&key).ok().flatten() else {
+            continue;
+        };
+        match parse(&raw) {
+            Ok(plr) => listing.entries.push(IndexEntry::of(&plr, "")),
+            Err(e) => listing.unreadable.push(Unreadable {
+                key,
+                reason: e.to_string(),
+            }),
+        }
+    }
+    sort(&mut listing.entries);
+    listing
+}

@@ -1,0 +1,34 @@
+// A static server for the release build in dist/, with the single-page-app fallback any
+// host of the app needs (unknown paths serve index.html). Loopback only.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(process.argv[2] ?? new URL('../../dist', import.meta.url).pathname);
+const port = Number(process.argv[3] ?? 4173);
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+
+http
+  .createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    let file = path.join(root, pathname);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    fs.stat(file, (err, stat) => {
+      if (err || !stat.isFile()) file = path.join(root, 'index.html');
+      res.writeHead(200, {
+        'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+      });
+      fs.createReadStream(file).pipe(res);
+    });
+  })
+  .listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}`));

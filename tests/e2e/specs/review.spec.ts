@@ -1,0 +1,201 @@
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { expectNoAxeViolations, startReview, storedReviews } from './helpers';
+
+const repo = path.resolve(__dirname, '../../..');
+const areas = [
+  { id: 'supervision', title: 'Supervision and Management', prefix: 'SM', count: 13 },
+  { id: 'visiting', title: 'Visiting and Direct Work', prefix: 'VD', count: 10 },
+  { id: 'assessment', title: 'Assessments', prefix: 'AS', count: 11 },
+  { id: 'planning', title: 'Planning and Reviewing', prefix: 'PR', count: 10 },
+  { id: 'recording', title: 'Case Recording', prefix: 'CR', count: 11 },
+];
+
+/** Runs the native `plr` command line (the QA service's tool) on a file. */
+function plr(...args: string[]): { code: number; out: string } {
+  try {
+    const out = execFileSync('cargo', ['run', '-q', '--offline', '-p', 'plr-cli', '--', ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
+    return { code: 0, out };
+  } catch (e: any) {
+    return { code: e.status ?? -1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
+}
+
+function statement(page: Page, id: string) {
+  return page.getByRole('group', { name: new RegExp(`^${id} `) });
+}
+
+async function fillAboutTheCase(page: Page) {
+  await page.getByLabel("Child's case reference").fill('LL-482913');
+  await page.getByLabel('Team', { exact: true }).fill('Stroud Safeguarding');
+  await page.getByRole('radio', { name: 'Child protection' }).check();
+  await page.getByRole('group', { name: 'Is the child aged 4 or over?' }).getByRole('radio', { name: 'Yes' }).check();
+  await page
+    .getByRole('group', { name: /Independent Reviewing Officer or Child Protection Chair allocated/ })
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await page.getByLabel('Review date').fill('2026-11-20');
+  await page.getByLabel("Reviewer's name").fill('A. Manager');
+  await page.getByRole('group', { name: "Reviewer's role" }).getByRole('radio', { name: 'Team manager' }).check();
+  await page.getByLabel("Practitioner's name").fill('B. Worker');
+  await page.getByRole('group', { name: "Practitioner's role" }).getByRole('radio', { name: 'Social worker' }).check();
+}
+
+async function fillWhoTookPart(page: Page) {
+  await page.getByRole('group', { name: 'Was the social worker involved in the review?' }).getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('group', { name: 'Was the team manager involved in the review?' }).getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('group', { name: /Chair involved\?/ }).getByRole('radio', { name: 'Yes' }).check();
+  await page.getByRole('group', { name: 'Were the views of the child obtained?' }).getByRole('radio', { name: 'Yes, their views were obtained' }).check();
+  await page.getByRole('radio', { name: 'Rated the service positively' }).check();
+  await page.getByRole('group', { name: 'Were the views of the parent or carer obtained?' }).getByRole('radio', { name: 'No, they could not be reached' }).check();
+  await page.getByRole('group', { name: 'Were persistent attempts made to reach them?' }).getByRole('radio', { name: 'No' }).check();
+}
+
+test('a full review, from "Start a new review" to a completed download the QA tool accepts', async ({ page }) => {
+  await startReview(page);
+  await fillAboutTheCase(page);
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Who took part' })).toBeVisible();
+  await fillWhoTookPart(page);
+  await expectNoAxeViolations(page); // with the conditional questions revealed
+  await page.getByRole('link', { name: 'Continue' }).click();
+
+  for (const area of areas) {
+    await expect(page.getByRole('heading', { level: 1, name: area.title })).toBeVisible();
+    for (let n = 1; n <= area.count; n++) {
+      // Case Recording is partly met from CR6 on (worked example 6: good, not outstanding).
+      const rating = area.prefix === 'CR' && n >= 6 ? 'Partly met' : 'Met';
+      await statement(page, `${area.prefix}${n}`).getByRole('radio', { name: rating, exact: true }).check();
+    }
+    await statement(page, `${area.prefix}1`).getByLabel(/Evidence/).fill(`Evidence for ${area.prefix}1`);
+    await page.getByLabel("Practitioner's reflection").fill(`Reflection on ${area.title}`);
+    await page.getByLabel("Reviewer's evaluation").fill(`Evaluation of ${area.title}`);
+    if (area.id === 'supervision') await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Continue' }).click();
+  }
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Judgement' })).toBeVisible();
+  const shownGrade = (await page.locator('#suggested-grade').innerText()).trim();
+  expect(shownGrade).toBe('Good');
+  await expect(page.locator('#grade-explanation')).toContainText(/Case Recording/);
+  await expect(page.getByRole('radio', { name: 'Good', exact: true })).toBeChecked();
+  await page.getByLabel('Impact on the child').fill('The plan is reducing risk: the child now sleeps at home.');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Actions' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add an action' }).click();
+  await page.getByRole('radio', { name: /Care planning/ }).check();
+  await expect(page.getByText(/Where this goes: the next core group/)).toBeVisible();
+  await page.getByLabel('What needs to happen').fill('Update the child protection plan with clear outcomes');
+  await page.getByLabel('Who will do it').fill('B. Worker');
+  await page.getByLabel('Due date').fill('2026-12-04');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Continue' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: /Check your answers/ })).toBeVisible();
+  await expect(page.getByText('LL-482913')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Complete review' }).click();
+  await expect(page.getByRole('heading', { name: 'Review completed' })).toBeVisible();
+  await expect(page.getByLabel("Child's case reference")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download JSON' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('plr-LL-482913-2026-11-20-completed.json');
+  await expect(page.getByText('Downloaded plr-LL-482913-2026-11-20-completed.json')).toBeVisible();
+  const file = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+
+  const validated = plr('validate', file);
+  expect(validated.out).toContain(`ok ${file}`);
+  expect(validated.code).toBe(0);
+  const graded = plr('grade', file);
+  expect(graded.code).toBe(0);
+  const suggestion = JSON.parse(graded.out);
+  expect(suggestion.grade).toBe('good');
+  expect(suggestion.provisional).toBe(false);
+  expect(suggestion.rules).toEqual(['score', 'outstanding_needs_every_area_good']);
+
+  // Completed reviews are read-only until reopened.
+  await page.goto(page.url().replace(/\/check$/, '/area/supervision'));
+  await expect(statement(page, 'SM1').getByRole('radio', { name: 'Met', exact: true })).toBeDisabled();
+});
+
+test('every statement can be rated with the keyboard alone', async ({ page }) => {
+  const id = await startReview(page);
+  await page.goto(`/review/${id}/area/supervision`);
+  for (const area of areas) {
+    await expect(page.getByRole('heading', { level: 1, name: area.title })).toBeVisible();
+    // Tab to the first statement, then rate each with a number key: focus moves on by itself.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const onRadio = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'radio');
+      if (onRadio) break;
+    }
+    for (let n = 1; n <= area.count; n++) {
+      await expect(statement(page, `${area.prefix}${n}`).getByRole('radio').first()).toBeFocused();
+      await page.keyboard.press(n === 2 ? '2' : '1');
+    }
+    await expect(page.getByLabel("Practitioner's reflection")).toBeFocused();
+    await expect(statement(page, `${area.prefix}2`).getByRole('radio', { name: 'Partly met', exact: true })).toBeChecked();
+    await expect(statement(page, `${area.prefix}1`).getByRole('radio', { name: 'Met', exact: true })).toBeChecked();
+    // On to the next page: reflection, evaluation, Continue.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Continue' })).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByRole('heading', { level: 1, name: 'Judgement' })).toBeVisible();
+  await expect(page.locator('#rated-count')).toHaveText('55 of 55 statements rated');
+  // 50 met + 5 partly met = 105 of 110 points, every area at least good: outstanding.
+  await expect(page.locator('#suggested-grade')).toHaveText('Outstanding');
+  const [stored] = await storedReviews(page);
+  const ratings = stored.sections.flatMap((s: any) => s.items.map((i: any) => i.rating));
+  expect(ratings.filter((r: string) => r === 'met')).toHaveLength(50);
+  expect(ratings.filter((r: string) => r === 'partly')).toHaveLength(5);
+});
+
+test('reloading in the middle of typing a note loses nothing', async ({ page }) => {
+  const id = await startReview(page);
+  await page.goto(`/review/${id}/area/visiting`);
+  const note = statement(page, 'VD3').getByLabel(/Evidence/);
+  await note.click();
+  const text = 'Visits were weekly and purposeful; the plan guided each one.';
+  await page.keyboard.type(text);
+  await page.reload(); // no wait: hiding the page must flush the pending save
+  await expect(statement(page, 'VD3').getByLabel(/Evidence/)).toHaveValue(text);
+});
+
+test('completing too early lists every problem, and each link focuses its field', async ({ page }) => {
+  const id = await startReview(page);
+  await page.getByLabel("Child's case reference").fill('LL-1');
+  await page.goto(`/review/${id}/check`);
+  await page.getByRole('button', { name: 'Complete review' }).click();
+  const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+  await expect(summary).toBeVisible();
+  await expect(summary).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  // A statement link opens the area page with focus on that statement's first rating.
+  await summary.locator('a[href$="#sections-2-items-3-rating"]').click();
+  await expect(page).toHaveURL(new RegExp(`/review/${id}/area/assessment#sections-2-items-3-rating$`));
+  await expect(statement(page, 'AS4').getByRole('radio').first()).toBeFocused();
+  await expect(statement(page, 'AS4').locator('.error-message')).toBeVisible();
+
+  // The review date link lands on the date field, with its inline error.
+  await page.goto(`/review/${id}/check`);
+  await page.getByRole('button', { name: 'Complete review' }).click();
+  await page.getByRole('alert').locator('a[href$="#review-date"]').click();
+  await expect(page.getByLabel('Review date')).toBeFocused();
+  await expect(page.locator('#review-date-error')).toBeVisible();
+  await expectNoAxeViolations(page);
+});
