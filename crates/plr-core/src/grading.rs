@@ -3,7 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{AreaId, Grade};
+use crate::framework::Framework;
+use crate::model::{AreaId, Grade, Section};
 
 /// The app's suggested grade, exactly the `judgement.suggested` block of an export.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -47,4 +48,305 @@ pub enum RuleName {
     OutstandingNeedsEveryAreaGood,
     /// Inadequate because of an immediate concern about the child's safety.
     ImmediateConcern,
+}
+
+/// Computes the suggested grade of `sections` under `framework` (`grading.md`).
+///
+/// Areas are taken in framework order; an area missing from `sections`, like an unrated
+/// statement, leaves the result provisional. Integer arithmetic only.
+pub fn suggest_grade(
+    framework: &Framework,
+    sections: &[Section],
+    immediate_concern: bool,
+) -> Suggestion {
+    let mut provisional = false;
+    let mut areas = Vec::with_capacity(framework.areas.len());
+    for area in &framework.areas {
+        let (mut points, mut maximum) = (0, 0);
+        match sections.iter().find(|s| s.id == area.id) {
+            None => provisional = true,
+            Some(section) => {
+                for statement in &area.statements {
+                    let rating = section
+                        .items
+                        .iter()
+                        .find(|i| i.id == statement.id)
+                        .and_then(|i| i.rating);
+                    match rating {
+                        None => provisional = true,
+                        Some(r) => {
+                            if let Some(p) = framework.points_for(r) {
+                                points += p;
+                                maximum += framework.points.met;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        areas.push(AreaResult {
+            id: area.id.clone(),
+            band: framework.band(points, maximum),
+            points,
+            maximum,
+        });
+    }
+    let points = areas.iter().map(|a| a.points).sum();
+    let maximum = areas.iter().map(|a| a.maximum).sum();
+    let mut rules = Vec::new();
+    let mut grade = framework.band(points, maximum);
+    if let Some(mut g) = grade {
+        rules.push(RuleName::Score);
+        for rule in &framework.rules {
+            match rule {
+                RuleName::LimitedByInadequateArea => {
+                    let inadequate = areas.iter().any(|a| a.band == Some(Grade::Inadequate));
+                    if inadequate && g < Grade::RequiresImprovementLow {
+                        g = Grade::RequiresImprovementLow;
+                        rules.push(*rule);
+                    }
+                }
+                RuleName::OutstandingNeedsEveryAreaGood => {
+                    let below_good = areas
+                        .iter()
+                        .any(|a| a.band.is_some_and(|b| b > Grade::Good));
+                    if g == Grade::Outstanding && below_good {
+                        g = Grade::Good;
+                        rules.push(*rule);
+                    }
+                }
+                RuleName::ImmediateConcern => {
+                    if immediate_concern {
+                        g = Grade::Inadequate;
+                        rules.push(*rule);
+                    }
+                }
+                RuleName::Score => {}
+            }
+        }
+        grade = Some(g);
+    }
+    Suggestion {
+        grade,
+        provisional,
+        points,
+        maximum,
+        rules,
+        areas,
+    }
+}
+
+/// Rounds `points / maximum` to a whole per cent, half up, for display only.
+fn percent(points: u32, maximum: u32) -> u32 {
+    if maximum == 0 {
+        return 0;
+    }
+    (200 * points + maximum) / (2 * maximum)
+}
+
+/// The suggestion in plain English, one sentence per rule that shaped it.
+pub fn explain(suggestion: &Suggestion, framework: &Framework) -> Vec<String> {
+    let Some(grade) = suggestion.grade else {
+        return vec![
+            "Not enough rated yet: rate at least one statement as met, partly met or not met."
+                .into(),
+        ];
+    };
+    let title = |id: &AreaId| framework.area(id).map_or(id.0.clone(), |a| a.title.clone());
+    let names = |pred: &dyn Fn(Grade) -> bool| {
+        suggestion
+            .areas
+            .iter()
+            .filter(|a| a.band.is_some_and(pred))
+            .map(|a| title(&a.id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let score_band = framework
+        .band(suggestion.points, suggestion.maximum)
+        .unwrap_or(grade);
+    let mut lines = Vec::new();
+    for rule in &suggestion.rules {
+        lines.push(match rule {
+            RuleName::Score => format!(
+                "Score {} of {} points ({}%), which is {}.",
+                suggestion.points,
+                suggestion.maximum,
+                percent(suggestion.points, suggestion.maximum),
+                score_band.label().to_lowercase()
+            ),
+            RuleName::LimitedByInadequateArea => format!(
+                "Capped at requires improvement (lower end) because {} is inadequate.",
+                names(&|b| b == Grade::Inadequate)
+            ),
+            RuleName::OutstandingNeedsEveryAreaGood => format!(
+                "Lowered from outstanding to good because {} is below good.",
+                names(&|b| b > Grade::Good)
+            ),
+            RuleName::ImmediateConcern => {
+                "Inadequate because an immediate concern about the child's safety was flagged."
+                    .to_string()
+            }
+        });
+    }
+    if suggestion.provisional {
+        lines.push("Provisional: some statements are not rated yet.".into());
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Plr, PlrId, Rating};
+
+    fn rated(f: impl Fn(&str) -> Option<Rating>) -> Vec<Section> {
+        let framework = Framework::practice_fundamentals();
+        let mut plr = Plr::new_draft(
+            PlrId(uuid::Uuid::nil()),
+            chrono::DateTime::UNIX_EPOCH,
+            framework,
+        );
+        for item in plr.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+            item.rating = f(&item.id.0);
+        }
+        plr.sections
+    }
+
+    fn n(id: &str) -> u32 {
+        id[2..].parse().unwrap()
+    }
+
+    #[test]
+    fn the_nine_worked_examples() {
+        use Grade::*;
+        use Rating::*;
+        use RuleName::*;
+        let f = Framework::practice_fundamentals();
+        let example4 = |id: &str| match (&id[..2], n(id)) {
+            ("SM", 1..=6) => Some(Met),
+            ("SM", 7..=12) => Some(PartlyMet),
+            _ => Some(NotApplicable),
+        };
+        type Case = (u8, Vec<Section>, bool, Option<Grade>, Vec<RuleName>, bool);
+        let cases: Vec<Case> = vec![
+            (
+                1,
+                rated(|_| Some(Met)),
+                false,
+                Some(Outstanding),
+                vec![Score],
+                false,
+            ),
+            (
+                2,
+                rated(|id| Some(if id.starts_with("CR") { NotMet } else { Met })),
+                false,
+                Some(RequiresImprovementLow),
+                vec![Score, LimitedByInadequateArea],
+                false,
+            ),
+            (
+                3,
+                rated(|_| Some(PartlyMet)),
+                false,
+                Some(RequiresImprovementLow),
+                vec![Score],
+                false,
+            ),
+            (4, rated(example4), false, Some(Good), vec![Score], false),
+            (
+                5,
+                rated(|_| Some(Met)),
+                true,
+                Some(Inadequate),
+                vec![Score, ImmediateConcern],
+                false,
+            ),
+            (
+                6,
+                rated(|id| {
+                    Some(if id.starts_with("CR") && n(id) >= 6 {
+                        PartlyMet
+                    } else {
+                        Met
+                    })
+                }),
+                false,
+                Some(Good),
+                vec![Score, OutstandingNeedsEveryAreaGood],
+                false,
+            ),
+            (
+                7,
+                rated(|id| (id == "SM1").then_some(Met)),
+                false,
+                Some(Outstanding),
+                vec![Score],
+                true,
+            ),
+            (8, rated(|_| None), false, None, vec![], true),
+            (
+                9,
+                rated(|id| {
+                    if id == "SM6" {
+                        Some(PartlyMet)
+                    } else {
+                        example4(id)
+                    }
+                }),
+                false,
+                Some(RequiresImprovement),
+                vec![Score],
+                false,
+            ),
+        ];
+        for (number, sections, concern, grade, rules, provisional) in cases {
+            let s = suggest_grade(f, &sections, concern);
+            assert_eq!(
+                (s.grade, s.rules, s.provisional),
+                (grade, rules, provisional),
+                "example {number}"
+            );
+        }
+        let two = suggest_grade(
+            f,
+            &rated(|id| Some(if id.starts_with("CR") { NotMet } else { Met })),
+            false,
+        );
+        assert_eq!((two.points, two.maximum), (88, 110));
+        assert_eq!(two.areas[4].band, Some(Inadequate));
+        let four = suggest_grade(f, &rated(example4), false);
+        assert_eq!(
+            (four.points, four.maximum, four.areas[1].band),
+            (18, 24, None)
+        );
+    }
+
+    #[test]
+    fn explanations_name_the_area_behind_each_rule() {
+        let f = Framework::practice_fundamentals();
+        let s = suggest_grade(
+            f,
+            &rated(|id| {
+                Some(if id.starts_with("CR") {
+                    Rating::NotMet
+                } else {
+                    Rating::Met
+                })
+            }),
+            false,
+        );
+        assert_eq!(
+            explain(&s, f),
+            [
+                "Score 88 of 110 points (80%), which is good.",
+                "Capped at requires improvement (lower end) because Case Recording is inadequate.",
+            ]
+        );
+        assert_eq!(
+            explain(&suggest_grade(f, &rated(|_| None), false), f).len(),
+            1
+        );
+    }
 }

@@ -5,8 +5,15 @@
 //! No web dependencies: everything here is pure and tested natively.
 #![warn(missing_docs)]
 
+pub mod completion;
+mod draft;
+pub mod export;
+pub mod framework;
 pub mod grading;
+mod labels;
 pub mod model;
+pub mod progress;
 
+pub use framework::Framework;
 pub use grading::{AreaResult, RuleName, Suggestion};
 pub use model::*;

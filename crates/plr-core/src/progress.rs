@@ -193,7 +193,10 @@ mod tests {
         let mut p = Participation::default();
         assert!(p.follow_case(Some(true), None));
         assert_eq!(p.child, Some(Views::default()));
-        assert!(!p.follow_case(Some(true), None), "nothing to change the second time");
+        assert!(
+            !p.follow_case(Some(true), None),
+            "nothing to change the second time"
+        );
         assert!(p.follow_case(Some(false), None));
         assert_eq!(p.child, None);
     }
@@ -232,10 +235,22 @@ mod tests {
             chrono::DateTime::UNIX_EPOCH,
             framework,
         );
-        assert_eq!(rated_count(&plr.sections), RatedCount { rated: 0, total: 55 });
+        assert_eq!(
+            rated_count(&plr.sections),
+            RatedCount {
+                rated: 0,
+                total: 55
+            }
+        );
         plr.sections[0].items[0].rating = Some(Rating::Met);
         plr.sections[4].items[10].rating = Some(Rating::NotApplicable);
-        assert_eq!(rated_count(&plr.sections), RatedCount { rated: 2, total: 55 });
+        assert_eq!(
+            rated_count(&plr.sections),
+            RatedCount {
+                rated: 2,
+                total: 55
+            }
+        );
     }
 
     #[test]
@@ -247,7 +262,9 @@ mod tests {
             framework,
         );
         let area = Task::Area(framework.areas[0].id.clone());
-        let problems = |plr: &Plr| crate::completion::completion_problems(plr, framework, chrono::NaiveDate::MAX);
+        let problems = |plr: &Plr| {
+            crate::completion::completion_problems(plr, framework, chrono::NaiveDate::MAX)
+        };
         assert_eq!(area.status(&plr, &problems(&plr)), TaskStatus::NotStarted);
         plr.sections[0].items[0].rating = Some(Rating::Met);
         assert_eq!(area.status(&plr, &problems(&plr)), TaskStatus::InProgress);
@@ -295,7 +312,10 @@ mod action_tests {
         assert_eq!(first.id, "a1");
         let mut renamed = first.clone();
         renamed.id = "a7".into();
-        let odd = Action { id: "x".into(), ..first.clone() };
+        let odd = Action {
+            id: "x".into(),
+            ..first.clone()
+        };
         assert_eq!(Action::new_after(&[first, renamed, odd]).id, "a8");
     }
 }

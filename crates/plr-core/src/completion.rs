@@ -1,0 +1,338 @@
+//! What stops a PLR being completed, completing and reopening it, and Case of Concern.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use crate::framework::Framework;
+use crate::grading::suggest_grade;
+use crate::model::{ActionStatus, Grade, Plr, Status, Views, ViewsOutcome};
+
+/// One thing that stops completion, at the JSON path of the field to fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// e.g. `case.child_ref`, `sections[0].items[3].rating`.
+    pub path: String,
+    /// What to do, in plain English, e.g. "Enter the child's case reference".
+    pub message: String,
+}
+
+fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
+    Problem {
+        path: path.into(),
+        message: message.into(),
+    }
+}
+
+fn views_problems(views: &Option<Views>, path: &str, whose: &str, out: &mut Vec<Problem>) {
+    let Some(views) = views else {
+        out.push(problem(
+            format!("{path}.views"),
+            format!("Say whether the views of {whose} were obtained"),
+        ));
+        return;
+    };
+    match views.views {
+        None => out.push(problem(format!("{path}.views"), format!("Say whether the views of {whose} were obtained"))),
+        Some(ViewsOutcome::Obtained) if views.feedback.is_none() => out.push(problem(
+            format!("{path}.feedback"),
+            format!("Say what feedback {whose} gave"),
+        )),
+        Some(ViewsOutcome::Inappropriate) if views.social_worker_consulted.is_none() => out.push(problem(
+            format!("{path}.social_worker_consulted"),
+            format!("Say whether the social worker was consulted about not seeking the views of {whose}"),
+        )),
+        Some(ViewsOutcome::Unreachable) if views.persistent_attempts.is_none() => out.push(problem(
+            format!("{path}.persistent_attempts"),
+            format!("Say whether persistent attempts were made to reach {whose}"),
+        )),
+        _ => {}
+    }
+}
+
+/// Everything that stops `plr` being completed, in the order of the form. Empty = completable.
+pub fn completion_problems(plr: &Plr, framework: &Framework, today: NaiveDate) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let case = &plr.case;
+    if case.child_ref.trim().is_empty() {
+        out.push(problem(
+            "case.child_ref",
+            "Enter the child's case reference",
+        ));
+    }
+    if case.team.trim().is_empty() {
+        out.push(problem("case.team", "Enter the team"));
+    }
+    if case.legal_status.is_none() {
+        out.push(problem(
+            "case.legal_status",
+            "Choose the child's legal status or service",
+        ));
+    }
+    if case.child_aged_4_or_over.is_none() {
+        out.push(problem(
+            "case.child_aged_4_or_over",
+            "Say whether the child is aged 4 or over",
+        ));
+    }
+    if case.iro_or_cp_chair_allocated.is_none() {
+        out.push(problem(
+            "case.iro_or_cp_chair_allocated",
+            "Say whether an Independent Reviewing Officer or Child Protection Chair is allocated",
+        ));
+    }
+    match plr.review.date {
+        None => out.push(problem("review.date", "Enter the review date")),
+        Some(date) if date > today => out.push(problem(
+            "review.date",
+            "The review date must be today or in the past",
+        )),
+        Some(_) => {}
+    }
+    if plr.review.reviewer.name.trim().is_empty() {
+        out.push(problem("review.reviewer.name", "Enter the reviewer's name"));
+    }
+    if plr.review.reviewer.role.is_none() {
+        out.push(problem(
+            "review.reviewer.role",
+            "Choose the reviewer's role",
+        ));
+    }
+    if plr.review.practitioner.name.trim().is_empty() {
+        out.push(problem(
+            "review.practitioner.name",
+            "Enter the practitioner's name",
+        ));
+    }
+    if plr.review.practitioner.role.is_none() {
+        out.push(problem(
+            "review.practitioner.role",
+            "Choose the practitioner's role",
+        ));
+    }
+
+    let p = &plr.participation;
+    if p.social_worker.is_none() {
+        out.push(problem(
+            "participation.social_worker",
+            "Say whether the social worker was involved",
+        ));
+    }
+    if p.team_manager.is_none() {
+        out.push(problem(
+            "participation.team_manager",
+            "Say whether the team manager was involved",
+        ));
+    }
+    if case.iro_or_cp_chair_allocated == Some(true) && p.iro_or_cp_chair.is_none() {
+        out.push(problem(
+            "participation.iro_or_cp_chair",
+            "Say whether the Independent Reviewing Officer or Child Protection Chair was involved",
+        ));
+    }
+    if case.child_aged_4_or_over == Some(true) {
+        views_problems(&p.child, "participation.child", "the child", &mut out);
+    }
+    views_problems(
+        &p.parent_carer,
+        "participation.parent_carer",
+        "the parent or carer",
+        &mut out,
+    );
+
+    for (index, area) in framework.areas.iter().enumerate() {
+        let section = plr.sections.iter().position(|s| s.id == area.id);
+        let section_index = section.unwrap_or(index);
+        for (position, statement) in area.statements.iter().enumerate() {
+            let item = section.and_then(|s| {
+                plr.sections[s]
+                    .items
+                    .iter()
+                    .position(|i| i.id == statement.id)
+            });
+            let rated = item.is_some_and(|i| plr.sections[section_index].items[i].rating.is_some());
+            if !rated {
+                let item_index = item.unwrap_or(position);
+                out.push(problem(
+                    format!("sections[{section_index}].items[{item_index}].rating"),
+                    format!("Rate statement {} ({})", statement.id, area.title),
+                ));
+            }
+        }
+    }
+
+    let j = &plr.judgement;
+    if j.impact_on_child.trim().is_empty() {
+        out.push(problem(
+            "judgement.impact_on_child",
+            "Describe the impact on the child",
+        ));
+    }
+    let suggested = suggest_grade(framework, &plr.sections, j.immediate_concern).grade;
+    match j.final_grade {
+        None => out.push(problem("judgement.final_grade", "Choose the final grade")),
+        Some(grade) if Some(grade) != suggested && j.rationale.trim().is_empty() => {
+            out.push(problem(
+                "judgement.rationale",
+                "Explain why the final grade is different from the suggested grade",
+            ))
+        }
+        Some(_) => {}
+    }
+
+    for (n, action) in plr.actions.iter().enumerate() {
+        let number = n + 1;
+        if action.kind.is_none() {
+            out.push(problem(
+                format!("actions[{n}].kind"),
+                format!("Choose the type of action {number}"),
+            ));
+        }
+        if action.description.trim().is_empty() {
+            out.push(problem(
+                format!("actions[{n}].description"),
+                format!("Describe action {number}"),
+            ));
+        }
+        if action.owner.trim().is_empty() {
+            out.push(problem(
+                format!("actions[{n}].owner"),
+                format!("Enter who will do action {number}"),
+            ));
+        }
+        if action.due_on.is_none() {
+            out.push(problem(
+                format!("actions[{n}].due_on"),
+                format!("Enter the due date of action {number}"),
+            ));
+        }
+        if action.status == ActionStatus::Completed && action.completed_on.is_none() {
+            out.push(problem(
+                format!("actions[{n}].completed_on"),
+                format!("Enter the date action {number} was completed"),
+            ));
+        }
+    }
+    out
+}
+
+/// Whether the PLR is a Case of Concern: final grade inadequate or an immediate concern.
+pub fn is_case_of_concern(plr: &Plr) -> bool {
+    plr.judgement.immediate_concern || plr.judgement.final_grade == Some(Grade::Inadequate)
+}
+
+/// Completes the PLR at `now` if nothing stops it: status, completion time, the recomputed
+/// suggestion and, for a Case of Concern, the share-by deadline (`now` + 24 hours).
+pub fn complete(
+    plr: &mut Plr,
+    framework: &Framework,
+    now: DateTime<Utc>,
+) -> Result<(), Vec<Problem>> {
+    let problems = completion_problems(plr, framework, now.date_naive());
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    plr.judgement.suggested =
+        suggest_grade(framework, &plr.sections, plr.judgement.immediate_concern);
+    plr.status = Status::Completed;
+    plr.completed_at = Some(now);
+    plr.updated_at = now;
+    plr.judgement.share_by = is_case_of_concern(plr).then(|| now + Duration::hours(24));
+    Ok(())
+}
+
+/// Reopens a completed PLR as a draft.
+pub fn reopen(plr: &mut Plr, now: DateTime<Utc>) {
+    plr.status = Status::Draft;
+    plr.completed_at = None;
+    plr.judgement.share_by = None;
+    plr.updated_at = now;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Feedback, LegalStatus, PlrId, Rating, Role};
+
+    fn complete_plr() -> Plr {
+        let f = Framework::practice_fundamentals();
+        let mut plr = Plr::new_draft(PlrId(uuid::Uuid::nil()), chrono::DateTime::UNIX_EPOCH, f);
+        plr.case.child_ref = "LL-1".into();
+        plr.case.team = "Stroud".into();
+        plr.case.legal_status = Some(LegalStatus::ChildInNeed);
+        plr.case.child_aged_4_or_over = Some(false);
+        plr.case.iro_or_cp_chair_allocated = Some(false);
+        plr.review.date = NaiveDate::from_ymd_opt(2026, 11, 20);
+        plr.review.reviewer.name = "A".into();
+        plr.review.reviewer.role = Some(Role::TeamManager);
+        plr.review.practitioner.name = "B".into();
+        plr.review.practitioner.role = Some(Role::SocialWorker);
+        plr.participation.social_worker = Some(true);
+        plr.participation.team_manager = Some(true);
+        plr.participation.parent_carer = Some(Views {
+            views: Some(ViewsOutcome::Obtained),
+            feedback: Some(Feedback::Positive),
+            ..Default::default()
+        });
+        for item in plr.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
+            item.rating = Some(Rating::Met);
+        }
+        plr.judgement.impact_on_child = "Safer at home".into();
+        plr.judgement.final_grade = Some(Grade::Outstanding);
+        plr
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn a_blank_draft_lists_every_missing_answer_with_its_path() {
+        let f = Framework::practice_fundamentals();
+        let plr = Plr::new_draft(PlrId(uuid::Uuid::nil()), chrono::DateTime::UNIX_EPOCH, f);
+        let problems = completion_problems(&plr, f, today());
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths[0], "case.child_ref");
+        assert!(paths.contains(&"review.date"));
+        assert!(paths.contains(&"sections[2].items[3].rating"));
+        assert_eq!(paths.iter().filter(|p| p.ends_with(".rating")).count(), 55);
+        assert!(paths.contains(&"judgement.impact_on_child"));
+        assert!(paths.contains(&"judgement.final_grade"));
+    }
+
+    #[test]
+    fn a_full_plr_has_no_problems_until_something_is_wrong() {
+        let f = Framework::practice_fundamentals();
+        let mut plr = complete_plr();
+        assert_eq!(completion_problems(&plr, f, today()), []);
+        plr.review.date = NaiveDate::from_ymd_opt(2026, 11, 24);
+        plr.judgement.final_grade = Some(Grade::Good);
+        let paths: Vec<String> = completion_problems(&plr, f, today())
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
+        assert_eq!(paths, ["review.date", "judgement.rationale"]);
+    }
+
+    #[test]
+    fn completing_a_case_of_concern_sets_the_share_by_deadline() {
+        let f = Framework::practice_fundamentals();
+        let now = "2026-11-20T10:40:02Z".parse::<DateTime<Utc>>().unwrap();
+        let mut plr = complete_plr();
+        plr.judgement.immediate_concern = true;
+        plr.judgement.final_grade = Some(Grade::Inadequate);
+        complete(&mut plr, f, now).unwrap();
+        assert_eq!(plr.status, Status::Completed);
+        assert_eq!(plr.completed_at, Some(now));
+        assert_eq!(
+            plr.judgement.share_by,
+            Some("2026-11-21T10:40:02Z".parse().unwrap())
+        );
+        reopen(&mut plr, now);
+        assert_eq!(
+            (plr.status, plr.completed_at, plr.judgement.share_by),
+            (Status::Draft, None, None)
+        );
+        let mut draft = Plr::new_draft(PlrId(uuid::Uuid::nil()), now, f);
+        assert!(complete(&mut draft, f, now).is_err());
+        assert_eq!(draft.status, Status::Draft);
+    }
+}

@@ -1,0 +1,260 @@
+//! A checklist framework as data: areas, statements, points per rating, grade bands and the
+//! rules that apply. The default, Practice Fundamentals (2020-05), is embedded at compile
+//! time; another authority's framework is just another JSON file.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::grading::RuleName;
+use crate::model::{AreaId, Grade, Rating, StatementId};
+
+/// The Practice Fundamentals framework file, embedded in the binary.
+pub const PRACTICE_FUNDAMENTALS_JSON: &str =
+    include_str!("../frameworks/practice-fundamentals-2020-05.json");
+
+/// A checklist framework.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Framework {
+    /// e.g. `practice-fundamentals`
+    pub id: String,
+    /// e.g. `2020-05`
+    pub version: String,
+    /// Human title.
+    pub title: String,
+    /// Points for each counted rating.
+    pub points: Points,
+    /// Grade bands, best first, each with the lowest score (per cent) that reaches it.
+    pub bands: Vec<Band>,
+    /// The grade for a score below every band.
+    pub below_bands: Grade,
+    /// Which optional rules apply, in the order they are applied.
+    pub rules: Vec<RuleName>,
+    /// The areas, in order.
+    pub areas: Vec<Area>,
+}
+
+/// Points per rating (`na` and unrated never count).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct Points {
+    /// Points for `met`.
+    pub met: u32,
+    /// Points for `partly`.
+    pub partly: u32,
+    /// Points for `not_met`.
+    pub not_met: u32,
+}
+
+/// One grade band: a score of at least `min_percent` reaches `grade`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct Band {
+    /// The grade.
+    pub grade: Grade,
+    /// The lowest score, in per cent, that reaches it.
+    pub min_percent: u32,
+}
+
+/// One area of the checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Area {
+    /// e.g. `supervision`
+    pub id: AreaId,
+    /// e.g. "Supervision and Management"
+    pub title: String,
+    /// e.g. "Supervision and Management will:"
+    #[serde(default)]
+    pub lead_in: String,
+    /// Its statements, in order.
+    pub statements: Vec<Statement>,
+}
+
+/// One statement of practice.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Statement {
+    /// e.g. `SM1`
+    pub id: StatementId,
+    /// Its exact wording.
+    pub text: String,
+}
+
+/// Why a framework file cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FrameworkError {
+    /// Not valid JSON, or not the framework shape.
+    #[error("the framework file is not valid: {0}")]
+    Parse(String),
+    /// It has no areas, or an area has no statements.
+    #[error("the framework has an empty list: {0}")]
+    Empty(String),
+    /// The same area or statement id appears twice.
+    #[error("the id {0} appears more than once in the framework")]
+    DuplicateId(String),
+    /// Band thresholds are not strictly descending within 1–100.
+    #[error("band thresholds must go down from best to worst, each between 1 and 100")]
+    Bands,
+    /// A counted rating is worth more than `met`, so the maximum would be wrong.
+    #[error("`met` must be worth the most points")]
+    Points,
+}
+
+impl Framework {
+    /// Parses and checks a framework file.
+    pub fn from_json(json: &str) -> Result<Framework, FrameworkError> {
+        let framework: Framework =
+            serde_json::from_str(json).map_err(|e| FrameworkError::Parse(e.to_string()))?;
+        framework.check()?;
+        Ok(framework)
+    }
+
+    fn check(&self) -> Result<(), FrameworkError> {
+        if self.areas.is_empty() {
+            return Err(FrameworkError::Empty("areas".into()));
+        }
+        let mut seen = HashSet::new();
+        for area in &self.areas {
+            if area.statements.is_empty() {
+                return Err(FrameworkError::Empty(format!("{} statements", area.id)));
+            }
+            if !seen.insert(area.id.0.clone()) {
+                return Err(FrameworkError::DuplicateId(area.id.0.clone()));
+            }
+            for statement in &area.statements {
+                if !seen.insert(statement.id.0.clone()) {
+                    return Err(FrameworkError::DuplicateId(statement.id.0.clone()));
+                }
+            }
+        }
+        let thresholds: Vec<u32> = self.bands.iter().map(|b| b.min_percent).collect();
+        let descending = thresholds.windows(2).all(|w| w[0] > w[1]);
+        if !descending || thresholds.iter().any(|t| *t == 0 || *t > 100) {
+            return Err(FrameworkError::Bands);
+        }
+        if self.points.partly > self.points.met || self.points.not_met > self.points.met {
+            return Err(FrameworkError::Points);
+        }
+        Ok(())
+    }
+
+    /// The embedded Practice Fundamentals framework (2020-05), parsed once.
+    pub fn practice_fundamentals() -> &'static Framework {
+        static FRAMEWORK: OnceLock<Framework> = OnceLock::new();
+        FRAMEWORK.get_or_init(|| {
+            // The embedded file is fixed at compile time and checked by this crate's tests,
+            // so it cannot fail here at run time.
+            Framework::from_json(PRACTICE_FUNDAMENTALS_JSON)
+                .expect("the embedded Practice Fundamentals framework is valid (tested)")
+        })
+    }
+
+    /// An area by id.
+    pub fn area(&self, id: &AreaId) -> Option<&Area> {
+        self.areas.iter().find(|a| &a.id == id)
+    }
+
+    /// A statement by id, with its area.
+    pub fn statement(&self, id: &StatementId) -> Option<(&Area, &Statement)> {
+        self.areas
+            .iter()
+            .find_map(|a| a.statements.iter().find(|s| &s.id == id).map(|s| (a, s)))
+    }
+
+    /// How many statements the framework has.
+    pub fn statement_count(&self) -> usize {
+        self.areas.iter().map(|a| a.statements.len()).sum()
+    }
+
+    /// Points for a rating; `None` when it does not count (not applicable).
+    pub fn points_for(&self, rating: Rating) -> Option<u32> {
+        match rating {
+            Rating::Met => Some(self.points.met),
+            Rating::PartlyMet => Some(self.points.partly),
+            Rating::NotMet => Some(self.points.not_met),
+            Rating::NotApplicable => None,
+        }
+    }
+
+    /// The band of `points` out of `maximum` (exact integer comparison), `None` when nothing counts.
+    pub fn band(&self, points: u32, maximum: u32) -> Option<Grade> {
+        if maximum == 0 {
+            return None;
+        }
+        let score = 100 * u64::from(points);
+        let band = self
+            .bands
+            .iter()
+            .find(|b| score >= u64::from(b.min_percent) * u64::from(maximum))
+            .map_or(self.below_bands, |b| b.grade);
+        Some(band)
+    }
+
+    /// Whether an optional rule applies in this framework.
+    pub fn applies(&self, rule: RuleName) -> bool {
+        self.rules.contains(&rule)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn practice_fundamentals_has_five_areas_and_55_statements() {
+        let f = Framework::practice_fundamentals();
+        assert_eq!(
+            (f.id.as_str(), f.version.as_str()),
+            ("practice-fundamentals", "2020-05")
+        );
+        let areas: Vec<(&str, usize)> = f
+            .areas
+            .iter()
+            .map(|a| (a.id.0.as_str(), a.statements.len()))
+            .collect();
+        assert_eq!(
+            areas,
+            [
+                ("supervision", 13),
+                ("visiting", 10),
+                ("assessment", 11),
+                ("planning", 10),
+                ("recording", 11)
+            ]
+        );
+        assert_eq!(f.statement_count(), 55);
+        for (area, prefix) in f.areas.iter().zip(["SM", "VD", "AS", "PR", "CR"]) {
+            for (n, s) in area.statements.iter().enumerate() {
+                assert_eq!(s.id.0, format!("{prefix}{}", n + 1));
+            }
+        }
+        let (_, cr11) = f.statement(&StatementId("CR11".into())).unwrap();
+        assert!(cr11
+            .text
+            .starts_with("Take account of the complex relationship"));
+    }
+
+    #[test]
+    fn bands_use_exact_integer_thresholds() {
+        let f = Framework::practice_fundamentals();
+        assert_eq!(f.band(18, 24), Some(Grade::Good), "exactly 75%");
+        assert_eq!(f.band(17, 24), Some(Grade::RequiresImprovement));
+        assert_eq!(f.band(99, 110), Some(Grade::Outstanding), "exactly 90%");
+        assert_eq!(f.band(43, 110), Some(Grade::Inadequate));
+        assert_eq!(f.band(0, 0), None);
+    }
+
+    #[test]
+    fn a_broken_framework_is_refused_with_the_reason() {
+        let dup = PRACTICE_FUNDAMENTALS_JSON.replace("\"VD1\"", "\"SM1\"");
+        assert_eq!(
+            Framework::from_json(&dup),
+            Err(FrameworkError::DuplicateId("SM1".into()))
+        );
+        let bands =
+            PRACTICE_FUNDAMENTALS_JSON.replace("\"min_percent\": 75", "\"min_percent\": 95");
+        assert_eq!(Framework::from_json(&bands), Err(FrameworkError::Bands));
+        assert!(matches!(
+            Framework::from_json("{"),
+            Err(FrameworkError::Parse(_))
+        ));
+    }
+}
