@@ -10,7 +10,9 @@ mod draft;
 pub mod export;
 pub mod framework;
 pub mod grading;
+pub mod import;
 mod labels;
+pub mod migrate;
 pub mod model;
 pub mod progress;
 
