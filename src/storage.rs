@@ -188,7 +188,7 @@ pub fn delete_all() -> Result<(), StorageError> {
 }
 
 fn sort(entries: &mut [IndexEntry]) {
-    entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.updated_at));
 }
 
 fn read_index() -> Option<Vec<IndexEntry>> {
@@ -202,7 +202,9 @@ fn write_index(entries: &[IndexEntry]) -> Result<(), StorageError> {
 
 fn keys(store: &web_sys::Storage) -> Vec<String> {
     let len = store.length().unwrap_or(0);
-    (0..len).filter_map(|i| store.key(i).ok().flatten()).collect()
+    (0..len)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .collect()
 }
 
 /// Reads every draft entry to rebuild the index (used when the index is missing or damaged).

@@ -18,7 +18,11 @@ fn local_storage() -> web_sys::Storage {
 
 fn fresh(child_ref: &str) -> Plr {
     let id = plr_app::browser::new_plr_id().expect("random id");
-    let mut plr = Plr::new_draft(id, plr_app::browser::now(), Framework::practice_fundamentals());
+    let mut plr = Plr::new_draft(
+        id,
+        plr_app::browser::now(),
+        Framework::practice_fundamentals(),
+    );
     plr.case.child_ref = child_ref.to_string();
     plr
 }
@@ -34,7 +38,11 @@ fn saves_lists_loads_and_deletes_drafts() {
     storage::save(&second, "area/visiting").unwrap();
 
     let listing = storage::list();
-    let refs: Vec<&str> = listing.entries.iter().map(|e| e.child_ref.as_str()).collect();
+    let refs: Vec<&str> = listing
+        .entries
+        .iter()
+        .map(|e| e.child_ref.as_str())
+        .collect();
     assert_eq!(refs, ["LL-2", "LL-1"], "newest first");
     assert_eq!(listing.entries[0].page, "area/visiting");
     assert_eq!(storage::load(first.id).unwrap(), first);
@@ -76,8 +84,13 @@ fn a_damaged_draft_is_reported_and_left_as_it_was() {
     let plr = fresh("LL-4");
     storage::save(&plr, "case").unwrap();
     let key = format!("plr:draft:{}", plr.id);
-    local_storage().set_item(&key, "{\"format\": trunc").unwrap();
-    assert!(matches!(storage::load(plr.id), Err(StorageError::Corrupt(_))));
+    local_storage()
+        .set_item(&key, "{\"format\": trunc")
+        .unwrap();
+    assert!(matches!(
+        storage::load(plr.id),
+        Err(StorageError::Corrupt(_))
+    ));
     // Listing without an index reads every draft: the damaged one is named, not dropped.
     local_storage().remove_item("plr:index").unwrap();
     let listing = storage::list();
@@ -94,7 +107,10 @@ fn delete_all_removes_only_this_apps_entries() {
     storage::save(&fresh("LL-5"), "case").unwrap();
     storage::delete_all().unwrap();
     assert!(storage::list().entries.is_empty());
-    assert_eq!(local_storage().get_item("someone-else").unwrap().as_deref(), Some("keep"));
+    assert_eq!(
+        local_storage().get_item("someone-else").unwrap().as_deref(),
+        Some("keep")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -119,7 +135,9 @@ async fn an_edit_in_the_store_reaches_storage() {
     let stored = storage::load(plr.id).unwrap();
     assert_eq!(stored.case.child_ref, "LL-482913");
     assert!(stored.updated_at >= plr.updated_at);
-    assert!(matches!(autosave.state.get_untracked(), SaveState::Saved(at) if at == stored.updated_at));
+    assert!(
+        matches!(autosave.state.get_untracked(), SaveState::Saved(at) if at == stored.updated_at)
+    );
     assert_eq!(store.updated_at().get_untracked(), stored.updated_at);
     assert_eq!(storage::list().entries[0].child_ref, "LL-482913");
 }
@@ -133,12 +151,19 @@ async fn a_full_storage_is_reported_and_the_saved_copy_kept() {
     // Fill the rest of the quota so the next write of this review cannot fit.
     let filler = "x".repeat(256 * 1024);
     let mut n = 0;
-    while local_storage().set_item(&format!("filler-{n}"), &filler).is_ok() {
+    while local_storage()
+        .set_item(&format!("filler-{n}"), &filler)
+        .is_ok()
+    {
         n += 1;
     }
     let mut bigger = plr.clone();
     bigger.judgement.impact_on_child = "y".repeat(300 * 1024);
     assert_eq!(storage::save(&bigger, "judgement"), Err(StorageError::Full));
-    assert_eq!(storage::load(plr.id).unwrap(), plr, "the earlier copy is untouched");
+    assert_eq!(
+        storage::load(plr.id).unwrap(),
+        plr,
+        "the earlier copy is untouched"
+    );
     local_storage().clear().unwrap();
 }

@@ -13,7 +13,13 @@ use crate::pages::review::Review;
 /// The element id of the control that edits the value at a JSON path.
 pub fn field_id(path: &str) -> String {
     path.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect::<String>()
         .trim_end_matches('-')
         .to_string()
@@ -234,7 +240,11 @@ where
         .into_iter()
         .enumerate()
         .map(|(index, (value, text))| {
-            let radio_id = if index == 0 { id.clone() } else { format!("{id}-{index}") };
+            let radio_id = if index == 0 {
+                id.clone()
+            } else {
+                format!("{id}-{index}")
+            };
             view! {
                 <div class="radio">
                     <input

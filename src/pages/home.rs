@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use plr_core::{Framework, Plr, PlrId, Status};
 
-use crate::storage::{self, IndexEntry, Listing};
 use crate::browser;
+use crate::storage::{self, IndexEntry, Listing};
 
 /// The home page.
 #[component]
@@ -60,7 +60,10 @@ fn case_ref_label(child_ref: &str) -> String {
 }
 
 #[component]
-fn ReviewList(entries: Vec<IndexEntry>, on_deleted: impl Fn() + Copy + 'static) -> impl IntoView {
+fn ReviewList(
+    entries: Vec<IndexEntry>,
+    on_deleted: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     if entries.is_empty() {
         return view! { <p>"There are no reviews on this device yet."</p> }.into_any();
     }
@@ -132,7 +135,10 @@ fn ReviewList(entries: Vec<IndexEntry>, on_deleted: impl Fn() + Copy + 'static) 
 
 /// Damaged entries: shown (never silently dropped) so the user can keep a copy or remove them.
 #[component]
-fn UnreadableList(unreadable: Vec<storage::Unreadable>, on_deleted: impl Fn() + Copy + 'static) -> impl IntoView {
+fn UnreadableList(
+    unreadable: Vec<storage::Unreadable>,
+    on_deleted: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     (!unreadable.is_empty()).then(|| {
         let items = unreadable
             .into_iter()
@@ -166,7 +172,7 @@ fn UnreadableList(unreadable: Vec<storage::Unreadable>, on_deleted: impl Fn() + 
 
 /// "Remove all data from this device", for shared computers (with a confirmation).
 #[component]
-fn RemoveAll(on_removed: impl Fn() + Copy + 'static) -> impl IntoView {
+fn RemoveAll(on_removed: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     view! {

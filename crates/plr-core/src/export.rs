@@ -52,6 +52,15 @@ pub fn export_file_name(plr: &Plr) -> String {
     format!("plr-{child_ref}-{date}-{status}.json")
 }
 
+/// The JSON Schema of the export format, generated from the model (pretty, ending with a
+/// newline). The committed copy is `schema/plr-v1.schema.json`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Plr);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +93,20 @@ mod tests {
             Some(crate::model::Grade::Outstanding)
         );
         assert!(first.ends_with("}\n"));
+    }
+
+    /// Regenerate with `UPDATE_SCHEMA=1 cargo test -p plr-core schema`.
+    #[test]
+    fn the_committed_schema_matches_the_types() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../schema/plr-v1.schema.json"
+        );
+        let generated = json_schema();
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(committed == generated, "schema/plr-v1.schema.json is out of date: run UPDATE_SCHEMA=1 cargo test -p plr-core schema");
     }
 }

@@ -35,7 +35,7 @@ pub fn ActionsPage() -> impl IntoView {
         </Show>
         <For
             each=move || store.actions()
-            key=|action| action.id().get()
+            key=|action| action.read().id.clone()
             let:action
         >
             <ActionCard action=action.into() />
@@ -83,13 +83,23 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
     });
     let remove = {
         let id = id.clone();
-        move |_| store.actions().update(|actions| actions.retain(|a| a.id != id))
+        move |_| {
+            store
+                .actions()
+                .update(|actions| actions.retain(|a| a.id != id))
+        }
     };
     let kinds = vec![
-        (ActionKind::CarePlanning, "Care planning: goes into the child's plan"),
+        (
+            ActionKind::CarePlanning,
+            "Care planning: goes into the child's plan",
+        ),
         (ActionKind::Other, "Other action"),
     ];
-    let statuses = vec![(ActionStatus::Open, "Open"), (ActionStatus::Completed, "Completed")];
+    let statuses = vec![
+        (ActionStatus::Open, "Open"),
+        (ActionStatus::Completed, "Completed"),
+    ];
     let status_field: Field<ActionStatus> = action.status().into();
     view! {
         <section class="card" aria-labelledby=format!("action-{id}-title")>
@@ -136,7 +146,11 @@ fn StatusRadios(
         .into_iter()
         .enumerate()
         .map(|(n, (value, text))| {
-            let radio_id = if n == 0 { id.clone() } else { format!("{id}-{n}") };
+            let radio_id = if n == 0 {
+                id.clone()
+            } else {
+                format!("{id}-{n}")
+            };
             view! {
                 <div class="radio">
                     <input class="radio__input" type="radio" id=radio_id.clone() name=path.clone()

@@ -142,7 +142,11 @@ fn StatementRating(
         .enumerate()
         .map(|(n, value)| {
             let value = *value;
-            let radio_id = if n == 0 { id.clone() } else { format!("{id}-{n}") };
+            let radio_id = if n == 0 {
+                id.clone()
+            } else {
+                format!("{id}-{n}")
+            };
             view! {
                 <div class="radio">
                     <input

@@ -29,7 +29,10 @@ pub fn JudgementPage() -> impl IntoView {
     let explanation = Memo::new(move |_| suggestion.with(|s| explain(s, framework)));
     let differs = Memo::new(move |_| {
         let suggested = suggestion.with(|s| s.grade);
-        judgement.final_grade().get().is_some_and(|f| Some(f) != suggested)
+        judgement
+            .final_grade()
+            .get()
+            .is_some_and(|f| Some(f) != suggested)
     });
     let concern = Memo::new(move |_| store.with(is_case_of_concern));
     let grades: Vec<(Grade, &'static str)> = Grade::ALL.iter().map(|g| (*g, g.label())).collect();
@@ -38,7 +41,10 @@ pub fn JudgementPage() -> impl IntoView {
             s.areas
                 .iter()
                 .map(|a| {
-                    let title = framework.area(&a.id).map(|x| x.title.clone()).unwrap_or_default();
+                    let title = framework
+                        .area(&a.id)
+                        .map(|x| x.title.clone())
+                        .unwrap_or_default();
                     let band = a.band.map_or("Nothing counts yet", |b| b.label());
                     view! {
                         <tr>

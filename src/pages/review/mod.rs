@@ -5,10 +5,10 @@ pub mod actions;
 pub mod area;
 pub mod case;
 pub mod check;
+mod grade;
 pub mod judgement;
 pub mod overview;
 pub mod participation;
-mod grade;
 mod summary;
 
 pub use grade::GradePanel;
@@ -67,8 +67,12 @@ impl Review {
 
     /// The completion problem with the value at `path`, if problems are being shown.
     pub fn problem_at(&self, path: &str) -> Option<String> {
-        self.problems
-            .with(|problems| problems.iter().find(|p| p.path == path).map(|p| p.message.clone()))
+        self.problems.with(|problems| {
+            problems
+                .iter()
+                .find(|p| p.path == path)
+                .map(|p| p.message.clone())
+        })
     }
 }
 

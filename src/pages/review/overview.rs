@@ -11,7 +11,11 @@ fn task_title(task: &Task, review: &Review) -> String {
     match task {
         Task::Case => "About the case".into(),
         Task::Participation => "Who took part".into(),
-        Task::Area(id) => review.framework.area(id).map(|a| a.title.clone()).unwrap_or_default(),
+        Task::Area(id) => review
+            .framework
+            .area(id)
+            .map(|a| a.title.clone())
+            .unwrap_or_default(),
         Task::Judgement => "Judgement".into(),
         Task::Actions => "Actions".into(),
     }
@@ -35,7 +39,8 @@ pub fn Overview() -> impl IntoView {
     let framework = review.framework;
     let statuses = Memo::new(move |_| {
         store.with(|plr| {
-            let problems = plr_core::completion::completion_problems(plr, framework, crate::browser::today());
+            let problems =
+                plr_core::completion::completion_problems(plr, framework, crate::browser::today());
             Task::all(framework)
                 .into_iter()
                 .map(|task| {

@@ -17,7 +17,8 @@ pub fn ParticipationPage() -> impl IntoView {
     let review = Review::use_context();
     let store = review.store;
     let participation = store.participation();
-    let iro_allocated = Memo::new(move |_| store.case().iro_or_cp_chair_allocated().get() == Some(true));
+    let iro_allocated =
+        Memo::new(move |_| store.case().iro_or_cp_chair_allocated().get() == Some(true));
     let child_asked = Memo::new(move |_| participation.child().read().is_some());
     let family_asked = Memo::new(move |_| participation.parent_carer().read().is_some());
     // The family question always applies; make room for its answer.
@@ -82,13 +83,19 @@ fn ViewsQuestion(path: &'static str, who: &'static str, field: Field<Views>) -> 
     });
     let options = vec![
         (ViewsOutcome::Obtained, "Yes, their views were obtained"),
-        (ViewsOutcome::Inappropriate, "No, it was deemed inappropriate"),
+        (
+            ViewsOutcome::Inappropriate,
+            "No, it was deemed inappropriate",
+        ),
         (ViewsOutcome::Unreachable, "No, they could not be reached"),
         (ViewsOutcome::Declined, "No, they declined"),
     ];
     let feedback_options = vec![
         (Feedback::Positive, "Rated the service positively"),
-        (Feedback::Mixed, "Identified strengths and areas for development"),
+        (
+            Feedback::Mixed,
+            "Identified strengths and areas for development",
+        ),
     ];
     view! {
         <Radios

@@ -72,28 +72,66 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
         None => text_or(&p.name, "Not answered"),
     };
     let case = vec![
-        row("Child's case reference", text_or(&plr.case.child_ref, "Not answered"), "case"),
+        row(
+            "Child's case reference",
+            text_or(&plr.case.child_ref, "Not answered"),
+            "case",
+        ),
         row("Team", text_or(&plr.case.team, "Not answered"), "case"),
-        row("Legal status or service", plr.case.legal_status.map_or("Not answered", |s| s.label()), "case"),
-        row("Child aged 4 or over", yes_no(plr.case.child_aged_4_or_over), "case"),
-        row("Independent Reviewing Officer or Child Protection Chair allocated", yes_no(plr.case.iro_or_cp_chair_allocated), "case"),
-        row("Review date", plr.review.date.map_or("Not answered".into(), |d| d.format("%-d %B %Y").to_string()), "case"),
+        row(
+            "Legal status or service",
+            plr.case.legal_status.map_or("Not answered", |s| s.label()),
+            "case",
+        ),
+        row(
+            "Child aged 4 or over",
+            yes_no(plr.case.child_aged_4_or_over),
+            "case",
+        ),
+        row(
+            "Independent Reviewing Officer or Child Protection Chair allocated",
+            yes_no(plr.case.iro_or_cp_chair_allocated),
+            "case",
+        ),
+        row(
+            "Review date",
+            plr.review
+                .date
+                .map_or("Not answered".into(), |d| d.format("%-d %B %Y").to_string()),
+            "case",
+        ),
         row("Reviewer", person(&plr.review.reviewer), "case"),
         row("Practitioner", person(&plr.review.practitioner), "case"),
     ];
     let p = &plr.participation;
     let mut participation = vec![
-        row("Social worker involved", yes_no(p.social_worker), "participation"),
-        row("Team manager involved", yes_no(p.team_manager), "participation"),
+        row(
+            "Social worker involved",
+            yes_no(p.social_worker),
+            "participation",
+        ),
+        row(
+            "Team manager involved",
+            yes_no(p.team_manager),
+            "participation",
+        ),
     ];
     if plr.case.iro_or_cp_chair_allocated == Some(true) {
-        participation.push(row("Independent Reviewing Officer or Child Protection Chair involved", yes_no(p.iro_or_cp_chair), "participation"));
+        participation.push(row(
+            "Independent Reviewing Officer or Child Protection Chair involved",
+            yes_no(p.iro_or_cp_chair),
+            "participation",
+        ));
     }
     if let Some(child) = &p.child {
         participation.push(row("Child's views", describe_views(child), "participation"));
     }
     if let Some(family) = &p.parent_carer {
-        participation.push(row("Parent's or carer's views", describe_views(family), "participation"));
+        participation.push(row(
+            "Parent's or carer's views",
+            describe_views(family),
+            "participation",
+        ));
     }
     let suggestion = review.suggestion.get_untracked();
     let areas = review
@@ -111,21 +149,46 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
                 .map_or("no band yet", |b| b.label());
             row(
                 area.title.clone(),
-                format!("{band}; {} of {} statements rated", count.rated, count.total),
+                format!(
+                    "{band}; {} of {} statements rated",
+                    count.rated, count.total
+                ),
                 &format!("area/{}", area.id),
             )
         })
         .collect();
     let j = &plr.judgement;
     let mut judgement = vec![
-        row("Suggested grade", suggestion.grade.map_or("Not enough rated yet", |g| g.label()), "judgement"),
-        row("Final grade", j.final_grade.map_or("Not answered", |g| g.label()), "judgement"),
+        row(
+            "Suggested grade",
+            suggestion
+                .grade
+                .map_or("Not enough rated yet", |g| g.label()),
+            "judgement",
+        ),
+        row(
+            "Final grade",
+            j.final_grade.map_or("Not answered", |g| g.label()),
+            "judgement",
+        ),
     ];
     if !j.rationale.is_empty() {
-        judgement.push(row("Why the final grade differs", j.rationale.clone(), "judgement"));
+        judgement.push(row(
+            "Why the final grade differs",
+            j.rationale.clone(),
+            "judgement",
+        ));
     }
-    judgement.push(row("Impact on the child", text_or(&j.impact_on_child, "Not answered"), "judgement"));
-    judgement.push(row("Immediate concern about the child's safety", if j.immediate_concern { "Yes" } else { "No" }, "judgement"));
+    judgement.push(row(
+        "Impact on the child",
+        text_or(&j.impact_on_child, "Not answered"),
+        "judgement",
+    ));
+    judgement.push(row(
+        "Immediate concern about the child's safety",
+        if j.immediate_concern { "Yes" } else { "No" },
+        "judgement",
+    ));
     let actions = if plr.actions.is_empty() {
         vec![row("Actions", "None", "actions")]
     } else {
@@ -138,15 +201,23 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
                     Some(ActionKind::Other) => "Other",
                     None => "Type not chosen",
                 };
-                let due = a.due_on.map_or("no due date".into(), |d| format!("due {}", d.format("%-d %b %Y")));
+                let due = a.due_on.map_or("no due date".into(), |d| {
+                    format!("due {}", d.format("%-d %b %Y"))
+                });
                 let status = match (a.status, a.completed_on) {
-                    (ActionStatus::Completed, Some(on)) => format!("completed {}", on.format("%-d %b %Y")),
+                    (ActionStatus::Completed, Some(on)) => {
+                        format!("completed {}", on.format("%-d %b %Y"))
+                    }
                     (ActionStatus::Completed, None) => "completed".into(),
                     (ActionStatus::Open, _) => "open".into(),
                 };
                 row(
                     format!("Action {}", n + 1),
-                    format!("{} ({kind}); {}; {due}; {status}", text_or(&a.description, "No description"), text_or(&a.owner, "no owner")),
+                    format!(
+                        "{} ({kind}); {}; {due}; {status}",
+                        text_or(&a.description, "No description"),
+                        text_or(&a.owner, "no owner")
+                    ),
                     "actions",
                 )
             })
