@@ -12,17 +12,11 @@ use crate::pages::review::Review;
 
 /// The element id of the control that edits the value at a JSON path.
 pub fn field_id(path: &str) -> String {
-    path.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .trim_end_matches('-')
-        .to_string()
+    // `sections[2].items[3].rating` -> `sections-2-items-3-rating`
+    path.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// The problem with the value at `path`, once the user has tried to complete the review.
@@ -327,5 +321,20 @@ pub fn Checkbox(
             <label class="checkbox__label" for=id>{label}</label>
             {hint.map(|text| view! { <div class="hint checkbox__hint" id=hint_id.clone()>{text}</div> })}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field_id;
+
+    #[test]
+    fn field_ids_follow_json_paths() {
+        assert_eq!(
+            field_id("sections[2].items[3].rating"),
+            "sections-2-items-3-rating"
+        );
+        assert_eq!(field_id("case.child_ref"), "case-child_ref");
+        assert_eq!(field_id("review.date"), "review-date");
     }
 }
