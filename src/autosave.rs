@@ -111,7 +111,15 @@ impl Autosave {
         };
         let now = browser::now();
         plr.updated_at = now;
+        // Timed with the User Timing API (read by bench/browser.mjs; never leaves the page).
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(performance) = &performance {
+            let _ = performance.mark("plr-autosave-start");
+        }
         let outcome = storage::save(&plr, &page);
+        if let Some(performance) = &performance {
+            let _ = performance.measure_with_start_mark("plr-autosave", "plr-autosave-start");
+        }
         // The stored copy and the one on screen keep the same timestamp, without waking
         // every view of the review (nothing on screen depends on it but the indicator).
         if let Some(mut updated_at) = self.store.updated_at().try_write_untracked() {

@@ -101,6 +101,17 @@ test('a full review, from "Start a new review" to a completed download the QA to
 
   await expect(page.getByRole('heading', { level: 1, name: /Check your answers/ })).toBeVisible();
   await expect(page.getByText('LL-482913')).toBeVisible();
+
+  // The task list shows every section completed and the live grade.
+  await page.goto(page.url().replace(/\/check$/, ''));
+  await expect(page.getByRole('heading', { level: 1, name: 'Practice Learning Review: LL-482913' })).toBeVisible();
+  for (const task of ['About the case', 'Who took part', ...areas.map((a) => a.title), 'Judgement', 'Actions']) {
+    const link = page.getByRole('link', { name: task, exact: true });
+    await expect(link, task).toHaveAccessibleDescription('Completed');
+  }
+  await expect(page.locator('#suggested-grade')).toHaveText('Good');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Check and complete' }).click();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Complete review' }).click();
   await expect(page.getByRole('heading', { name: 'Review completed' })).toBeVisible();

@@ -1,0 +1,117 @@
+// Browser benchmark of the release build: prints numbers, never fails on time.
+//
+//   1. first-load transfer, gzip (HTML + JS + WASM + CSS)          goal <= 150 KB
+//   2. navigation -> first statement usable, median of 5 cold loads goal <= 300 ms
+//   3. click a rating -> grade panel updated, median and p95 of 55  goal <= 4 ms
+//   4. autosave cost per edit (serialise + localStorage write), p95 goal <= 2 ms
+//
+// Run after a release build: `node bench/browser.mjs` (or `npm run bench --prefix tests/e2e`).
+// Uses Debian Chromium and a loopback server only.
+import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const require = createRequire(path.join(repo, 'tests/e2e/package.json'));
+const { chromium } = require('@playwright/test');
+const dist = path.join(repo, 'dist');
+const port = 4174;
+const base = `http://127.0.0.1:${port}`;
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+function transferSize() {
+  const files = fs.readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f));
+  let raw = 0, gzip = 0;
+  for (const f of files) {
+    const bytes = fs.readFileSync(path.join(dist, f));
+    raw += bytes.length;
+    gzip += zlib.gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip, files };
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(base)).ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+const server = spawn('node', [path.join(repo, 'tests/e2e/serve.mjs'), dist, String(port)], { stdio: 'ignore' });
+try {
+  await waitForServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+
+  // A stored draft to open, made by the app itself.
+  const setup = await browser.newContext();
+  const page0 = await setup.newPage();
+  await page0.goto(base);
+  await page0.getByRole('button', { name: 'Start a new review' }).click();
+  await page0.waitForURL(/\/review\/[0-9a-f-]{36}\/case$/);
+  const id = page0.url().match(/review\/([0-9a-f-]{36})/)[1];
+  const storage = await setup.storageState();
+  await setup.close();
+
+  // 2. cold loads: a fresh context (empty HTTP cache) each time, the draft already stored.
+  const loads = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ storageState: storage });
+    const page = await context.newPage();
+    await page.goto(`${base}/review/${id}/area/supervision`);
+    await page.waitForSelector('#sections-0-items-0-rating:enabled');
+    loads.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+
+  // 3 and 4. rate all 55 statements by clicking, timing each click to the panel's update in
+  // the page; then type an evidence note per statement and read each autosave's measure.
+  const context = await browser.newContext({ storageState: storage });
+  const page = await context.newPage();
+  const clicks = [];
+  const areas = ['supervision', 'visiting', 'assessment', 'planning', 'recording'];
+  for (const [index, area] of areas.entries()) {
+    await page.goto(`${base}/review/${id}/area/${area}`);
+    await page.waitForSelector('#rated-count');
+    const count = await page.locator(`[id^="sections-${index}-items-"][id$="-rating"]`).count();
+    for (let n = 0; n < count; n++) {
+      const t = await page.evaluate((radioId) => new Promise((resolve) => {
+        const panel = document.querySelector('#rated-count');
+        const before = panel.textContent;
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (panel.textContent !== before) { observer.disconnect(); resolve(performance.now() - t0); }
+        });
+        observer.observe(panel, { childList: true, characterData: true, subtree: true });
+        document.getElementById(radioId).click();
+      }), `sections-${index}-items-${n}-rating`);
+      clicks.push(t);
+    }
+  }
+  const saves = [];
+  await page.goto(`${base}/review/${id}/area/supervision`);
+  for (let n = 0; n < 13; n++) {
+    await page.evaluate(() => performance.clearMeasures('plr-autosave'));
+    await page.locator(`#sections-0-items-${n}-note`).fill(`Evidence seen in supervision record ${n}, dated and signed.`);
+    await page.waitForFunction(() => performance.getEntriesByName('plr-autosave').length > 0);
+    saves.push(await page.evaluate(() => performance.getEntriesByName('plr-autosave')[0].duration));
+  }
+  await context.close();
+  await browser.close();
+
+  const size = transferSize();
+  console.log('PLR browser benchmark (release build, Debian Chromium, this machine)');
+  console.log(`first-load transfer (gzip -9): ${(size.gzip / 1024).toFixed(1)} KB (raw ${(size.raw / 1024).toFixed(1)} KB; ${size.files.join(', ')})  goal <= 150 KB`);
+  console.log(`navigation -> first statement usable: median ${ms(median(loads))} of ${loads.length} cold loads [${loads.map((x) => x.toFixed(0)).join(', ')}]  goal <= 300 ms`);
+  console.log(`click a rating -> grade panel updated: median ${ms(median(clicks))}, p95 ${ms(p95(clicks))} over ${clicks.length} clicks  goal <= 4 ms`);
+  console.log(`autosave cost per edit: p95 ${ms(p95(saves))}, median ${ms(median(saves))} over ${saves.length} saves  goal <= 2 ms`);
+} finally {
+  server.kill();
+}
