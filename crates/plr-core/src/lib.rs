@@ -14,6 +14,8 @@ pub mod import;
 mod labels;
 pub mod migrate;
 pub mod model;
+pub mod moderation;
+pub mod period;
 pub mod progress;
 
 pub use framework::Framework;

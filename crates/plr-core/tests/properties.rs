@@ -1,0 +1,146 @@
+//! Property tests: import never panics, export round-trips byte for byte, and grading depends
+//! only on the points that count.
+
+mod common;
+
+use chrono::{DateTime, NaiveDate};
+use plr_core::export::export_json;
+use plr_core::grading::suggest_grade;
+use plr_core::import::import;
+use plr_core::*;
+use proptest::prelude::*;
+
+fn rating() -> impl Strategy<Value = Option<Rating>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(Rating::Met)),
+        Just(Some(Rating::PartlyMet)),
+        Just(Some(Rating::NotMet)),
+        Just(Some(Rating::NotApplicable)),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 ,.'\"\\\\/\n\té£€😀-]{0,30}"
+}
+
+fn date() -> impl Strategy<Value = Option<NaiveDate>> {
+    proptest::option::of(
+        (2000i32..2040, 1u32..=12, 1u32..=28)
+            .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+    )
+}
+
+prop_compose! {
+    fn plr()(
+        ratings in proptest::collection::vec(rating(), 55),
+        notes in proptest::collection::vec(text(), 55),
+        child_ref in text(),
+        team in text(),
+        review_date in date(),
+        concern in any::<bool>(),
+        final_grade in proptest::option::of(proptest::sample::select(Grade::ALL.to_vec())),
+        legal_status in proptest::option::of(proptest::sample::select(LegalStatus::ALL.to_vec())),
+        actions in proptest::collection::vec((text(), text(), date()), 0..4),
+        seconds in 0i64..2_000_000_000,
+    ) -> Plr {
+        let f = Framework::practice_fundamentals();
+        let now = DateTime::from_timestamp(seconds, 0).unwrap();
+        let mut plr = Plr::new_draft(PlrId(uuid::Uuid::from_u128(seconds as u128)), now, f);
+        for (n, item) in plr.sections.iter_mut().flat_map(|s| s.items.iter_mut()).enumerate() {
+            item.rating = ratings[n];
+            item.note = notes[n].clone();
+        }
+        plr.case.child_ref = child_ref;
+        plr.case.team = team;
+        plr.case.legal_status = legal_status;
+        plr.review.date = review_date;
+        plr.judgement.immediate_concern = concern;
+        plr.judgement.final_grade = final_grade;
+        for (description, owner, due_on) in actions {
+            let mut action = Action::new_after(&plr.actions);
+            action.description = description;
+            action.owner = owner;
+            action.due_on = due_on;
+            plr.actions.push(action);
+        }
+        plr
+    }
+}
+
+proptest! {
+    #[test]
+    fn import_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = import(&bytes);
+    }
+
+    #[test]
+    fn import_never_panics_on_a_damaged_export(plr in plr(), cut in any::<prop::sample::Index>(), at in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let json = export_json(&plr, Framework::practice_fundamentals()).unwrap().into_bytes();
+        let _ = import(&json[..cut.index(json.len())]);
+        let mut changed = json.clone();
+        let i = at.index(changed.len());
+        changed[i] = byte;
+        let _ = import(&changed);
+    }
+
+    #[test]
+    fn export_import_export_is_byte_identical(plr in plr()) {
+        let f = Framework::practice_fundamentals();
+        let first = export_json(&plr, f).unwrap();
+        let imported = import(first.as_bytes()).unwrap();
+        prop_assert!(imported.warnings.is_empty());
+        prop_assert_eq!(export_json(&imported.plr, f).unwrap(), first);
+    }
+
+    #[test]
+    fn grading_ignores_the_order_of_items_and_sections(plr in plr(), seed in any::<u64>()) {
+        let f = Framework::practice_fundamentals();
+        let before = suggest_grade(f, &plr.sections, plr.judgement.immediate_concern);
+        let mut sections = plr.sections.clone();
+        sections.reverse();
+        for (n, section) in sections.iter_mut().enumerate() {
+            let len = section.items.len();
+            section.items.rotate_left((seed as usize + n) % len);
+            section.items.reverse();
+        }
+        prop_assert_eq!(suggest_grade(f, &sections, plr.judgement.immediate_concern), before);
+    }
+
+    #[test]
+    fn not_applicable_and_unrated_never_change_the_score(plr in plr(), flips in proptest::collection::vec(any::<bool>(), 55)) {
+        let f = Framework::practice_fundamentals();
+        let before = suggest_grade(f, &plr.sections, false);
+        let mut sections = plr.sections.clone();
+        for (n, item) in sections.iter_mut().flat_map(|s| s.items.iter_mut()).enumerate() {
+            item.rating = match (item.rating, flips[n]) {
+                (None, true) => Some(Rating::NotApplicable),
+                (Some(Rating::NotApplicable), true) => None,
+                (other, _) => other,
+            };
+        }
+        let after = suggest_grade(f, &sections, false);
+        prop_assert_eq!((after.points, after.maximum, after.grade), (before.points, before.maximum, before.grade));
+        prop_assert_eq!(&after.areas.iter().map(|a| a.band).collect::<Vec<_>>(), &before.areas.iter().map(|a| a.band).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn the_realistic_fixture_is_completed_and_imports_cleanly() {
+    let plr = common::realistic_completed();
+    assert_eq!(plr.status, Status::Completed);
+    let json = export_json(&plr, Framework::practice_fundamentals()).unwrap();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/completed-good.json"
+    );
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(fixture, &json).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(fixture).unwrap_or_default(),
+        json,
+        "run UPDATE_FIXTURES=1 cargo test -p plr-core"
+    );
+    assert!(import(json.as_bytes()).unwrap().warnings.is_empty());
+}
