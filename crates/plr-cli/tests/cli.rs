@@ -1,0 +1,120 @@
+//! The `plr` binary as the QA service runs it: output lines and exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn plr(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plr"))
+        .args(args)
+        .output()
+        .expect("plr runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../plr-core/tests/fixtures")
+        .join(name)
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("plr-cli-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn validate_says_ok_per_good_file_and_names_each_problem() {
+    let dir = scratch("validate");
+    let good = std::fs::read_to_string(fixture("completed-good.json")).unwrap();
+    std::fs::write(dir.join("good.json"), &good).unwrap();
+    let bad = good.replacen("\"rating\": \"met\"", "\"rating\": \"excellent\"", 1);
+    std::fs::write(dir.join("bad.json"), bad).unwrap();
+    std::fs::write(dir.join("notes.txt"), "not json, not looked at").unwrap();
+
+    let out = plr(&["validate", dir.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(&format!("ok {}", dir.join("good.json").display())),
+        "{text}"
+    );
+    let bad_line = text
+        .lines()
+        .find(|l| l.starts_with(&dir.join("bad.json").display().to_string()))
+        .unwrap();
+    assert!(
+        bad_line.contains(": sections[0].items[0].rating: unknown variant `excellent`"),
+        "{bad_line}"
+    );
+    assert!(!text.contains("notes.txt"));
+
+    let only_good = plr(&["validate", dir.join("good.json").to_str().unwrap()]);
+    assert_eq!(only_good.status.code(), Some(0));
+}
+
+#[test]
+fn grade_prints_the_recomputed_suggestion_in_the_export_shape() {
+    let out = plr(&["grade", fixture("completed-good.json").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let printed: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("completed-good.json")).unwrap())
+            .unwrap();
+    assert_eq!(printed, file["judgement"]["suggested"]);
+
+    let draft = plr(&["grade", fixture("version-0.json").to_str().unwrap()]);
+    let printed: serde_json::Value = serde_json::from_str(&stdout(&draft)).unwrap();
+    assert_eq!(printed["grade"], serde_json::Value::Null);
+    assert_eq!(printed["provisional"], true);
+}
+
+#[test]
+fn oversized_missing_and_non_plr_files_fail_with_the_file_named() {
+    let dir = scratch("limits");
+    let big = dir.join("big.json");
+    std::fs::write(&big, vec![b' '; 5 * 1024 * 1024 + 1]).unwrap();
+    let other = dir.join("other.json");
+    std::fs::write(&other, "{\"format\": \"something-else\"}").unwrap();
+    let out = plr(&[
+        "validate",
+        big.to_str().unwrap(),
+        other.to_str().unwrap(),
+        "/no/such/file.json",
+    ]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text.contains(&format!("{}: $: larger than the 5 MB limit", big.display())),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{}: $.format: not a Practice Learning Review export",
+            other.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("/no/such/file.json: $: cannot read"),
+        "{text}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2_and_schema_matches_the_committed_file() {
+    assert_eq!(plr(&[]).status.code(), Some(2));
+    assert_eq!(plr(&["validate"]).status.code(), Some(2));
+    assert_eq!(plr(&["frobnicate"]).status.code(), Some(2));
+    let schema = plr(&["schema"]);
+    assert_eq!(schema.status.code(), Some(0));
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/plr-v1.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(stdout(&schema), committed);
+}
