@@ -84,18 +84,22 @@ pub enum FrameworkError {
     /// Not valid JSON, or not the framework shape.
     #[error("the framework file is not valid: {0}")]
     Parse(String),
-    /// It has no areas, or an area has no statements.
-    #[error("the framework has an empty list: {0}")]
+    /// A required list or text is empty (no areas, an area without statements, a blank id...).
+    #[error("the framework has an empty {0}")]
     Empty(String),
     /// The same area or statement id appears twice.
     #[error("the id {0} appears more than once in the framework")]
     DuplicateId(String),
-    /// Band thresholds are not strictly descending within 1–100.
-    #[error("band thresholds must go down from best to worst, each between 1 and 100")]
+    /// There are no bands, their thresholds are not strictly descending within 1–100, or their
+    /// grades (and the grade below every band) are not in order from best to worst.
+    #[error("the grade bands must go from the best grade and highest threshold down, each threshold between 1 and 100")]
     Bands,
-    /// A counted rating is worth more than `met`, so the maximum would be wrong.
-    #[error("`met` must be worth the most points")]
+    /// A counted rating is worth more than `met`, or `met` is worth nothing.
+    #[error("`met` must be worth the most points, and more than none")]
     Points,
+    /// `score` is listed among the optional rules (it always applies) or a rule is listed twice.
+    #[error("the rules must list each optional rule at most once, and not `score`")]
+    Rules,
 }
 
 impl Framework {
@@ -108,40 +112,80 @@ impl Framework {
     }
 
     fn check(&self) -> Result<(), FrameworkError> {
+        for (what, text) in [
+            ("id", &self.id),
+            ("version", &self.version),
+            ("title", &self.title),
+        ] {
+            if text.trim().is_empty() {
+                return Err(FrameworkError::Empty(what.into()));
+            }
+        }
         if self.areas.is_empty() {
-            return Err(FrameworkError::Empty("areas".into()));
+            return Err(FrameworkError::Empty("list of areas".into()));
         }
         let mut seen = HashSet::new();
         for area in &self.areas {
-            if area.statements.is_empty() {
-                return Err(FrameworkError::Empty(format!("{} statements", area.id)));
+            if area.id.0.trim().is_empty() || area.title.trim().is_empty() {
+                return Err(FrameworkError::Empty("area id or title".into()));
             }
-            if !seen.insert(area.id.0.clone()) {
+            if area.statements.is_empty() {
+                return Err(FrameworkError::Empty(format!(
+                    "list of statements in {}",
+                    area.id
+                )));
+            }
+            if !seen.insert(area.id.0.as_str()) {
                 return Err(FrameworkError::DuplicateId(area.id.0.clone()));
             }
             for statement in &area.statements {
-                if !seen.insert(statement.id.0.clone()) {
+                if statement.id.0.trim().is_empty() || statement.text.trim().is_empty() {
+                    return Err(FrameworkError::Empty(format!(
+                        "statement id or text in {}",
+                        area.id
+                    )));
+                }
+                if !seen.insert(statement.id.0.as_str()) {
                     return Err(FrameworkError::DuplicateId(statement.id.0.clone()));
                 }
             }
         }
-        let thresholds: Vec<u32> = self.bands.iter().map(|b| b.min_percent).collect();
-        let descending = thresholds.windows(2).all(|w| w[0] > w[1]);
-        if !descending || thresholds.iter().any(|t| *t == 0 || *t > 100) {
+        let thresholds_descend = self
+            .bands
+            .windows(2)
+            .all(|w| w[0].min_percent > w[1].min_percent && w[0].grade < w[1].grade);
+        let in_range = self
+            .bands
+            .iter()
+            .all(|b| (1..=100).contains(&b.min_percent));
+        let below_is_worst = self.bands.iter().all(|b| b.grade < self.below_bands);
+        if self.bands.is_empty() || !thresholds_descend || !in_range || !below_is_worst {
             return Err(FrameworkError::Bands);
         }
-        if self.points.partly > self.points.met || self.points.not_met > self.points.met {
+        let p = self.points;
+        if p.met == 0 || p.partly > p.met || p.not_met > p.met {
             return Err(FrameworkError::Points);
+        }
+        let mut rules = HashSet::new();
+        if self
+            .rules
+            .iter()
+            .any(|r| *r == RuleName::Score || !rules.insert(*r))
+        {
+            return Err(FrameworkError::Rules);
         }
         Ok(())
     }
 
     /// The embedded Practice Fundamentals framework (2020-05), parsed once.
+    ///
+    /// This cannot fail at run time: the file is compiled into the binary, never read from
+    /// a user or from storage, and the test
+    /// `practice_fundamentals_has_five_areas_and_55_statements` parses exactly these bytes.
+    /// A broken edit to the file fails that test before it can ship, hence the `expect`.
     pub fn practice_fundamentals() -> &'static Framework {
         static FRAMEWORK: OnceLock<Framework> = OnceLock::new();
         FRAMEWORK.get_or_init(|| {
-            // The embedded file is fixed at compile time and checked by this crate's tests,
-            // so it cannot fail here at run time.
             Framework::from_json(PRACTICE_FUNDAMENTALS_JSON)
                 .expect("the embedded Practice Fundamentals framework is valid (tested)")
         })
@@ -200,10 +244,53 @@ mod tests {
 
     #[test]
     fn practice_fundamentals_has_five_areas_and_55_statements() {
+        let parsed = Framework::from_json(PRACTICE_FUNDAMENTALS_JSON);
+        assert!(
+            parsed.is_ok(),
+            "the embedded framework is valid: {parsed:?}"
+        );
         let f = Framework::practice_fundamentals();
         assert_eq!(
             (f.id.as_str(), f.version.as_str()),
             ("practice-fundamentals", "2020-05")
+        );
+        assert_eq!(
+            f.points,
+            Points {
+                met: 2,
+                partly: 1,
+                not_met: 0
+            }
+        );
+        let bands: Vec<(Grade, u32)> = f.bands.iter().map(|b| (b.grade, b.min_percent)).collect();
+        assert_eq!(
+            bands,
+            [
+                (Grade::Outstanding, 90),
+                (Grade::Good, 75),
+                (Grade::RequiresImprovement, 55),
+                (Grade::RequiresImprovementLow, 40)
+            ]
+        );
+        assert_eq!(f.below_bands, Grade::Inadequate);
+        assert_eq!(
+            f.rules,
+            [
+                RuleName::LimitedByInadequateArea,
+                RuleName::OutstandingNeedsEveryAreaGood,
+                RuleName::ImmediateConcern
+            ]
+        );
+        let titles: Vec<&str> = f.areas.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Supervision and Management",
+                "Visiting and Direct Work",
+                "Assessments",
+                "Planning and Reviewing",
+                "Case Recording"
+            ]
         );
         let areas: Vec<(&str, usize)> = f
             .areas
@@ -226,10 +313,20 @@ mod tests {
                 assert_eq!(s.id.0, format!("{prefix}{}", n + 1));
             }
         }
+        let (area, sm1) = f.statement(&StatementId("SM1".into())).unwrap();
+        assert_eq!(area.id, AreaId("supervision".into()));
+        assert_eq!(
+            sm1.text,
+            "Promote and govern excellent practice and develop excellent practitioners."
+        );
         let (_, cr11) = f.statement(&StatementId("CR11".into())).unwrap();
-        assert!(cr11
-            .text
-            .starts_with("Take account of the complex relationship"));
+        assert_eq!(cr11.text, "Take account of the complex relationship between professional ethics, the application of the law and the impact on both of social policy.");
+        assert!(f.statement(&StatementId("CR12".into())).is_none());
+        assert_eq!(
+            f.area(&AreaId("recording".into()))
+                .map(|a| a.title.as_str()),
+            Some("Case Recording")
+        );
     }
 
     #[test]
@@ -252,6 +349,18 @@ mod tests {
         let bands =
             PRACTICE_FUNDAMENTALS_JSON.replace("\"min_percent\": 75", "\"min_percent\": 95");
         assert_eq!(Framework::from_json(&bands), Err(FrameworkError::Bands));
+        let order =
+            PRACTICE_FUNDAMENTALS_JSON.replace("\"grade\": \"good\"", "\"grade\": \"inadequate\"");
+        assert_eq!(Framework::from_json(&order), Err(FrameworkError::Bands));
+        let points = PRACTICE_FUNDAMENTALS_JSON.replace("\"partly\": 1", "\"partly\": 3");
+        assert_eq!(Framework::from_json(&points), Err(FrameworkError::Points));
+        let rules = PRACTICE_FUNDAMENTALS_JSON.replace("\"rules\": [", "\"rules\": [\"score\", ");
+        assert_eq!(Framework::from_json(&rules), Err(FrameworkError::Rules));
+        let blank = PRACTICE_FUNDAMENTALS_JSON.replace("\"Assessments\"", "\" \"");
+        assert!(matches!(
+            Framework::from_json(&blank),
+            Err(FrameworkError::Empty(_))
+        ));
         assert!(matches!(
             Framework::from_json("{"),
             Err(FrameworkError::Parse(_))

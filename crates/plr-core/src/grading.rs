@@ -144,23 +144,46 @@ fn percent(points: u32, maximum: u32) -> u32 {
     (200 * points + maximum) / (2 * maximum)
 }
 
-/// The suggestion in plain English, one sentence per rule that shaped it.
+/// Joins area titles as English: "A", "A and B", "A, B and C".
+fn and_list(titles: &[String]) -> String {
+    match titles {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// "X is" or "X and Y are".
+fn areas_are(
+    suggestion: &Suggestion,
+    framework: &Framework,
+    pred: impl Fn(Grade) -> bool,
+) -> String {
+    let titles: Vec<String> = suggestion
+        .areas
+        .iter()
+        .filter(|a| a.band.is_some_and(&pred))
+        .map(|a| {
+            framework
+                .area(&a.id)
+                .map_or(a.id.0.clone(), |area| area.title.clone())
+        })
+        .collect();
+    let verb = if titles.len() == 1 { "is" } else { "are" };
+    format!("{} {verb}", and_list(&titles))
+}
+
+/// The suggestion in plain English, one sentence per rule that shaped it (in the order they
+/// were applied), then a note when the result is provisional. No acronyms.
+///
+/// e.g. "Score 88 of 110 points (80%), which is Good." then "Capped at lower-end requires
+/// improvement because Case Recording is inadequate."
 pub fn explain(suggestion: &Suggestion, framework: &Framework) -> Vec<String> {
     let Some(grade) = suggestion.grade else {
         return vec![
             "Not enough rated yet: rate at least one statement as met, partly met or not met."
                 .into(),
         ];
-    };
-    let title = |id: &AreaId| framework.area(id).map_or(id.0.clone(), |a| a.title.clone());
-    let names = |pred: &dyn Fn(Grade) -> bool| {
-        suggestion
-            .areas
-            .iter()
-            .filter(|a| a.band.is_some_and(pred))
-            .map(|a| title(&a.id))
-            .collect::<Vec<_>>()
-            .join(", ")
     };
     let score_band = framework
         .band(suggestion.points, suggestion.maximum)
@@ -173,15 +196,15 @@ pub fn explain(suggestion: &Suggestion, framework: &Framework) -> Vec<String> {
                 suggestion.points,
                 suggestion.maximum,
                 percent(suggestion.points, suggestion.maximum),
-                score_band.label().to_lowercase()
+                score_band.label()
             ),
             RuleName::LimitedByInadequateArea => format!(
-                "Capped at requires improvement (lower end) because {} is inadequate.",
-                names(&|b| b == Grade::Inadequate)
+                "Capped at lower-end requires improvement because {} inadequate.",
+                areas_are(suggestion, framework, |b| b == Grade::Inadequate)
             ),
             RuleName::OutstandingNeedsEveryAreaGood => format!(
-                "Lowered from outstanding to good because {} is below good.",
-                names(&|b| b > Grade::Good)
+                "Lowered from outstanding to good because {} below good.",
+                areas_are(suggestion, framework, |b| b > Grade::Good)
             ),
             RuleName::ImmediateConcern => {
                 "Inadequate because an immediate concern about the child's safety was flagged."
@@ -190,7 +213,9 @@ pub fn explain(suggestion: &Suggestion, framework: &Framework) -> Vec<String> {
         });
     }
     if suggestion.provisional {
-        lines.push("Provisional: some statements are not rated yet.".into());
+        lines.push(
+            "Provisional: some statements are not rated yet, so the grade may still change.".into(),
+        );
     }
     lines
 }
@@ -340,13 +365,36 @@ mod tests {
         assert_eq!(
             explain(&s, f),
             [
-                "Score 88 of 110 points (80%), which is good.",
-                "Capped at requires improvement (lower end) because Case Recording is inadequate.",
+                "Score 88 of 110 points (80%), which is Good.",
+                "Capped at lower-end requires improvement because Case Recording is inadequate.",
             ]
         );
+        // Only AS1 and CR1 count in their areas, both partly met (50%): two areas below good.
+        let two_below = suggest_grade(
+            f,
+            &rated(|id| {
+                Some(match id {
+                    "AS1" | "CR1" => Rating::PartlyMet,
+                    _ if id.starts_with("AS") || id.starts_with("CR") => Rating::NotApplicable,
+                    _ => Rating::Met,
+                })
+            }),
+            true,
+        );
         assert_eq!(
-            explain(&suggest_grade(f, &rated(|_| None), false), f).len(),
-            1
+            explain(&two_below, f),
+            [
+                "Score 68 of 70 points (97%), which is Outstanding.",
+                "Lowered from outstanding to good because Assessments and Case Recording are below good.",
+                "Inadequate because an immediate concern about the child's safety was flagged.",
+            ]
+        );
+        let one = suggest_grade(f, &rated(|id| (id == "SM1").then_some(Rating::Met)), false);
+        assert_eq!(explain(&one, f).len(), 2);
+        assert!(explain(&one, f)[1].starts_with("Provisional"));
+        assert_eq!(
+            explain(&suggest_grade(f, &rated(|_| None), false), f),
+            ["Not enough rated yet: rate at least one statement as met, partly met or not met."]
         );
     }
 }
