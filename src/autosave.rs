@@ -32,6 +32,8 @@ pub struct Autosave {
     /// Shown by the saved indicator.
     pub state: RwSignal<SaveState>,
     pending: StoredValue<Option<TimeoutHandle>>,
+    /// Set while another tab's change to this review awaits the user's choice.
+    suspended: RwSignal<bool>,
     store: Store<Plr>,
     page: Signal<String>,
 }
@@ -44,6 +46,7 @@ impl Autosave {
         let this = Autosave {
             state: RwSignal::new(SaveState::Saved(saved_at)),
             pending: StoredValue::new(None),
+            suspended: RwSignal::new(false),
             store,
             page,
         };
@@ -102,7 +105,29 @@ impl Autosave {
         }
     }
 
+    /// Stops writing (changes stay on screen) until [`Autosave::resume`]: used while another
+    /// tab's version of this review is waiting for the user to choose between the two.
+    pub fn suspend(self) {
+        self.suspended.set(true);
+        self.state.set(SaveState::Failed(
+            "Changes here are not being saved until you choose which version to keep.".into(),
+        ));
+    }
+
+    /// Starts writing again, saving what is on screen now.
+    pub fn resume(self) {
+        self.suspended.set(false);
+        if let Some(Some(handle)) = self.pending.try_get_value() {
+            handle.clear();
+            self.pending.set_value(None);
+        }
+        self.save_now();
+    }
+
     fn save_now(self) {
+        if self.suspended.try_get_untracked().unwrap_or(true) {
+            return;
+        }
         let (Some(mut plr), Some(page)) = (
             self.store.try_get_untracked(),
             self.page.try_get_untracked(),

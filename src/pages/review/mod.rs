@@ -7,6 +7,7 @@ pub mod case;
 pub mod check;
 mod grade;
 pub mod judgement;
+mod other_tab;
 pub mod overview;
 pub mod participation;
 mod summary;
@@ -160,6 +161,7 @@ fn OpenReview(plr: Plr) -> impl IntoView {
             <a class="back-link" href="/">"All reviews"</a>
             <SavedIndicator state=autosave.state />
         </div>
+        <other_tab::OtherTabWatch store autosave />
         <Outlet />
     }
 }

@@ -212,3 +212,33 @@ test('completing too early lists every problem, and each link focuses its field'
   await expect(page.locator('#review-date-error')).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('a change in a second tab is never overwritten silently', async ({ context }) => {
+  const first = await context.newPage();
+  const id = await startReview(first);
+  const second = await context.newPage();
+  await second.goto(`/review/${id}/case`);
+  await expect(second.getByLabel("Child's case reference")).toHaveValue('');
+
+  await first.getByLabel("Child's case reference").fill('LL-FIRST');
+  const banner = second.getByRole('alert').filter({ hasText: 'changed in another tab or window' });
+  await expect(banner).toBeVisible();
+  await expectNoAxeViolations(second);
+  // Typing here while the choice is open does not overwrite the first tab's save.
+  await second.getByLabel('Team', { exact: true }).fill('Second tab team');
+  await expect.poll(async () => (await storedReviews(first))[0].case.child_ref).toBe('LL-FIRST');
+  await expect.poll(async () => (await storedReviews(first))[0].case.team).toBe('');
+
+  await banner.getByRole('button', { name: 'Use the other version' }).click();
+  await expect(second.getByLabel("Child's case reference")).toHaveValue('LL-FIRST');
+  await expect(second.getByLabel('Team', { exact: true })).toHaveValue('');
+  await expect(banner).toHaveCount(0);
+
+  // Now the second tab edits; the first is asked, and keeping its own version writes it back.
+  await second.getByLabel('Team', { exact: true }).fill('Stroud');
+  const firstBanner = first.getByRole('alert').filter({ hasText: 'changed in another tab or window' });
+  await expect(firstBanner).toBeVisible();
+  await firstBanner.getByRole('button', { name: 'Keep this version' }).click();
+  await expect.poll(async () => (await storedReviews(first))[0].case.team).toBe('');
+  await expect(first.getByRole('status').filter({ hasText: /^Saved on this device/ })).toBeVisible();
+});
