@@ -1,7 +1,7 @@
 //! Export: the deterministic JSON file of a PLR, and its file name (`export.md`).
 
+use crate::derived::recompute_derived;
 use crate::framework::Framework;
-use crate::grading::suggest_grade;
 use crate::model::{Plr, Status};
 
 /// Why an export could not be written (serialisation of the model cannot fail in practice).
@@ -9,25 +9,36 @@ use crate::model::{Plr, Status};
 #[error("the review could not be written as JSON: {0}")]
 pub struct ExportError(#[from] serde_json::Error);
 
-/// The export file's text: pretty-printed, keys in a fixed order, ending with a newline, with
-/// the suggestion recomputed. The same PLR always gives the same bytes.
+/// The export file's text: pretty-printed (two-space indent), keys in the model's field order,
+/// ending with a newline, with the derived fields (suggested grade, share-by deadline,
+/// moderation effect) recomputed by [`recompute_derived`]. The same PLR always gives the
+/// same bytes, and importing them gives the same PLR back.
 pub fn export_json(plr: &Plr, framework: &Framework) -> Result<String, ExportError> {
     let mut plr = plr.clone();
-    plr.judgement.suggested =
-        suggest_grade(framework, &plr.sections, plr.judgement.immediate_concern);
+    recompute_derived(&mut plr, framework);
     let mut json = serde_json::to_string_pretty(&plr)?;
     json.push('\n');
     Ok(json)
 }
 
-/// `plr-<child_ref>-<review date>-<status>.json`; characters outside `[A-Za-z0-9_-]` in the
-/// case reference become `_`. A blank reference is `no-ref`, a missing date `undated`.
+/// The longest case reference put in a file name, in characters (file systems limit names to
+/// 255 bytes; real case references are far shorter).
+pub const MAX_FILE_NAME_REF_CHARS: usize = 100;
+
+/// `plr-<child_ref>-<review date>-<status>.json`, e.g.
+/// `plr-LL-482913-2026-11-20-completed.json` (`export.md`).
+///
+/// Characters outside `[A-Za-z0-9_-]` in the case reference become `_` (after trimming
+/// surrounding spaces, and cut to [`MAX_FILE_NAME_REF_CHARS`]). A draft may not have these
+/// answers yet: a blank reference is written `no-ref` and a missing review date `undated`,
+/// e.g. `plr-no-ref-undated-draft.json`.
 pub fn export_file_name(plr: &Plr) -> String {
     let child_ref: String = plr
         .case
         .child_ref
         .trim()
         .chars()
+        .take(MAX_FILE_NAME_REF_CHARS)
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
                 c
@@ -52,8 +63,11 @@ pub fn export_file_name(plr: &Plr) -> String {
     format!("plr-{child_ref}-{date}-{status}.json")
 }
 
-/// The JSON Schema of the export format, generated from the model (pretty, ending with a
-/// newline). The committed copy is `schema/plr-v1.schema.json`.
+/// The JSON Schema of the export format, generated from the model with `schemars` (pretty,
+/// ending with a newline). `plr schema` prints it.
+///
+/// The committed copy is `schema/plr-v1.schema.json` at the repository root; a test fails when
+/// it and the types drift. Regenerate it with `UPDATE_SCHEMA=1 cargo test -p plr-core schema`.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Plr);
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
@@ -78,6 +92,9 @@ mod tests {
             export_file_name(&plr),
             "plr-LL_48_29_-2026-11-20-completed.json"
         );
+        plr.case.child_ref = format!(" {} ", "R".repeat(300));
+        let name = export_file_name(&plr);
+        assert_eq!(name.len(), "plr--2026-11-20-completed.json".len() + 100);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod completion;
+pub mod derived;
 mod draft;
 pub mod export;
 pub mod framework;

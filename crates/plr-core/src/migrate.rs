@@ -10,10 +10,7 @@ use crate::model::SCHEMA_VERSION;
 ///
 /// Version 0 was the pre-release format, in which `case.child_ref` was `case.child_reference`.
 pub fn migrate(value: &mut Value) -> Result<(), ImportProblem> {
-    let problem = |message: String| ImportProblem {
-        path: "schema_version".into(),
-        message,
-    };
+    let problem = |message: String| ImportProblem::new("schema_version", message);
     let version = value
         .get("schema_version")
         .and_then(Value::as_u64)

@@ -1,0 +1,127 @@
+//! The fields of a PLR that are computed from others rather than typed in: the suggested
+//! grade, the Case of Concern share-by deadline and the moderation effect.
+//!
+//! Export writes them freshly computed and import recomputes them, so a file edited by hand
+//! (or written by another version) can never carry a grade its own ratings do not support.
+
+use chrono::Duration;
+
+use crate::completion::is_case_of_concern;
+use crate::framework::Framework;
+use crate::grading::suggest_grade;
+use crate::model::{Plr, Status};
+use crate::moderation::moderation_effect;
+
+/// A derived field whose stored value differed from the recomputed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recomputed {
+    /// `judgement.suggested`
+    Suggestion,
+    /// `judgement.share_by`
+    ShareBy,
+    /// `moderation.effect`
+    ModerationEffect,
+}
+
+impl Recomputed {
+    /// The JSON path of the field.
+    pub fn path(self) -> &'static str {
+        match self {
+            Recomputed::Suggestion => "judgement.suggested",
+            Recomputed::ShareBy => "judgement.share_by",
+            Recomputed::ModerationEffect => "moderation.effect",
+        }
+    }
+
+    /// What was done, in plain English.
+    pub fn message(self) -> &'static str {
+        match self {
+            Recomputed::Suggestion => {
+                "the stored suggested grade differs from the one these ratings give; it has been recomputed (the file was edited by hand, or written by another version)"
+            }
+            Recomputed::ShareBy => {
+                "the stored share-by deadline does not match the completion time and the Case of Concern rules; it has been recomputed"
+            }
+            Recomputed::ModerationEffect => {
+                "the stored moderation effect does not match the moderated and final grades; it has been recomputed"
+            }
+        }
+    }
+}
+
+/// Recomputes every derived field of `plr` under `framework`, and says which ones changed.
+///
+/// - `judgement.suggested`: [`suggest_grade`] of the sections and the immediate concern flag.
+/// - `judgement.share_by`: `completed_at` + 24 hours for a completed Case of Concern, else `None`.
+/// - `moderation.effect`: [`moderation_effect`] of the final and moderated grades (left as it
+///   is when there is no final grade to compare with).
+pub fn recompute_derived(plr: &mut Plr, framework: &Framework) -> Vec<Recomputed> {
+    let mut changed = Vec::new();
+    let suggested = suggest_grade(framework, &plr.sections, plr.judgement.immediate_concern);
+    if plr.judgement.suggested != suggested {
+        plr.judgement.suggested = suggested;
+        changed.push(Recomputed::Suggestion);
+    }
+    let share_by = match (plr.status, plr.completed_at) {
+        (Status::Completed, Some(at)) if is_case_of_concern(plr) => Some(at + Duration::hours(24)),
+        _ => None,
+    };
+    if plr.judgement.share_by != share_by {
+        plr.judgement.share_by = share_by;
+        changed.push(Recomputed::ShareBy);
+    }
+    if let (Some(moderation), Some(final_grade)) = (&mut plr.moderation, plr.judgement.final_grade)
+    {
+        let effect = moderation_effect(final_grade, moderation.grade);
+        if moderation.effect != effect {
+            moderation.effect = effect;
+            changed.push(Recomputed::ModerationEffect);
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Grade, Moderation, ModerationEffect, PlrId, Rating};
+    use chrono::{DateTime, Utc};
+
+    #[test]
+    fn stale_derived_fields_are_recomputed_and_named() {
+        let f = Framework::practice_fundamentals();
+        let now: DateTime<Utc> = "2026-11-20T10:40:02Z".parse().unwrap();
+        let mut plr = Plr::new_draft(PlrId(uuid::Uuid::nil()), now, f);
+        assert_eq!(recompute_derived(&mut plr, f), []);
+
+        plr.sections[0].items[0].rating = Some(Rating::Met);
+        plr.status = Status::Completed;
+        plr.completed_at = Some(now);
+        plr.judgement.final_grade = Some(Grade::Inadequate);
+        plr.moderation = Some(Moderation {
+            moderator: "C. Moderator".into(),
+            moderated_at: now,
+            grade: Grade::Good,
+            effect: ModerationEffect::Agreed,
+            comments: String::new(),
+        });
+        assert_eq!(
+            recompute_derived(&mut plr, f),
+            [
+                Recomputed::Suggestion,
+                Recomputed::ShareBy,
+                Recomputed::ModerationEffect
+            ]
+        );
+        assert_eq!(plr.judgement.suggested.grade, Some(Grade::Outstanding));
+        assert_eq!(
+            plr.judgement.share_by,
+            Some("2026-11-21T10:40:02Z".parse().unwrap())
+        );
+        assert_eq!(
+            plr.moderation.as_ref().map(|m| m.effect),
+            Some(ModerationEffect::Upgraded)
+        );
+        assert_eq!(recompute_derived(&mut plr, f), []);
+    }
+}

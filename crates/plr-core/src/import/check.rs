@@ -1,0 +1,199 @@
+//! The checks a typed PLR must pass to be imported: length and size limits, ids that belong
+//! to its framework (each exactly once), and the few invariants without which the file would
+//! be nonsense. Drafts may be blank: nothing here asks for an answer to be filled in.
+
+use std::collections::HashSet;
+
+use super::{shown, ImportProblem, MAX_ACTIONS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::framework::Framework;
+use crate::model::{Plr, Status};
+
+fn limit(out: &mut Vec<ImportProblem>, path: String, text: &str, max: usize) {
+    // Cheap byte test first: a string of at most `max` bytes has at most `max` characters.
+    if text.len() > max && text.chars().count() > max {
+        out.push(ImportProblem::new(
+            path,
+            format!("longer than the limit of {max} characters"),
+        ));
+    }
+}
+
+/// Every problem with `plr` under `framework`, in file order where it matters.
+pub(super) fn check(plr: &Plr, framework: &Framework) -> Vec<ImportProblem> {
+    let mut out = Vec::new();
+    lengths(plr, &mut out);
+    ids(plr, framework, &mut out);
+    invariants(plr, &mut out);
+    out
+}
+
+fn lengths(plr: &Plr, out: &mut Vec<ImportProblem>) {
+    let short = [
+        ("case.child_ref", &plr.case.child_ref),
+        ("case.team", &plr.case.team),
+        ("review.reviewer.name", &plr.review.reviewer.name),
+        ("review.practitioner.name", &plr.review.practitioner.name),
+    ];
+    for (path, text) in short {
+        limit(out, path.to_string(), text, MAX_SHORT_CHARS);
+    }
+    let j = &plr.judgement;
+    limit(
+        out,
+        "judgement.rationale".into(),
+        &j.rationale,
+        MAX_TEXT_CHARS,
+    );
+    limit(
+        out,
+        "judgement.impact_on_child".into(),
+        &j.impact_on_child,
+        MAX_TEXT_CHARS,
+    );
+    for (s, section) in plr.sections.iter().enumerate() {
+        for (i, item) in section.items.iter().enumerate() {
+            let path = format!("sections[{s}].items[{i}].note");
+            limit(out, path, &item.note, MAX_TEXT_CHARS);
+        }
+        let reflection = format!("sections[{s}].practitioner_reflection");
+        limit(
+            out,
+            reflection,
+            &section.practitioner_reflection,
+            MAX_TEXT_CHARS,
+        );
+        let evaluation = format!("sections[{s}].reviewer_evaluation");
+        limit(
+            out,
+            evaluation,
+            &section.reviewer_evaluation,
+            MAX_TEXT_CHARS,
+        );
+    }
+    for (a, action) in plr.actions.iter().enumerate() {
+        limit(out, format!("actions[{a}].id"), &action.id, MAX_SHORT_CHARS);
+        let description = format!("actions[{a}].description");
+        limit(out, description, &action.description, MAX_TEXT_CHARS);
+        limit(
+            out,
+            format!("actions[{a}].owner"),
+            &action.owner,
+            MAX_SHORT_CHARS,
+        );
+    }
+    if let Some(m) = &plr.moderation {
+        let moderator = "moderation.moderator".to_string();
+        limit(out, moderator, &m.moderator, MAX_SHORT_CHARS);
+        let comments = "moderation.comments".to_string();
+        limit(out, comments, &m.comments, MAX_TEXT_CHARS);
+    }
+}
+
+fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
+    let mut areas_seen = HashSet::new();
+    for (s, section) in plr.sections.iter().enumerate() {
+        let Some(area) = framework.area(&section.id) else {
+            out.push(ImportProblem::new(
+                format!("sections[{s}].id"),
+                format!(
+                    "\"{}\" is not an area of {}",
+                    shown(&section.id.0),
+                    framework.title
+                ),
+            ));
+            continue;
+        };
+        if !areas_seen.insert(&section.id) {
+            out.push(ImportProblem::new(
+                format!("sections[{s}].id"),
+                format!("area {} appears more than once", section.id),
+            ));
+            continue;
+        }
+        let mut seen = HashSet::new();
+        for (i, item) in section.items.iter().enumerate() {
+            if !area.statements.iter().any(|st| st.id == item.id) {
+                out.push(ImportProblem::new(
+                    format!("sections[{s}].items[{i}].id"),
+                    format!(
+                        "\"{}\" is not a statement of {}",
+                        shown(&item.id.0),
+                        area.title
+                    ),
+                ));
+            } else if !seen.insert(&item.id) {
+                out.push(ImportProblem::new(
+                    format!("sections[{s}].items[{i}].id"),
+                    format!("statement {} appears more than once", item.id),
+                ));
+            }
+        }
+        for statement in &area.statements {
+            if !section.items.iter().any(|i| i.id == statement.id) {
+                out.push(ImportProblem::new(
+                    format!("sections[{s}].items"),
+                    format!("statement {} is missing", statement.id),
+                ));
+            }
+        }
+    }
+    for area in &framework.areas {
+        if !areas_seen.contains(&area.id) {
+            out.push(ImportProblem::new(
+                "sections",
+                format!("area {} ({}) is missing", area.id, area.title),
+            ));
+        }
+    }
+
+    if plr.actions.len() > MAX_ACTIONS {
+        out.push(ImportProblem::new(
+            "actions",
+            format!(
+                "{} actions, more than the limit of {MAX_ACTIONS}",
+                plr.actions.len()
+            ),
+        ));
+    }
+    let mut action_ids = HashSet::new();
+    for (a, action) in plr.actions.iter().enumerate() {
+        if action.id.trim().is_empty() {
+            out.push(ImportProblem::new(
+                format!("actions[{a}].id"),
+                "an action needs an id",
+            ));
+        } else if !action_ids.insert(&action.id) {
+            out.push(ImportProblem::new(
+                format!("actions[{a}].id"),
+                format!("action id \"{}\" appears more than once", shown(&action.id)),
+            ));
+        }
+    }
+}
+
+fn invariants(plr: &Plr, out: &mut Vec<ImportProblem>) {
+    match plr.status {
+        Status::Completed => {
+            if plr.completed_at.is_none() {
+                out.push(ImportProblem::new(
+                    "completed_at",
+                    "a completed review needs its completion time",
+                ));
+            }
+            if plr.judgement.final_grade.is_none() {
+                out.push(ImportProblem::new(
+                    "judgement.final_grade",
+                    "a completed review needs a final grade",
+                ));
+            }
+        }
+        Status::Draft => {
+            if plr.completed_at.is_some() {
+                out.push(ImportProblem::new(
+                    "completed_at",
+                    "a draft has no completion time (reopening a review clears it)",
+                ));
+            }
+        }
+    }
+}
