@@ -47,9 +47,10 @@ fn main() -> ExitCode {
         }
     };
     let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
     let code = match cli.command {
-        Command::Validate { paths } => commands::validate(&paths, &mut out),
-        Command::Grade { file } => commands::grade(&file, &mut out),
+        Command::Validate { paths } => commands::validate(&paths, &mut out, &mut err),
+        Command::Grade { file } => commands::grade(&file, &mut out, &mut err),
         Command::Schema => commands::schema(&mut out),
     };
     ExitCode::from(code)

@@ -35,6 +35,10 @@ fn validate_says_ok_per_good_file_and_names_each_problem() {
     let bad = good.replacen("\"rating\": \"met\"", "\"rating\": \"excellent\"", 1);
     std::fs::write(dir.join("bad.json"), bad).unwrap();
     std::fs::write(dir.join("notes.txt"), "not json, not looked at").unwrap();
+    std::fs::create_dir_all(dir.join("nested/deeper")).unwrap();
+    std::fs::write(dir.join("nested/package.json"), "{\"name\": \"x\"}").unwrap();
+    let edited = good.replacen("\"grade\": \"good\"", "\"grade\": \"outstanding\"", 1);
+    std::fs::write(dir.join("nested/deeper/edited.json"), edited).unwrap();
 
     let out = plr(&["validate", dir.to_str().unwrap()]);
     let text = stdout(&out);
@@ -52,6 +56,25 @@ fn validate_says_ok_per_good_file_and_names_each_problem() {
         "{bad_line}"
     );
     assert!(!text.contains("notes.txt"));
+    assert!(
+        text.contains(&format!(
+            "skipped {}: not a Practice Learning Review export",
+            dir.join("nested/package.json").display()
+        )),
+        "{text}"
+    );
+    let edited = dir.join("nested/deeper/edited.json").display().to_string();
+    assert!(text.contains(&format!("ok {edited}")), "{text}");
+    assert!(
+        text.contains(&format!(
+            "warning {edited}: judgement.suggested: the stored suggested grade differs"
+        )),
+        "{text}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "2 valid, 1 invalid, 1 skipped (not Practice Learning Review exports)"
+    );
 
     let only_good = plr(&["validate", dir.join("good.json").to_str().unwrap()]);
     assert_eq!(only_good.status.code(), Some(0));
@@ -71,6 +94,20 @@ fn grade_prints_the_recomputed_suggestion_in_the_export_shape() {
     let printed: serde_json::Value = serde_json::from_str(&stdout(&draft)).unwrap();
     assert_eq!(printed["grade"], serde_json::Value::Null);
     assert_eq!(printed["provisional"], true);
+
+    let dir = scratch("grade");
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{\"format\": \"practice-learning-review\"}").unwrap();
+    let out = plr(&["grade", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        format!(
+            "{}: schema_version: missing, or not a whole number",
+            bad.display()
+        )
+    );
 }
 
 #[test]
@@ -89,12 +126,15 @@ fn oversized_missing_and_non_plr_files_fail_with_the_file_named() {
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text.contains(&format!("{}: $: larger than the 5 MB limit", big.display())),
+        text.contains(&format!(
+            "{}: $: the file is 5242881 bytes, larger than the 5 MB limit",
+            big.display()
+        )),
         "{text}"
     );
     assert!(
         text.contains(&format!(
-            "{}: $.format: not a Practice Learning Review export",
+            "{}: format: not a Practice Learning Review export",
             other.display()
         )),
         "{text}"
@@ -110,6 +150,8 @@ fn usage_errors_exit_with_2_and_schema_matches_the_committed_file() {
     assert_eq!(plr(&[]).status.code(), Some(2));
     assert_eq!(plr(&["validate"]).status.code(), Some(2));
     assert_eq!(plr(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(plr(&["grade", "a.json", "b.json"]).status.code(), Some(2));
+    assert_eq!(plr(&["--help"]).status.code(), Some(0));
     let schema = plr(&["schema"]);
     assert_eq!(schema.status.code(), Some(0));
     let committed = std::fs::read_to_string(

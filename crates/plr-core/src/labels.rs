@@ -1,7 +1,10 @@
 //! The words the app and the command line show for each closed set (plain English, no
 //! unexplained acronyms), and where a care planning action goes for each legal status.
 
-use crate::model::{ActionKind, Grade, LegalStatus, Rating, Role, ViewsOutcome};
+use crate::model::{
+    ActionKind, ActionStatus, Feedback, Grade, LegalStatus, ModerationEffect, Rating, Role, Status,
+    ViewsOutcome,
+};
 
 impl Grade {
     /// e.g. "Requires improvement (lower end)".
@@ -43,7 +46,8 @@ impl LegalStatus {
         }
     }
 
-    /// Where a care planning action must go for a child with this legal status.
+    /// Where a care planning action must go for a child with this legal status (`domain.md`,
+    /// step 5), as a phrase to follow "Where this goes: ".
     pub fn care_planning_destination(self) -> &'static str {
         match self {
             LegalStatus::ChildInNeed | LegalStatus::EarlyHelp => {
@@ -53,7 +57,7 @@ impl LegalStatus {
                 "the next core group or child protection conference, whichever is first; tell the Child Protection Chair"
             }
             LegalStatus::ChildInCare => {
-                "discuss it with the child, then the Independent Reviewing Officer; the next Child in Care review"
+                "discuss with the child, then the Independent Reviewing Officer; the next Child in Care review"
             }
             LegalStatus::CareLeaver => "the Pathway Plan, updated with the young person",
             LegalStatus::Assessment | LegalStatus::DisabledChildren | LegalStatus::YouthSupport => {
@@ -96,5 +100,105 @@ impl ActionKind {
             ActionKind::CarePlanning => "Care planning",
             ActionKind::Other => "Other",
         }
+    }
+}
+
+impl Feedback {
+    /// e.g. "Rated the service positively".
+    pub fn label(self) -> &'static str {
+        match self {
+            Feedback::Positive => "Rated the service positively",
+            Feedback::Mixed => "Identified strengths and areas for development",
+        }
+    }
+}
+
+impl ActionStatus {
+    /// "Open" or "Completed".
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "Open",
+            ActionStatus::Completed => "Completed",
+        }
+    }
+}
+
+impl Status {
+    /// "Draft" or "Completed".
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Draft",
+            Status::Completed => "Completed",
+        }
+    }
+}
+
+impl ModerationEffect {
+    /// e.g. "Upgraded".
+    pub fn label(self) -> &'static str {
+        match self {
+            ModerationEffect::Agreed => "Agreed",
+            ModerationEffect::Upgraded => "Upgraded",
+            ModerationEffect::Downgraded => "Downgraded",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every label a person reads, so the acronym check covers them all.
+    fn all_labels() -> Vec<&'static str> {
+        let mut labels: Vec<&'static str> = Vec::new();
+        labels.extend(Grade::ALL.map(Grade::label));
+        labels.extend(Rating::ALL.map(Rating::label));
+        labels.extend(LegalStatus::ALL.map(LegalStatus::label));
+        labels.extend(LegalStatus::ALL.map(LegalStatus::care_planning_destination));
+        labels.extend(Role::ALL.map(Role::label));
+        labels.extend(
+            [
+                ViewsOutcome::Obtained,
+                ViewsOutcome::Inappropriate,
+                ViewsOutcome::Unreachable,
+                ViewsOutcome::Declined,
+            ]
+            .map(ViewsOutcome::label),
+        );
+        labels.extend([ActionKind::CarePlanning, ActionKind::Other].map(ActionKind::label));
+        labels.extend([Feedback::Positive, Feedback::Mixed].map(Feedback::label));
+        labels
+    }
+
+    #[test]
+    fn labels_are_plain_english_without_acronyms() {
+        for label in all_labels() {
+            let acronym = label
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()));
+            assert_eq!(acronym, None, "{label}");
+        }
+    }
+
+    #[test]
+    fn labels_spell_out_the_closed_sets() {
+        assert_eq!(
+            Grade::RequiresImprovementLow.label(),
+            "Requires improvement (lower end)"
+        );
+        assert_eq!(Rating::PartlyMet.label(), "Partly met");
+        assert_eq!(LegalStatus::ChildInNeed.label(), "Child in need");
+        assert_eq!(
+            LegalStatus::ChildProtection.care_planning_destination(),
+            "the next core group or child protection conference, whichever is first; tell the Child Protection Chair"
+        );
+        assert_eq!(
+            LegalStatus::EarlyHelp.care_planning_destination(),
+            LegalStatus::ChildInNeed.care_planning_destination()
+        );
+        assert_eq!(
+            LegalStatus::CareLeaver.care_planning_destination(),
+            "the Pathway Plan, updated with the young person"
+        );
     }
 }

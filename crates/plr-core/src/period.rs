@@ -58,20 +58,53 @@ impl Quarter {
         next.first_day().pred_opt().unwrap_or(NaiveDate::MIN)
     }
 
+    /// Whether `date` falls in this quarter.
+    pub fn contains(self, date: NaiveDate) -> bool {
+        Quarter::of(date) == self
+    }
+
     /// Parses `Q2-22/23` or `Q2 22/23` (two-digit years, assumed 20xx, consecutive).
     pub fn parse(text: &str) -> Option<Quarter> {
         let rest = text.trim().strip_prefix(['Q', 'q'])?;
         let (number, years) = rest.split_once(['-', ' '])?;
-        let number: u8 = number.parse().ok().filter(|n| (1..=4).contains(n))?;
+        let number: u8 = match number {
+            "1" => 1,
+            "2" => 2,
+            "3" => 3,
+            "4" => 4,
+            _ => return None,
+        };
         let (from, to) = years.split_once('/')?;
-        let (from, to): (i32, i32) = (from.parse().ok()?, to.parse().ok()?);
-        if from.to_string().len() > 2 || (from + 1) % 100 != to {
+        let two_digits = |t: &str| -> Option<i32> {
+            (t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())?
+        };
+        let (from, to) = (two_digits(from)?, two_digits(to)?);
+        if (from + 1) % 100 != to {
             return None;
         }
         Some(Quarter {
             year_starting: 2000 + from,
             number,
         })
+    }
+}
+
+impl std::fmt::Display for Quarter {
+    /// The label, e.g. `Q2 22/23`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+/// A quarter label that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not a quarter: write it like Q2-22/23 or \"Q2 22/23\" (Q1 is April to June)")]
+pub struct QuarterParseError(pub String);
+
+impl std::str::FromStr for Quarter {
+    type Err = QuarterParseError;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Quarter::parse(text).ok_or_else(|| QuarterParseError(text.chars().take(40).collect()))
     }
 }
 
@@ -116,5 +149,25 @@ mod tests {
         assert_eq!(Quarter::parse("Q5 22/23"), None);
         assert_eq!(Quarter::parse("Q1 22/24"), None);
         assert_eq!(Quarter::parse("2022-07"), None);
+        assert_eq!(Quarter::parse("Q2-22/23 "), Quarter::parse(" q2 22/23"));
+        assert_eq!(
+            Quarter::parse("Q2-99/00").map(|q| q.year_starting),
+            Some(2099)
+        );
+        assert!("Q0 22/23".parse::<Quarter>().is_err());
+        for bad in [
+            "Q2 -1/00",
+            "Q2 +1/02",
+            "Q2 2022/23",
+            "Q+2 22/23",
+            "Q2 22/23/24",
+            "",
+        ] {
+            assert_eq!(Quarter::parse(bad), None, "{bad}");
+        }
+        let q: Quarter = "Q3-24/25".parse().unwrap();
+        assert_eq!(q.to_string(), "Q3 24/25");
+        assert!(q.contains(date(2024, 12, 31)));
+        assert!(!q.contains(date(2025, 1, 1)));
     }
 }
