@@ -75,6 +75,65 @@ pub fn realistic_completed() -> Plr {
     plr
 }
 
+/// A completed Case of Concern: the same review with an immediate concern flagged, graded
+/// inadequate, so it must be shared within 24 hours of completion.
+pub fn concern_completed() -> Plr {
+    let f = Framework::practice_fundamentals();
+    let mut plr = realistic_completed();
+    completion::reopen(&mut plr, "2026-11-20T10:45:00Z".parse().unwrap());
+    plr.id = PlrId("7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f".parse().unwrap());
+    plr.case.child_ref = "LL-771204".into();
+    plr.judgement.immediate_concern = true;
+    plr.judgement.final_grade = Some(Grade::Inadequate);
+    plr.judgement.impact_on_child = "The child disclosed new harm at the visit on 18/11; the plan has not yet responded and the child is not safe at home tonight.".into();
+    complete(&mut plr, f, "2026-11-20T11:00:00Z".parse().unwrap()).expect("complete");
+    plr
+}
+
+/// The realistic completed review after moderation: the moderator graded it lower.
+pub fn moderated() -> Plr {
+    let mut plr = realistic_completed();
+    let final_grade = plr.judgement.final_grade.unwrap_or(Grade::Good);
+    plr.moderation = Some(Moderation {
+        moderator: "C. Moderator".into(),
+        moderated_at: "2026-12-02T15:30:00Z".parse().unwrap(),
+        grade: Grade::RequiresImprovement,
+        effect: moderation::moderation_effect(final_grade, Grade::RequiresImprovement),
+        comments: "The evidence notes do not show how the child's views changed the plan.".into(),
+    });
+    plr.updated_at = "2026-12-02T15:30:00Z".parse().unwrap();
+    plr
+}
+
+/// A draft as the app starts it: nothing answered, nothing rated.
+pub fn blank_draft() -> Plr {
+    Plr::new_draft(
+        PlrId("3b2a1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d".parse().unwrap()),
+        "2026-11-20T09:00:00Z".parse().unwrap(),
+        Framework::practice_fundamentals(),
+    )
+}
+
+/// A draft half way through: the case answered and Supervision and Management rated.
+pub fn partial_draft() -> Plr {
+    let mut plr = blank_draft();
+    plr.case.child_ref = "LL-300118".into();
+    plr.case.team = "Gloucester Child in Care".into();
+    plr.case.legal_status = Some(LegalStatus::ChildInCare);
+    plr.review.date = NaiveDate::from_ymd_opt(2026, 11, 19);
+    for (n, item) in plr.sections[0].items.iter_mut().enumerate() {
+        item.rating = Some(if n < 9 {
+            Rating::Met
+        } else {
+            Rating::PartlyMet
+        });
+    }
+    plr.sections[0].items[0].note = "Monthly supervision is recorded and reflective.".into();
+    plr.updated_at = "2026-11-20T09:25:00Z".parse().unwrap();
+    derived::recompute_derived(&mut plr, Framework::practice_fundamentals());
+    plr
+}
+
 fn suggest(plr: &Plr) -> Option<Grade> {
     grading::suggest_grade(Framework::practice_fundamentals(), &plr.sections, false).grade
 }
