@@ -15,6 +15,12 @@ pub struct Problem {
     pub message: String,
 }
 
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
 fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
     Problem {
         path: path.into(),
@@ -310,6 +316,44 @@ mod tests {
             .map(|p| p.path)
             .collect();
         assert_eq!(paths, ["review.date", "judgement.rationale"]);
+    }
+
+    #[test]
+    fn follow_up_questions_and_actions_are_asked_for_in_form_order() {
+        let f = Framework::practice_fundamentals();
+        let mut plr = complete_plr();
+        plr.case.child_aged_4_or_over = Some(true);
+        plr.case.iro_or_cp_chair_allocated = Some(true);
+        plr.participation.child = Some(Views {
+            views: Some(ViewsOutcome::Obtained),
+            ..Default::default()
+        });
+        plr.participation.parent_carer = Some(Views {
+            views: Some(ViewsOutcome::Inappropriate),
+            ..Default::default()
+        });
+        plr.sections[1].items[2].rating = None;
+        let mut action = crate::model::Action::new_after(&[]);
+        action.status = ActionStatus::Completed;
+        plr.actions.push(action);
+        let problems: Vec<String> = completion_problems(&plr, f, today())
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "participation.iro_or_cp_chair: Say whether the Independent Reviewing Officer or Child Protection Chair was involved",
+                "participation.child.feedback: Say what feedback the child gave",
+                "participation.parent_carer.social_worker_consulted: Say whether the social worker was consulted about not seeking the views of the parent or carer",
+                "sections[1].items[2].rating: Rate statement VD3 (Visiting and Direct Work)",
+                "actions[0].kind: Choose the type of action 1",
+                "actions[0].description: Describe action 1",
+                "actions[0].owner: Enter who will do action 1",
+                "actions[0].due_on: Enter the due date of action 1",
+                "actions[0].completed_on: Enter the date action 1 was completed",
+            ]
+        );
     }
 
     #[test]
