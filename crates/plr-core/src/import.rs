@@ -7,7 +7,7 @@
 //! 4. the typed parse reports the first wrong type or missing key at its JSON path
 //!    (`sections[2].items[4].rating: unknown variant ...`); unknown keys are ignored;
 //! 5. the framework the file names must be known, and every limit, id and invariant is
-//!    checked ([`check`]), collecting every problem with its path;
+//!    checked (`import/check.rs`), collecting every problem with its path;
 //! 6. derived fields (the suggested grade, the share-by deadline, the moderation effect) are
 //!    recomputed; a stored value that disagreed is replaced and reported as a warning.
 

@@ -1,8 +1,11 @@
 //! The rules of the Practice Learning Review (PLR), shared by the browser app and the `plr`
-//! command line: the checklist framework, the PLR model, grading, the completion check,
-//! export and import of the JSON contract, and the QA snapshot.
+//! command line: the checklist framework as data ([`framework`]), the PLR model ([`model`]),
+//! grading ([`grading`]), the completion check ([`completion`]), export and import of the JSON
+//! contract ([`export`], [`import`], [`migrate`], [`derived`]), moderation ([`moderation`]),
+//! reporting periods ([`period`]) and the app's task list ([`progress`]).
 //!
-//! No web dependencies: everything here is pure and tested natively.
+//! No web dependencies and no file system: everything here is pure (bytes and strings in,
+//! values out), builds for `wasm32-unknown-unknown`, and is tested natively. See `README.md`.
 #![warn(missing_docs)]
 
 pub mod completion;
