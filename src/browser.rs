@@ -68,3 +68,21 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), Strin
     );
     Ok(())
 }
+
+/// Moves keyboard focus to the element with this id, if it is on the page.
+pub fn focus(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Moves focus to the element with this id once the next frame has rendered (for elements a
+/// change has only just put on the page, or to keep focus when its holder was removed).
+pub fn focus_after_render(id: impl Into<String>) {
+    let id = id.into();
+    leptos::prelude::request_animation_frame(move || focus(&id));
+}

@@ -12,6 +12,7 @@ use crate::storage::{self, IndexEntry, Listing};
 pub fn Home() -> impl IntoView {
     let listing = RwSignal::new(storage::list());
     let error = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
     let navigate = use_navigate();
 
     let start = move |_| match browser::new_plr_id() {
@@ -32,11 +33,12 @@ pub fn Home() -> impl IntoView {
         </p>
         {move || error.get().map(|message| view! { <p class="error-message" role="alert">{message}</p> })}
         <button type="button" class="button" on:click=start>"Start a new review"</button>
-        <h2>"Reviews on this device"</h2>
+        <h2 id="reviews-heading" tabindex="-1">"Reviews on this device"</h2>
+        <p role="status">{move || notice.get()}</p>
         {move || {
             let Listing { entries, unreadable } = listing.get();
             view! {
-                <ReviewList entries on_deleted=move || listing.set(storage::list()) />
+                <ReviewList entries notice on_deleted=move || listing.set(storage::list()) />
                 <UnreadableList unreadable on_deleted=move || listing.set(storage::list()) />
             }
         }}
@@ -62,6 +64,7 @@ fn case_ref_label(child_ref: &str) -> String {
 #[component]
 fn ReviewList(
     entries: Vec<IndexEntry>,
+    notice: RwSignal<Option<String>>,
     on_deleted: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     if entries.is_empty() {
@@ -99,9 +102,18 @@ fn ReviewList(
                                         <strong>{format!("Delete the review for {delete_name}? This cannot be undone.")}</strong>
                                     </p>
                                     <button type="button" class="button button--warning"
-                                        on:click=move |_| match storage::delete(id) {
-                                            Ok(()) => { confirming.set(None); on_deleted() }
-                                            Err(e) => error.set(Some(e.to_string())),
+                                        on:click={
+                                            let deleted = format!("Deleted the review for {delete_name}.");
+                                            move |_| match storage::delete(id) {
+                                                Ok(()) => {
+                                                    confirming.set(None);
+                                                    notice.set(Some(deleted.clone()));
+                                                    on_deleted();
+                                                    // The focused row is gone: land on the list's heading.
+                                                    browser::focus_after_render("reviews-heading");
+                                                }
+                                                Err(e) => error.set(Some(e.to_string())),
+                                            }
                                         }>"Yes, delete it"</button>
                                     " "
                                     <button type="button" class="button button--secondary"

@@ -319,3 +319,53 @@ mod action_tests {
         assert_eq!(Action::new_after(&[first, renamed, odd]).id, "a8");
     }
 }
+
+impl crate::model::Judgement {
+    /// Keeps the final grade in step with the suggestion while the reviewer has not chosen a
+    /// different one: when the suggestion moves from `previous` to `current` and the final
+    /// grade still equals `previous` (or is blank), it follows. Returns whether it changed.
+    pub fn follow_suggestion(
+        &mut self,
+        previous: Option<crate::model::Grade>,
+        current: Option<crate::model::Grade>,
+    ) -> bool {
+        let following = self.final_grade.is_none() || self.final_grade == previous;
+        if following && current.is_some() && self.final_grade != current {
+            self.final_grade = current;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+#[cfg(test)]
+mod judgement_tests {
+    use crate::model::{Grade, Judgement};
+
+    fn judgement(final_grade: Option<Grade>) -> Judgement {
+        Judgement {
+            suggested: Default::default(),
+            final_grade,
+            rationale: String::new(),
+            impact_on_child: String::new(),
+            immediate_concern: false,
+            share_by: None,
+        }
+    }
+
+    #[test]
+    fn the_final_grade_follows_the_suggestion_until_the_reviewer_differs() {
+        let mut j = judgement(None);
+        assert!(j.follow_suggestion(None, Some(Grade::Good)));
+        assert_eq!(j.final_grade, Some(Grade::Good));
+        assert!(j.follow_suggestion(Some(Grade::Good), Some(Grade::Inadequate)));
+        assert_eq!(j.final_grade, Some(Grade::Inadequate));
+        // The reviewer chose differently: a new suggestion leaves their grade alone.
+        j.final_grade = Some(Grade::RequiresImprovement);
+        assert!(!j.follow_suggestion(Some(Grade::Inadequate), Some(Grade::Good)));
+        assert_eq!(j.final_grade, Some(Grade::RequiresImprovement));
+        // Nothing to suggest: a chosen grade is kept.
+        assert!(!j.follow_suggestion(Some(Grade::RequiresImprovement), None));
+    }
+}

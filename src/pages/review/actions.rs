@@ -8,6 +8,7 @@ use plr_core::{
 use reactive_stores::Field;
 
 use super::{Continue, Review};
+use crate::browser;
 use crate::components::fields::{field_id, DateInput, Radios, TextArea, TextInput};
 
 /// The "Actions" page.
@@ -22,8 +23,7 @@ pub fn ActionsPage() -> impl IntoView {
             .update(|actions| actions.push(Action::new_after(actions)));
         // Focus the new action's first question, after it has rendered.
         let index = store.actions().with_untracked(|a| a.len() - 1);
-        let target = field_id(&format!("actions[{index}].kind"));
-        request_animation_frame(move || focus(&target));
+        browser::focus_after_render(field_id(&format!("actions[{index}].kind")));
     };
 
     view! {
@@ -41,19 +41,9 @@ pub fn ActionsPage() -> impl IntoView {
             <ActionCard action=action.into() />
         </For>
         <Show when=move || !review.is_completed()>
-            <button type="button" class="button button--secondary" on:click=add>"Add an action"</button>
+            <button type="button" class="button button--secondary" id="add-action" on:click=add>"Add an action"</button>
         </Show>
         <Continue next="check" />
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = element.focus();
     }
 }
 
@@ -84,9 +74,11 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
     let remove = {
         let id = id.clone();
         move |_| {
+            // This button is about to go: move focus first, to where actions are added.
+            browser::focus("add-action");
             store
                 .actions()
-                .update(|actions| actions.retain(|a| a.id != id))
+                .update(|actions| actions.retain(|a| a.id != id));
         }
     };
     let kinds = vec![

@@ -12,6 +12,7 @@ use reactive_stores::Field;
 use wasm_bindgen::JsCast;
 
 use super::{Continue, GradePanel, Review};
+use crate::browser;
 use crate::components::fields::{field_id, TextArea};
 use crate::pages::not_found::NotFound;
 
@@ -40,16 +41,6 @@ fn rating_for_key(key: &str) -> Option<Rating> {
         "3" => Some(Rating::NotMet),
         "4" => Some(Rating::NotApplicable),
         _ => None,
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
     }
 }
 
@@ -134,7 +125,7 @@ fn StatementRating(
         if let (true, Some(chosen)) = (on_radio, rating_for_key(&ev.key())) {
             ev.prevent_default();
             rating.set(Some(chosen));
-            focus(&next_focus);
+            browser::focus(&next_focus);
         }
     };
     let radios = Rating::ALL

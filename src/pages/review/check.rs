@@ -24,16 +24,6 @@ fn problem_href(review: &Review, plr: &Plr, path: &str) -> String {
     format!("{}#{}", review.href(&page), field_id(path))
 }
 
-fn focus_by_id(id: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = element.focus();
-    }
-}
-
 /// The "Check and complete" page.
 #[component]
 pub fn CheckPage() -> impl IntoView {
@@ -49,17 +39,18 @@ pub fn CheckPage() -> impl IntoView {
                 review.show_problems.set(false);
                 store.set(plr);
                 review.autosave.flush();
-                request_animation_frame(|| focus_by_id("completed-panel"));
+                browser::focus_after_render("completed-panel");
             }
             Err(_) => {
                 review.show_problems.set(true);
-                request_animation_frame(|| focus_by_id("error-summary"));
+                browser::focus_after_render("error-summary");
             }
         }
     };
     let on_reopen = move |_| {
         store.update(|plr| reopen(plr, browser::now()));
         review.autosave.flush();
+        browser::focus_after_render("complete-review");
     };
 
     let summary = move || {
@@ -94,7 +85,7 @@ pub fn CheckPage() -> impl IntoView {
                 <h2>"Complete the review"</h2>
                 <p>"Completing the review fixes its answers. You can reopen it as a draft if something needs correcting."</p>
                 <div class="button-group">
-                    <button type="button" class="button" on:click=on_complete>"Complete review"</button>
+                    <button type="button" class="button" id="complete-review" on:click=on_complete>"Complete review"</button>
                     <ExportButton />
                 </div>
             }

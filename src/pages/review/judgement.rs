@@ -19,13 +19,6 @@ pub fn JudgementPage() -> impl IntoView {
     let suggestion = review.suggestion;
     let framework = review.framework;
 
-    // The final grade starts as the suggestion; the reviewer may change it.
-    if judgement.final_grade().get_untracked().is_none() && !review.is_completed() {
-        if let Some(grade) = suggestion.get_untracked().grade {
-            judgement.final_grade().set(Some(grade));
-        }
-    }
-
     let explanation = Memo::new(move |_| suggestion.with(|s| explain(s, framework)));
     let differs = Memo::new(move |_| {
         let suggested = suggestion.with(|s| s.grade);

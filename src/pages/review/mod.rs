@@ -155,6 +155,7 @@ fn OpenReview(plr: Plr) -> impl IntoView {
         show_problems,
         problems,
     });
+    follow_suggestion(store, suggestion);
     focus_fragment_target(location);
     view! {
         <div class="review-bar">
@@ -183,26 +184,31 @@ fn CannotOpen(id: PlrId, error: storage::StorageError) -> impl IntoView {
     }
 }
 
+/// The final grade starts as, and follows, the suggestion until the reviewer picks another
+/// (the core decides when it follows). A completed review is left as it is.
+fn follow_suggestion(store: Store<Plr>, suggestion: Memo<Suggestion>) {
+    Effect::new(move |previous: Option<Option<plr_core::Grade>>| {
+        let current = suggestion.with(|s| s.grade);
+        if store.status().get_untracked() == Status::Draft {
+            let previous = previous.flatten();
+            store
+                .judgement()
+                .maybe_update(|j| j.follow_suggestion(previous, current));
+        }
+        current
+    });
+}
+
 /// Moves focus to the element named by the address's `#fragment` once a page has rendered,
 /// so a link from the error summary lands on the field it names.
 fn focus_fragment_target(location: leptos_router::location::Location) {
     Effect::new(move |_| {
+        // Tracks the path too: the same fragment on another page is a new target.
+        location.pathname.track();
         let hash = location.hash.get();
-        let path = location.pathname.get();
-        let id = hash.trim_start_matches('#').to_string();
-        if id.is_empty() {
-            return;
+        let id = hash.trim_start_matches('#');
+        if !id.is_empty() {
+            browser::focus_after_render(id);
         }
-        let _ = path;
-        request_animation_frame(move || {
-            if let Some(element) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&id))
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-            {
-                let _ = element.focus();
-                element.scroll_into_view_with_bool(false);
-            }
-        });
     });
 }

@@ -242,3 +242,45 @@ test('a change in a second tab is never overwritten silently', async ({ context 
   await expect.poll(async () => (await storedReviews(first))[0].case.team).toBe('');
   await expect(first.getByRole('status').filter({ hasText: /^Saved on this device/ })).toBeVisible();
 });
+
+test('a Case of Concern shows its share-by deadline; focus survives remove and reopen', async ({ page }) => {
+  const id = await startReview(page);
+  await fillAboutTheCase(page);
+  await page.goto(`/review/${id}/participation`);
+  await fillWhoTookPart(page);
+  for (const [index, area] of areas.entries()) {
+    await page.goto(`/review/${id}/area/${area.id}`);
+    for (let n = 0; n < area.count; n++) await page.locator(`#sections-${index}-items-${n}-rating`).check();
+  }
+  await page.goto(`/review/${id}/judgement`);
+  await expect(page.getByRole('radio', { name: 'Outstanding', exact: true })).toBeChecked();
+  await page.getByLabel('Impact on the child').fill('Unsafe at home this week.');
+  await page.getByLabel("There is an immediate concern about the child's safety").check();
+  // The suggestion becomes inadequate, and the final grade follows it.
+  await expect(page.locator('#suggested-grade')).toHaveText('Inadequate');
+  await expect(page.getByRole('radio', { name: 'Inadequate', exact: true })).toBeChecked();
+  await expect(page.getByRole('heading', { name: 'This review is a Case of Concern' })).toBeVisible();
+  await expect(page.getByText('It must be shared within 24 hours of being completed.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto(`/review/${id}/actions`);
+  await page.getByRole('button', { name: 'Add an action' }).click();
+  await expect(page.getByRole('group', { name: 'Type of action' }).getByRole('radio').first()).toBeFocused();
+  await page.getByRole('button', { name: 'Remove action 1' }).click();
+  await expect(page.getByText('No actions yet.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add an action' })).toBeFocused();
+
+  await page.goto(`/review/${id}/check`);
+  await page.getByRole('button', { name: 'Complete review' }).click();
+  await expect(page.locator('#completed-panel')).toBeFocused();
+  await expect(page.getByText(/^Case of Concern: share this review by /)).toBeVisible();
+  await expect
+    .poll(async () => {
+      const [stored] = await storedReviews(page);
+      return stored.judgement.share_by && Date.parse(stored.judgement.share_by) - Date.parse(stored.completed_at);
+    })
+    .toBe(24 * 60 * 60 * 1000);
+  await page.getByRole('button', { name: 'Reopen as draft' }).click();
+  await expect(page.getByRole('button', { name: 'Complete review' })).toBeFocused();
+  await expect.poll(async () => (await storedReviews(page))[0].status).toBe('draft');
+});

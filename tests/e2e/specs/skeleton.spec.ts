@@ -36,6 +36,8 @@ test('a started review is saved as you type, restored on reload, listed, and can
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Yes, delete it' }).click();
   await expect(page.getByText('There are no reviews on this device yet.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted the review for LL-482913.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Reviews on this device' })).toBeFocused();
   await page.reload();
   await expect(page.getByText('There are no reviews on this device yet.')).toBeVisible();
   expect(await storedReviews(page)).toEqual([]);
