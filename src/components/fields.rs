@@ -19,29 +19,119 @@ pub fn field_id(path: &str) -> String {
         .join("-")
 }
 
-/// The problem with the value at `path`, once the user has tried to complete the review.
-fn error_for(path: String) -> Signal<Option<String>> {
-    let review = Review::use_context();
-    Signal::derive(move || review.problem_at(&path))
+/// A control's id, its hint's and error's ids, and its completion problem: what every
+/// labelled control needs to be described to assistive technology.
+#[derive(Clone)]
+pub struct Described {
+    /// The control's id ([`field_id`] of its path).
+    pub id: String,
+    hint: Option<(String, &'static str)>,
+    error_id: String,
+    /// The problem with the value, once the user has tried to complete the review.
+    pub error: Signal<Option<String>>,
 }
 
-#[component]
-fn ErrorMessage(id: String, error: Signal<Option<String>>) -> impl IntoView {
-    move || {
-        error.get().map(|message| {
-            view! {
-                <p class="error-message" id=id.clone()>
-                    <span class="visually-hidden">"Error: "</span>
-                    {message}
-                </p>
-            }
-        })
+impl Described {
+    /// For the control editing the value at `path`, with an optional hint.
+    pub fn new(path: &str, hint: Option<&'static str>) -> Self {
+        let review = Review::use_context();
+        let id = field_id(path);
+        let owned_path = path.to_string();
+        Described {
+            hint: hint.map(|text| (format!("{id}-hint"), text)),
+            error_id: format!("{id}-error"),
+            error: Signal::derive(move || review.problem_at(&owned_path)),
+            id,
+        }
+    }
+
+    /// `aria-describedby`: the hint, and the error while there is one.
+    pub fn described_by(&self) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+        let (hint_id, error_id, error) = (
+            self.hint.as_ref().map(|h| h.0.clone()),
+            self.error_id.clone(),
+            self.error,
+        );
+        move || {
+            let ids: Vec<String> = hint_id
+                .iter()
+                .cloned()
+                .chain(error.get().map(|_| error_id.clone()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    }
+
+    /// `aria-invalid` while there is an error.
+    pub fn invalid(&self) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+        let error = self.error;
+        move || error.get().is_some().then_some("true")
+    }
+
+    /// The hint and the inline error message, as shown under a label or legend.
+    pub fn hint_and_error(&self) -> impl IntoView {
+        let hint = self
+            .hint
+            .clone()
+            .map(|(id, text)| view! { <div class="hint" id=id>{text}</div> });
+        let (error_id, error) = (self.error_id.clone(), self.error);
+        let message = move || {
+            error.get().map(|message| {
+                view! {
+                    <p class="error-message" id=error_id.clone()>
+                        <span class="visually-hidden">"Error: "</span>
+                        {message}
+                    </p>
+                }
+            })
+        };
+        view! { {hint} {message} }
     }
 }
 
-fn described_by(parts: &[Option<String>]) -> Option<String> {
-    let ids: Vec<&str> = parts.iter().flatten().map(String::as_str).collect();
-    (!ids.is_empty()).then(|| ids.join(" "))
+/// One radio button and its label.
+#[component]
+pub fn RadioChoice(
+    /// The input's id.
+    id: String,
+    /// The group's name.
+    name: String,
+    /// Whether this choice is the current value.
+    checked: Signal<bool>,
+    /// Called when the user picks this choice.
+    on_choose: impl Fn() + 'static,
+    /// The label's content.
+    children: Children,
+    /// The keyboard shortcut that also picks it, if any.
+    #[prop(optional)]
+    shortcut: Option<String>,
+) -> impl IntoView {
+    let review = Review::use_context();
+    view! {
+        <div class="radio">
+            <input
+                class="radio__input"
+                type="radio"
+                id=id.clone()
+                name=name
+                aria-keyshortcuts=shortcut
+                disabled=move || review.is_completed()
+                prop:checked=move || checked.get()
+                on:change=move |_| on_choose()
+            />
+            <label class="radio__label" for=id>{children()}</label>
+        </div>
+    }
+}
+
+/// The id of a group's `index`th radio: the first carries the group's own id (the target of
+/// error links), the rest are numbered.
+pub fn radio_id(group_id: &str, index: usize) -> String {
+    if index == 0 {
+        group_id.to_string()
+    } else {
+        format!("{group_id}-{index}")
+    }
 }
 
 /// A one-line text field with a label, an optional hint and an inline error.
@@ -66,28 +156,21 @@ pub fn TextInput(
     autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let review = Review::use_context();
-    let id = field_id(&path);
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
-    let error = error_for(path.clone());
-    let describe = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || described_by(&[hint_id.clone(), error.get().map(|_| error_id.clone())])
-    };
+    let d = Described::new(&path, hint);
+    let error = d.error;
     view! {
         <div class="form-group" class:form-group--error=move || error.get().is_some()>
-            <label class="label" for=id.clone()>{label}</label>
-            {hint.map(|text| view! { <div class="hint" id=hint_id.clone()>{text}</div> })}
-            <ErrorMessage id=error_id error />
+            <label class="label" for=d.id.clone()>{label}</label>
+            {d.hint_and_error()}
             <input
                 class=format!("input {class}")
-                id=id
+                id=d.id.clone()
                 name=path
                 type="text"
                 autocomplete=autocomplete.unwrap_or("off")
                 spellcheck="false"
-                aria-describedby=describe
-                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=d.described_by()
+                aria-invalid=d.invalid()
                 disabled=move || review.is_completed()
                 prop:value=move || field.get()
                 on:input=move |ev| field.set(event_target_value(&ev))
@@ -115,26 +198,19 @@ pub fn TextArea(
     rows: u32,
 ) -> impl IntoView {
     let review = Review::use_context();
-    let id = field_id(&path);
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
-    let error = error_for(path.clone());
-    let describe = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || described_by(&[hint_id.clone(), error.get().map(|_| error_id.clone())])
-    };
+    let d = Described::new(&path, hint);
+    let error = d.error;
     view! {
         <div class="form-group" class:form-group--error=move || error.get().is_some()>
-            <label class="label" for=id.clone()>{label}</label>
-            {hint.map(|text| view! { <div class="hint" id=hint_id.clone()>{text}</div> })}
-            <ErrorMessage id=error_id error />
+            <label class="label" for=d.id.clone()>{label}</label>
+            {d.hint_and_error()}
             <textarea
                 class="textarea"
-                id=id
+                id=d.id.clone()
                 name=path
                 rows=rows
-                aria-describedby=describe
-                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=d.described_by()
+                aria-invalid=d.invalid()
                 disabled=move || review.is_completed()
                 prop:value=move || field.get()
                 on:input=move |ev| field.set(event_target_value(&ev))
@@ -159,26 +235,19 @@ pub fn DateInput(
     hint: Option<&'static str>,
 ) -> impl IntoView {
     let review = Review::use_context();
-    let id = field_id(&path);
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
-    let error = error_for(path.clone());
-    let describe = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || described_by(&[hint_id.clone(), error.get().map(|_| error_id.clone())])
-    };
+    let d = Described::new(&path, hint);
+    let error = d.error;
     view! {
         <div class="form-group" class:form-group--error=move || error.get().is_some()>
-            <label class="label" for=id.clone()>{label}</label>
-            {hint.map(|text| view! { <div class="hint" id=hint_id.clone()>{text}</div> })}
-            <ErrorMessage id=error_id error />
+            <label class="label" for=d.id.clone()>{label}</label>
+            {d.hint_and_error()}
             <input
                 class="input input--date"
-                id=id
+                id=d.id.clone()
                 name=path
                 type="date"
-                aria-describedby=describe
-                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=d.described_by()
+                aria-invalid=d.invalid()
                 disabled=move || review.is_completed()
                 prop:value=move || field.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
                 on:input=move |ev| {
@@ -196,6 +265,8 @@ pub fn DateInput(
 }
 
 /// A group of radios (a fieldset with a legend) choosing one value of `T`.
+///
+/// `field` holds the value; a blank (`None`) shows no choice made.
 #[component]
 pub fn Radios<T>(
     /// JSON path of the value (also the first radio's id and the error key).
@@ -214,53 +285,33 @@ pub fn Radios<T>(
     /// Lay the choices out side by side (for Yes / No).
     #[prop(optional)]
     inline: bool,
-    /// Show the legend as a page heading-sized question.
-    #[prop(optional)]
-    large: bool,
 ) -> impl IntoView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
-    let review = Review::use_context();
-    let id = field_id(&path);
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
-    let error = error_for(path.clone());
-    let describe = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || described_by(&[hint_id.clone(), error.get().map(|_| error_id.clone())])
-    };
+    let d = Described::new(&path, hint);
+    let error = d.error;
     let radios = options
         .into_iter()
         .enumerate()
         .map(|(index, (value, text))| {
-            let radio_id = if index == 0 {
-                id.clone()
-            } else {
-                format!("{id}-{index}")
-            };
             view! {
-                <div class="radio">
-                    <input
-                        class="radio__input"
-                        type="radio"
-                        id=radio_id.clone()
-                        name=path.clone()
-                        disabled=move || review.is_completed()
-                        prop:checked=move || field.get() == Some(value)
-                        on:change=move |_| field.set(Some(value))
-                    />
-                    <label class="radio__label" for=radio_id>{text}</label>
-                </div>
+                <RadioChoice
+                    id=radio_id(&d.id, index)
+                    name=path.clone()
+                    checked=Signal::derive(move || field.get() == Some(value))
+                    on_choose=move || field.set(Some(value))
+                >
+                    {text}
+                </RadioChoice>
             }
         })
         .collect_view();
     view! {
         <div class="form-group" class:form-group--error=move || error.get().is_some()>
-            <fieldset class="fieldset" aria-describedby=describe>
-                <legend class="fieldset__legend" class:fieldset__legend--large=large>{legend}</legend>
-                {hint.map(|text| view! { <div class="hint" id=hint_id.clone()>{text}</div> })}
-                <ErrorMessage id=error_id error />
+            <fieldset class="fieldset" aria-describedby=d.described_by()>
+                <legend class="fieldset__legend">{legend}</legend>
+                {d.hint_and_error()}
                 <div class="radios" class:radios--inline=inline>{radios}</div>
             </fieldset>
         </div>
@@ -282,9 +333,10 @@ pub fn YesNo(
     #[prop(optional)]
     hint: Option<&'static str>,
 ) -> impl IntoView {
+    let options = vec![(true, "Yes"), (false, "No")];
     match hint {
-        Some(hint) => view! { <Radios path legend options=vec![(true, "Yes"), (false, "No")] field hint inline=true /> }.into_any(),
-        None => view! { <Radios path legend options=vec![(true, "Yes"), (false, "No")] field inline=true /> }.into_any(),
+        Some(hint) => view! { <Radios path legend options field hint inline=true /> }.into_any(),
+        None => view! { <Radios path legend options field inline=true /> }.into_any(),
     }
 }
 
@@ -326,7 +378,7 @@ pub fn Checkbox(
 
 #[cfg(test)]
 mod tests {
-    use super::field_id;
+    use super::{field_id, radio_id};
 
     #[test]
     fn field_ids_follow_json_paths() {
@@ -336,5 +388,7 @@ mod tests {
         );
         assert_eq!(field_id("case.child_ref"), "case-child_ref");
         assert_eq!(field_id("review.date"), "review-date");
+        assert_eq!(radio_id("case-legal_status", 0), "case-legal_status");
+        assert_eq!(radio_id("case-legal_status", 2), "case-legal_status-2");
     }
 }

@@ -9,7 +9,9 @@ use reactive_stores::Field;
 
 use super::{Continue, Review};
 use crate::browser;
-use crate::components::fields::{field_id, DateInput, Radios, TextArea, TextInput};
+use crate::components::fields::{
+    field_id, radio_id, DateInput, RadioChoice, Radios, TextArea, TextInput,
+};
 
 /// The "Actions" page.
 #[component]
@@ -132,25 +134,20 @@ fn StatusRadios(
     options: Vec<(ActionStatus, &'static str)>,
     field: Field<ActionStatus>,
 ) -> impl IntoView {
-    let review = Review::use_context();
     let id = field_id(&path);
     let radios = options
         .into_iter()
         .enumerate()
         .map(|(n, (value, text))| {
-            let radio_id = if n == 0 {
-                id.clone()
-            } else {
-                format!("{id}-{n}")
-            };
             view! {
-                <div class="radio">
-                    <input class="radio__input" type="radio" id=radio_id.clone() name=path.clone()
-                        disabled=move || review.is_completed()
-                        prop:checked=move || field.get() == value
-                        on:change=move |_| field.set(value) />
-                    <label class="radio__label" for=radio_id>{text}</label>
-                </div>
+                <RadioChoice
+                    id=radio_id(&id, n)
+                    name=path.clone()
+                    checked=Signal::derive(move || field.get() == value)
+                    on_choose=move || field.set(value)
+                >
+                    {text}
+                </RadioChoice>
             }
         })
         .collect_view();

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use super::{Continue, GradePanel, Review};
 use crate::browser;
-use crate::components::fields::{field_id, TextArea};
+use crate::components::fields::{field_id, radio_id, RadioChoice, TextArea};
 use crate::pages::not_found::NotFound;
 
 /// The page of the area named in the address.
@@ -133,28 +133,18 @@ fn StatementRating(
         .enumerate()
         .map(|(n, value)| {
             let value = *value;
-            let radio_id = if n == 0 {
-                id.clone()
-            } else {
-                format!("{id}-{n}")
-            };
+            let key = (n + 1).to_string();
             view! {
-                <div class="radio">
-                    <input
-                        class="radio__input"
-                        type="radio"
-                        id=radio_id.clone()
-                        name=path.clone()
-                        aria-keyshortcuts=(n + 1).to_string()
-                        disabled=move || review.is_completed()
-                        prop:checked=move || rating.get() == Some(value)
-                        on:change=move |_| rating.set(Some(value))
-                    />
-                    <label class="radio__label" for=radio_id>
-                        {value.label()}
-                        <span class="key" aria-hidden="true">{(n + 1).to_string()}</span>
-                    </label>
-                </div>
+                <RadioChoice
+                    id=radio_id(&id, n)
+                    name=path.clone()
+                    checked=Signal::derive(move || rating.get() == Some(value))
+                    on_choose=move || rating.set(Some(value))
+                    shortcut=key.clone()
+                >
+                    {value.label()}
+                    <span class="key" aria-hidden="true">{key}</span>
+                </RadioChoice>
             }
         })
         .collect_view();
