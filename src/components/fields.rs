@@ -89,6 +89,19 @@ impl Described {
     }
 }
 
+/// A form group: label, hint, inline error, then the control (`children`).
+#[component]
+fn Labelled(described: Described, label: String, children: Children) -> impl IntoView {
+    let error = described.error;
+    view! {
+        <div class="form-group" class:form-group--error=move || error.get().is_some()>
+            <label class="label" for=described.id.clone()>{label}</label>
+            {described.hint_and_error()}
+            {children()}
+        </div>
+    }
+}
+
 /// One radio button and its label.
 #[component]
 pub fn RadioChoice(
@@ -157,11 +170,8 @@ pub fn TextInput(
 ) -> impl IntoView {
     let review = Review::use_context();
     let d = Described::new(&path, hint);
-    let error = d.error;
     view! {
-        <div class="form-group" class:form-group--error=move || error.get().is_some()>
-            <label class="label" for=d.id.clone()>{label}</label>
-            {d.hint_and_error()}
+        <Labelled described=d.clone() label>
             <input
                 class=format!("input {class}")
                 id=d.id.clone()
@@ -175,7 +185,7 @@ pub fn TextInput(
                 prop:value=move || field.get()
                 on:input=move |ev| field.set(event_target_value(&ev))
             />
-        </div>
+        </Labelled>
     }
 }
 
@@ -199,11 +209,8 @@ pub fn TextArea(
 ) -> impl IntoView {
     let review = Review::use_context();
     let d = Described::new(&path, hint);
-    let error = d.error;
     view! {
-        <div class="form-group" class:form-group--error=move || error.get().is_some()>
-            <label class="label" for=d.id.clone()>{label}</label>
-            {d.hint_and_error()}
+        <Labelled described=d.clone() label>
             <textarea
                 class="textarea"
                 id=d.id.clone()
@@ -215,7 +222,7 @@ pub fn TextArea(
                 prop:value=move || field.get()
                 on:input=move |ev| field.set(event_target_value(&ev))
             ></textarea>
-        </div>
+        </Labelled>
     }
 }
 
@@ -236,11 +243,8 @@ pub fn DateInput(
 ) -> impl IntoView {
     let review = Review::use_context();
     let d = Described::new(&path, hint);
-    let error = d.error;
     view! {
-        <div class="form-group" class:form-group--error=move || error.get().is_some()>
-            <label class="label" for=d.id.clone()>{label}</label>
-            {d.hint_and_error()}
+        <Labelled described=d.clone() label>
             <input
                 class="input input--date"
                 id=d.id.clone()
@@ -260,7 +264,7 @@ pub fn DateInput(
                     }
                 }
             />
-        </div>
+        </Labelled>
     }
 }
 
