@@ -2,4 +2,5 @@
 
 pub mod export;
 pub mod fields;
+pub mod import;
 pub mod saved;

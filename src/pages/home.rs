@@ -5,6 +5,7 @@ use leptos_router::hooks::use_navigate;
 use plr_core::{Framework, Plr, PlrId, Status};
 
 use crate::browser;
+use crate::components::import::ImportReview;
 use crate::storage::{self, IndexEntry, Listing};
 
 /// The home page.
@@ -33,6 +34,7 @@ pub fn Home() -> impl IntoView {
         </p>
         {move || error.get().map(|message| view! { <p class="error-message" role="alert">{message}</p> })}
         <button type="button" class="button" on:click=start>"Start a new review"</button>
+        <ImportReview on_imported=move || listing.set(storage::list()) />
         <h2 id="reviews-heading" tabindex="-1">"Reviews on this device"</h2>
         <p role="status">{move || notice.get()}</p>
         {move || {

@@ -1,4 +1,6 @@
 import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { expectNoAxeViolations, startReview, storedReviews } from './helpers';
 
 test('a started review is saved as you type, restored on reload, listed, and can be deleted', async ({ page }) => {
@@ -51,4 +53,45 @@ test('the home list continues a review on the page it was left on', async ({ pag
   await page.goto('/');
   await page.getByRole('link', { name: 'LL-77' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Who took part' })).toBeVisible();
+});
+
+test('a downloaded review opens on this device; a damaged file is refused, naming what is wrong', async ({ page }) => {
+  const fixtures = path.resolve(__dirname, '../../../crates/plr-core/tests/fixtures');
+  const good = fs.readFileSync(path.join(fixtures, 'draft-partial.json'), 'utf8');
+  const plr = JSON.parse(good);
+  await page.goto('/');
+  await expect(page.getByLabel('Open a downloaded review (JSON file)')).toBeVisible();
+
+  // Hostile: a rating nobody offers. Truncated: cut in half. Neither changes anything.
+  const hostile = good.replace(/"rating": "met"/, '"rating": "brilliant"');
+  await page.getByLabel('Open a downloaded review (JSON file)').setInputFiles({
+    name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(hostile),
+  });
+  const refused = page.getByRole('alert').filter({ hasText: 'hostile.json could not be opened' });
+  await expect(refused).toBeVisible();
+  await expect(refused).toContainText(/sections\[\d+\]\.items\[\d+\]\.rating: .*brilliant/);
+  await expect(refused).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Open a downloaded review (JSON file)').setInputFiles({
+    name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(good.slice(0, good.length / 2)),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'cut.json could not be opened' })).toContainText('not valid JSON');
+  expect(await storedReviews(page)).toEqual([]);
+
+  // A good file opens, is listed, and its pages show what it holds.
+  await page.getByLabel('Open a downloaded review (JSON file)').setInputFiles(path.join(fixtures, 'draft-partial.json'));
+  await expect(page.getByText(`from draft-partial.json. It is now saved on this device.`)).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(plr.case.child_ref) })).toBeVisible();
+  await page.getByRole('link', { name: `Go to the review for ${plr.case.child_ref}` }).click();
+  await page.goto(`/review/${plr.id}/case`);
+  await expect(page.getByLabel("Child's case reference")).toHaveValue(plr.case.child_ref);
+
+  // Changed here, then the older file chosen again: the user is asked, and keeping is the default.
+  await page.getByLabel('Team', { exact: true }).fill('Changed on this device');
+  await expect.poll(async () => (await storedReviews(page))[0].case.team).toBe('Changed on this device');
+  await page.goto('/');
+  await page.getByLabel('Open a downloaded review (JSON file)').setInputFiles(path.join(fixtures, 'draft-partial.json'));
+  await expect(page.getByText(/A different copy of the review for .* is already on this device/)).toBeVisible();
+  await page.getByRole('button', { name: 'Keep the copy on this device' }).click();
+  expect((await storedReviews(page))[0].case.team).toBe('Changed on this device');
 });
