@@ -115,12 +115,10 @@ impl Task {
                     || !s.practitioner_reflection.is_empty()
                     || !s.reviewer_evaluation.is_empty()
             }),
+            // The final grade is not counted: it follows the suggestion by itself.
             Task::Judgement => {
                 let j = &plr.judgement;
-                j.final_grade.is_some()
-                    || !j.impact_on_child.is_empty()
-                    || !j.rationale.is_empty()
-                    || j.immediate_concern
+                !j.impact_on_child.is_empty() || !j.rationale.is_empty() || j.immediate_concern
             }
             Task::Actions => !plr.actions.is_empty(),
         }
@@ -278,6 +276,18 @@ mod tests {
         );
         assert_eq!(Task::of_path("review.date", &plr), Some(Task::Case));
         assert_eq!(Task::of_path("nonsense", &plr), None);
+
+        // A final grade that only followed the suggestion is not a start on the judgement.
+        plr.judgement.final_grade = Some(crate::model::Grade::Good);
+        assert_eq!(
+            Task::Judgement.status(&plr, &problems(&plr)),
+            TaskStatus::NotStarted
+        );
+        plr.judgement.impact_on_child = "Safer at home.".into();
+        assert_eq!(
+            Task::Judgement.status(&plr, &problems(&plr)),
+            TaskStatus::InProgress
+        );
     }
 }
 

@@ -13,6 +13,7 @@ pub fn GradePanel(#[prop(optional)] area: Option<AreaId>) -> impl IntoView {
     let suggestion = review.suggestion;
     let store = review.store;
     let rated = Memo::new(move |_| store.sections().with(|s| rated_count(s)));
+    let sticky = area.is_some();
     let area_line = area.map(|id| {
         let title = review
             .framework
@@ -38,7 +39,7 @@ pub fn GradePanel(#[prop(optional)] area: Option<AreaId>) -> impl IntoView {
         }
     });
     view! {
-        <aside class="grade-panel" aria-label="Grade so far">
+        <aside class="grade-panel" class:grade-panel--sticky=sticky aria-label="Grade so far">
             <p class="grade-panel__grade">
                 "Suggested grade: "
                 <strong id="suggested-grade">
