@@ -96,12 +96,16 @@ try {
     }
   }
   const saves = [];
-  await page.goto(`${base}/review/${id}/area/supervision`);
-  for (let n = 0; n < 13; n++) {
-    await page.evaluate(() => performance.clearMeasures('plr-autosave'));
-    await page.locator(`#sections-0-items-${n}-note`).fill(`Evidence seen in supervision record ${n}, dated and signed.`);
-    await page.waitForFunction(() => performance.getEntriesByName('plr-autosave').length > 0);
-    saves.push(await page.evaluate(() => performance.getEntriesByName('plr-autosave')[0].duration));
+  for (const [index, area] of areas.entries()) {
+    await page.goto(`${base}/review/${id}/area/${area}`);
+    await page.waitForSelector('#rated-count');
+    const count = await page.locator(`[id^="sections-${index}-items-"][id$="-note"]`).count();
+    for (let n = 0; n < count; n++) {
+      await page.evaluate(() => performance.clearMeasures('plr-autosave'));
+      await page.locator(`#sections-${index}-items-${n}-note`).fill(`Evidence seen in the record, item ${n}, dated and signed by the manager.`);
+      await page.waitForFunction(() => performance.getEntriesByName('plr-autosave').length > 0);
+      saves.push(await page.evaluate(() => performance.getEntriesByName('plr-autosave')[0].duration));
+    }
   }
   await context.close();
   await browser.close();

@@ -102,7 +102,9 @@ fn write(key: &str, value: &str) -> Result<(), StorageError> {
 ///
 /// Returns the JSON size written, so callers can report or measure it.
 pub fn save(plr: &Plr, page: &str) -> Result<usize, StorageError> {
-    let json = serde_json::to_string(plr).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    // Pretty, as an export is: the stored draft is the same document as its download.
+    let json =
+        serde_json::to_string_pretty(plr).map_err(|e| StorageError::Corrupt(e.to_string()))?;
     write(&draft_key(plr.id), &json)?;
     let mut index = read_index().unwrap_or_else(|| rebuild_index().entries);
     let entry = IndexEntry::of(plr, page);
@@ -128,8 +130,15 @@ pub fn raw(key: &str) -> Option<String> {
     storage().ok()?.get_item(key).ok().flatten()
 }
 
-fn parse(raw: &str) -> Result<Plr, StorageError> {
-    serde_json::from_str(raw).map_err(|e| StorageError::Corrupt(e.to_string()))
+/// Reads a stored review through the core's import, the same checks and schema migration an
+/// exported file gets (so a draft saved by an older version of the app still opens).
+pub fn parse(raw: &str) -> Result<Plr, StorageError> {
+    plr_core::import::import(raw.as_bytes())
+        .map(|imported| imported.plr)
+        .map_err(|e| {
+            let problems: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
+            StorageError::Corrupt(problems.join("; "))
+        })
 }
 
 /// Every review on this device, newest first, plus any damaged entries.

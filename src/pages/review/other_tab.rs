@@ -7,7 +7,7 @@ use plr_core::Plr;
 use reactive_stores::Store;
 
 use crate::autosave::Autosave;
-use crate::browser;
+use crate::{browser, storage};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Change {
@@ -36,7 +36,7 @@ pub fn OtherTabWatch(store: Store<Plr>, autosave: Autosave) -> impl IntoView {
         }
         let news = match event.new_value() {
             None => Some(Change::Deleted),
-            Some(text) => match serde_json::from_str::<Plr>(&text) {
+            Some(text) => match storage::parse(&text) {
                 Ok(theirs) if store.with_untracked(|ours| !same_content(ours, &theirs)) => {
                     Some(Change::Saved(Box::new(theirs)))
                 }
