@@ -76,7 +76,7 @@ pub fn JudgementPage() -> impl IntoView {
         <Radios
             path="judgement.final_grade"
             legend="Final grade"
-            hint="This starts as the suggested grade. Choose a different grade if your professional judgement differs."
+            hint="This follows the suggested grade. If your professional judgement differs, choose another grade and say why."
             options=grades
             field=judgement.final_grade().into()
         />
