@@ -289,6 +289,10 @@ pub fn Radios<T>(
     /// Lay the choices out side by side (for Yes / No).
     #[prop(optional)]
     inline: bool,
+    /// Follow-up questions, each revealed directly under its choice while that choice is
+    /// picked (the GOV.UK conditional reveal).
+    #[prop(optional)]
+    reveals: Vec<(T, ViewFn)>,
 ) -> impl IntoView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
@@ -299,15 +303,28 @@ where
         .into_iter()
         .enumerate()
         .map(|(index, (value, text))| {
+            let id = radio_id(&d.id, index);
+            let reveal = reveals.iter().find(|(v, _)| *v == value).map(|(_, view)| {
+                let view = view.clone();
+                // Re-rendered only when this choice is picked or dropped, so focus inside
+                // the follow-up question is never lost.
+                let picked = Memo::new(move |_| field.get() == Some(value));
+                view! {
+                    <div class="conditional" id=format!("{id}-conditional")>
+                        {move || picked.get().then(|| view.run())}
+                    </div>
+                }
+            });
             view! {
                 <RadioChoice
-                    id=radio_id(&d.id, index)
+                    id=id.clone()
                     name=path.clone()
                     checked=Signal::derive(move || field.get() == Some(value))
                     on_choose=move || field.set(Some(value))
                 >
                     {text}
                 </RadioChoice>
+                {reveal}
             }
         })
         .collect_view();

@@ -97,39 +97,52 @@ fn ViewsQuestion(path: &'static str, who: &'static str, field: Field<Views>) -> 
             "Identified strengths and areas for development",
         ),
     ];
+    let reveals = vec![
+        (
+            ViewsOutcome::Obtained,
+            ViewFn::from(move || {
+                view! {
+                    <Radios
+                        path=format!("{path}.feedback")
+                        legend="What feedback did they give?"
+                        options=feedback_options.clone()
+                        field=field.feedback().into()
+                    />
+                }
+            }),
+        ),
+        (
+            ViewsOutcome::Inappropriate,
+            ViewFn::from(move || {
+                view! {
+                    <YesNo
+                        path=format!("{path}.social_worker_consulted")
+                        legend="Was the social worker consulted about that decision?"
+                        field=field.social_worker_consulted().into()
+                    />
+                }
+            }),
+        ),
+        (
+            ViewsOutcome::Unreachable,
+            ViewFn::from(move || {
+                view! {
+                    <YesNo
+                        path=format!("{path}.persistent_attempts")
+                        legend="Were persistent attempts made to reach them?"
+                        field=field.persistent_attempts().into()
+                    />
+                }
+            }),
+        ),
+    ];
     view! {
         <Radios
             path=format!("{path}.views")
             legend=format!("Were the views of {who} obtained?")
             options
             field=outcome
+            reveals
         />
-        <div class="conditional" id=format!("{}-conditional", path.replace('.', "-"))>
-            {move || match chosen.get() {
-                Some(ViewsOutcome::Obtained) => view! {
-                    <Radios
-                        path=format!("{path}.feedback")
-                        legend="What feedback did they give?".to_string()
-                        options=feedback_options.clone()
-                        field=field.feedback().into()
-                    />
-                }.into_any(),
-                Some(ViewsOutcome::Inappropriate) => view! {
-                    <YesNo
-                        path=format!("{path}.social_worker_consulted")
-                        legend="Was the social worker consulted about that decision?".to_string()
-                        field=field.social_worker_consulted().into()
-                    />
-                }.into_any(),
-                Some(ViewsOutcome::Unreachable) => view! {
-                    <YesNo
-                        path=format!("{path}.persistent_attempts")
-                        legend="Were persistent attempts made to reach them?".to_string()
-                        field=field.persistent_attempts().into()
-                    />
-                }.into_any(),
-                Some(ViewsOutcome::Declined) | None => ().into_any(),
-            }}
-        </div>
     }
 }

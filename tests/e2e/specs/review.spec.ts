@@ -62,7 +62,16 @@ test('a full review, from "Start a new review" to a completed download the QA to
   await page.getByRole('link', { name: 'Continue' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Who took part' })).toBeVisible();
+  // A follow-up question appears directly under the answer it belongs to, and goes with it.
+  const childViews = page.getByRole('group', { name: 'Were the views of the child obtained?' });
+  await childViews.getByRole('radio', { name: 'No, they could not be reached' }).check();
+  const attempts = page.locator('#participation-child-views-2-conditional').getByRole('group', { name: 'Were persistent attempts made to reach them?' });
+  await expect(attempts).toBeVisible();
+  await attempts.getByRole('radio', { name: 'Yes' }).check();
+  await childViews.getByRole('radio', { name: 'No, they declined' }).check();
+  await expect(attempts).toHaveCount(0);
   await fillWhoTookPart(page);
+  await expect(page.locator('#participation-child-views-conditional').getByRole('group', { name: 'What feedback did they give?' })).toBeVisible();
   await expectNoAxeViolations(page); // with the conditional questions revealed
   await page.getByRole('link', { name: 'Continue' }).click();
 
