@@ -82,7 +82,8 @@ pub enum StorageError {
     Corrupt(String),
 }
 
-fn draft_key(id: PlrId) -> String {
+/// The localStorage key of a review's entry.
+pub fn draft_key(id: PlrId) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
 

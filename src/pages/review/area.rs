@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use super::{Continue, GradePanel, Review};
 use crate::browser;
-use crate::components::fields::{field_id, radio_id, RadioChoice, TextArea};
+use crate::components::fields::{field_id, radio_id, Described, RadioChoice, TextArea};
 use crate::pages::not_found::NotFound;
 
 /// The page of the area named in the address.
@@ -110,10 +110,9 @@ fn StatementRating(
     let rating: Field<Option<Rating>> = item.rating().into();
     let id = field_id(&path);
     let legend_id = format!("{id}-legend");
-    let error = {
-        let path = path.clone();
-        Signal::derive(move || review.problem_at(&path))
-    };
+    let described = Described::new(&path, None);
+    let error = described.error;
+    let error_ids = described.described_by();
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || review.is_completed() {
             return;
@@ -151,15 +150,20 @@ fn StatementRating(
     view! {
         <div class="statement form-group" class:form-group--error=move || error.get().is_some()
             class:statement--rated=move || rating.get().is_some()>
-            <fieldset class="fieldset" aria-describedby="keys-help" on:keydown=on_keydown>
+            <fieldset
+                class="fieldset"
+                aria-describedby=move || match error_ids() {
+                    Some(error_id) => format!("keys-help {error_id}"),
+                    None => "keys-help".to_string(),
+                }
+                on:keydown=on_keydown
+            >
                 <legend class="statement__text" id=legend_id>
                     <span class="statement__id">{statement.id.0.clone()}</span>
                     " "
                     {statement.text.clone()}
                 </legend>
-                {move || error.get().map(|message| view! {
-                    <p class="error-message"><span class="visually-hidden">"Error: "</span>{message}</p>
-                })}
+                {described.hint_and_error()}
                 <div class="radios radios--inline radios--small">{radios}</div>
                 <EvidenceNote path=note_path statement_id=statement.id.0.clone() field=item.note().into() />
             </fieldset>

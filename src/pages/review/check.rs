@@ -7,21 +7,15 @@ use plr_core::completion::{complete, reopen};
 use plr_core::progress::Task;
 use plr_core::{JudgementStoreFields, Plr, PlrStoreFields, Status};
 
-use super::{Review, ReviewSummary};
+use super::{task_page, Review, ReviewSummary};
 use crate::browser;
 use crate::components::export::ExportButton;
 use crate::components::fields::field_id;
 
 /// The address of the page holding the field at a problem's path, focused on that field.
 fn problem_href(review: &Review, plr: &Plr, path: &str) -> String {
-    let page = match Task::of_path(path, plr) {
-        Some(Task::Case) | None => "case".to_string(),
-        Some(Task::Participation) => "participation".to_string(),
-        Some(Task::Area(id)) => format!("area/{id}"),
-        Some(Task::Judgement) => "judgement".to_string(),
-        Some(Task::Actions) => "actions".to_string(),
-    };
-    format!("{}#{}", review.href(&page), field_id(path))
+    let task = Task::of_path(path, plr).unwrap_or(Task::Case);
+    format!("{}#{}", review.href(&task_page(&task)), field_id(path))
 }
 
 /// The "Check and complete" page.

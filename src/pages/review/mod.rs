@@ -20,6 +20,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use plr_core::completion::{completion_problems, Problem};
 use plr_core::grading::suggest_grade;
+use plr_core::progress::Task;
 use plr_core::{Framework, JudgementStoreFields, Plr, PlrId, PlrStoreFields, Status, Suggestion};
 use reactive_stores::Store;
 
@@ -100,6 +101,17 @@ fn derived(
     (suggestion, problems)
 }
 
+/// The page of a review that holds a task, relative to the review (`area/visiting`).
+pub fn task_page(task: &Task) -> String {
+    match task {
+        Task::Case => "case".into(),
+        Task::Participation => "participation".into(),
+        Task::Area(id) => format!("area/{id}"),
+        Task::Judgement => "judgement".into(),
+        Task::Actions => "actions".into(),
+    }
+}
+
 /// "Continue" to the next page of the review, and the way back to the task list.
 #[component]
 pub fn Continue(
@@ -175,7 +187,7 @@ fn CannotOpen(id: PlrId, error: storage::StorageError) -> impl IntoView {
         <p class="error-message" role="alert">{error.to_string()}</p>
         {damaged.then(|| view! {
             <button type="button" class="button button--secondary" on:click=move |_| {
-                if let Some(raw) = storage::raw(&format!("plr:draft:{id}")) {
+                if let Some(raw) = storage::raw(&storage::draft_key(id)) {
                     let _ = browser::download(&format!("plr-{id}-as-stored.json"), &raw, "application/json");
                 }
             }>"Download it as it is"</button>

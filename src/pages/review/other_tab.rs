@@ -28,7 +28,7 @@ fn same_content(ours: &Plr, theirs: &Plr) -> bool {
 #[component]
 pub fn OtherTabWatch(store: Store<Plr>, autosave: Autosave) -> impl IntoView {
     let change = RwSignal::new(None::<Change>);
-    let key = format!("plr:draft:{}", store.with_untracked(|p| p.id));
+    let key = storage::draft_key(store.with_untracked(|p| p.id));
     // `storage` events fire only in the tabs that did not make the change.
     let handle = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
         if event.key().as_deref() != Some(key.as_str()) {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use plr_core::progress::{Task, TaskStatus};
 use plr_core::{CaseStoreFields, PlrStoreFields};
 
-use super::{GradePanel, Review};
+use super::{task_page, GradePanel, Review};
 use crate::components::export::ExportButton;
 
 fn task_title(task: &Task, review: &Review) -> String {
@@ -18,16 +18,6 @@ fn task_title(task: &Task, review: &Review) -> String {
             .unwrap_or_default(),
         Task::Judgement => "Judgement".into(),
         Task::Actions => "Actions".into(),
-    }
-}
-
-fn task_page(task: &Task) -> String {
-    match task {
-        Task::Case => "case".into(),
-        Task::Participation => "participation".into(),
-        Task::Area(id) => format!("area/{id}"),
-        Task::Judgement => "judgement".into(),
-        Task::Actions => "actions".into(),
     }
 }
 
