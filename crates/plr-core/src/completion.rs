@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use crate::framework::Framework;
 use crate::grading::suggest_grade;
 use crate::model::{ActionStatus, Grade, Plr, Status, Views, ViewsOutcome};
+use crate::moderation::reported_grade;
 
 /// One thing that stops completion, at the JSON path of the field to fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,9 +221,10 @@ pub fn completion_problems(plr: &Plr, framework: &Framework, today: NaiveDate) -
     out
 }
 
-/// Whether the PLR is a Case of Concern: final grade inadequate or an immediate concern.
+/// Whether the PLR is a Case of Concern: an immediate concern, or a reported grade (the
+/// moderator's grade if moderated, else the final grade) of inadequate.
 pub fn is_case_of_concern(plr: &Plr) -> bool {
-    plr.judgement.immediate_concern || plr.judgement.final_grade == Some(Grade::Inadequate)
+    plr.judgement.immediate_concern || reported_grade(plr) == Some(Grade::Inadequate)
 }
 
 /// Completes the PLR at `now` if nothing stops it: status, completion time, the recomputed

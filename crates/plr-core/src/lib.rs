@@ -2,7 +2,8 @@
 //! command line: the checklist framework as data ([`framework`]), the PLR model ([`model`]),
 //! grading ([`grading`]), the completion check ([`completion`]), export and import of the JSON
 //! contract ([`export`], [`import`], [`migrate`], [`derived`]), moderation ([`moderation`]),
-//! reporting periods ([`period`]) and the app's task list ([`progress`]).
+//! reporting periods ([`period`]), the app's task list ([`progress`]) and the QA
+//! Performance Snapshot ([`snapshot`]).
 //!
 //! No web dependencies and no file system: everything here is pure (bytes and strings in,
 //! values out), builds for `wasm32-unknown-unknown`, and is tested natively. See `README.md`.
@@ -13,6 +14,7 @@ pub mod derived;
 mod draft;
 pub mod export;
 pub mod framework;
+pub mod generate;
 pub mod grading;
 pub mod import;
 mod labels;
@@ -21,6 +23,7 @@ pub mod model;
 pub mod moderation;
 pub mod period;
 pub mod progress;
+pub mod snapshot;
 
 pub use framework::Framework;
 pub use grading::{AreaResult, RuleName, Suggestion};

@@ -1,6 +1,15 @@
 //! Moderation: how a moderator's grade compares with the reviewer's final grade.
 
-use crate::model::{Grade, ModerationEffect};
+use crate::model::{Grade, ModerationEffect, Plr};
+
+/// The grade a PLR counts as in all reporting: the moderator's grade if moderated, else the
+/// reviewer's final grade (`snapshot.md`, "reported grade").
+pub fn reported_grade(plr: &Plr) -> Option<Grade> {
+    plr.moderation
+        .as_ref()
+        .map(|m| m.grade)
+        .or(plr.judgement.final_grade)
+}
 
 /// Position on the four-grade scale used for moderation (both requires improvement bands are
 /// one grade), best first.

@@ -1,0 +1,251 @@
+//! Assembling the snapshot: the period's measures with direction of travel, the month and
+//! quarter trends, breakdowns by legal status, team and practice area, merged team
+//! spellings and cases of concern.
+
+use std::collections::BTreeMap;
+
+use super::facts::{team_key, PlrFacts};
+use super::period::Period;
+use super::report::{
+    AreaMeasures, Concern, Filters, LegalStatusMeasures, MergedTeam, PeriodMeasures, Rejected,
+    Snapshot, TeamMeasures,
+};
+use super::tally::{grade_index, grade_shares, Context, Counts, Measures};
+use super::{Options, SnapshotBuilder};
+use crate::framework::Framework;
+use crate::model::LegalStatus;
+
+/// Each team key's spellings (trimmed) and how often each was typed, over completed PLRs.
+fn spellings(builder: &SnapshotBuilder) -> BTreeMap<String, BTreeMap<String, u32>> {
+    let mut teams: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+    for f in builder.plrs().filter(|f| f.completed) {
+        *teams
+            .entry(team_key(&f.team))
+            .or_default()
+            .entry(f.team.trim().to_string())
+            .or_default() += 1;
+    }
+    teams
+}
+
+/// Spellings most common first; ties in text order (so the result is deterministic).
+fn ranked(spellings: &BTreeMap<String, u32>) -> Vec<String> {
+    let mut ranked: Vec<(&String, &u32)> = spellings.iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    ranked.into_iter().map(|(s, _)| s.clone()).collect()
+}
+
+/// The PLRs that count under the options' filters.
+pub(super) struct Selection<'a, 'o> {
+    pub(super) builder: &'a SnapshotBuilder,
+    pub(super) options: &'o Options,
+    pub(super) team: Option<String>,
+}
+
+impl<'a> Selection<'a, '_> {
+    /// Completed PLRs matching the filters, in `period`.
+    pub(super) fn in_period<'s>(
+        &'s self,
+        period: Period,
+    ) -> impl Iterator<Item = &'a PlrFacts> + 's {
+        self.builder.plrs().filter(move |f| {
+            f.completed
+                && f.date.is_some_and(|d| period.contains(d))
+                && self.team.as_ref().is_none_or(|t| team_key(&f.team) == *t)
+                && self
+                    .options
+                    .legal_status
+                    .is_none_or(|s| f.legal_status == Some(s))
+        })
+    }
+
+    fn counts(&self, period: Period) -> Counts {
+        let mut counts = Counts::default();
+        for f in self.in_period(period) {
+            counts.add(f, self.options.as_of);
+        }
+        counts
+    }
+
+    fn context(&self, period: Period, allocated: Option<u32>) -> Context<'_> {
+        Context {
+            settings: &self.options.settings,
+            as_of: self.options.as_of,
+            months: period.months().len() as u32,
+            allocated,
+        }
+    }
+
+    fn measures(&self, period: Period) -> PeriodMeasures {
+        let counts = self.counts(period);
+        PeriodMeasures {
+            period: period.label(),
+            plrs: counts.plrs(),
+            measures: counts.measures(self.context(period, None)),
+        }
+    }
+}
+
+/// The latest month with a completed PLR, else the as-of month.
+pub(super) fn latest_month(builder: &SnapshotBuilder, options: &Options) -> Period {
+    let latest = builder
+        .plrs()
+        .filter(|f| f.completed)
+        .filter_map(|f| f.date)
+        .max();
+    Period::month_of(latest.unwrap_or(options.as_of))
+}
+
+fn by_practice_area(selection: &Selection<'_, '_>, period: Period) -> Vec<AreaMeasures> {
+    let mut areas: BTreeMap<&str, [u32; 5]> = BTreeMap::new();
+    for f in selection.in_period(period) {
+        for (area, band) in f.areas.iter() {
+            let grades = areas.entry(area).or_default();
+            if let Some(band) = band {
+                grades[grade_index(*band)] += 1;
+            }
+        }
+    }
+    let framework = Framework::practice_fundamentals();
+    let position = |id: &str| framework.areas.iter().position(|a| a.id.0 == id);
+    let mut out: Vec<AreaMeasures> = areas
+        .into_iter()
+        .map(|(area, grades)| {
+            let assessed = grades.iter().sum();
+            AreaMeasures {
+                area: area.to_string(),
+                title: position(area).map(|p| framework.areas[p].title.clone()),
+                assessed,
+                measures: grade_shares(grades, assessed, &selection.options.settings),
+            }
+        })
+        .collect();
+    out.sort_by_key(|a| (position(&a.area).unwrap_or(usize::MAX), a.area.clone()));
+    out
+}
+
+fn grade_breakdowns(
+    selection: &Selection<'_, '_>,
+    period: Period,
+    spellings: &BTreeMap<String, BTreeMap<String, u32>>,
+) -> (Vec<LegalStatusMeasures>, Vec<TeamMeasures>) {
+    let as_of = selection.options.as_of;
+    let settings = &selection.options.settings;
+    let mut statuses: BTreeMap<LegalStatus, Counts> = BTreeMap::new();
+    let mut teams: BTreeMap<String, Counts> = BTreeMap::new();
+    for f in selection.in_period(period) {
+        if let Some(status) = f.legal_status {
+            statuses.entry(status).or_default().add(f, as_of);
+        }
+        teams.entry(team_key(&f.team)).or_default().add(f, as_of);
+    }
+    let statuses = statuses
+        .into_iter()
+        .map(|(legal_status, c)| LegalStatusMeasures {
+            legal_status,
+            plrs: c.plrs(),
+            measures: c.grade_measures(settings),
+        })
+        .collect();
+    let shown = |key: &String| {
+        spellings
+            .get(key)
+            .and_then(|s| ranked(s).into_iter().next())
+            .unwrap_or_else(|| key.clone())
+    };
+    let teams = teams
+        .into_iter()
+        .map(|(key, c)| TeamMeasures {
+            team: shown(&key),
+            plrs: c.plrs(),
+            measures: c.grade_measures(settings),
+        })
+        .collect();
+    (statuses, teams)
+}
+
+fn with_previous(measures: &mut Measures, previous: &PeriodMeasures) {
+    for (key, measure) in measures.iter_mut() {
+        if let Some(before) = previous.measures.get(key) {
+            measure.set_previous(previous.period.clone(), before);
+        }
+    }
+}
+
+/// The whole snapshot for `options` (see [`SnapshotBuilder::finish`]).
+pub(super) fn snapshot(
+    builder: &SnapshotBuilder,
+    options: &Options,
+    rejected: Vec<Rejected>,
+    skipped: u32,
+) -> Snapshot {
+    let period = options
+        .period
+        .unwrap_or_else(|| latest_month(builder, options));
+    let selection = Selection {
+        builder,
+        options,
+        team: options.team.as_deref().map(team_key),
+    };
+    let spellings = spellings(builder);
+    let counts = selection.counts(period);
+    let mut measures = counts.measures(selection.context(period, options.allocated));
+    let previous = selection.measures(period.previous());
+    with_previous(&mut measures, &previous);
+    let (by_legal_status, by_team) = grade_breakdowns(&selection, period, &spellings);
+    let mut concerns: Vec<Concern> = selection
+        .in_period(period)
+        .filter(|f| f.is_case_of_concern())
+        .map(|f| Concern {
+            id: f.id,
+            child_ref: f.child_ref.to_string(),
+            team: f.team.trim().to_string(),
+            review_date: f.date,
+            reported_grade: f.reported,
+            immediate_concern: f.immediate_concern,
+        })
+        .collect();
+    concerns.sort_by_key(|c| (c.review_date, c.id));
+    Snapshot {
+        period: period.label(),
+        from: period.first_day(),
+        to: period.last_day(),
+        as_of: options.as_of,
+        filters: Filters {
+            team: options.team.as_ref().map(|t| t.trim().to_string()),
+            legal_status: options.legal_status,
+        },
+        plrs: counts.plrs(),
+        drafts_ignored: builder.plrs().filter(|f| !f.completed).count() as u32,
+        duplicates_merged: builder.duplicates_merged(),
+        rejected_files: rejected.len() as u32,
+        skipped_files: skipped,
+        allocated: options.allocated,
+        previous_period: previous.period,
+        measures,
+        by_month: period
+            .months()
+            .into_iter()
+            .map(|m| selection.measures(m))
+            .collect(),
+        by_quarter: period
+            .quarters()
+            .map(|qs| qs.into_iter().map(|q| selection.measures(q)).collect()),
+        by_legal_status,
+        by_team,
+        by_practice_area: by_practice_area(&selection, period),
+        teams_merged: spellings
+            .values()
+            .filter(|s| s.len() > 1)
+            .map(|s| {
+                let spellings = ranked(s);
+                MergedTeam {
+                    team: spellings[0].clone(),
+                    spellings,
+                }
+            })
+            .collect(),
+        concerns,
+        rejected,
+    }
+}

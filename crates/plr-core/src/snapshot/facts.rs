@@ -1,0 +1,166 @@
+//! The few facts of one PLR that the snapshot needs, so a caller can fold a file in and drop
+//! the whole [`Plr`]; and which copy wins when the same id is loaded twice.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::model::{
+    ActionStatus, Feedback, Grade, LegalStatus, ModerationEffect, Plr, PlrId, Status, Views,
+    ViewsOutcome,
+};
+use crate::moderation::{moderation_effect, reported_grade};
+
+/// Someone's views: the outcome and, when obtained, the feedback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ViewsFacts {
+    /// Obtained, or why not; `None` when not answered.
+    pub outcome: Option<ViewsOutcome>,
+    /// The feedback given, if any.
+    pub feedback: Option<Feedback>,
+}
+
+impl ViewsFacts {
+    fn of(views: &Option<Views>) -> ViewsFacts {
+        views
+            .as_ref()
+            .map(|v| ViewsFacts {
+                outcome: v.views,
+                feedback: v.feedback,
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// One follow-up action's dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionFacts {
+    /// When it is due.
+    pub due_on: Option<NaiveDate>,
+    /// When it was completed, if it was.
+    pub completed_on: Option<NaiveDate>,
+    /// Whether it is still open.
+    pub open: bool,
+}
+
+/// The moderator's grade and its effect on the reviewer's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ModerationFacts {
+    /// The moderated grade.
+    pub grade: Grade,
+    /// Agreed, upgraded or downgraded.
+    pub effect: ModerationEffect,
+}
+
+/// What the snapshot reads from one PLR (a few hundred bytes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlrFacts {
+    /// The PLR's id.
+    pub id: PlrId,
+    /// When it was last changed (the newer copy of an id wins).
+    pub updated_at: DateTime<Utc>,
+    /// Where it came from (a file name), for the sample and as a last tie-break.
+    pub source: Box<str>,
+    /// Completed (counted) or draft (ignored, but counted as such).
+    pub completed: bool,
+    /// The review date: decides the period.
+    pub date: Option<NaiveDate>,
+    /// The child's case reference (listed for a Case of Concern).
+    pub child_ref: Box<str>,
+    /// The team as typed.
+    pub team: Box<str>,
+    /// The legal status.
+    pub legal_status: Option<LegalStatus>,
+    /// Whether the child is aged 4 or over.
+    pub child_aged_4_or_over: bool,
+    /// Whether an IRO / CP Chair is allocated.
+    pub iro_allocated: bool,
+    /// The grade that counts: moderated, else final.
+    pub reported: Option<Grade>,
+    /// The reviewer's final grade.
+    pub final_grade: Option<Grade>,
+    /// The moderation, if any.
+    pub moderation: Option<ModerationFacts>,
+    /// The immediate concern flag.
+    pub immediate_concern: bool,
+    /// Social worker involved.
+    pub social_worker: bool,
+    /// Team manager involved.
+    pub team_manager: bool,
+    /// IRO / CP Chair involved.
+    pub iro_involved: bool,
+    /// The child's views.
+    pub child: ViewsFacts,
+    /// The parent's or carer's views.
+    pub family: ViewsFacts,
+    /// The actions' dates.
+    pub actions: Box<[ActionFacts]>,
+    /// Each practice area's band (from `judgement.suggested.areas`), by area id.
+    pub areas: Box<[(Box<str>, Option<Grade>)]>,
+}
+
+impl PlrFacts {
+    /// The facts of `plr`, loaded from `source`.
+    pub fn of(plr: &Plr, source: &str) -> PlrFacts {
+        let moderation = plr.moderation.as_ref().map(|m| ModerationFacts {
+            grade: m.grade,
+            effect: plr
+                .judgement
+                .final_grade
+                .map_or(m.effect, |f| moderation_effect(f, m.grade)),
+        });
+        PlrFacts {
+            id: plr.id,
+            updated_at: plr.updated_at,
+            source: source.into(),
+            completed: plr.status == Status::Completed,
+            date: plr.review.date,
+            child_ref: plr.case.child_ref.trim().into(),
+            team: plr.case.team.as_str().into(),
+            legal_status: plr.case.legal_status,
+            child_aged_4_or_over: plr.case.child_aged_4_or_over == Some(true),
+            iro_allocated: plr.case.iro_or_cp_chair_allocated == Some(true),
+            reported: reported_grade(plr),
+            final_grade: plr.judgement.final_grade,
+            moderation,
+            immediate_concern: plr.judgement.immediate_concern,
+            social_worker: plr.participation.social_worker == Some(true),
+            team_manager: plr.participation.team_manager == Some(true),
+            iro_involved: plr.participation.iro_or_cp_chair == Some(true),
+            child: ViewsFacts::of(&plr.participation.child),
+            family: ViewsFacts::of(&plr.participation.parent_carer),
+            actions: plr
+                .actions
+                .iter()
+                .map(|a| ActionFacts {
+                    due_on: a.due_on,
+                    completed_on: a.completed_on,
+                    open: a.status == ActionStatus::Open,
+                })
+                .collect(),
+            areas: plr
+                .judgement
+                .suggested
+                .areas
+                .iter()
+                .map(|a| (a.id.0.as_str().into(), a.band))
+                .collect(),
+        }
+    }
+
+    /// A Case of Concern: reported grade inadequate or an immediate concern.
+    pub fn is_case_of_concern(&self) -> bool {
+        self.immediate_concern || self.reported == Some(Grade::Inadequate)
+    }
+
+    /// Whether this copy wins over `other` (same id): a moderated copy over an unmoderated
+    /// one, else the later `updated_at`; ties go to the greater source name, so the result
+    /// never depends on the order files were read in.
+    pub fn wins_over(&self, other: &PlrFacts) -> bool {
+        let rank = |f: &PlrFacts| (f.moderation.is_some(), f.updated_at);
+        (rank(self), &self.source) > (rank(other), &other.source)
+    }
+}
+
+/// A team name as compared: trimmed and case-folded ("Stroud CP" = "stroud cp ").
+pub fn team_key(team: &str) -> String {
+    team.trim().to_lowercase()
+}
