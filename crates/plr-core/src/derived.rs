@@ -97,11 +97,12 @@ mod tests {
         plr.sections[0].items[0].rating = Some(Rating::Met);
         plr.status = Status::Completed;
         plr.completed_at = Some(now);
-        plr.judgement.final_grade = Some(Grade::Inadequate);
+        // Graded good by the reviewer, inadequate by the moderator: a Case of Concern.
+        plr.judgement.final_grade = Some(Grade::Good);
         plr.moderation = Some(Moderation {
             moderator: "C. Moderator".into(),
             moderated_at: now,
-            grade: Grade::Good,
+            grade: Grade::Inadequate,
             effect: ModerationEffect::Agreed,
             comments: String::new(),
         });
@@ -120,7 +121,7 @@ mod tests {
         );
         assert_eq!(
             plr.moderation.as_ref().map(|m| m.effect),
-            Some(ModerationEffect::Upgraded)
+            Some(ModerationEffect::Downgraded)
         );
         assert_eq!(recompute_derived(&mut plr, f), []);
     }

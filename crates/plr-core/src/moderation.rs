@@ -37,6 +37,32 @@ mod tests {
     use Grade::*;
 
     #[test]
+    fn the_moderated_grade_is_the_reported_grade_and_decides_a_case_of_concern() {
+        use crate::completion::is_case_of_concern;
+        let f = crate::Framework::practice_fundamentals();
+        let now = "2022-07-01T10:00:00Z".parse().unwrap();
+        let mut plr = Plr::new_draft(crate::PlrId(uuid::Uuid::nil()), now, f);
+        plr.judgement.final_grade = Some(Good);
+        assert_eq!(reported_grade(&plr), Some(Good));
+        assert!(!is_case_of_concern(&plr));
+        let moderated = |grade| crate::Moderation {
+            moderator: "C. Moderator".into(),
+            moderated_at: now,
+            grade,
+            effect: moderation_effect(Good, grade),
+            comments: String::new(),
+        };
+        plr.moderation = Some(moderated(Inadequate));
+        assert_eq!(reported_grade(&plr), Some(Inadequate));
+        assert!(is_case_of_concern(&plr));
+        plr.judgement.final_grade = Some(Inadequate);
+        plr.moderation = Some(moderated(Good));
+        assert!(!is_case_of_concern(&plr));
+        plr.judgement.immediate_concern = true;
+        assert!(is_case_of_concern(&plr));
+    }
+
+    #[test]
     fn both_requires_improvement_bands_are_one_grade() {
         assert_eq!(
             moderation_effect(RequiresImprovementLow, RequiresImprovement),
