@@ -1,23 +1,34 @@
-//! `plr`: validate, grade and describe exported Practice Learning Reviews (see `cli.md`).
+//! `plr`: validate, grade and summarise exported Practice Learning Reviews (see `cli.md`).
 //!
 //! Exit codes: 0 success, 1 some input was invalid (the rest still processed), 2 usage error.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+mod batch;
 mod commands;
+mod files;
+mod generate;
 
 #[derive(Parser)]
 #[command(
     name = "plr",
     version,
-    about = "Practice Learning Review exports: validate, grade, schema"
+    about = "Practice Learning Review exports: validate, grade, snapshot, sample, generate, schema"
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// What `plr sample --by` spreads the sample over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum By {
+    /// The same share of each team's PLRs.
+    Team,
 }
 
 #[derive(Subcommand)]
@@ -33,8 +44,64 @@ enum Command {
         /// The export file.
         file: PathBuf,
     },
-    /// Print the JSON Schema of the export format.
-    Schema,
+    /// The Performance Snapshot of a period (snapshot.md) from a batch of exports.
+    Snapshot {
+        #[command(flatten)]
+        selection: batch::Selection,
+        /// Actions are judged as of this date (YYYY-MM-DD); default today.
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        /// Audits allocated for the period (gives the audit completion rate).
+        #[arg(long)]
+        allocated: Option<u32>,
+        /// A JSON settings file changing targets or the monthly baseline
+        /// (`plr schema --settings` prints its schema).
+        #[arg(long)]
+        settings: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: batch::Format,
+    },
+    /// Print a reproducible random sample of the period's completed, unmoderated PLRs to
+    /// moderate, one file per line.
+    Sample {
+        #[command(flatten)]
+        selection: batch::Selection,
+        /// The share to sample, in percent (rounded up).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100))]
+        percent: u32,
+        /// Take that share of each team's PLRs.
+        #[arg(long, value_enum)]
+        by: Option<By>,
+        /// The seed: the same files and seed give the same sample.
+        #[arg(long)]
+        seed: u64,
+    },
+    /// Write synthetic, valid exports (for tests, benchmarks and demos).
+    Generate {
+        /// How many.
+        #[arg(long)]
+        count: u64,
+        /// The seed: the same seed gives the same files.
+        #[arg(long)]
+        seed: u64,
+        /// The directory to write them to (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// The earliest review date.
+        #[arg(long, default_value = "2021-04-01")]
+        from: NaiveDate,
+        /// The latest review date.
+        #[arg(long, default_value = "2023-03-31")]
+        to: NaiveDate,
+    },
+    /// Print the JSON Schema of the export format (or, with --settings, of the snapshot
+    /// settings file).
+    Schema {
+        /// The snapshot settings file's schema instead.
+        #[arg(long)]
+        settings: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -51,7 +118,40 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Validate { paths } => commands::validate(&paths, &mut out, &mut err),
         Command::Grade { file } => commands::grade(&file, &mut out, &mut err),
-        Command::Schema => commands::schema(&mut out),
+        Command::Snapshot {
+            selection,
+            as_of,
+            allocated,
+            settings,
+            format,
+        } => {
+            let args = batch::SnapshotArgs {
+                selection,
+                as_of,
+                allocated,
+                settings,
+                format,
+            };
+            batch::snapshot(args, &mut out, &mut err)
+        }
+        Command::Sample {
+            selection,
+            percent,
+            by,
+            seed,
+        } => batch::sample(selection, percent, by.is_some(), seed, &mut out, &mut err),
+        Command::Generate {
+            count,
+            seed,
+            out: dir,
+            from,
+            to,
+        } => generate::generate(count, seed, (from, to), &dir, &mut err),
+        Command::Schema { settings } => commands::schema(settings, &mut out),
     };
     ExitCode::from(code)
 }
+
+/// A faster allocator for the batch commands: importing a file allocates many small strings.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -1,0 +1,199 @@
+//! `plr snapshot` and `plr sample`: read a batch of exports on every core (rayon), fold each
+//! into the core's `SnapshotBuilder` and drop it, then print. The output depends only on the
+//! files, never on their order or the threads.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use plr_core::snapshot::{to_csv, to_json, to_text, Options, Period, Settings, SnapshotBuilder};
+use plr_core::LegalStatus;
+use rayon::prelude::*;
+
+use crate::commands::{INVALID, OK, USAGE};
+use crate::files::{files_under, load, read_limited, LoadError};
+
+/// How `plr snapshot` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The machine-readable contract of `snapshot.md`.
+    Json,
+    /// `measure,numerator,denominator,percent,target,rag`.
+    Csv,
+    /// A readable report.
+    Text,
+}
+
+/// What to select (shared by `snapshot` and `sample`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Selection {
+    /// A month `2022-07`, a quarter `Q2-22/23` (or "Q2 22/23"), or a financial year `2022/23`;
+    /// by default the latest month in the data.
+    #[arg(long, value_parser = parse_period)]
+    pub period: Option<Period>,
+    /// Only this team (compared ignoring case and surrounding spaces).
+    #[arg(long)]
+    pub team: Option<String>,
+    /// Only this legal status, e.g. `child_protection`.
+    #[arg(long, value_parser = parse_legal_status)]
+    pub legal_status: Option<LegalStatus>,
+    /// Files, or directories searched for *.json.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+fn parse_period(text: &str) -> Result<Period, String> {
+    Period::parse(text).map_err(|e| e.to_string())
+}
+
+fn parse_legal_status(text: &str) -> Result<LegalStatus, String> {
+    let value = serde_json::Value::String(text.trim().to_string());
+    serde_json::from_value(value).map_err(|_| {
+        let names: Vec<String> = LegalStatus::ALL
+            .iter()
+            .filter_map(|s| serde_json::to_value(s).ok())
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        format!("not a legal status; use one of {}", names.join(", "))
+    })
+}
+
+/// Reads every file into one builder, in parallel; directory errors become rejections.
+pub fn read_batch(paths: &[PathBuf]) -> SnapshotBuilder {
+    let mut directory_errors = Vec::new();
+    let files = files_under(paths, &mut directory_errors);
+    let mut builder = files
+        .par_iter()
+        .fold(SnapshotBuilder::new, |mut builder, found| {
+            let source = found.path.display().to_string();
+            match load(&found.path) {
+                Ok(imported) => builder.add(&imported.plr, &source),
+                Err(LoadError::NotAPlr(_)) if found.in_directory => builder.skip(),
+                Err(LoadError::NotAPlr(e)) => {
+                    builder.reject(&source, vec![("$".into(), e.to_string())]);
+                }
+                Err(LoadError::Problems(problems)) => builder.reject(
+                    &source,
+                    problems.into_iter().map(|p| (p.path, p.message)).collect(),
+                ),
+            }
+            builder
+        })
+        .reduce(SnapshotBuilder::new, |mut a, b| {
+            a.merge(b);
+            a
+        });
+    for (dir, why) in directory_errors {
+        builder.reject(
+            &dir,
+            vec![("$".into(), format!("cannot read directory: {why}"))],
+        );
+    }
+    builder
+}
+
+/// The settings: defaults, or the file's changes to them.
+fn settings(file: Option<&Path>) -> Result<Settings, String> {
+    let Some(file) = file else {
+        return Ok(Settings::default());
+    };
+    let shown = file.display();
+    let bytes = read_limited(file, 1_000_000).map_err(|p| format!("{shown}: {p}"))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{shown}: $: not UTF-8 text"))?;
+    Settings::from_json(&text).map_err(|e| format!("{shown}: {e}"))
+}
+
+/// Prints each rejected file's problems on `err` as `<file>: <json path>: <problem>`.
+fn report_rejected(snapshot: &plr_core::snapshot::Snapshot, err: &mut impl Write) {
+    for rejected in &snapshot.rejected {
+        for p in &rejected.problems {
+            let _ = writeln!(err, "{}: {}: {}", rejected.file, p.path, p.message);
+        }
+    }
+}
+
+/// Everything `plr snapshot` takes.
+pub struct SnapshotArgs {
+    /// Period, filters and files.
+    pub selection: Selection,
+    /// The as-of date (default today).
+    pub as_of: Option<NaiveDate>,
+    /// Audits allocated for the period.
+    pub allocated: Option<u32>,
+    /// A settings file.
+    pub settings: Option<PathBuf>,
+    /// Output format.
+    pub format: Format,
+}
+
+fn options(selection: &Selection, as_of: Option<NaiveDate>, settings: Settings) -> Options {
+    Options {
+        period: selection.period,
+        team: selection.team.clone(),
+        legal_status: selection.legal_status,
+        as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        allocated: None,
+        settings,
+    }
+}
+
+/// `plr snapshot`: the snapshot on `out` in the chosen format; rejected files on `err`.
+pub fn snapshot(args: SnapshotArgs, out: &mut impl Write, err: &mut impl Write) -> u8 {
+    let settings = match settings(args.settings.as_deref()) {
+        Ok(settings) => settings,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return USAGE;
+        }
+    };
+    let builder = read_batch(&args.selection.paths);
+    let options = Options {
+        allocated: args.allocated,
+        ..options(&args.selection, args.as_of, settings)
+    };
+    let snapshot = builder.finish(&options);
+    let text = match args.format {
+        Format::Json => to_json(&snapshot),
+        Format::Csv => to_csv(&snapshot),
+        Format::Text => to_text(&snapshot),
+    };
+    let _ = write!(out, "{text}");
+    report_rejected(&snapshot, err);
+    if snapshot.rejected_files > 0 {
+        INVALID
+    } else {
+        OK
+    }
+}
+
+/// `plr sample`: the chosen files on `out`, one per line; a summary and rejected files on `err`.
+pub fn sample(
+    selection: Selection,
+    percent: u32,
+    by_team: bool,
+    seed: u64,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    let builder = read_batch(&selection.paths);
+    let options = options(&selection, None, Settings::default());
+    let sample = builder.sample(&options, percent, by_team, seed);
+    for chosen in &sample.chosen {
+        let _ = writeln!(out, "{}", chosen.source);
+    }
+    let snapshot = builder.finish(&options);
+    report_rejected(&snapshot, err);
+    let _ = writeln!(
+        err,
+        "{} of {} completed, unmoderated PLRs in {} ({percent}%{}, seed {seed})",
+        sample.chosen.len(),
+        sample.candidates,
+        sample.period,
+        if by_team { " of each team" } else { "" }
+    );
+    if snapshot.rejected_files > 0 {
+        INVALID
+    } else {
+        OK
+    }
+}

@@ -1,0 +1,111 @@
+//! Finding and reading export files: directories are walked (walkdir) for `*.json`, and a
+//! file over the 5 MB limit is refused without being read whole.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use plr_core::import::{import, ImportError, ImportProblem, Imported, MAX_FILE_BYTES};
+use walkdir::WalkDir;
+
+/// Why a file was not imported.
+pub enum LoadError {
+    /// Not a PLR export at all (`format` missing or different).
+    NotAPlr(ImportError),
+    /// Unreadable, too large, or a PLR export with problems.
+    Problems(Vec<ImportProblem>),
+}
+
+/// Reads at most `limit` bytes of a file, refusing a larger one without reading it whole.
+pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, ImportProblem> {
+    let cannot_read = |e: std::io::Error| ImportProblem::new("$", format!("cannot read: {e}"));
+    let file = File::open(path).map_err(cannot_read)?;
+    let limit = limit as u64;
+    let too_large = |size: u64| {
+        ImportProblem::new(
+            "$",
+            format!(
+                "the file is {size} bytes, larger than the {} MB limit",
+                limit / 1_000_000
+            ),
+        )
+    };
+    if let Ok(meta) = file.metadata() {
+        if meta.is_dir() {
+            return Err(ImportProblem::new("$", "is a directory, not a file"));
+        }
+        if meta.len() > limit {
+            return Err(too_large(meta.len()));
+        }
+    }
+    // The file may have grown since, or be a special file: never read past the limit.
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > limit {
+        return Err(ImportProblem::new(
+            "$",
+            format!("the file is larger than the {} MB limit", limit / 1_000_000),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Reads and imports one export.
+pub fn load(path: &Path) -> Result<Imported, LoadError> {
+    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|p| LoadError::Problems(vec![p]))?;
+    import(&bytes).map_err(|e| match e {
+        ImportError::NotAPlr => LoadError::NotAPlr(e),
+        other => LoadError::Problems(other.problems()),
+    })
+}
+
+/// A file to read, and whether it was found by searching a directory (such files are
+/// skipped, not failed, when they are not PLR exports).
+pub struct Found {
+    /// The file.
+    pub path: PathBuf,
+    /// Found in a directory rather than named.
+    pub in_directory: bool,
+}
+
+/// The files named: files as they are, directories walked recursively for `*.json` in name
+/// order (symbolic links are not followed, so a loop cannot hang us). Directories that cannot
+/// be read are reported in `errors` as (directory, why).
+pub fn files_under(paths: &[PathBuf], errors: &mut Vec<(String, String)>) -> Vec<Found> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(Found {
+                path: path.clone(),
+                in_directory: false,
+            });
+            continue;
+        }
+        for entry in WalkDir::new(path).sort_by_file_name() {
+            match entry {
+                Ok(entry) => {
+                    let is_json = entry.path().extension().is_some_and(|x| x == "json");
+                    // A link to a file counts; a link to a directory is not followed.
+                    let kind = entry.file_type();
+                    let file = kind.is_file() || (kind.is_symlink() && !entry.path().is_dir());
+                    if file && is_json {
+                        files.push(Found {
+                            path: entry.into_path(),
+                            in_directory: true,
+                        });
+                    }
+                }
+                Err(e) => {
+                    let dir = e.path().unwrap_or(path).display().to_string();
+                    let why = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string());
+                    errors.push((dir, why));
+                }
+            }
+        }
+    }
+    files
+}
