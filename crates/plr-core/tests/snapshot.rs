@@ -7,7 +7,6 @@ use plr_core::generate::{Generator, Shape};
 use plr_core::import::import;
 use plr_core::snapshot::{MeasureKey, Options, Period, Snapshot, SnapshotBuilder};
 use plr_core::{Framework, Grade};
-use proptest::prelude::*;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -163,27 +162,34 @@ fn generated_exports_are_valid_varied_and_reproducible() {
     assert_eq!(year.by_practice_area.len(), 5);
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(16))]
+/// Property tests run natively only (proptest has no wasm32 randomness).
+#[cfg(not(target_arch = "wasm32"))]
+mod order {
+    use super::*;
+    use proptest::prelude::*;
 
-    /// The snapshot does not depend on the order files are added in or how they are split
-    /// between builders (as the CLI's threads do).
-    #[test]
-    fn the_order_of_files_does_not_matter(seed in 0u64..1000, split in 0usize..60, rotate in 0usize..60) {
-        let g = Generator::new(seed);
-        let mut facts: Vec<_> = (0..60).map(|n| (g.plr(n % 45), format!("{n}.json"))).collect();
-        let options = Options { period: Some(Period::parse("2021/22").unwrap()), ..Options::new(date(2022, 5, 1)) };
-        let mut one = SnapshotBuilder::new();
-        for (plr, source) in &facts {
-            one.add(plr, source);
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+
+        /// The snapshot does not depend on the order files are added in or how they are split
+        /// between builders (as the CLI's threads do).
+        #[test]
+        fn the_order_of_files_does_not_matter(seed in 0u64..1000, split in 0usize..60, rotate in 0usize..60) {
+            let g = Generator::new(seed);
+            let mut facts: Vec<_> = (0..60).map(|n| (g.plr(n % 45), format!("{n}.json"))).collect();
+            let options = Options { period: Some(Period::parse("2021/22").unwrap()), ..Options::new(date(2022, 5, 1)) };
+            let mut one = SnapshotBuilder::new();
+            for (plr, source) in &facts {
+                one.add(plr, source);
+            }
+            facts.rotate_left(rotate);
+            let (mut a, mut b) = (SnapshotBuilder::new(), SnapshotBuilder::new());
+            for (i, (plr, source)) in facts.iter().enumerate() {
+                if i < split { a.add(plr, source) } else { b.add(plr, source) }
+            }
+            b.merge(a);
+            prop_assert_eq!(one.finish(&options), b.finish(&options));
+            prop_assert_eq!(one.duplicates_merged(), 15);
         }
-        facts.rotate_left(rotate);
-        let (mut a, mut b) = (SnapshotBuilder::new(), SnapshotBuilder::new());
-        for (i, (plr, source)) in facts.iter().enumerate() {
-            if i < split { a.add(plr, source) } else { b.add(plr, source) }
-        }
-        b.merge(a);
-        prop_assert_eq!(one.finish(&options), b.finish(&options));
-        prop_assert_eq!(one.duplicates_merged(), 15);
     }
 }

@@ -223,6 +223,12 @@ pub fn to_text(s: &Snapshot) -> String {
             })
             .collect(),
     );
+    if !s.teams_merged.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nTeam names merged (compared ignoring case and spaces)"
+        );
+    }
     for merged in &s.teams_merged {
         let _ = writeln!(
             out,

@@ -1,0 +1,332 @@
+//! `plr generate`, `plr snapshot` and `plr sample` end to end: output, order independence,
+//! rejected and skipped files, and exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn plr(args: &[&str], threads: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plr"))
+        .args(args)
+        .env("RAYON_NUM_THREADS", threads)
+        .output()
+        .expect("plr runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("plr-batch-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `count` generated exports in a fresh directory.
+fn generated(name: &str, count: &str, seed: &str) -> PathBuf {
+    let dir = scratch(name);
+    let out = plr(
+        &[
+            "generate",
+            "--count",
+            count,
+            "--seed",
+            seed,
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+        "2",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains(&format!("wrote {count} exports")));
+    dir
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn generate_is_reproducible_and_every_file_validates() {
+    let a = generated("gen-a", "40", "9");
+    let b = generated("gen-b", "40", "9");
+    assert_eq!(files_in(&a).len(), 40);
+    for (x, y) in files_in(&a).iter().zip(files_in(&b)) {
+        assert_eq!(std::fs::read(x).unwrap(), std::fs::read(y).unwrap());
+    }
+    let validated = plr(&["validate", a.to_str().unwrap()], "2");
+    assert_eq!(validated.status.code(), Some(0));
+    assert!(
+        !text(&validated.stdout).contains("warning"),
+        "{}",
+        text(&validated.stdout)
+    );
+    let other = generated("gen-c", "40", "10");
+    assert_ne!(
+        std::fs::read(&files_in(&a)[0]).unwrap(),
+        std::fs::read(&files_in(&other)[0]).unwrap()
+    );
+}
+
+#[test]
+fn snapshot_output_does_not_depend_on_file_order_or_threads() {
+    let dir = generated("order", "120", "3");
+    let files = files_in(&dir);
+    let base = ["snapshot", "--period", "2021/22", "--as-of", "2022-05-01"];
+    let forward: Vec<&str> = base
+        .iter()
+        .copied()
+        .chain(files.iter().map(String::as_str))
+        .collect();
+    let backward: Vec<&str> = base
+        .iter()
+        .copied()
+        .chain(files.iter().rev().map(String::as_str))
+        .collect();
+    let one = plr(&forward, "1");
+    let two = plr(&backward, "2");
+    assert_eq!(one.status.code(), Some(0), "{}", text(&one.stderr));
+    assert_eq!(one.stdout, two.stdout);
+    let json: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(json["period"], "2021/22");
+    assert_eq!(json["from"], "2021-04-01");
+    assert_eq!(json["by_quarter"].as_array().map(Vec::len), Some(4));
+    let gob = &json["measures"]["good_or_better"];
+    assert_eq!(gob["target"], serde_json::json!({"op": ">=", "value": 50}));
+    let (n, d) = (
+        gob["numerator"].as_u64().unwrap(),
+        gob["denominator"].as_u64().unwrap(),
+    );
+    assert_eq!(gob["percent"].as_u64(), Some((200 * n + d) / (2 * d)));
+    // The directory gives the same figures as the files named one by one.
+    let whole = plr(
+        &[
+            "snapshot",
+            "--period",
+            "2021/22",
+            "--as-of",
+            "2022-05-01",
+            dir.to_str().unwrap(),
+        ],
+        "2",
+    );
+    assert_eq!(whole.stdout, one.stdout);
+}
+
+#[test]
+fn invalid_files_are_reported_and_counted_and_the_batch_completes() {
+    let dir = generated("invalid", "30", "4");
+    let first = &files_in(&dir)[0];
+    let broken =
+        std::fs::read_to_string(first)
+            .unwrap()
+            .replacen("\"status\": \"", "\"status\": \"x", 1);
+    std::fs::write(dir.join("zz-broken.json"), broken).unwrap();
+    std::fs::write(dir.join("package.json"), "{\"name\": \"not a review\"}").unwrap();
+    let out = plr(
+        &[
+            "snapshot",
+            "--period",
+            "2021/22",
+            "--as-of",
+            "2022-05-01",
+            dir.to_str().unwrap(),
+        ],
+        "2",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "{}: status: unknown variant",
+            dir.join("zz-broken.json").display()
+        )),
+        "{err}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            json["rejected_files"].as_u64(),
+            json["skipped_files"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(json["rejected"][0]["problems"][0]["path"], "status");
+    assert!(json["plrs"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn csv_text_settings_and_usage_errors() {
+    let dir = generated("formats", "60", "5");
+    let d = dir.to_str().unwrap();
+    let csv = plr(
+        &[
+            "snapshot",
+            "--period",
+            "Q3-21/22",
+            "--as-of",
+            "2022-05-01",
+            "--allocated",
+            "20",
+            "--format",
+            "csv",
+            d,
+        ],
+        "2",
+    );
+    let csv = text(&csv.stdout);
+    assert!(
+        csv.starts_with("measure,numerator,denominator,percent,target,rag\naudits_completed,"),
+        "{csv}"
+    );
+    assert!(csv.contains("\naudit_completion_rate,"), "{csv}");
+    assert_eq!(csv.lines().count(), 30);
+    let report = plr(
+        &[
+            "snapshot",
+            "--period",
+            "Q3 21/22",
+            "--as-of",
+            "2022-05-01",
+            "--format",
+            "text",
+            d,
+        ],
+        "2",
+    );
+    let report = text(&report.stdout);
+    assert!(
+        report.starts_with("Performance Snapshot Q3 21/22 (2021-10-01 to 2021-12-31)"),
+        "{report}"
+    );
+    for heading in [
+        "Headline figures",
+        "Grades month by month",
+        "Participation",
+        "Moderation",
+        "Actions",
+        "Cases of concern",
+    ] {
+        assert!(report.contains(&format!("\n{heading}")), "{heading}");
+    }
+    let settings = dir.join("settings.txt");
+    std::fs::write(
+        &settings,
+        r#"{"targets": {"good_or_better": {"op": ">=", "value": 70}}}"#,
+    )
+    .unwrap();
+    let s = settings.to_str().unwrap();
+    let changed = plr(
+        &[
+            "snapshot",
+            "--period",
+            "2021/22",
+            "--as-of",
+            "2022-05-01",
+            "--settings",
+            s,
+            d,
+        ],
+        "2",
+    );
+    let json: serde_json::Value = serde_json::from_slice(&changed.stdout).unwrap();
+    assert_eq!(json["measures"]["good_or_better"]["target"]["value"], 70);
+    std::fs::write(
+        &settings,
+        r#"{"targets": {"good_or_better": {"op": "=", "value": 70}}}"#,
+    )
+    .unwrap();
+    let bad = plr(&["snapshot", "--settings", s, d], "2");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text(&bad.stderr).starts_with(&format!("{s}: unknown variant `=`")),
+        "{}",
+        text(&bad.stderr)
+    );
+    for wrong in [
+        ["--period", "Q5-21/22"],
+        ["--as-of", "yesterday"],
+        ["--legal-status", "in_care"],
+    ] {
+        let out = plr(&["snapshot", wrong[0], wrong[1], d], "2");
+        assert_eq!(out.status.code(), Some(2), "{wrong:?}");
+    }
+    let team = plr(
+        &[
+            "snapshot",
+            "--period",
+            "2021/22",
+            "--team",
+            " stroud SAFEGUARDING",
+            "--legal-status",
+            "child_protection",
+            d,
+        ],
+        "2",
+    );
+    let json: serde_json::Value = serde_json::from_slice(&team.stdout).unwrap();
+    assert_eq!(
+        json["filters"],
+        serde_json::json!({"team": "stroud SAFEGUARDING", "legal_status": "child_protection"})
+    );
+    assert!(json["by_team"].as_array().unwrap().len() <= 1);
+    let schema = plr(&["schema", "--settings"], "2");
+    let committed = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/snapshot-settings.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(schema.stdout, committed);
+}
+
+#[test]
+fn sample_is_reproducible_spread_across_teams_and_lists_files() {
+    let dir = generated("sample", "400", "6");
+    let d = dir.to_str().unwrap();
+    let run = |seed: &str, threads: &str| {
+        plr(
+            &[
+                "sample",
+                "--percent",
+                "20",
+                "--by",
+                "team",
+                "--seed",
+                seed,
+                "--period",
+                "2022/23",
+                d,
+            ],
+            threads,
+        )
+    };
+    let (a, b, c) = (run("1", "1"), run("1", "2"), run("2", "2"));
+    assert_eq!(a.status.code(), Some(0));
+    assert_eq!(a.stdout, b.stdout);
+    assert_ne!(a.stdout, c.stdout);
+    let chosen: Vec<String> = text(&a.stdout).lines().map(str::to_string).collect();
+    let summary = text(&a.stderr);
+    let (n, of) = summary.split_once(" of ").unwrap();
+    let candidates: usize = of.split_whitespace().next().unwrap().parse().unwrap();
+    assert_eq!(n.parse::<usize>().unwrap(), chosen.len());
+    assert!(
+        chosen.len() * 100 >= candidates * 20 && chosen.len() <= candidates * 20 / 100 + 12,
+        "{summary}"
+    );
+    for file in &chosen {
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+        assert_eq!(
+            (json["status"].as_str(), json["moderation"].is_null()),
+            (Some("completed"), true)
+        );
+        assert!(json["review"]["date"].as_str().unwrap().as_bytes() >= b"2022-04-01".as_slice());
+    }
+    let bad = plr(&["sample", "--percent", "0", "--seed", "1", d], "2");
+    assert_eq!(bad.status.code(), Some(2));
+}
