@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Benchmark of `plr snapshot` over 5,000 and 50,000 generated exports (a large council's year,
+# a region's): wall time, MB/s and peak memory (max RSS). Prints numbers; never fails on time.
+#
+#   bench/snapshot.sh            # both sizes, 3 runs each (files cached in $PLR_BENCH_DIR)
+#   bench/snapshot.sh 5000       # one size
+#
+# Goals on the 2-core development machine: 5,000 in <= 0.3 s, 50,000 in <= 3 s, peak memory
+# <= 100 MB and not growing with the number of files. "cpu s" (user + system) shows the work
+# done whatever else the machine is running; wall time on an idle 2-core machine is about half.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(5000 50000)
+runs=${RUNS:-3}
+data=${PLR_BENCH_DIR:-/tmp/plr-bench}
+
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time (apt) to measure peak memory" >&2
+  apt-get install -y --no-install-recommends time >/dev/null 2>&1 ||
+    { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends time >/dev/null; }
+fi
+
+cargo build --profile native -p plr-cli --locked --offline --quiet
+plr=target/native/plr
+
+echo "plr snapshot benchmark ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+printf '%-8s %-4s %8s %8s %8s %11s %9s\n' files run "wall s" "cpu s" "MB/s" "max RSS MB" "input MB"
+for n in "${sizes[@]}"; do
+  dir="$data/$n"
+  if [ "$(find "$dir" -name '*.json' 2>/dev/null | wc -l)" != "$n" ]; then
+    rm -rf "$dir"
+    "$plr" generate --count "$n" --seed 2026 --out "$dir" 2>/dev/null
+  fi
+  bytes=$(du -sb --apparent-size "$dir" | cut -f1)
+  # Warm the page cache once, as a QA officer re-running the report would have it.
+  "$plr" snapshot --period 2022/23 --as-of 2023-04-30 "$dir" >/dev/null
+  for run in $(seq 1 "$runs"); do
+    stats=$( { /usr/bin/time -f '%e %U %S %M' "$plr" snapshot --period 2022/23 --as-of 2023-04-30 \
+      --format json "$dir" >/dev/null; } 2>&1 | tail -1)
+    read -r wall user sys rss_kb <<<"$stats"
+    awk -v n="$n" -v r="$run" -v w="$wall" -v u="$user" -v s="$sys" -v k="$rss_kb" -v b="$bytes" 'BEGIN {
+      printf "%-8d %-4d %8.2f %8.2f %8.0f %11.1f %9.1f\n", n, r, w, u + s, (w > 0 ? b / 1e6 / w : 0), k / 1024, b / 1e6 }'
+  done
+done
