@@ -226,19 +226,23 @@ impl Measure {
         }
     }
 
-    /// A count, rated against `target` as the percentage of the target reached (so Amber is
-    /// within 10% of it).
+    /// A count, rated against `target` as the percentage of the target it comes to (so Amber
+    /// is within 10% short of an "at least" target, or 10% over an "at most" one).
     pub fn count(numerator: u32, target: Option<Target>) -> Measure {
-        let reached = |t: Target| match t.value {
-            0 => Target::at_least(100).rag(100),
-            v => Target::at_least(100).rag(percent(numerator, v).unwrap_or(0)),
+        let rate = |t: Target| {
+            let share = match (numerator, t.value) {
+                (0, 0) => 100,
+                (_, 0) => u32::MAX,
+                (n, v) => percent(n, v).unwrap_or(u32::MAX),
+            };
+            Target { value: 100, ..t }.rag(share)
         };
         Measure {
             numerator,
             denominator: None,
             percent: None,
             target,
-            rag: target.map(reached),
+            rag: target.map(rate),
             previous: None,
         }
     }
@@ -320,6 +324,22 @@ mod tests {
         assert_eq!(Measure::count(41, baseline).rag, Some(Rag::Amber)); // 91%
         assert_eq!(Measure::count(35, baseline).rag, Some(Rag::Red)); // 78%
         assert_eq!(Measure::count(3, None).rag, None);
+        assert_eq!(
+            Measure::count(0, Some(Target::at_least(0))).rag,
+            Some(Rag::Green)
+        );
+        let ceiling = Some(Target::at_most(10));
+        assert_eq!(Measure::count(10, ceiling).rag, Some(Rag::Green));
+        assert_eq!(Measure::count(11, ceiling).rag, Some(Rag::Amber)); // 110%
+        assert_eq!(Measure::count(12, ceiling).rag, Some(Rag::Red));
+        assert_eq!(
+            Measure::count(0, Some(Target::at_most(0))).rag,
+            Some(Rag::Green)
+        );
+        assert_eq!(
+            Measure::count(1, Some(Target::at_most(0))).rag,
+            Some(Rag::Red)
+        );
     }
 
     #[test]
