@@ -48,8 +48,17 @@ impl<'a> Selection<'a, '_> {
         &'s self,
         period: Period,
     ) -> impl Iterator<Item = &'a PlrFacts> + 's {
+        self.matching(period, true)
+    }
+
+    /// PLRs (completed, or drafts) matching the filters, reviewed in `period`.
+    fn matching<'s>(
+        &'s self,
+        period: Period,
+        completed: bool,
+    ) -> impl Iterator<Item = &'a PlrFacts> + 's {
         self.builder.plrs().filter(move |f| {
-            f.completed
+            f.completed == completed
                 && f.date.is_some_and(|d| period.contains(d))
                 && self.team.as_ref().is_none_or(|t| team_key(&f.team) == *t)
                 && self
@@ -102,7 +111,7 @@ fn by_practice_area(selection: &Selection<'_, '_>, period: Period) -> Vec<AreaMe
         for (area, band) in f.areas.iter() {
             let grades = areas.entry(area).or_default();
             if let Some(band) = band {
-                grades[grade_index(*band)] += 1;
+                grades[grade_index(band)] += 1;
             }
         }
     }
@@ -198,7 +207,7 @@ pub(super) fn snapshot(
         .filter(|f| f.is_case_of_concern())
         .map(|f| Concern {
             id: f.id,
-            child_ref: f.child_ref.to_string(),
+            child_ref: f.child_ref.as_deref().unwrap_or_default().to_string(),
             team: f.team.trim().to_string(),
             review_date: f.date,
             reported_grade: f.reported,
@@ -216,7 +225,7 @@ pub(super) fn snapshot(
             legal_status: options.legal_status,
         },
         plrs: counts.plrs(),
-        drafts_ignored: builder.plrs().filter(|f| !f.completed).count() as u32,
+        drafts_ignored: selection.matching(period, false).count() as u32,
         duplicates_merged: builder.duplicates_merged(),
         rejected_files: rejected.len() as u32,
         skipped_files: skipped,

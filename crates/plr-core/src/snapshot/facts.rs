@@ -1,13 +1,59 @@
 //! The few facts of one PLR that the snapshot needs, so a caller can fold a file in and drop
 //! the whole [`Plr`]; and which copy wins when the same id is loaded twice.
 
+use std::sync::{Arc, OnceLock};
+
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::completion::is_case_of_concern;
+use crate::framework::Framework;
+use crate::grading::AreaResult;
 use crate::model::{
     ActionStatus, Feedback, Grade, LegalStatus, ModerationEffect, Plr, PlrId, Status, Views,
     ViewsOutcome,
 };
 use crate::moderation::{moderation_effect, reported_grade};
+
+/// Each practice area's band, in the order of `judgement.suggested.areas`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AreaBands {
+    /// The area ids (one list shared by every PLR of the Practice Fundamentals framework).
+    pub ids: Arc<[Box<str>]>,
+    /// Each area's band; `None` when nothing in it counted.
+    pub bands: Box<[Option<Grade>]>,
+}
+
+impl AreaBands {
+    fn of(areas: &[AreaResult]) -> AreaBands {
+        static PRACTICE_FUNDAMENTALS: OnceLock<Arc<[Box<str>]>> = OnceLock::new();
+        let known = PRACTICE_FUNDAMENTALS.get_or_init(|| {
+            let framework = Framework::practice_fundamentals();
+            framework
+                .areas
+                .iter()
+                .map(|a| a.id.0.as_str().into())
+                .collect()
+        });
+        let same =
+            known.len() == areas.len() && known.iter().zip(areas).all(|(k, a)| **k == *a.id.0);
+        AreaBands {
+            ids: if same {
+                Arc::clone(known)
+            } else {
+                areas.iter().map(|a| a.id.0.as_str().into()).collect()
+            },
+            bands: areas.iter().map(|a| a.band).collect(),
+        }
+    }
+
+    /// (area id, band) pairs.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Option<Grade>)> {
+        self.ids
+            .iter()
+            .map(|id| &**id)
+            .zip(self.bands.iter().copied())
+    }
+}
 
 /// Someone's views: the outcome and, when obtained, the feedback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -63,8 +109,8 @@ pub struct PlrFacts {
     pub completed: bool,
     /// The review date: decides the period.
     pub date: Option<NaiveDate>,
-    /// The child's case reference (listed for a Case of Concern).
-    pub child_ref: Box<str>,
+    /// The child's case reference, kept for a Case of Concern only (it is listed).
+    pub child_ref: Option<Box<str>>,
     /// The team as typed.
     pub team: Box<str>,
     /// The legal status.
@@ -93,8 +139,8 @@ pub struct PlrFacts {
     pub family: ViewsFacts,
     /// The actions' dates.
     pub actions: Box<[ActionFacts]>,
-    /// Each practice area's band (from `judgement.suggested.areas`), by area id.
-    pub areas: Box<[(Box<str>, Option<Grade>)]>,
+    /// Each practice area's band (from `judgement.suggested.areas`).
+    pub areas: AreaBands,
 }
 
 impl PlrFacts {
@@ -113,7 +159,7 @@ impl PlrFacts {
             source: source.into(),
             completed: plr.status == Status::Completed,
             date: plr.review.date,
-            child_ref: plr.case.child_ref.trim().into(),
+            child_ref: is_case_of_concern(plr).then(|| plr.case.child_ref.trim().into()),
             team: plr.case.team.as_str().into(),
             legal_status: plr.case.legal_status,
             child_aged_4_or_over: plr.case.child_aged_4_or_over == Some(true),
@@ -136,13 +182,7 @@ impl PlrFacts {
                     open: a.status == ActionStatus::Open,
                 })
                 .collect(),
-            areas: plr
-                .judgement
-                .suggested
-                .areas
-                .iter()
-                .map(|a| (a.id.0.as_str().into(), a.band))
-                .collect(),
+            areas: AreaBands::of(&plr.judgement.suggested.areas),
         }
     }
 

@@ -34,7 +34,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-pub use facts::{team_key, ActionFacts, ModerationFacts, PlrFacts, ViewsFacts};
+pub use facts::{team_key, ActionFacts, AreaBands, ModerationFacts, PlrFacts, ViewsFacts};
 pub use measure::{percent, Direction, Measure, MeasureKey, Op, Previous, Rag, Target};
 pub use period::{Period, PeriodParseError};
 pub use render::{to_csv, to_json, to_text};

@@ -122,7 +122,8 @@ pub struct Snapshot {
     pub filters: Filters,
     /// Completed PLRs counted.
     pub plrs: u32,
-    /// Drafts loaded (after de-duplication, any date): not counted.
+    /// Drafts (after de-duplication) reviewed in the period and matching the filters: not
+    /// counted (a draft with no review date belongs to no period).
     pub drafts_ignored: u32,
     /// Copies of an id loaded more than once that were merged into one.
     pub duplicates_merged: u32,

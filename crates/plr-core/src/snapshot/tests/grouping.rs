@@ -17,13 +17,16 @@ fn duplicates_keep_the_moderated_copy_else_the_latest_whatever_the_order() {
     });
     let mut draft = plr(8, date(2022, 7, 6), Grade::Good);
     draft.completed = false;
+    // A draft of another month is not this month's.
+    let mut next_month_draft = plr(9, date(2022, 8, 1), Grade::Good);
+    next_month_draft.completed = false;
     for order in [[0, 1, 2], [2, 1, 0], [1, 0, 2], [1, 2, 0]] {
         let copies = [&older, &newer, &moderated];
         let s = built(
             order
                 .iter()
                 .map(|&i| copies[i].clone())
-                .chain([draft.clone()])
+                .chain([draft.clone(), next_month_draft.clone()])
                 .collect(),
         )
         .finish(&options("2022-07", date(2022, 8, 1)));
