@@ -196,7 +196,7 @@ pub fn grade(file: &Path, out: &mut impl Write, err: &mut impl Write) -> u8 {
     }
 }
 
-/// `plr schema`: the export's JSON Schema, the same text as `schema/plr-v1.schema.json`.
+/// `plr schema`: the export's JSON Schema, the same text as `schema/plr-v2.schema.json`.
 pub fn schema(out: &mut impl Write) -> u8 {
     let _ = write!(out, "{}", plr_core::export::json_schema());
     OK

@@ -1,6 +1,8 @@
 //! What stops a PLR being completed, completing and reopening it, and Case of Concern.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::concern::share_by;
 
 use crate::framework::Framework;
 use crate::grading::suggest_grade;
@@ -21,11 +23,18 @@ impl std::fmt::Display for Problem {
     }
 }
 
-fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
-    Problem {
-        path: path.into(),
-        message: message.into(),
+impl Problem {
+    /// A problem with the value at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+        }
     }
+}
+
+fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
+    Problem::new(path, message)
 }
 
 fn views_problems(views: &Option<Views>, path: &str, whose: &str, out: &mut Vec<Problem>) {
@@ -173,16 +182,9 @@ pub fn completion_problems(plr: &Plr, framework: &Framework, today: NaiveDate) -
         ));
     }
     let suggested = suggest_grade(framework, &plr.sections, j.immediate_concern).grade;
-    match j.final_grade {
-        None => out.push(problem("judgement.final_grade", "Choose the final grade")),
-        Some(grade) if Some(grade) != suggested && j.rationale.trim().is_empty() => {
-            out.push(problem(
-                "judgement.rationale",
-                "Explain why the final grade is different from the suggested grade",
-            ))
-        }
-        Some(_) => {}
-    }
+    crate::final_grade::problems(j, suggested, &mut out);
+    crate::concern::judgement_problems(j, &mut out);
+    crate::concern::actions_problem(plr, &mut out);
 
     for (n, action) in plr.actions.iter().enumerate() {
         let number = n + 1;
@@ -226,7 +228,7 @@ pub fn is_case_of_concern(plr: &Plr) -> bool {
 }
 
 /// Completes the PLR at `now` if nothing stops it: status, completion time, the recomputed
-/// suggestion and, for a Case of Concern, the share-by deadline (`now` + 24 hours).
+/// suggestion and, for a Case of Concern, the share-by deadline ([`crate::concern::share_by`]).
 pub fn complete(
     plr: &mut Plr,
     framework: &Framework,
@@ -241,24 +243,31 @@ pub fn complete(
     plr.status = Status::Completed;
     plr.completed_at = Some(now);
     plr.updated_at = now;
-    plr.judgement.share_by = is_case_of_concern(plr).then(|| now + Duration::hours(24));
+    if plr.judgement.final_grade == Some(Grade::Inadequate) {
+        plr.judgement
+            .first_completed_inadequate_at
+            .get_or_insert(now);
+    }
+    plr.judgement.share_by = share_by(plr);
     Ok(())
 }
 
-/// Reopens a completed PLR as a draft.
+/// Reopens a completed PLR as a draft. The Case of Concern deadline stays as it was:
+/// reopening never restarts the clock.
 pub fn reopen(plr: &mut Plr, now: DateTime<Utc>) {
     plr.status = Status::Draft;
     plr.completed_at = None;
-    plr.judgement.share_by = None;
+    plr.judgement.share_by = share_by(plr);
     plr.updated_at = now;
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Feedback, LegalStatus, PlrId, Rating, Role};
 
-    fn complete_plr() -> Plr {
+    /// A draft with every answer given: every statement met, final grade outstanding.
+    pub(crate) fn complete_plr() -> Plr {
         let f = Framework::practice_fundamentals();
         let mut plr = Plr::new_draft(PlrId(uuid::Uuid::nil()), chrono::DateTime::UNIX_EPOCH, f);
         plr.case.child_ref = "LL-1".into();
@@ -286,7 +295,7 @@ mod tests {
         plr
     }
 
-    fn today() -> NaiveDate {
+    pub(crate) fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
     }
 
@@ -310,7 +319,8 @@ mod tests {
         let mut plr = complete_plr();
         assert_eq!(completion_problems(&plr, f, today()), []);
         plr.review.date = NaiveDate::from_ymd_opt(2026, 11, 24);
-        plr.judgement.final_grade = Some(Grade::Good);
+        plr.judgement
+            .choose_final_grade(Grade::Good, Some(Grade::Outstanding));
         let paths: Vec<String> = completion_problems(&plr, f, today())
             .into_iter()
             .map(|p| p.path)
@@ -360,20 +370,29 @@ mod tests {
     fn completing_a_case_of_concern_sets_the_share_by_deadline() {
         let f = Framework::practice_fundamentals();
         let now = "2026-11-20T10:40:02Z".parse::<DateTime<Utc>>().unwrap();
+        let flagged = "2026-11-20T09:00:00Z".parse::<DateTime<Utc>>().unwrap();
         let mut plr = complete_plr();
-        plr.judgement.immediate_concern = true;
+        plr.judgement.flag_immediate_concern(true, flagged);
+        plr.judgement.immediate_concern_details = "Unexplained bruising".into();
+        plr.judgement.concern_shared_with = "C. Head".into();
+        plr.judgement.record_sharing(true, flagged);
         plr.judgement.final_grade = Some(Grade::Inadequate);
+        let mut action = crate::model::Action::new_after(&[]);
+        action.kind = Some(crate::model::ActionKind::Other);
+        action.description = "Strategy discussion".into();
+        action.owner = "A".into();
+        action.due_on = Some(today());
+        plr.actions.push(action);
         complete(&mut plr, f, now).unwrap();
         assert_eq!(plr.status, Status::Completed);
         assert_eq!(plr.completed_at, Some(now));
-        assert_eq!(
-            plr.judgement.share_by,
-            Some("2026-11-21T10:40:02Z".parse().unwrap())
-        );
+        // 24 hours from the flag, the first moment that made it a Case of Concern.
+        let deadline = Some("2026-11-21T09:00:00Z".parse().unwrap());
+        assert_eq!(plr.judgement.share_by, deadline);
         reopen(&mut plr, now);
         assert_eq!(
             (plr.status, plr.completed_at, plr.judgement.share_by),
-            (Status::Draft, None, None)
+            (Status::Draft, None, deadline)
         );
         let mut draft = Plr::new_draft(PlrId(uuid::Uuid::nil()), now, f);
         assert!(complete(&mut draft, f, now).is_err());

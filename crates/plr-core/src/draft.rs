@@ -49,11 +49,7 @@ impl Plr {
             sections,
             judgement: Judgement {
                 suggested,
-                final_grade: None,
-                rationale: String::new(),
-                impact_on_child: String::new(),
-                immediate_concern: false,
-                share_by: None,
+                ..Judgement::default()
             },
             actions: Vec::new(),
             moderation: None,

@@ -19,6 +19,11 @@ impl Grade {
     }
 }
 
+/// A grade's label, or "no suggestion" when there is none.
+pub(crate) fn grade_or_none(grade: Option<Grade>) -> &'static str {
+    grade.map_or("no suggestion", Grade::label)
+}
+
 impl Rating {
     /// e.g. "Partly met".
     pub fn label(self) -> &'static str {

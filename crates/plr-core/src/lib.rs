@@ -9,9 +9,11 @@
 #![warn(missing_docs)]
 
 pub mod completion;
+pub mod concern;
 pub mod derived;
 mod draft;
 pub mod export;
+pub mod final_grade;
 pub mod framework;
 pub mod grading;
 pub mod import;
