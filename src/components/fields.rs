@@ -361,38 +361,44 @@ pub fn YesNo(
     }
 }
 
-/// A single checkbox for a yes/no flag that is never blank (e.g. an immediate concern).
+/// A single checkbox for a yes/no flag that is never blank (e.g. an immediate concern), with
+/// an inline error. `on_change` gets the new state (the core may record when it changed).
 #[component]
 pub fn Checkbox(
-    /// JSON path of the value.
+    /// JSON path of the value (also its id and error key).
     #[prop(into)]
     path: String,
     /// The label beside the box.
     #[prop(into)]
     label: String,
-    /// The store field edited.
-    field: Field<bool>,
+    /// Whether the box is ticked.
+    checked: Signal<bool>,
+    /// Called with the new state when the user ticks or unticks it.
+    on_change: impl Fn(bool) + 'static,
     /// Help shown under the label.
     #[prop(optional)]
     hint: Option<&'static str>,
 ) -> impl IntoView {
     let review = Review::use_context();
-    let id = field_id(&path);
-    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let d = Described::new(&path, hint);
+    let error = d.error;
     view! {
-        <div class="form-group checkbox">
-            <input
-                class="checkbox__input"
-                type="checkbox"
-                id=id.clone()
-                name=path
-                aria-describedby=hint_id.clone()
-                disabled=move || review.is_completed()
-                prop:checked=move || field.get()
-                on:change=move |ev| field.set(event_target_checked(&ev))
-            />
-            <label class="checkbox__label" for=id>{label}</label>
-            {hint.map(|text| view! { <div class="hint checkbox__hint" id=hint_id.clone()>{text}</div> })}
+        <div class="form-group" class:form-group--error=move || error.get().is_some()>
+            <div class="checkbox">
+                <input
+                    class="checkbox__input"
+                    type="checkbox"
+                    id=d.id.clone()
+                    name=path
+                    aria-describedby=d.described_by()
+                    aria-invalid=d.invalid()
+                    disabled=move || review.is_completed()
+                    prop:checked=move || checked.get()
+                    on:change=move |ev| on_change(event_target_checked(&ev))
+                />
+                <label class="checkbox__label" for=d.id.clone()>{label}</label>
+                <div class="checkbox__hint">{d.hint_and_error()}</div>
+            </div>
         </div>
     }
 }

@@ -49,6 +49,19 @@ pub fn share_by(plr: &Plr) -> Option<DateTime<Utc>> {
     concern_since(plr).map(|at| at + Duration::hours(SHARE_WITHIN_HOURS))
 }
 
+/// What must happen with a Case of Concern, next to its deadline as the user reads it (local
+/// date and time), or before it has one.
+pub fn share_instruction(deadline: Option<&str>) -> String {
+    match deadline {
+        Some(at) => format!(
+            "It must be shared with {SHARE_WITH} within {SHARE_WITHIN_HOURS} hours: by {at}."
+        ),
+        None => format!(
+            "It must be shared with {SHARE_WITH} within {SHARE_WITHIN_HOURS} hours of being completed."
+        ),
+    }
+}
+
 impl Judgement {
     /// Sets or clears the immediate concern flag at `now`. Setting it records the moment (kept
     /// if it was already set); clearing it clears the moment. The details typed are kept.
@@ -158,6 +171,15 @@ mod tests {
             .choose_final_grade(Grade::Inadequate, Some(Grade::Outstanding));
         plr.judgement.rationale = "Drift".into();
         assert_eq!(concern_paths(&plr), ["actions"]);
+    }
+
+    #[test]
+    fn the_instruction_names_the_head_of_service_next_to_the_deadline() {
+        assert_eq!(
+            share_instruction(Some("Tue 24 Nov 2026 at 10:40")),
+            "It must be shared with the Head of Service within 24 hours: by Tue 24 Nov 2026 at 10:40."
+        );
+        assert!(share_instruction(None).ends_with("within 24 hours of being completed."));
     }
 
     #[test]

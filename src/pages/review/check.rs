@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 use plr_core::completion::{complete, reopen};
+use plr_core::concern::share_by;
 use plr_core::progress::Task;
-use plr_core::{JudgementStoreFields, Plr, PlrStoreFields, Status};
+use plr_core::{Plr, PlrStoreFields, Status};
 
 use super::{task_page, Review, ReviewSummary};
 use crate::browser;
@@ -89,7 +90,7 @@ pub fn CheckPage() -> impl IntoView {
                 <p>
                     {move || store.completed_at().get().map(|at| format!("Completed {}.", browser::local_date_time(at)))}
                 </p>
-                {move || store.judgement().share_by().get().map(|at| view! {
+                {move || store.with(share_by).map(|at| view! {
                     <p class="panel__concern">
                         <strong>{format!("Case of Concern: share this review by {}.", browser::local_date_time(at))}</strong>
                     </p>

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod area;
 pub mod case;
 pub mod check;
+mod concern;
 mod grade;
 pub mod judgement;
 mod other_tab;
