@@ -238,6 +238,61 @@ pub fn completion_problems(plr: &Plr, framework: &Framework, today: NaiveDate) -
     out
 }
 
+/// The problems as an error summary lists them: the unrated statements of each area grouped
+/// into one line ("Supervision and Management: 13 statements not rated") that points at the
+/// first of them; every other problem as it is, in form order.
+pub fn summary_problems(problems: &[Problem], plr: &Plr, framework: &Framework) -> Vec<Problem> {
+    // Each line, and for a group of unrated statements its section and count.
+    let mut lines: Vec<(Problem, Option<(usize, usize)>)> = Vec::new();
+    for p in problems {
+        let section = p
+            .path
+            .strip_prefix("sections[")
+            .filter(|rest| rest.ends_with(".rating"))
+            .and_then(|rest| rest.split(']').next()?.parse::<usize>().ok());
+        match (section, lines.last_mut()) {
+            (Some(s), Some((_, Some((last, count))))) if *last == s => *count += 1,
+            (Some(s), _) => lines.push((p.clone(), Some((s, 1)))),
+            (None, _) => lines.push((p.clone(), None)),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(p, group)| match group {
+            Some((section, count)) => {
+                Problem::new(p.path, unrated_line(plr, framework, section, count))
+            }
+            None => p,
+        })
+        .collect()
+}
+
+fn unrated_line(plr: &Plr, framework: &Framework, section: usize, count: usize) -> String {
+    let title = plr
+        .sections
+        .get(section)
+        .and_then(|s| framework.area(&s.id))
+        .map_or("An area", |a| a.title.as_str());
+    format!(
+        "{title}: {}",
+        counted(count, "statement not rated", "statements not rated")
+    )
+}
+
+/// `1 statement`, `2 statements`: a count with the right form of its noun phrase.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// The error summary's sentence: "1 thing needs an answer before ...".
+pub fn problems_sentence(count: usize) -> String {
+    let needs = if count == 1 { "needs" } else { "need" };
+    format!(
+        "{} {needs} an answer before this review can be completed.",
+        counted(count, "thing", "things")
+    )
+}
+
 /// Whether the PLR is a Case of Concern: final grade inadequate or an immediate concern.
 pub fn is_case_of_concern(plr: &Plr) -> bool {
     plr.judgement.immediate_concern || plr.judgement.final_grade == Some(Grade::Inadequate)

@@ -10,6 +10,7 @@
 
 pub mod completion;
 pub mod concern;
+pub mod dates;
 pub mod derived;
 mod draft;
 pub mod export;

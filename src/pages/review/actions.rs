@@ -12,6 +12,7 @@ use crate::browser;
 use crate::components::fields::{
     field_id, radio_id, DateInput, RadioChoice, Radios, TextArea, TextInput,
 };
+use crate::components::title::PageTitle;
 
 /// The "Actions" page.
 #[component]
@@ -32,6 +33,7 @@ pub fn ActionsPage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Actions"</h1>
+        <PageTitle title="Actions" />
         <p>"Record what needs to happen next, who will do it and by when."</p>
         <Show when=move || count.get() == 0>
             <p>"No actions yet."</p>

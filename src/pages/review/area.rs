@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use super::{Continue, GradePanel, Review};
 use crate::browser;
 use crate::components::fields::{field_id, radio_id, Described, RadioChoice, TextArea};
+use crate::components::title::PageTitle;
 use crate::pages::not_found::NotFound;
 
 /// The page of the area named in the address.
@@ -75,6 +76,7 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
     view! {
         <span class="caption">"Practice Fundamentals"</span>
         <h1>{area.title.clone()}</h1>
+        <PageTitle title=area.title.clone() />
         <GradePanel area=area.id.clone() />
         <p class="hint keys-help" id="keys-help">
             "Keyboard: Tab to a statement, then press 1 for met, 2 for partly met, 3 for not met or 4 for not applicable. Focus then moves to the next statement."

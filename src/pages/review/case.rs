@@ -9,6 +9,7 @@ use reactive_stores::Field;
 
 use super::{Continue, Review};
 use crate::components::fields::{DateInput, Radios, TextInput, YesNo};
+use crate::components::title::PageTitle;
 
 /// The "About the case" page.
 #[component]
@@ -35,6 +36,7 @@ pub fn CasePage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"About the case"</h1>
+        <PageTitle title="About the case" />
         <TextInput
             path="case.child_ref"
             label="Child's case reference"

@@ -38,7 +38,15 @@ pub fn GradePanel(#[prop(optional)] area: Option<AreaId>) -> impl IntoView {
             </p>
         }
     });
+    // Announced politely when the grade itself changes, not on every rating.
+    let grade_words = Memo::new(move |_| {
+        suggestion.with(|s| {
+            s.grade
+                .map(|g| format!("Suggested grade now {}", g.label()))
+        })
+    });
     view! {
+        <p class="visually-hidden" aria-live="polite" id="grade-announcement">{move || grade_words.get()}</p>
         <aside class="grade-panel" class:grade-panel--sticky=sticky aria-label="Grade so far">
             <p class="grade-panel__grade">
                 "Suggested grade: "

@@ -9,6 +9,7 @@ use super::concern::ImmediateConcern;
 use super::{Continue, GradePanel, Review};
 use crate::browser;
 use crate::components::fields::{radio_id, Described, RadioChoice, TextArea};
+use crate::components::title::PageTitle;
 
 /// The "Judgement" page.
 #[component]
@@ -45,6 +46,7 @@ pub fn JudgementPage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Judgement"</h1>
+        <PageTitle title="Judgement" />
         <GradePanel />
         <h2>"How the suggestion was reached"</h2>
         <ul class="list list--bullet" id="grade-explanation">

@@ -6,6 +6,7 @@ use plr_core::{CaseStoreFields, PlrStoreFields};
 
 use super::{task_page, GradePanel, Review};
 use crate::components::export::ExportButton;
+use crate::components::title::PageTitle;
 
 fn task_title(task: &Task, review: &Review) -> String {
     match task {
@@ -75,6 +76,7 @@ pub fn Overview() -> impl IntoView {
     let areas = framework.areas.len();
     view! {
         <h1>{heading}</h1>
+        <PageTitle title="Task list" />
         <p class="task-list__summary" id="sections-completed">{move || progress.with(Progress::summary)}</p>
         <GradePanel />
         <ol class="task-list">

@@ -10,6 +10,7 @@ use reactive_stores::{Field, OptionStoreExt};
 
 use super::{Continue, Review};
 use crate::components::fields::{Radios, YesNo};
+use crate::components::title::PageTitle;
 
 /// The "Who took part" page.
 #[component]
@@ -31,6 +32,7 @@ pub fn ParticipationPage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Who took part"</h1>
+        <PageTitle title="Who took part" />
         <YesNo
             path="participation.social_worker".to_string()
             legend="Was the social worker involved in the review?".to_string()

@@ -151,3 +151,41 @@ fn completing_a_case_of_concern_sets_the_share_by_deadline() {
     assert!(complete(&mut draft, f, now).is_err());
     assert_eq!(draft.status, Status::Draft);
 }
+
+#[test]
+fn the_error_summary_groups_unrated_statements_per_area() {
+    let f = Framework::practice_fundamentals();
+    let plr = Plr::new_draft(PlrId(uuid::Uuid::nil()), chrono::DateTime::UNIX_EPOCH, f);
+    let problems = completion_problems(&plr, f, today());
+    let lines = summary_problems(&problems, &plr, f);
+    let messages: Vec<&str> = lines.iter().map(|p| p.message.as_str()).collect();
+    assert!(messages.contains(&"Supervision and Management: 13 statements not rated"));
+    assert!(messages.contains(&"Case Recording: 11 statements not rated"));
+    let grouped = lines
+        .iter()
+        .find(|p| p.message.starts_with("Assessments"))
+        .unwrap();
+    assert_eq!(grouped.path, "sections[2].items[0].rating");
+    assert_eq!(lines.len(), problems.len() - 55 + 5);
+
+    let mut one = complete_plr();
+    one.sections[1].items[4].rating = None;
+    let lines = summary_problems(&completion_problems(&one, f, today()), &one, f);
+    assert_eq!(
+        lines[0].message,
+        "Visiting and Direct Work: 1 statement not rated"
+    );
+    assert_eq!(lines[0].path, "sections[1].items[4].rating");
+}
+
+#[test]
+fn counts_read_properly() {
+    assert_eq!(
+        problems_sentence(1),
+        "1 thing needs an answer before this review can be completed."
+    );
+    assert_eq!(
+        problems_sentence(3),
+        "3 things need an answer before this review can be completed."
+    );
+}
