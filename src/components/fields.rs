@@ -264,7 +264,9 @@ pub fn DateInput(
         let stored = field.get();
         if stored.is_some() && typed.get_untracked().ok().flatten() != stored {
             let (d, m, y) = parts(stored);
-            (day.set(d), month.set(m), year.set(y));
+            day.set(d);
+            month.set(m);
+            year.set(y);
         }
     });
     let commit = move || field.set(typed.get_untracked().ok().flatten());
