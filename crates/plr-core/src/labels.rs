@@ -36,6 +36,20 @@ impl Rating {
     }
 }
 
+impl Rating {
+    /// What choosing this rating means, for the "How to rate" help on each area's page.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Rating::Met => "the practice in this case does what the statement says, consistently",
+            Rating::PartlyMet => "some of it is done, or it is done only some of the time",
+            Rating::NotMet => "the practice in this case does not do what the statement says",
+            Rating::NotApplicable => {
+                "the statement does not apply to this case: it is left out of the score, so it neither raises nor lowers the grade"
+            }
+        }
+    }
+}
+
 impl LegalStatus {
     /// e.g. "Child protection".
     pub fn label(self) -> &'static str {
@@ -80,7 +94,9 @@ impl Role {
             Role::AdvancedPractitioner => "Advanced practitioner",
             Role::TeamManager => "Team manager",
             Role::SeniorManager => "Senior manager",
-            Role::PracticeLearningReviewer => "Practice learning reviewer",
+            Role::PracticeLearningReviewer => {
+                "Practice Learning Reviewer (Quality Assurance service)"
+            }
             Role::Other => "Other",
         }
     }
@@ -91,7 +107,7 @@ impl ViewsOutcome {
     pub fn label(self) -> &'static str {
         match self {
             ViewsOutcome::Obtained => "Obtained",
-            ViewsOutcome::Inappropriate => "Deemed inappropriate",
+            ViewsOutcome::Inappropriate => "Not asked: it was not right for them at this time",
             ViewsOutcome::Unreachable => "Could not be reached",
             ViewsOutcome::Declined => "Declined",
         }
@@ -158,6 +174,7 @@ mod tests {
         let mut labels: Vec<&'static str> = Vec::new();
         labels.extend(Grade::ALL.map(Grade::label));
         labels.extend(Rating::ALL.map(Rating::label));
+        labels.extend(Rating::ALL.map(Rating::meaning));
         labels.extend(LegalStatus::ALL.map(LegalStatus::label));
         labels.extend(LegalStatus::ALL.map(LegalStatus::care_planning_destination));
         labels.extend(Role::ALL.map(Role::label));

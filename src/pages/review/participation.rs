@@ -53,7 +53,7 @@ pub fn ParticipationPage() -> impl IntoView {
         <Show
             when=move || child_asked.get()
             fallback=|| view! {
-                <p class="inset">"The child's views are asked for when the child is aged 4 or over (see About the case)."</p>
+                <p class="inset">"The child's own views are asked for when the child is aged 4 or over (see About the case). For a younger child, their experience is understood through observation and play: record what was seen in Visiting and Direct Work."</p>
             }
         >
             <ViewsQuestion
@@ -87,7 +87,7 @@ fn ViewsQuestion(path: &'static str, who: &'static str, field: Field<Views>) -> 
         (ViewsOutcome::Obtained, "Yes, their views were obtained"),
         (
             ViewsOutcome::Inappropriate,
-            "No, it was deemed inappropriate",
+            "No, it was not right to ask them at this time",
         ),
         (ViewsOutcome::Unreachable, "No, they could not be reached"),
         (ViewsOutcome::Declined, "No, they declined"),

@@ -100,7 +100,7 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
                 .map_or("Not answered".into(), |d| d.format("%-d %B %Y").to_string()),
             "case",
         ),
-        row("Reviewer", person(&plr.review.reviewer), "case"),
+        row("Reviewing manager", person(&plr.review.reviewer), "case"),
         row("Practitioner", person(&plr.review.practitioner), "case"),
     ];
     let p = &plr.participation;
