@@ -22,7 +22,11 @@ pub fn ExportButton(
         let outcome = export_json(&plr, review.framework)
             .map_err(|e| e.to_string())
             .and_then(|json| browser::download(&name, &json, "application/json"))
-            .map(|()| name);
+            .map(|()| {
+                // Only the home list's "downloaded" note depends on this: a failure is harmless.
+                let _ = crate::storage::mark_downloaded(&plr);
+                name
+            });
         message.set(Some(outcome));
     };
     view! {

@@ -105,7 +105,17 @@ fn ReviewList(
                 <tr>
                     <th scope="row"><a href=href>{name.clone()}</a></th>
                     <td data-label="Review date">{entry.review_date.map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_else(|| "Not set".into())}</td>
-                    <td data-label="Status"><span class="tag" class:tag--done=entry.status == Status::Completed>{status_label(entry.status)}</span></td>
+                    <td data-label="Status">
+                        <span class="tag" class:tag--done=entry.status == Status::Completed>{status_label(entry.status)}</span>
+                        {entry.grade.map(|g| view! { <span class="home-grade">" "{g.label()}</span> })}
+                        {entry.concern.map(|deadline| view! {
+                            <span class="tag tag--concern">{match deadline {
+                                Some(at) => format!("Case of Concern: share by {}", browser::local_date_time(at)),
+                                None => "Case of Concern".to_string(),
+                            }}</span>
+                        })}
+                        <span class="home-downloaded">{if entry.downloaded_since_change() { "Downloaded since last change" } else { "Not downloaded since last change" }}</span>
+                    </td>
                     <td data-label="Last saved">{browser::local_date_time(entry.updated_at)}</td>
                     <td>
                         <button type="button" class="button button--small button--secondary"

@@ -138,3 +138,20 @@ test('the grade is announced politely when it changes, not on every rating', asy
   await page.locator('#sections-0-items-3-rating-2').check(); // not met: 6 of 8 = 75%, good
   await expect(live).toHaveText('Suggested grade now Good');
 });
+
+test('the home list shows the grade, a Case of Concern with its deadline, and whether it was downloaded since its last change', async ({ page }) => {
+  const concern = fixture('completed-concern.json');
+  await openFile(page, concern, 'concern.json');
+  const row = page.getByRole('row', { name: new RegExp(concern.case.child_ref) });
+  await expect(row).toContainText('Inadequate');
+  await expect(row).toContainText(/Case of Concern: share by \w{3} \d{1,2} \w{3} 2026 at \d\d:\d\d/);
+  await expect(row).toContainText('Not downloaded since last change');
+  await expectNoAxeViolations(page);
+  await page.goto(`/review/${concern.id}/check`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the review file (for the QA service)' }).click();
+  await download;
+  await page.getByRole('link', { name: 'All reviews' }).click();
+  await expect(row).toContainText('Downloaded since last change');
+  await expect(row).not.toContainText('Not downloaded');
+});
