@@ -14,6 +14,11 @@ use crate::storage::{self, IndexEntry, Listing};
 pub fn Home() -> impl IntoView {
     forget_untouched_drafts();
     let listing = RwSignal::new(storage::list());
+    // The review page just left saves once more as it goes (its last flush): look again then.
+    request_animation_frame(move || {
+        forget_untouched_drafts();
+        listing.try_set(storage::list());
+    });
     let error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
     let navigate = use_navigate();

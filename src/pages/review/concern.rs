@@ -20,6 +20,7 @@ pub fn ImmediateConcern() -> impl IntoView {
     let flagged = Memo::new(move |_| judgement.immediate_concern().get());
     let shared_at = Memo::new(move |_| judgement.concern_shared_at().get());
     let concern = Memo::new(move |_| store.with(is_case_of_concern));
+    let no_actions = Memo::new(move |_| store.actions().with(Vec::is_empty));
     // Derived by the core from what is recorded, never read back from editing state.
     let deadline = Memo::new(move |_| store.with(share_by));
 
@@ -68,7 +69,9 @@ pub fn ImmediateConcern() -> impl IntoView {
                         share_instruction(at.as_deref())
                     }}
                 </p>
-                <p>"It needs at least one action before it can be completed."</p>
+                <Show when=move || no_actions.get()>
+                    <p>"It needs at least one action before it can be completed."</p>
+                </Show>
             </div>
         </Show>
     }
