@@ -36,6 +36,10 @@ pub struct Autosave {
     suspended: RwSignal<bool>,
     store: Store<Plr>,
     page: Signal<String>,
+    /// Whether the review itself changed since the last write (not only the page shown):
+    /// only then is `updated_at` moved on, so "downloaded since its last change" stays true
+    /// while the user only moves between pages.
+    changed: StoredValue<bool>,
 }
 
 impl Autosave {
@@ -49,11 +53,18 @@ impl Autosave {
             suspended: RwSignal::new(false),
             store,
             page,
+            changed: StoredValue::new(false),
         };
+        // The first run of each only subscribes: the review as loaded is already stored.
         Effect::new(move |previous: Option<()>| {
             store.track();
+            if previous.is_some() {
+                this.changed.set_value(true);
+                this.schedule();
+            }
+        });
+        Effect::new(move |previous: Option<()>| {
             page.track();
-            // The first run only subscribes: the review as loaded is already stored.
             if previous.is_some() {
                 this.schedule();
             }
@@ -135,7 +146,9 @@ impl Autosave {
             return;
         };
         let now = browser::now();
-        plr.updated_at = now;
+        if self.changed.try_get_value().unwrap_or(true) {
+            plr.updated_at = now;
+        }
         // Timed with the User Timing API (read by bench/browser.mjs; never leaves the page).
         let performance = web_sys::window().and_then(|w| w.performance());
         if let Some(performance) = &performance {
@@ -148,7 +161,10 @@ impl Autosave {
         // The stored copy and the one on screen keep the same timestamp, without waking
         // every view of the review (nothing on screen depends on it but the indicator).
         if let Some(mut updated_at) = self.store.updated_at().try_write_untracked() {
-            *updated_at = now;
+            *updated_at = plr.updated_at;
+        }
+        if outcome.is_ok() {
+            self.changed.try_set_value(false);
         }
         let state = match outcome {
             Ok(_) => SaveState::Saved(now),

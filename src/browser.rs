@@ -86,3 +86,24 @@ pub fn focus_after_render(id: impl Into<String>) {
     let id = id.into();
     leptos::prelude::request_animation_frame(move || focus(&id));
 }
+
+/// Sets the title of the browser tab (what a screen reader announces on a new page).
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Moves focus to the page's main heading, as a new page load would start reading there.
+pub fn focus_main_heading() {
+    leptos::prelude::request_animation_frame(|| {
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(heading) = heading {
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.focus();
+        }
+    });
+}

@@ -10,7 +10,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use gloo_storage::{LocalStorage, Storage};
-use plr_core::{Plr, PlrId, Status};
+use plr_core::completion::is_case_of_concern;
+use plr_core::concern::share_by;
+use plr_core::{Grade, Plr, PlrId, Status};
 use serde::{Deserialize, Serialize};
 
 const INDEX_KEY: &str = "plr:index";
@@ -32,6 +34,16 @@ pub struct IndexEntry {
     /// The page of the review last shown, to continue where the user left off.
     #[serde(default)]
     pub page: String,
+    /// The final grade (the moderated grade once moderated).
+    #[serde(default)]
+    pub grade: Option<Grade>,
+    /// Whether it is a Case of Concern, and its share-by deadline once it has one.
+    #[serde(default)]
+    pub concern: Option<Option<DateTime<Utc>>>,
+    /// The `updated_at` of the review when it was last downloaded: it has been downloaded
+    /// since its last change when this equals `updated_at`.
+    #[serde(default)]
+    pub downloaded: Option<DateTime<Utc>>,
 }
 
 impl IndexEntry {
@@ -43,7 +55,19 @@ impl IndexEntry {
             status: plr.status,
             updated_at: plr.updated_at,
             page: page.to_string(),
+            grade: plr
+                .moderation
+                .as_ref()
+                .map(|m| m.grade)
+                .or(plr.judgement.final_grade),
+            concern: is_case_of_concern(plr).then(|| share_by(plr)),
+            downloaded: None,
         }
+    }
+
+    /// Whether the review has been downloaded since it last changed.
+    pub fn downloaded_since_change(&self) -> bool {
+        self.downloaded == Some(self.updated_at)
     }
 }
 
@@ -108,13 +132,26 @@ pub fn save(plr: &Plr, page: &str) -> Result<usize, StorageError> {
         serde_json::to_string_pretty(plr).map_err(|e| StorageError::Corrupt(e.to_string()))?;
     write(&draft_key(plr.id), &json)?;
     let mut index = read_index().unwrap_or_else(|| rebuild_index().entries);
-    let entry = IndexEntry::of(plr, page);
+    let mut entry = IndexEntry::of(plr, page);
     match index.iter_mut().find(|e| e.id == plr.id) {
-        Some(existing) => *existing = entry,
+        Some(existing) => {
+            entry.downloaded = existing.downloaded;
+            *existing = entry;
+        }
         None => index.push(entry),
     }
     write_index(&index)?;
     Ok(json.len())
+}
+
+/// Records that `plr`, as it is now, has been downloaded (for the home list).
+pub fn mark_downloaded(plr: &Plr) -> Result<(), StorageError> {
+    let mut index = read_index().unwrap_or_else(|| rebuild_index().entries);
+    if let Some(entry) = index.iter_mut().find(|e| e.id == plr.id) {
+        entry.downloaded = Some(plr.updated_at);
+        write_index(&index)?;
+    }
+    Ok(())
 }
 
 /// Loads one review.

@@ -1,4 +1,4 @@
-//! "Download JSON": the core's deterministic export of the open review, as a file.
+//! "Download the review file": the core's deterministic export of the open review.
 
 use leptos::prelude::*;
 use plr_core::export::{export_file_name, export_json};
@@ -8,7 +8,11 @@ use crate::pages::review::Review;
 
 /// Downloads the open review (draft or completed) and says what was downloaded.
 #[component]
-pub fn ExportButton() -> impl IntoView {
+pub fn ExportButton(
+    /// The page's main action (the confirmation page), else a secondary button.
+    #[prop(optional)]
+    primary: bool,
+) -> impl IntoView {
     let review = Review::use_context();
     let message = RwSignal::new(None::<Result<String, String>>);
     let download = move |_| {
@@ -18,11 +22,17 @@ pub fn ExportButton() -> impl IntoView {
         let outcome = export_json(&plr, review.framework)
             .map_err(|e| e.to_string())
             .and_then(|json| browser::download(&name, &json, "application/json"))
-            .map(|()| name);
+            .map(|()| {
+                // Only the home list's "downloaded" note depends on this: a failure is harmless.
+                let _ = crate::storage::mark_downloaded(&plr);
+                name
+            });
         message.set(Some(outcome));
     };
     view! {
-        <button type="button" class="button button--secondary" on:click=download>"Download JSON"</button>
+        <button type="button" class="button" class:button--secondary=!primary on:click=download>
+            "Download the review file (for the QA service)"
+        </button>
         <p role="status" class="export-status">
             {move || match message.get() {
                 Some(Ok(name)) => format!("Downloaded {name}"),

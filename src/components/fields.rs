@@ -4,8 +4,9 @@
 //! is also how the core's completion check names a problem: the control shows the problem
 //! inline, and the error summary links to the control's id, [`field_id`] of that path.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
+use plr_core::dates::parse_day_month_year;
 use reactive_stores::Field;
 
 use crate::pages::review::Review;
@@ -226,45 +227,106 @@ pub fn TextArea(
     }
 }
 
-/// A calendar date (browser date picker; stored as `YYYY-MM-DD`).
+/// A calendar date as GOV.UK's day, month and year fields (stored as `YYYY-MM-DD`). What is
+/// typed is checked by the core as it is typed: a date that cannot exist is never stored, and
+/// the field says why at once.
 #[component]
 pub fn DateInput(
-    /// JSON path of the value (also its id and error key).
+    /// JSON path of the value (also the day field's id and the error key).
     #[prop(into)]
     path: String,
-    /// The visible label.
+    /// The question (the fieldset's legend).
     #[prop(into)]
     label: String,
     /// The store field edited.
     field: Field<Option<NaiveDate>>,
-    /// Help shown under the label.
-    #[prop(optional)]
-    hint: Option<&'static str>,
+) -> impl IntoView {
+    let mut d = Described::new(&path, Some("For example, 20 11 2026"));
+    let parts = |date: Option<NaiveDate>| {
+        date.map(|d| {
+            (
+                d.day().to_string(),
+                d.month().to_string(),
+                d.year().to_string(),
+            )
+        })
+        .unwrap_or_default()
+    };
+    let (day0, month0, year0) = parts(field.get_untracked());
+    let (day, month, year) = (
+        RwSignal::new(day0),
+        RwSignal::new(month0),
+        RwSignal::new(year0),
+    );
+    let typed = Memo::new(move |_| parse_day_month_year(&day.get(), &month.get(), &year.get()));
+    // Another tab's version (or a reload) replaces what is shown when it differs.
+    Effect::new(move |_| {
+        let stored = field.get();
+        if stored.is_some() && typed.get_untracked().ok().flatten() != stored {
+            let (d, m, y) = parts(stored);
+            day.set(d);
+            month.set(m);
+            year.set(y);
+        }
+    });
+    let commit = move || field.set(typed.get_untracked().ok().flatten());
+    let completion_error = d.error;
+    let question = label.clone();
+    d.error = Signal::derive(move || {
+        typed
+            .get()
+            .err()
+            .map(|problem| format!("{question} {problem}"))
+            .or_else(|| completion_error.get())
+    });
+    let error = d.error;
+    let id = d.id.clone();
+    view! {
+        <div class="form-group" class:form-group--error=move || error.get().is_some()>
+            <fieldset class="fieldset" role="group" aria-describedby=d.described_by()>
+                <legend class="fieldset__legend">{label}</legend>
+                {d.hint_and_error()}
+                <div class="date-input">
+                    <DatePart id=id.clone() name=format!("{path}.day") label="Day" value=day width="2" error on_input=commit />
+                    <DatePart id=format!("{id}-month") name=format!("{path}.month") label="Month" value=month width="2" error on_input=commit />
+                    <DatePart id=format!("{id}-year") name=format!("{path}.year") label="Year" value=year width="4" error on_input=commit />
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// One of a date's three fields.
+#[component]
+fn DatePart(
+    id: String,
+    name: String,
+    label: &'static str,
+    value: RwSignal<String>,
+    width: &'static str,
+    error: Signal<Option<String>>,
+    on_input: impl Fn() + 'static,
 ) -> impl IntoView {
     let review = Review::use_context();
-    let d = Described::new(&path, hint);
     view! {
-        <Labelled described=d.clone() label>
+        <div class="date-input__item">
+            <label class="label label--small" for=id.clone()>{label}</label>
             <input
-                class="input input--date"
-                id=d.id.clone()
-                name=path
-                type="date"
-                aria-describedby=d.described_by()
-                aria-invalid=d.invalid()
+                class=format!("input input--width-{width}")
+                id=id
+                name=name
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                aria-invalid=move || error.get().is_some().then_some("true")
                 disabled=move || review.is_completed()
-                prop:value=move || field.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                prop:value=move || value.get()
                 on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    // A half-typed date reads as "" in the browser: keep the last whole date.
-                    if value.is_empty() {
-                        field.set(None);
-                    } else if let Ok(date) = NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
-                        field.set(Some(date));
-                    }
+                    value.set(event_target_value(&ev));
+                    on_input();
                 }
             />
-        </Labelled>
+        </div>
     }
 }
 
@@ -361,38 +423,44 @@ pub fn YesNo(
     }
 }
 
-/// A single checkbox for a yes/no flag that is never blank (e.g. an immediate concern).
+/// A single checkbox for a yes/no flag that is never blank (e.g. an immediate concern), with
+/// an inline error. `on_change` gets the new state (the core may record when it changed).
 #[component]
 pub fn Checkbox(
-    /// JSON path of the value.
+    /// JSON path of the value (also its id and error key).
     #[prop(into)]
     path: String,
     /// The label beside the box.
     #[prop(into)]
     label: String,
-    /// The store field edited.
-    field: Field<bool>,
+    /// Whether the box is ticked.
+    checked: Signal<bool>,
+    /// Called with the new state when the user ticks or unticks it.
+    on_change: impl Fn(bool) + 'static,
     /// Help shown under the label.
     #[prop(optional)]
     hint: Option<&'static str>,
 ) -> impl IntoView {
     let review = Review::use_context();
-    let id = field_id(&path);
-    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let d = Described::new(&path, hint);
+    let error = d.error;
     view! {
-        <div class="form-group checkbox">
-            <input
-                class="checkbox__input"
-                type="checkbox"
-                id=id.clone()
-                name=path
-                aria-describedby=hint_id.clone()
-                disabled=move || review.is_completed()
-                prop:checked=move || field.get()
-                on:change=move |ev| field.set(event_target_checked(&ev))
-            />
-            <label class="checkbox__label" for=id>{label}</label>
-            {hint.map(|text| view! { <div class="hint checkbox__hint" id=hint_id.clone()>{text}</div> })}
+        <div class="form-group" class:form-group--error=move || error.get().is_some()>
+            <div class="checkbox">
+                <input
+                    class="checkbox__input"
+                    type="checkbox"
+                    id=d.id.clone()
+                    name=path
+                    aria-describedby=d.described_by()
+                    aria-invalid=d.invalid()
+                    disabled=move || review.is_completed()
+                    prop:checked=move || checked.get()
+                    on:change=move |ev| on_change(event_target_checked(&ev))
+                />
+                <label class="checkbox__label" for=d.id.clone()>{label}</label>
+                <div class="checkbox__hint">{d.hint_and_error()}</div>
+            </div>
         </div>
     }
 }

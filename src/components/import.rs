@@ -50,10 +50,10 @@ fn outcome_of(file: String, text: &str) -> Outcome {
     match import(text.as_bytes()) {
         Err(error) => Outcome::Refused {
             file,
-            problems: error.problems().iter().map(ToString::to_string).collect(),
+            problems: error.problems().iter().map(|p| p.plain()).collect(),
         },
         Ok(imported) => {
-            let warnings = imported.warnings.iter().map(ToString::to_string).collect();
+            let warnings = imported.warnings.iter().map(|p| p.plain()).collect();
             match storage::load(imported.plr.id) {
                 Ok(local) if local != imported.plr => Outcome::AlreadyHere {
                     plr: Box::new(imported.plr),

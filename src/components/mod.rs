@@ -4,3 +4,4 @@ pub mod export;
 pub mod fields;
 pub mod import;
 pub mod saved;
+pub mod title;

@@ -6,12 +6,19 @@ use plr_core::{Framework, Plr, PlrId, Status};
 
 use crate::browser;
 use crate::components::import::ImportReview;
+use crate::components::title::PageTitle;
 use crate::storage::{self, IndexEntry, Listing};
 
 /// The home page.
 #[component]
 pub fn Home() -> impl IntoView {
+    forget_untouched_drafts();
     let listing = RwSignal::new(storage::list());
+    // The review page just left saves once more as it goes (its last flush): look again then.
+    request_animation_frame(move || {
+        forget_untouched_drafts();
+        listing.try_set(storage::list());
+    });
     let error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
     let navigate = use_navigate();
@@ -29,12 +36,17 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <h1>"Practice Learning Reviews"</h1>
+        <PageTitle title="Your reviews" />
         <p class="lead">
             "Complete a review together, statement by statement. Everything you type is saved in this browser as you go."
         </p>
         {move || error.get().map(|message| view! { <p class="error-message" role="alert">{message}</p> })}
         <button type="button" class="button" on:click=start>"Start a new review"</button>
-        <ImportReview on_imported=move || listing.set(storage::list()) />
+        <ImportReview on_imported=move || {
+            // The last message was about something else (a deletion): only the new one shows.
+            notice.set(None);
+            listing.set(storage::list())
+        } />
         <h2 id="reviews-heading" tabindex="-1">"Reviews on this device"</h2>
         <p role="status">{move || notice.get()}</p>
         {move || {
@@ -45,6 +57,18 @@ pub fn Home() -> impl IntoView {
             }
         }}
         <RemoveAll on_removed=move || listing.set(storage::list()) />
+    }
+}
+
+/// "Start a new review" saves a blank draft; one left without anything typed in is not kept.
+fn forget_untouched_drafts() {
+    let framework = Framework::practice_fundamentals();
+    for entry in storage::list().entries {
+        if entry.status == Status::Draft
+            && storage::load(entry.id).is_ok_and(|plr| plr.is_untouched(framework))
+        {
+            let _ = storage::delete(entry.id);
+        }
     }
 }
 
@@ -85,9 +109,19 @@ fn ReviewList(
             view! {
                 <tr>
                     <th scope="row"><a href=href>{name.clone()}</a></th>
-                    <td>{entry.review_date.map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_else(|| "Not set".into())}</td>
-                    <td><span class="tag" class:tag--done=entry.status == Status::Completed>{status_label(entry.status)}</span></td>
-                    <td>{browser::local_date_time(entry.updated_at)}</td>
+                    <td data-label="Review date">{entry.review_date.map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_else(|| "Not set".into())}</td>
+                    <td data-label="Status">
+                        <span class="tag" class:tag--done=entry.status == Status::Completed>{status_label(entry.status)}</span>
+                        {entry.grade.map(|g| view! { <span class="home-grade">" "{g.label()}</span> })}
+                        {entry.concern.map(|deadline| view! {
+                            <span class="tag tag--concern">{match deadline {
+                                Some(at) => format!("Case of Concern: share by {}", browser::local_date_time(at)),
+                                None => "Case of Concern".to_string(),
+                            }}</span>
+                        })}
+                        <span class="home-downloaded">{if entry.downloaded_since_change() { "Downloaded since last change" } else { "Not downloaded since last change" }}</span>
+                    </td>
+                    <td data-label="Last saved">{browser::local_date_time(entry.updated_at)}</td>
                     <td>
                         <button type="button" class="button button--small button--secondary"
                             aria-label=format!("Delete review {name}")
@@ -130,7 +164,7 @@ fn ReviewList(
         .collect_view();
     view! {
         {move || error.get().map(|message| view! { <p class="error-message" role="alert">{message}</p> })}
-        <table class="table">
+        <table class="table reviews-table">
             <caption class="visually-hidden">"Reviews saved in this browser, most recently saved first"</caption>
             <thead>
                 <tr>

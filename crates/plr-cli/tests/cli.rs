@@ -154,9 +154,10 @@ fn usage_errors_exit_with_2_and_schema_matches_the_committed_file() {
     assert_eq!(plr(&["--help"]).status.code(), Some(0));
     let schema = plr(&["schema"]);
     assert_eq!(schema.status.code(), Some(0));
-    let committed = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/plr-v1.schema.json"),
-    )
+    let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!(
+        "../../schema/plr-v{}.schema.json",
+        plr_core::SCHEMA_VERSION
+    )))
     .unwrap();
     assert_eq!(stdout(&schema), committed);
 }

@@ -1,6 +1,8 @@
 //! What stops a PLR being completed, completing and reopening it, and Case of Concern.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::concern::share_by;
 
 use crate::framework::Framework;
 use crate::grading::suggest_grade;
@@ -22,11 +24,18 @@ impl std::fmt::Display for Problem {
     }
 }
 
-fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
-    Problem {
-        path: path.into(),
-        message: message.into(),
+impl Problem {
+    /// A problem with the value at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+        }
     }
+}
+
+fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
+    Problem::new(path, message)
 }
 
 fn views_problems(views: &Option<Views>, path: &str, whose: &str, out: &mut Vec<Problem>) {
@@ -54,6 +63,10 @@ fn views_problems(views: &Option<Views>, path: &str, whose: &str, out: &mut Vec<
         _ => {}
     }
 }
+
+/// Where the problem "no practitioner's reflection in any area" points: the first area's
+/// reflection. It is about the whole review, so it does not hold that area's task back.
+pub const NO_REFLECTION_PATH: &str = "sections[0].practitioner_reflection";
 
 /// Everything that stops `plr` being completed, in the order of the form. Empty = completable.
 pub fn completion_problems(plr: &Plr, framework: &Framework, today: NaiveDate) -> Vec<Problem> {
@@ -166,6 +179,18 @@ pub fn completion_problems(plr: &Plr, framework: &Framework, today: NaiveDate) -
         }
     }
 
+    // A collaborative review: the practitioner's voice is heard in at least one area.
+    if plr
+        .sections
+        .iter()
+        .all(|s| s.practitioner_reflection.trim().is_empty())
+    {
+        out.push(problem(
+            NO_REFLECTION_PATH,
+            "Add the practitioner's reflection on at least one area: this is a collaborative review",
+        ));
+    }
+
     let j = &plr.judgement;
     if j.impact_on_child.trim().is_empty() {
         out.push(problem(
@@ -174,16 +199,9 @@ pub fn completion_problems(plr: &Plr, framework: &Framework, today: NaiveDate) -
         ));
     }
     let suggested = suggest_grade(framework, &plr.sections, j.immediate_concern).grade;
-    match j.final_grade {
-        None => out.push(problem("judgement.final_grade", "Choose the final grade")),
-        Some(grade) if Some(grade) != suggested && j.rationale.trim().is_empty() => {
-            out.push(problem(
-                "judgement.rationale",
-                "Explain why the final grade is different from the suggested grade",
-            ))
-        }
-        Some(_) => {}
-    }
+    crate::final_grade::problems(j, suggested, &mut out);
+    crate::concern::judgement_problems(j, &mut out);
+    crate::concern::actions_problem(plr, &mut out);
 
     for (n, action) in plr.actions.iter().enumerate() {
         let number = n + 1;
@@ -221,6 +239,61 @@ pub fn completion_problems(plr: &Plr, framework: &Framework, today: NaiveDate) -
     out
 }
 
+/// The problems as an error summary lists them: the unrated statements of each area grouped
+/// into one line ("Supervision and Management: 13 statements not rated") that points at the
+/// first of them; every other problem as it is, in form order.
+pub fn summary_problems(problems: &[Problem], plr: &Plr, framework: &Framework) -> Vec<Problem> {
+    // Each line, and for a group of unrated statements its section and count.
+    let mut lines: Vec<(Problem, Option<(usize, usize)>)> = Vec::new();
+    for p in problems {
+        let section = p
+            .path
+            .strip_prefix("sections[")
+            .filter(|rest| rest.ends_with(".rating"))
+            .and_then(|rest| rest.split(']').next()?.parse::<usize>().ok());
+        match (section, lines.last_mut()) {
+            (Some(s), Some((_, Some((last, count))))) if *last == s => *count += 1,
+            (Some(s), _) => lines.push((p.clone(), Some((s, 1)))),
+            (None, _) => lines.push((p.clone(), None)),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(p, group)| match group {
+            Some((section, count)) => {
+                Problem::new(p.path, unrated_line(plr, framework, section, count))
+            }
+            None => p,
+        })
+        .collect()
+}
+
+fn unrated_line(plr: &Plr, framework: &Framework, section: usize, count: usize) -> String {
+    let title = plr
+        .sections
+        .get(section)
+        .and_then(|s| framework.area(&s.id))
+        .map_or("An area", |a| a.title.as_str());
+    format!(
+        "{title}: {}",
+        counted(count, "statement not rated", "statements not rated")
+    )
+}
+
+/// `1 statement`, `2 statements`: a count with the right form of its noun phrase.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// The error summary's sentence: "1 thing needs an answer before ...".
+pub fn problems_sentence(count: usize) -> String {
+    let needs = if count == 1 { "needs" } else { "need" };
+    format!(
+        "{} {needs} an answer before this review can be completed.",
+        counted(count, "thing", "things")
+    )
+}
+
 /// Whether the PLR is a Case of Concern: an immediate concern, or a reported grade (the
 /// moderator's grade if moderated, else the final grade) of inadequate.
 pub fn is_case_of_concern(plr: &Plr) -> bool {
@@ -228,7 +301,7 @@ pub fn is_case_of_concern(plr: &Plr) -> bool {
 }
 
 /// Completes the PLR at `now` if nothing stops it: status, completion time, the recomputed
-/// suggestion and, for a Case of Concern, the share-by deadline (`now` + 24 hours).
+/// suggestion and, for a Case of Concern, the share-by deadline ([`crate::concern::share_by`]).
 pub fn complete(
     plr: &mut Plr,
     framework: &Framework,
@@ -243,142 +316,23 @@ pub fn complete(
     plr.status = Status::Completed;
     plr.completed_at = Some(now);
     plr.updated_at = now;
-    plr.judgement.share_by = is_case_of_concern(plr).then(|| now + Duration::hours(24));
+    if plr.judgement.final_grade == Some(Grade::Inadequate) {
+        plr.judgement
+            .first_completed_inadequate_at
+            .get_or_insert(now);
+    }
+    plr.judgement.share_by = share_by(plr);
     Ok(())
 }
 
-/// Reopens a completed PLR as a draft.
+/// Reopens a completed PLR as a draft. The Case of Concern deadline stays as it was:
+/// reopening never restarts the clock.
 pub fn reopen(plr: &mut Plr, now: DateTime<Utc>) {
     plr.status = Status::Draft;
     plr.completed_at = None;
-    plr.judgement.share_by = None;
+    plr.judgement.share_by = share_by(plr);
     plr.updated_at = now;
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Feedback, LegalStatus, PlrId, Rating, Role};
-
-    fn complete_plr() -> Plr {
-        let f = Framework::practice_fundamentals();
-        let mut plr = Plr::new_draft(PlrId(uuid::Uuid::nil()), chrono::DateTime::UNIX_EPOCH, f);
-        plr.case.child_ref = "LL-1".into();
-        plr.case.team = "Stroud".into();
-        plr.case.legal_status = Some(LegalStatus::ChildInNeed);
-        plr.case.child_aged_4_or_over = Some(false);
-        plr.case.iro_or_cp_chair_allocated = Some(false);
-        plr.review.date = NaiveDate::from_ymd_opt(2026, 11, 20);
-        plr.review.reviewer.name = "A".into();
-        plr.review.reviewer.role = Some(Role::TeamManager);
-        plr.review.practitioner.name = "B".into();
-        plr.review.practitioner.role = Some(Role::SocialWorker);
-        plr.participation.social_worker = Some(true);
-        plr.participation.team_manager = Some(true);
-        plr.participation.parent_carer = Some(Views {
-            views: Some(ViewsOutcome::Obtained),
-            feedback: Some(Feedback::Positive),
-            ..Default::default()
-        });
-        for item in plr.sections.iter_mut().flat_map(|s| s.items.iter_mut()) {
-            item.rating = Some(Rating::Met);
-        }
-        plr.judgement.impact_on_child = "Safer at home".into();
-        plr.judgement.final_grade = Some(Grade::Outstanding);
-        plr
-    }
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-    }
-
-    #[test]
-    fn a_blank_draft_lists_every_missing_answer_with_its_path() {
-        let f = Framework::practice_fundamentals();
-        let plr = Plr::new_draft(PlrId(uuid::Uuid::nil()), chrono::DateTime::UNIX_EPOCH, f);
-        let problems = completion_problems(&plr, f, today());
-        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-        assert_eq!(paths[0], "case.child_ref");
-        assert!(paths.contains(&"review.date"));
-        assert!(paths.contains(&"sections[2].items[3].rating"));
-        assert_eq!(paths.iter().filter(|p| p.ends_with(".rating")).count(), 55);
-        assert!(paths.contains(&"judgement.impact_on_child"));
-        assert!(paths.contains(&"judgement.final_grade"));
-    }
-
-    #[test]
-    fn a_full_plr_has_no_problems_until_something_is_wrong() {
-        let f = Framework::practice_fundamentals();
-        let mut plr = complete_plr();
-        assert_eq!(completion_problems(&plr, f, today()), []);
-        plr.review.date = NaiveDate::from_ymd_opt(2026, 11, 24);
-        plr.judgement.final_grade = Some(Grade::Good);
-        let paths: Vec<String> = completion_problems(&plr, f, today())
-            .into_iter()
-            .map(|p| p.path)
-            .collect();
-        assert_eq!(paths, ["review.date", "judgement.rationale"]);
-    }
-
-    #[test]
-    fn follow_up_questions_and_actions_are_asked_for_in_form_order() {
-        let f = Framework::practice_fundamentals();
-        let mut plr = complete_plr();
-        plr.case.child_aged_4_or_over = Some(true);
-        plr.case.iro_or_cp_chair_allocated = Some(true);
-        plr.participation.child = Some(Views {
-            views: Some(ViewsOutcome::Obtained),
-            ..Default::default()
-        });
-        plr.participation.parent_carer = Some(Views {
-            views: Some(ViewsOutcome::Inappropriate),
-            ..Default::default()
-        });
-        plr.sections[1].items[2].rating = None;
-        let mut action = crate::model::Action::new_after(&[]);
-        action.status = ActionStatus::Completed;
-        plr.actions.push(action);
-        let problems: Vec<String> = completion_problems(&plr, f, today())
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        assert_eq!(
-            problems,
-            [
-                "participation.iro_or_cp_chair: Say whether the Independent Reviewing Officer or Child Protection Chair was involved",
-                "participation.child.feedback: Say what feedback the child gave",
-                "participation.parent_carer.social_worker_consulted: Say whether the social worker was consulted about not seeking the views of the parent or carer",
-                "sections[1].items[2].rating: Rate statement VD3 (Visiting and Direct Work)",
-                "actions[0].kind: Choose the type of action 1",
-                "actions[0].description: Describe action 1",
-                "actions[0].owner: Enter who will do action 1",
-                "actions[0].due_on: Enter the due date of action 1",
-                "actions[0].completed_on: Enter the date action 1 was completed",
-            ]
-        );
-    }
-
-    #[test]
-    fn completing_a_case_of_concern_sets_the_share_by_deadline() {
-        let f = Framework::practice_fundamentals();
-        let now = "2026-11-20T10:40:02Z".parse::<DateTime<Utc>>().unwrap();
-        let mut plr = complete_plr();
-        plr.judgement.immediate_concern = true;
-        plr.judgement.final_grade = Some(Grade::Inadequate);
-        complete(&mut plr, f, now).unwrap();
-        assert_eq!(plr.status, Status::Completed);
-        assert_eq!(plr.completed_at, Some(now));
-        assert_eq!(
-            plr.judgement.share_by,
-            Some("2026-11-21T10:40:02Z".parse().unwrap())
-        );
-        reopen(&mut plr, now);
-        assert_eq!(
-            (plr.status, plr.completed_at, plr.judgement.share_by),
-            (Status::Draft, None, None)
-        );
-        let mut draft = Plr::new_draft(PlrId(uuid::Uuid::nil()), now, f);
-        assert!(complete(&mut draft, f, now).is_err());
-        assert_eq!(draft.status, Status::Draft);
-    }
-}
+pub(crate) mod tests;

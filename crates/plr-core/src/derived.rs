@@ -4,12 +4,10 @@
 //! Export writes them freshly computed and import recomputes them, so a file edited by hand
 //! (or written by another version) can never carry a grade its own ratings do not support.
 
-use chrono::Duration;
-
-use crate::completion::is_case_of_concern;
+use crate::concern::share_by;
 use crate::framework::Framework;
 use crate::grading::suggest_grade;
-use crate::model::{Plr, Status};
+use crate::model::Plr;
 use crate::moderation::moderation_effect;
 
 /// A derived field whose stored value differed from the recomputed one.
@@ -40,7 +38,7 @@ impl Recomputed {
                 "the stored suggested grade differs from the one these ratings give; it has been recomputed (the file was edited by hand, or written by another version)"
             }
             Recomputed::ShareBy => {
-                "the stored share-by deadline does not match the completion time and the Case of Concern rules; it has been recomputed"
+                "the stored share-by deadline does not match the Case of Concern rules (24 hours from the first moment the review became one); it has been recomputed"
             }
             Recomputed::ModerationEffect => {
                 "the stored moderation effect does not match the moderated and final grades; it has been recomputed"
@@ -52,7 +50,8 @@ impl Recomputed {
 /// Recomputes every derived field of `plr` under `framework`, and says which ones changed.
 ///
 /// - `judgement.suggested`: [`suggest_grade`] of the sections and the immediate concern flag.
-/// - `judgement.share_by`: `completed_at` + 24 hours for a completed Case of Concern, else `None`.
+/// - `judgement.share_by`: [`share_by`], 24 hours after the first moment the review became a
+///   Case of Concern, else `None`.
 /// - `moderation.effect`: [`moderation_effect`] of the final and moderated grades (left as it
 ///   is when there is no final grade to compare with).
 pub fn recompute_derived(plr: &mut Plr, framework: &Framework) -> Vec<Recomputed> {
@@ -62,10 +61,7 @@ pub fn recompute_derived(plr: &mut Plr, framework: &Framework) -> Vec<Recomputed
         plr.judgement.suggested = suggested;
         changed.push(Recomputed::Suggestion);
     }
-    let share_by = match (plr.status, plr.completed_at) {
-        (Status::Completed, Some(at)) if is_case_of_concern(plr) => Some(at + Duration::hours(24)),
-        _ => None,
-    };
+    let share_by = share_by(plr);
     if plr.judgement.share_by != share_by {
         plr.judgement.share_by = share_by;
         changed.push(Recomputed::ShareBy);
@@ -84,7 +80,7 @@ pub fn recompute_derived(plr: &mut Plr, framework: &Framework) -> Vec<Recomputed
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Grade, Moderation, ModerationEffect, PlrId, Rating};
+    use crate::model::{Grade, Moderation, ModerationEffect, PlrId, Rating, Status};
     use chrono::{DateTime, Utc};
 
     #[test]

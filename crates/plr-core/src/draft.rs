@@ -49,14 +49,36 @@ impl Plr {
             sections,
             judgement: Judgement {
                 suggested,
-                final_grade: None,
-                rationale: String::new(),
-                impact_on_child: String::new(),
-                immediate_concern: false,
-                share_by: None,
+                ..Judgement::default()
             },
             actions: Vec::new(),
             moderation: None,
         }
+    }
+
+    /// Whether nobody has entered anything: the review equals a blank draft of the same id
+    /// and start time (when it was last saved does not count). Such a review is not kept.
+    pub fn is_untouched(&self, framework: &Framework) -> bool {
+        let mut blank = Plr::new_draft(self.id, self.created_at, framework);
+        blank.updated_at = self.updated_at;
+        *self == blank
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_nobody_has_typed_in_is_untouched_until_something_is_entered() {
+        let f = Framework::practice_fundamentals();
+        let mut plr = Plr::new_draft(PlrId(uuid::Uuid::nil()), DateTime::UNIX_EPOCH, f);
+        plr.updated_at = "2026-11-20T10:00:00Z".parse().unwrap();
+        assert!(plr.is_untouched(f));
+        plr.case.team = "S".into();
+        assert!(!plr.is_untouched(f));
+        plr.case.team.clear();
+        plr.sections[3].items[0].note = "x".into();
+        assert!(!plr.is_untouched(f));
     }
 }

@@ -66,8 +66,11 @@ pub fn export_file_name(plr: &Plr) -> String {
 /// The JSON Schema of the export format, generated from the model with `schemars` (pretty,
 /// ending with a newline). `plr schema` prints it.
 ///
-/// The committed copy is `schema/plr-v1.schema.json` at the repository root; a test fails when
-/// it and the types drift. Regenerate it with `UPDATE_SCHEMA=1 cargo test -p plr-core schema`.
+/// The committed copy is `schema/plr-v<SCHEMA_VERSION>.schema.json` (now `plr-v2.schema.json`)
+/// at the repository root; a test fails when it and the types drift, or when the version is
+/// bumped without a new file. Older versions' files stay as they were, for files of those
+/// versions. Regenerate with `UPDATE_SCHEMA=1 cargo test -p plr-core schema` (or
+/// `cargo run -p plr-cli -- schema > schema/plr-v2.schema.json`).
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(Plr);
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
@@ -115,15 +118,30 @@ mod tests {
     /// Regenerate with `UPDATE_SCHEMA=1 cargo test -p plr-core schema`.
     #[test]
     fn the_committed_schema_matches_the_types() {
+        let name = format!("plr-v{}.schema.json", crate::model::SCHEMA_VERSION);
+        let path = format!("{}/../../schema/{name}", env!("CARGO_MANIFEST_DIR"));
+        let generated = json_schema();
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "schema/{name} is out of date: run UPDATE_SCHEMA=1 cargo test -p plr-core schema"
+        );
+    }
+
+    /// The version 1 schema is kept as published: version 1 files still import, and the QA
+    /// service may still validate them against it.
+    #[test]
+    fn the_version_1_schema_is_kept_and_knows_none_of_the_version_2_fields() {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../../schema/plr-v1.schema.json"
         );
-        let generated = json_schema();
-        if std::env::var_os("UPDATE_SCHEMA").is_some() {
-            std::fs::write(path, &generated).unwrap();
-        }
-        let committed = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(committed == generated, "schema/plr-v1.schema.json is out of date: run UPDATE_SCHEMA=1 cargo test -p plr-core schema");
+        let v1 = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(v1.contains("\"immediate_concern\""));
+        assert!(!v1.contains("immediate_concern_at"));
+        assert!(json_schema().contains("\"immediate_concern_at\""));
     }
 }

@@ -49,6 +49,18 @@ impl ImportProblem {
     }
 }
 
+impl ImportProblem {
+    /// Plain English first, then where in the file: "unknown framework ... (in the file at
+    /// `framework`)"; the whole file (`$`) is not named.
+    pub fn plain(&self) -> String {
+        if self.path == "$" {
+            self.message.clone()
+        } else {
+            format!("{} (in the file at {})", self.message, self.path)
+        }
+    }
+}
+
 impl std::fmt::Display for ImportProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.path, self.message)

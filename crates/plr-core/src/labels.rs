@@ -19,6 +19,11 @@ impl Grade {
     }
 }
 
+/// A grade's label, or "no suggestion" when there is none.
+pub(crate) fn grade_or_none(grade: Option<Grade>) -> &'static str {
+    grade.map_or("no suggestion", Grade::label)
+}
+
 impl Rating {
     /// e.g. "Partly met".
     pub fn label(self) -> &'static str {
@@ -27,6 +32,20 @@ impl Rating {
             Rating::PartlyMet => "Partly met",
             Rating::NotMet => "Not met",
             Rating::NotApplicable => "Not applicable",
+        }
+    }
+}
+
+impl Rating {
+    /// What choosing this rating means, for the "How to rate" help on each area's page.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Rating::Met => "the practice in this case does what the statement says, consistently",
+            Rating::PartlyMet => "some of it is done, or it is done only some of the time",
+            Rating::NotMet => "the practice in this case does not do what the statement says",
+            Rating::NotApplicable => {
+                "the statement does not apply to this case: it is left out of the score, so it neither raises nor lowers the grade"
+            }
         }
     }
 }
@@ -75,7 +94,9 @@ impl Role {
             Role::AdvancedPractitioner => "Advanced practitioner",
             Role::TeamManager => "Team manager",
             Role::SeniorManager => "Senior manager",
-            Role::PracticeLearningReviewer => "Practice learning reviewer",
+            Role::PracticeLearningReviewer => {
+                "Practice Learning Reviewer (Quality Assurance service)"
+            }
             Role::Other => "Other",
         }
     }
@@ -86,7 +107,7 @@ impl ViewsOutcome {
     pub fn label(self) -> &'static str {
         match self {
             ViewsOutcome::Obtained => "Obtained",
-            ViewsOutcome::Inappropriate => "Deemed inappropriate",
+            ViewsOutcome::Inappropriate => "Not asked: it was not right for them at this time",
             ViewsOutcome::Unreachable => "Could not be reached",
             ViewsOutcome::Declined => "Declined",
         }
@@ -153,6 +174,7 @@ mod tests {
         let mut labels: Vec<&'static str> = Vec::new();
         labels.extend(Grade::ALL.map(Grade::label));
         labels.extend(Rating::ALL.map(Rating::label));
+        labels.extend(Rating::ALL.map(Rating::meaning));
         labels.extend(LegalStatus::ALL.map(LegalStatus::label));
         labels.extend(LegalStatus::ALL.map(LegalStatus::care_planning_destination));
         labels.extend(Role::ALL.map(Role::label));

@@ -10,9 +10,12 @@
 #![warn(missing_docs)]
 
 pub mod completion;
+pub mod concern;
+pub mod dates;
 pub mod derived;
 mod draft;
 pub mod export;
+pub mod final_grade;
 pub mod framework;
 pub mod generate;
 pub mod grading;

@@ -8,7 +8,9 @@ use crate::model::SCHEMA_VERSION;
 
 /// Lifts `value` to [`SCHEMA_VERSION`], one step at a time.
 ///
-/// Version 0 was the pre-release format, in which `case.child_ref` was `case.child_reference`.
+/// - Version 0 was the pre-release format, in which `case.child_ref` was `case.child_reference`.
+/// - Version 1 had no record of the Case of Concern's substance nor of the suggestion a
+///   different final grade was chosen against; see [`from_1_to_2`] for what is assumed.
 pub fn migrate(value: &mut Value) -> Result<(), ImportProblem> {
     let problem = |message: String| ImportProblem::new("schema_version", message);
     let version = value
@@ -21,8 +23,10 @@ pub fn migrate(value: &mut Value) -> Result<(), ImportProblem> {
         )));
     }
     for from in version..u64::from(SCHEMA_VERSION) {
-        if from == 0 {
-            from_0_to_1(value);
+        match from {
+            0 => from_0_to_1(value),
+            1 => from_1_to_2(value),
+            _ => {}
         }
     }
     Ok(())
@@ -37,6 +41,49 @@ fn from_0_to_1(value: &mut Value) {
     value["schema_version"] = Value::from(1);
 }
 
+/// Adds the judgement fields of version 2, from what a version 1 file knows:
+///
+/// - `final_grade_chosen_against`: the stored suggestion (the one the reviewer saw); if the
+///   ratings now give another, the reviewer is asked to choose the final grade again.
+/// - `immediate_concern_at`: when the flag is set, `created_at` (the earliest moment the file
+///   proves; the flag's own time was not recorded), so no deadline is later than it could be.
+/// - `first_completed_inadequate_at`: `completed_at` of a completed review graded inadequate.
+/// - `immediate_concern_details` and `concern_shared_with` blank, `concern_shared_at` null.
+pub fn from_1_to_2(value: &mut Value) {
+    let created_at = value.get("created_at").cloned().unwrap_or(Value::Null);
+    let completed_at = value.get("completed_at").cloned().unwrap_or(Value::Null);
+    let completed = value.get("status").and_then(Value::as_str) == Some("completed");
+    if let Some(j) = value.get_mut("judgement").and_then(Value::as_object_mut) {
+        let suggested = j
+            .get("suggested")
+            .and_then(|s| s.get("grade"))
+            .cloned()
+            .unwrap_or(Value::Null);
+        let flagged = j.get("immediate_concern").and_then(Value::as_bool) == Some(true);
+        let inadequate = j.get("final_grade").and_then(Value::as_str) == Some("inadequate");
+        let mut add = |key: &str, v: Value| {
+            j.entry(key).or_insert(v);
+        };
+        add("final_grade_chosen_against", suggested);
+        add(
+            "immediate_concern_at",
+            if flagged { created_at } else { Value::Null },
+        );
+        add("immediate_concern_details", Value::from(""));
+        add(
+            "first_completed_inadequate_at",
+            if completed && inadequate {
+                completed_at
+            } else {
+                Value::Null
+            },
+        );
+        add("concern_shared_with", Value::from(""));
+        add("concern_shared_at", Value::Null);
+    }
+    value["schema_version"] = Value::from(2);
+}
+
 #[cfg(test)]
 mod tests {
     use crate::import::{import, ImportError};
@@ -46,7 +93,28 @@ mod tests {
         let v0 = include_str!("../tests/fixtures/version-0.json");
         let imported = import(v0.as_bytes()).unwrap();
         assert_eq!(imported.plr.case.child_ref, "LL-000001");
-        assert_eq!(imported.plr.schema_version, 1);
+        assert_eq!(imported.plr.schema_version, 2);
+    }
+
+    #[test]
+    fn a_version_1_case_of_concern_imports_with_its_deadline_recomputed() {
+        let v1 = include_str!("../tests/fixtures/version-1-concern.json");
+        let imported = import(v1.as_bytes()).unwrap();
+        let j = &imported.plr.judgement;
+        assert_eq!(imported.plr.schema_version, 2);
+        // The flag's time was not recorded: the earliest moment the file proves is used.
+        assert_eq!(j.immediate_concern_at, Some(imported.plr.created_at));
+        assert_eq!(j.first_completed_inadequate_at, imported.plr.completed_at);
+        assert_eq!(j.final_grade_chosen_against, j.suggested.grade);
+        assert_eq!(
+            j.share_by,
+            imported
+                .plr
+                .created_at
+                .checked_add_signed(chrono::Duration::hours(24))
+        );
+        let paths: Vec<&str> = imported.warnings.iter().map(|w| w.path.as_str()).collect();
+        assert_eq!(paths, ["judgement.share_by"]);
     }
 
     #[test]

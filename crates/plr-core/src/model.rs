@@ -1,5 +1,5 @@
 //! The Practice Learning Review as it is edited and as it is exported (`export.md`,
-//! schema version 1).
+//! schema version 2).
 //!
 //! One type serves the form, local storage and the export file, so the three can never
 //! drift apart. A draft may leave almost anything blank: blanks are `None` or `""`, and
@@ -13,10 +13,13 @@ use uuid::Uuid;
 #[cfg(feature = "store")]
 use reactive_stores::Store;
 
-use crate::grading::Suggestion;
+mod judgement;
 
-/// The export format's current schema version.
-pub const SCHEMA_VERSION: u32 = 1;
+pub use judgement::*;
+
+/// The export format's current schema version (2 added the Case of Concern's substance and the
+/// final grade's `final_grade_chosen_against`; version 1 files are migrated on import).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The value of the `format` key that marks a file as a PLR export.
 pub const FORMAT: &str = "practice-learning-review";
@@ -378,24 +381,6 @@ impl Grade {
         Grade::RequiresImprovementLow,
         Grade::Inadequate,
     ];
-}
-
-/// The grade and the narrative behind it (step 4 of the workflow).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "store", derive(Store))]
-pub struct Judgement {
-    /// The app's suggestion, recomputed from the ratings on export and on import.
-    pub suggested: Suggestion,
-    /// The reviewer's grade; defaults to the suggestion.
-    pub final_grade: Option<Grade>,
-    /// Why the final grade differs from the suggestion (required when it does).
-    pub rationale: String,
-    /// How the practice affects the child (required to complete).
-    pub impact_on_child: String,
-    /// An immediate concern about the child's safety.
-    pub immediate_concern: bool,
-    /// Completion + 24 h for a Case of Concern, else `None`.
-    pub share_by: Option<DateTime<Utc>>,
 }
 
 /// A follow-up action (step 5 of the workflow).

@@ -29,6 +29,8 @@ pub enum TaskStatus {
     InProgress,
     /// Nothing stops this section being completed.
     Completed,
+    /// "Check and complete" while any section is not completed.
+    CannotStartYet,
 }
 
 impl TaskStatus {
@@ -38,7 +40,60 @@ impl TaskStatus {
             TaskStatus::NotStarted => "Not started",
             TaskStatus::InProgress => "In progress",
             TaskStatus::Completed => "Completed",
+            TaskStatus::CannotStartYet => "Cannot start yet",
         }
+    }
+}
+
+/// The task list's progress: the status of every section (in [`Task::all`] order), how many
+/// are completed, and the "Check and complete" step's status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    /// Each section and its status.
+    pub tasks: Vec<(Task, TaskStatus)>,
+    /// The "Check and complete" step: cannot start until every section is completed, then not
+    /// started, then completed once the review is.
+    pub check: TaskStatus,
+}
+
+impl Progress {
+    /// The progress of `plr`, given its completion problems.
+    pub fn of(plr: &Plr, framework: &Framework, problems: &[Problem]) -> Progress {
+        let tasks: Vec<(Task, TaskStatus)> = Task::all(framework)
+            .into_iter()
+            .map(|task| {
+                let status = task.status(plr, problems);
+                (task, status)
+            })
+            .collect();
+        // Actions are optional (unless a Case of Concern needs one, which is then a problem of
+        // the actions task): having none does not hold the check back.
+        let ready = |(task, status): &(Task, TaskStatus)| {
+            *status == TaskStatus::Completed
+                || (*task == Task::Actions
+                    && *status == TaskStatus::NotStarted
+                    && !problems.iter().any(|p| task.owns(p, plr)))
+        };
+        let check = if plr.status == crate::model::Status::Completed {
+            TaskStatus::Completed
+        } else if tasks.iter().all(ready) {
+            TaskStatus::NotStarted
+        } else {
+            TaskStatus::CannotStartYet
+        };
+        Progress { tasks, check }
+    }
+
+    /// "3 of 10 sections completed" (the sections and "Check and complete").
+    pub fn summary(&self) -> String {
+        let done = self
+            .tasks
+            .iter()
+            .map(|(_, s)| s)
+            .chain([&self.check])
+            .filter(|s| **s == TaskStatus::Completed)
+            .count();
+        format!("{done} of {} sections completed", self.tasks.len() + 1)
     }
 }
 
@@ -85,9 +140,11 @@ impl Task {
         }
     }
 
-    /// Whether any problem belongs to this task's page.
+    /// Whether any problem belongs to this task's page (the review-wide "no reflection in any
+    /// area" problem belongs to no one area).
     fn owns(&self, problem: &Problem, plr: &Plr) -> bool {
-        Task::of_path(&problem.path, plr).as_ref() == Some(self)
+        problem.path != crate::completion::NO_REFLECTION_PATH
+            && Task::of_path(&problem.path, plr).as_ref() == Some(self)
     }
 
     /// Whether the user has entered anything on this task's page.
@@ -182,114 +239,7 @@ impl Views {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Rating;
-
-    #[test]
-    fn follow_case_adds_and_removes_the_child_question() {
-        let mut p = Participation::default();
-        assert!(p.follow_case(Some(true), None));
-        assert_eq!(p.child, Some(Views::default()));
-        assert!(
-            !p.follow_case(Some(true), None),
-            "nothing to change the second time"
-        );
-        assert!(p.follow_case(Some(false), None));
-        assert_eq!(p.child, None);
-    }
-
-    #[test]
-    fn follow_case_clears_the_iro_answer_when_none_is_allocated() {
-        let mut p = Participation {
-            iro_or_cp_chair: Some(true),
-            ..Default::default()
-        };
-        assert!(!p.follow_case(None, Some(true)));
-        assert_eq!(p.iro_or_cp_chair, Some(true));
-        assert!(p.follow_case(None, Some(false)));
-        assert_eq!(p.iro_or_cp_chair, None);
-    }
-
-    #[test]
-    fn changing_the_outcome_drops_the_old_follow_up() {
-        let mut v = Views {
-            views: Some(ViewsOutcome::Unreachable),
-            persistent_attempts: Some(true),
-            feedback: Some(crate::model::Feedback::Positive),
-            ..Default::default()
-        };
-        assert!(v.drop_unrelated_answers());
-        assert_eq!(v.persistent_attempts, Some(true));
-        assert_eq!(v.feedback, None);
-        assert!(!v.drop_unrelated_answers());
-    }
-
-    #[test]
-    fn rated_count_counts_every_rating_including_not_applicable() {
-        let framework = Framework::practice_fundamentals();
-        let mut plr = Plr::new_draft(
-            crate::model::PlrId(uuid::Uuid::nil()),
-            chrono::DateTime::UNIX_EPOCH,
-            framework,
-        );
-        assert_eq!(
-            rated_count(&plr.sections),
-            RatedCount {
-                rated: 0,
-                total: 55
-            }
-        );
-        plr.sections[0].items[0].rating = Some(Rating::Met);
-        plr.sections[4].items[10].rating = Some(Rating::NotApplicable);
-        assert_eq!(
-            rated_count(&plr.sections),
-            RatedCount {
-                rated: 2,
-                total: 55
-            }
-        );
-    }
-
-    #[test]
-    fn task_status_moves_from_not_started_to_completed() {
-        let framework = Framework::practice_fundamentals();
-        let mut plr = Plr::new_draft(
-            crate::model::PlrId(uuid::Uuid::nil()),
-            chrono::DateTime::UNIX_EPOCH,
-            framework,
-        );
-        let area = Task::Area(framework.areas[0].id.clone());
-        let problems = |plr: &Plr| {
-            crate::completion::completion_problems(plr, framework, chrono::NaiveDate::MAX)
-        };
-        assert_eq!(area.status(&plr, &problems(&plr)), TaskStatus::NotStarted);
-        plr.sections[0].items[0].rating = Some(Rating::Met);
-        assert_eq!(area.status(&plr, &problems(&plr)), TaskStatus::InProgress);
-        for item in &mut plr.sections[0].items {
-            item.rating = Some(Rating::PartlyMet);
-        }
-        assert_eq!(area.status(&plr, &problems(&plr)), TaskStatus::Completed);
-        assert_eq!(
-            Task::of_path("sections[0].items[3].rating", &plr),
-            Some(area)
-        );
-        assert_eq!(Task::of_path("review.date", &plr), Some(Task::Case));
-        assert_eq!(Task::of_path("nonsense", &plr), None);
-
-        // A final grade that only followed the suggestion is not a start on the judgement.
-        plr.judgement.final_grade = Some(crate::model::Grade::Good);
-        assert_eq!(
-            Task::Judgement.status(&plr, &problems(&plr)),
-            TaskStatus::NotStarted
-        );
-        plr.judgement.impact_on_child = "Safer at home.".into();
-        assert_eq!(
-            Task::Judgement.status(&plr, &problems(&plr)),
-            TaskStatus::InProgress
-        );
-    }
-}
+mod tests;
 
 impl crate::model::Action {
     /// A blank open action whose id (`a1`, `a2`, ...) is unused by `existing`.
@@ -327,55 +277,5 @@ mod action_tests {
             ..first.clone()
         };
         assert_eq!(Action::new_after(&[first, renamed, odd]).id, "a8");
-    }
-}
-
-impl crate::model::Judgement {
-    /// Keeps the final grade in step with the suggestion while the reviewer has not chosen a
-    /// different one: when the suggestion moves from `previous` to `current` and the final
-    /// grade still equals `previous` (or is blank), it follows. Returns whether it changed.
-    pub fn follow_suggestion(
-        &mut self,
-        previous: Option<crate::model::Grade>,
-        current: Option<crate::model::Grade>,
-    ) -> bool {
-        let following = self.final_grade.is_none() || self.final_grade == previous;
-        if following && current.is_some() && self.final_grade != current {
-            self.final_grade = current;
-            true
-        } else {
-            false
-        }
-    }
-}
-
-#[cfg(test)]
-mod judgement_tests {
-    use crate::model::{Grade, Judgement};
-
-    fn judgement(final_grade: Option<Grade>) -> Judgement {
-        Judgement {
-            suggested: Default::default(),
-            final_grade,
-            rationale: String::new(),
-            impact_on_child: String::new(),
-            immediate_concern: false,
-            share_by: None,
-        }
-    }
-
-    #[test]
-    fn the_final_grade_follows_the_suggestion_until_the_reviewer_differs() {
-        let mut j = judgement(None);
-        assert!(j.follow_suggestion(None, Some(Grade::Good)));
-        assert_eq!(j.final_grade, Some(Grade::Good));
-        assert!(j.follow_suggestion(Some(Grade::Good), Some(Grade::Inadequate)));
-        assert_eq!(j.final_grade, Some(Grade::Inadequate));
-        // The reviewer chose differently: a new suggestion leaves their grade alone.
-        j.final_grade = Some(Grade::RequiresImprovement);
-        assert!(!j.follow_suggestion(Some(Grade::Inadequate), Some(Grade::Good)));
-        assert_eq!(j.final_grade, Some(Grade::RequiresImprovement));
-        // Nothing to suggest: a chosen grade is kept.
-        assert!(!j.follow_suggestion(Some(Grade::RequiresImprovement), None));
     }
 }

@@ -61,7 +61,7 @@ fn completed_concern() {
     assert_eq!(plr.judgement.suggested.grade, Some(Grade::Inadequate));
     assert_eq!(
         plr.judgement.share_by,
-        Some("2026-11-21T11:00:00Z".parse().unwrap())
+        Some("2026-11-21T10:50:00Z".parse().unwrap())
     );
 }
 

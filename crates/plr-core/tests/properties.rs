@@ -56,7 +56,7 @@ prop_compose! {
         plr.case.team = team;
         plr.case.legal_status = legal_status;
         plr.review.date = review_date;
-        plr.judgement.immediate_concern = concern;
+        plr.judgement.flag_immediate_concern(concern, now);
         plr.judgement.final_grade = final_grade;
         for (description, owner, due_on) in actions {
             let mut action = Action::new_after(&plr.actions);

@@ -12,6 +12,7 @@ use crate::browser;
 use crate::components::fields::{
     field_id, radio_id, DateInput, RadioChoice, Radios, TextArea, TextInput,
 };
+use crate::components::title::PageTitle;
 
 /// The "Actions" page.
 #[component]
@@ -19,6 +20,7 @@ pub fn ActionsPage() -> impl IntoView {
     let review = Review::use_context();
     let store = review.store;
     let count = Memo::new(move |_| store.actions().read().len());
+    let none_error = Signal::derive(move || review.problem_at("actions"));
     let add = move |_| {
         store
             .actions()
@@ -31,6 +33,7 @@ pub fn ActionsPage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Actions"</h1>
+        <PageTitle title="Actions" />
         <p>"Record what needs to happen next, who will do it and by when."</p>
         <Show when=move || count.get() == 0>
             <p>"No actions yet."</p>
@@ -43,7 +46,17 @@ pub fn ActionsPage() -> impl IntoView {
             <ActionCard action=action.into() />
         </For>
         <Show when=move || !review.is_completed()>
-            <button type="button" class="button button--secondary" id="add-action" on:click=add>"Add an action"</button>
+            // The target of the error summary's link when a Case of Concern has no action.
+            <div class="form-group" class:form-group--error=move || none_error.get().is_some()>
+                {move || none_error.get().map(|message| view! {
+                    <p class="error-message" id="actions-error">
+                        <span class="visually-hidden">"Error: "</span>{message}
+                    </p>
+                })}
+                <button type="button" class="button button--secondary" id="actions"
+                    aria-describedby=move || none_error.get().map(|_| "actions-error")
+                    on:click=add>"Add an action"</button>
+            </div>
         </Show>
         <Continue next="check" />
     }
@@ -77,7 +90,7 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
         let id = id.clone();
         move |_| {
             // This button is about to go: move focus first, to where actions are added.
-            browser::focus("add-action");
+            browser::focus("actions");
             store
                 .actions()
                 .update(|actions| actions.retain(|a| a.id != id));

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use super::{Continue, GradePanel, Review};
 use crate::browser;
 use crate::components::fields::{field_id, radio_id, Described, RadioChoice, TextArea};
+use crate::components::title::PageTitle;
 use crate::pages::not_found::NotFound;
 
 /// The page of the area named in the address.
@@ -75,10 +76,18 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
     view! {
         <span class="caption">"Practice Fundamentals"</span>
         <h1>{area.title.clone()}</h1>
+        <PageTitle title=area.title.clone() />
         <GradePanel area=area.id.clone() />
+        <details class="details">
+            <summary class="details__summary">"How to rate"</summary>
+            <ul class="list list--bullet details__text">
+                {Rating::ALL.iter().map(|r| view! { <li><strong>{r.label()}</strong>": "{r.meaning()}"."</li> }).collect_view()}
+            </ul>
+        </details>
         <p class="hint keys-help" id="keys-help">
             "Keyboard: Tab to a statement, then press 1 for met, 2 for partly met, 3 for not met or 4 for not applicable. Focus then moves to the next statement."
         </p>
+        <p class="lead-in" id="lead-in"><strong>{area.lead_in.clone()}</strong></p>
         <div class="statements">{statements}</div>
         <h2>"Reflection and evaluation"</h2>
         <TextArea

@@ -9,6 +9,7 @@ use reactive_stores::Field;
 
 use super::{Continue, Review};
 use crate::components::fields::{DateInput, Radios, TextInput, YesNo};
+use crate::components::title::PageTitle;
 
 /// The "About the case" page.
 #[component]
@@ -35,6 +36,7 @@ pub fn CasePage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"About the case"</h1>
+        <PageTitle title="About the case" />
         <TextInput
             path="case.child_ref"
             label="Child's case reference"
@@ -52,7 +54,7 @@ pub fn CasePage() -> impl IntoView {
         <YesNo
             path="case.child_aged_4_or_over".to_string()
             legend="Is the child aged 4 or over?".to_string()
-            hint="If so, the review asks whether the child's own views were obtained."
+            hint="If so, the review asks whether the child's own views were obtained. For a younger child, their experience is understood through observation and play."
             field=child_aged_4_or_over
         />
         <YesNo
@@ -61,11 +63,12 @@ pub fn CasePage() -> impl IntoView {
             field=case.iro_or_cp_chair_allocated().into()
         />
         <DateInput path="review.date".to_string() label="Review date".to_string() field=people.date().into() />
-        <h2>"Reviewer"</h2>
-        <TextInput path="review.reviewer.name" label="Reviewer's name" field=people.reviewer().name().into() autocomplete="name" />
+        <h2>"Reviewing manager"</h2>
+        <p class="hint">"The manager carrying out this review with the practitioner (not a Practice Learning Reviewer from the Quality Assurance service)."</p>
+        <TextInput path="review.reviewer.name" label="Reviewing manager's name" field=people.reviewer().name().into() autocomplete="name" />
         <Radios
             path="review.reviewer.role".to_string()
-            legend="Reviewer's role".to_string()
+            legend="Reviewing manager's role".to_string()
             options=roles.clone()
             field=people.reviewer().role().into()
         />

@@ -3,14 +3,16 @@
 //! take focus to each field. A completed review is read-only until reopened as a draft.
 
 use leptos::prelude::*;
-use plr_core::completion::{complete, reopen};
+use plr_core::completion::{complete, problems_sentence, reopen, summary_problems};
+use plr_core::concern::{share_by, share_instruction};
 use plr_core::progress::Task;
-use plr_core::{JudgementStoreFields, Plr, PlrStoreFields, Status};
+use plr_core::{CaseStoreFields, Plr, PlrStoreFields, Status};
 
 use super::{task_page, Review, ReviewSummary};
 use crate::browser;
 use crate::components::export::ExportButton;
 use crate::components::fields::field_id;
+use crate::components::title::PageTitle;
 
 /// The address of the page holding the field at a problem's path, focused on that field.
 fn problem_href(review: &Review, plr: &Plr, path: &str) -> String {
@@ -33,7 +35,7 @@ pub fn CheckPage() -> impl IntoView {
                 review.show_problems.set(false);
                 store.set(plr);
                 review.autosave.flush();
-                browser::focus_after_render("completed-panel");
+                browser::focus_after_render("completed-title");
             }
             Err(_) => {
                 review.show_problems.set(true);
@@ -41,7 +43,7 @@ pub fn CheckPage() -> impl IntoView {
             }
         }
     };
-    let on_reopen = move |_| {
+    let on_reopen = move |_: leptos::ev::MouseEvent| {
         store.update(|plr| reopen(plr, browser::now()));
         review.autosave.flush();
         browser::focus_after_render("complete-review");
@@ -51,7 +53,8 @@ pub fn CheckPage() -> impl IntoView {
         let list = problems.get();
         (!list.is_empty()).then(|| {
             let plr = store.get_untracked();
-            let items = list
+            let lines = summary_problems(&list, &plr, review.framework);
+            let items = lines
                 .iter()
                 .map(|p| {
                     let href = problem_href(&review, &plr, &p.path);
@@ -61,7 +64,7 @@ pub fn CheckPage() -> impl IntoView {
             view! {
                 <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
                     <h2 class="error-summary__title" id="error-summary-title">"There is a problem"</h2>
-                    <p>{format!("{} things need an answer before this review can be completed.", list.len())}</p>
+                    <p>{problems_sentence(list.len())}</p>
                     <ul class="error-summary__list">{items}</ul>
                 </div>
             }
@@ -69,37 +72,54 @@ pub fn CheckPage() -> impl IntoView {
     };
 
     view! {
-        {summary}
-        <span class="caption">"Practice Learning Review"</span>
-        <h1>"Check your answers before completing the review"</h1>
-        <ReviewSummary />
+        <PageTitle title=Signal::derive(move || {
+            if completed.get() { "Review completed" } else { "Check your answers" }.to_string()
+        }) />
         <Show
             when=move || completed.get()
             fallback=move || view! {
+                {summary}
+                <span class="caption">"Practice Learning Review"</span>
+                <h1>"Check your answers before completing the review"</h1>
+                <ReviewSummary />
                 <h2>"Complete the review"</h2>
-                <p>"Completing the review fixes its answers. You can reopen it as a draft if something needs correcting."</p>
+                <p>"Once completed, the answers cannot be changed by accident. You can reopen it as a draft if something needs correcting."</p>
                 <div class="button-group">
                     <button type="button" class="button" id="complete-review" on:click=on_complete>"Complete review"</button>
-                    <ExportButton />
+                    <ExportButton primary=false />
                 </div>
             }
         >
-            <div class="panel" id="completed-panel" tabindex="-1">
-                <h2 class="panel__title">"Review completed"</h2>
-                <p>
-                    {move || store.completed_at().get().map(|at| format!("Completed {}.", browser::local_date_time(at)))}
-                </p>
-                {move || store.judgement().share_by().get().map(|at| view! {
-                    <p class="panel__concern">
-                        <strong>{format!("Case of Concern: share this review by {}.", browser::local_date_time(at))}</strong>
-                    </p>
-                })}
-                <p>"Download the JSON file and upload it to the Quality Assurance service."</p>
-            </div>
-            <div class="button-group">
-                <ExportButton />
-                <button type="button" class="button button--secondary" on:click=on_reopen>"Reopen as draft"</button>
-            </div>
+            <Confirmation on_reopen />
         </Show>
+    }
+}
+
+/// The confirmation page of a completed review: what it is, the download, what happens next.
+#[component]
+fn Confirmation(on_reopen: impl Fn(leptos::ev::MouseEvent) + Copy + 'static) -> impl IntoView {
+    let review = Review::use_context();
+    let store = review.store;
+    view! {
+        <div class="panel panel--confirmation">
+            <h1 class="panel__title" id="completed-title" tabindex="-1">"Review completed"</h1>
+            <p class="panel__body">
+                "Case reference"<br />
+                <strong id="completed-case-ref">{move || store.case().child_ref().get()}</strong>
+            </p>
+        </div>
+        <p>{move || store.completed_at().get().map(|at| format!("Completed {}.", browser::local_date_time(at)))}</p>
+        {move || store.with(share_by).map(|at| view! {
+            <div class="notice notice--concern" role="region" aria-labelledby="completed-concern">
+                <h2 id="completed-concern">"This review is a Case of Concern"</h2>
+                <p>{share_instruction(Some(&browser::local_date_time(at)))}</p>
+            </div>
+        })}
+        <h2>"What happens next"</h2>
+        <p>"Download the review file and upload it to the Quality Assurance service. A Practice Learning Reviewer from the Quality Assurance service may moderate it."</p>
+        <ExportButton primary=true />
+        <h2>"Your answers"</h2>
+        <ReviewSummary />
+        <button type="button" class="button button--secondary" on:click=on_reopen>"Reopen as draft"</button>
     }
 }

@@ -25,7 +25,7 @@ pub fn GradePanel(#[prop(optional)] area: Option<AreaId>) -> impl IntoView {
         });
         view! {
             <p class="grade-panel__area">
-                {title} ": "
+                <span class="grade-panel__area-title">{title} ": "</span>
                 <strong id="area-band">
                     {move || band.get().map_or_else(
                         || "not rated yet".to_string(),
@@ -38,7 +38,15 @@ pub fn GradePanel(#[prop(optional)] area: Option<AreaId>) -> impl IntoView {
             </p>
         }
     });
+    // Announced politely when the grade itself changes, not on every rating.
+    let grade_words = Memo::new(move |_| {
+        suggestion.with(|s| {
+            s.grade
+                .map(|g| format!("Suggested grade now {}", g.label()))
+        })
+    });
     view! {
+        <p class="visually-hidden" aria-live="polite" id="grade-announcement">{move || grade_words.get()}</p>
         <aside class="grade-panel" class:grade-panel--sticky=sticky aria-label="Grade so far">
             <p class="grade-panel__grade">
                 "Suggested grade: "
@@ -48,7 +56,9 @@ pub fn GradePanel(#[prop(optional)] area: Option<AreaId>) -> impl IntoView {
                         None => "not enough rated yet".to_string(),
                     })}
                 </strong>
-                {move || suggestion.with(|s| (s.grade.is_some() && s.provisional).then_some(" (provisional until every statement is rated)"))}
+                <span class="grade-panel__provisional">
+                    {move || suggestion.with(|s| (s.grade.is_some() && s.provisional).then_some(" (provisional until every statement is rated)"))}
+                </span>
             </p>
             {area_line}
             <p class="grade-panel__count" id="rated-count">

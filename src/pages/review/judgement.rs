@@ -2,13 +2,14 @@
 //! rationale when it differs) and any immediate concern about the child's safety.
 
 use leptos::prelude::*;
-use plr_core::completion::is_case_of_concern;
 use plr_core::grading::explain;
 use plr_core::{Grade, JudgementStoreFields, PlrStoreFields};
 
+use super::concern::ImmediateConcern;
 use super::{Continue, GradePanel, Review};
 use crate::browser;
-use crate::components::fields::{Checkbox, Radios, TextArea};
+use crate::components::fields::{radio_id, Described, RadioChoice, TextArea};
+use crate::components::title::PageTitle;
 
 /// The "Judgement" page.
 #[component]
@@ -20,15 +21,6 @@ pub fn JudgementPage() -> impl IntoView {
     let framework = review.framework;
 
     let explanation = Memo::new(move |_| suggestion.with(|s| explain(s, framework)));
-    let differs = Memo::new(move |_| {
-        let suggested = suggestion.with(|s| s.grade);
-        judgement
-            .final_grade()
-            .get()
-            .is_some_and(|f| Some(f) != suggested)
-    });
-    let concern = Memo::new(move |_| store.with(is_case_of_concern));
-    let grades: Vec<(Grade, &'static str)> = Grade::ALL.iter().map(|g| (*g, g.label())).collect();
     let areas = move || {
         suggestion.with(|s| {
             s.areas
@@ -54,6 +46,7 @@ pub fn JudgementPage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Judgement"</h1>
+        <PageTitle title="Judgement" />
         <GradePanel />
         <h2>"How the suggestion was reached"</h2>
         <ul class="list list--bullet" id="grade-explanation">
@@ -73,37 +66,87 @@ pub fn JudgementPage() -> impl IntoView {
             field=judgement.impact_on_child().into()
             rows=6
         />
-        <Radios
-            path="judgement.final_grade"
-            legend="Final grade"
-            hint="This follows the suggested grade. If your professional judgement differs, choose another grade and say why."
-            options=grades
-            field=judgement.final_grade().into()
-        />
-        <Show when=move || differs.get()>
-            <div class="conditional">
-                <TextArea
-                    path="judgement.rationale"
-                    label="Why is the final grade different from the suggested grade?"
-                    field=judgement.rationale().into()
-                />
-            </div>
-        </Show>
-        <Checkbox
-            path="judgement.immediate_concern"
-            label="There is an immediate concern about the child's safety"
-            hint="The suggested grade becomes inadequate and the review must be shared within 24 hours of completion."
-            field=judgement.immediate_concern().into()
-        />
-        <Show when=move || concern.get()>
-            <div class="notice notice--concern" role="region" aria-labelledby="case-of-concern">
-                <h2 id="case-of-concern">"This review is a Case of Concern"</h2>
-                {move || match judgement.share_by().get() {
-                    Some(at) => format!("Share it by {}.", browser::local_date_time(at)),
-                    None => "It must be shared within 24 hours of being completed.".to_string(),
-                }}
-            </div>
-        </Show>
+        <FinalGrade />
+        <ImmediateConcern />
         <Continue next="actions" />
+    }
+}
+
+/// The final grade: the suggestion is marked, a different grade reveals the rationale under
+/// it, and a different grade chosen against an older suggestion must be confirmed or changed.
+#[component]
+fn FinalGrade() -> impl IntoView {
+    let review = Review::use_context();
+    let judgement = review.store.judgement();
+    let suggested = Memo::new(move |_| review.suggestion.with(|s| s.grade));
+    let final_grade = Memo::new(move |_| judgement.final_grade().get());
+    let stale = Memo::new(move |_| {
+        let now = suggested.get();
+        judgement.with(|j| j.stale_choice(now))
+    });
+    let path = "judgement.final_grade";
+    let d = Described::new(
+        path,
+        Some("This follows the suggested grade (marked “suggested”). If your professional judgement differs, choose another grade and say why."),
+    );
+    let error = d.error;
+    let radios = Grade::ALL
+        .iter()
+        .enumerate()
+        .map(|(n, grade)| {
+            let grade = *grade;
+            let id = radio_id(&d.id, n);
+            let differs = Memo::new(move |_| {
+                final_grade.get() == Some(grade) && suggested.get() != Some(grade)
+            });
+            view! {
+                <RadioChoice
+                    id=id.clone()
+                    name=path.to_string()
+                    checked=Signal::derive(move || final_grade.get() == Some(grade))
+                    on_choose=move || judgement.update(|j| j.choose_final_grade(grade, suggested.get_untracked()))
+                >
+                    {grade.label()}
+                    {move || (suggested.get() == Some(grade)).then(|| view! { <span class="suggested-mark">" (suggested)"</span> })}
+                </RadioChoice>
+                <div class="conditional" id=format!("{id}-conditional")>
+                    {move || differs.get().then(|| view! {
+                        <TextArea
+                            path="judgement.rationale"
+                            label="Why is the final grade different from the suggested grade?"
+                            field=judgement.rationale().into()
+                        />
+                    })}
+                </div>
+            }
+        })
+        .collect_view();
+    let confirm = move |_| {
+        let now = suggested.get_untracked();
+        judgement.update(|j| j.confirm_final_grade(now));
+        if let Some(n) = final_grade
+            .get_untracked()
+            .and_then(|g| Grade::ALL.iter().position(|x| *x == g))
+        {
+            browser::focus_after_render(radio_id(&crate::components::fields::field_id(path), n));
+        }
+    };
+    view! {
+        <div class="form-group" class:form-group--error=move || error.get().is_some()>
+            <fieldset class="fieldset" aria-describedby=d.described_by()>
+                <legend class="fieldset__legend">"Final grade"</legend>
+                {d.hint_and_error()}
+                {move || stale.get().map(|s| view! {
+                    <div class="warning" id="final-grade-stale">
+                        <p><strong>{format!("{}.", s.message())}</strong></p>
+                        <p>"Your reason for the different grade is kept below it."</p>
+                        <button type="button" class="button button--secondary" on:click=confirm>
+                            {format!("Confirm {} as the final grade", s.chosen.label())}
+                        </button>
+                    </div>
+                })}
+                <div class="radios">{radios}</div>
+            </fieldset>
+        </div>
     }
 }

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod area;
 pub mod case;
 pub mod check;
+mod concern;
 mod grade;
 pub mod judgement;
 mod other_tab;
@@ -112,7 +113,7 @@ pub fn task_page(task: &Task) -> String {
     }
 }
 
-/// "Continue" to the next page of the review, and the way back to the task list.
+/// "Continue" to the next page of the review (the way back to the task list is at the top).
 #[component]
 pub fn Continue(
     /// The next page, relative to the review (`participation`, `area/visiting`, ...).
@@ -123,7 +124,6 @@ pub fn Continue(
     view! {
         <div class="button-group">
             <a class="button" href=review.href(&next)>"Continue"</a>
-            <a class="link" href=review.href("")>"Back to the task list"</a>
         </div>
     }
 }
@@ -172,10 +172,19 @@ fn OpenReview(plr: Plr) -> impl IntoView {
     view! {
         <div class="review-bar">
             <a class="back-link" href="/">"All reviews"</a>
+            {move || (!page.get().is_empty()).then(|| {
+                let href = format!("/review/{}", store.id().get_untracked());
+                view! { <a class="back-link" href=href>"Back to the task list"</a> }
+            })}
             <SavedIndicator state=autosave.state />
         </div>
         <other_tab::OtherTabWatch store autosave />
-        <Outlet />
+        {move || (store.status().get() == Status::Completed).then(|| view! {
+            <p class="inset" id="completed-notice">"This review is completed. Reopen it to make changes."</p>
+        })}
+        <div class="review" class:review--completed=move || store.status().get() == Status::Completed>
+            <Outlet />
+        </div>
     }
 }
 
@@ -212,15 +221,18 @@ fn follow_suggestion(store: Store<Plr>, suggestion: Memo<Suggestion>) {
 }
 
 /// Moves focus to the element named by the address's `#fragment` once a page has rendered,
-/// so a link from the error summary lands on the field it names.
+/// so a link from the error summary lands on the field it names; without a fragment, moving
+/// to another page ("Continue") puts focus on its heading, where reading starts.
 fn focus_fragment_target(location: leptos_router::location::Location) {
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         // Tracks the path too: the same fragment on another page is a new target.
         location.pathname.track();
         let hash = location.hash.get();
         let id = hash.trim_start_matches('#');
         if !id.is_empty() {
             browser::focus_after_render(id);
+        } else if first.is_some() {
+            browser::focus_main_heading();
         }
     });
 }

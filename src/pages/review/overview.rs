@@ -1,11 +1,12 @@
 //! The review's task list: each section with its status, the live grade, and the download.
 
 use leptos::prelude::*;
-use plr_core::progress::{Task, TaskStatus};
+use plr_core::progress::{Progress, Task, TaskStatus};
 use plr_core::{CaseStoreFields, PlrStoreFields};
 
 use super::{task_page, GradePanel, Review};
 use crate::components::export::ExportButton;
+use crate::components::title::PageTitle;
 
 fn task_title(task: &Task, review: &Review) -> String {
     match task {
@@ -21,23 +22,26 @@ fn task_title(task: &Task, review: &Review) -> String {
     }
 }
 
+fn tag_class(status: TaskStatus) -> &'static str {
+    match status {
+        TaskStatus::Completed => "tag tag--done",
+        TaskStatus::InProgress => "tag tag--progress",
+        TaskStatus::NotStarted => "tag tag--todo",
+        TaskStatus::CannotStartYet => "tag tag--blocked",
+    }
+}
+
 /// The task list page.
 #[component]
 pub fn Overview() -> impl IntoView {
     let review = Review::use_context();
     let store = review.store;
     let framework = review.framework;
-    let statuses = Memo::new(move |_| {
+    let progress = Memo::new(move |_| {
         store.with(|plr| {
             let problems =
                 plr_core::completion::completion_problems(plr, framework, crate::browser::today());
-            Task::all(framework)
-                .into_iter()
-                .map(|task| {
-                    let status = task.status(plr, &problems);
-                    (task, status)
-                })
-                .collect::<Vec<_>>()
+            Progress::of(plr, framework, &problems)
         })
     });
     let heading = move || {
@@ -50,18 +54,14 @@ pub fn Overview() -> impl IntoView {
     };
     let group = move |range: std::ops::Range<usize>| {
         move || {
-            statuses.with(|all| {
-                all[range.clone()]
+            progress.with(|p| {
+                p.tasks[range.clone()]
                     .iter()
                     .map(|(task, status)| {
                         let title = task_title(task, &review);
                         let href = review.href(&task_page(task));
                         let status_id = format!("status-{}", task_page(task).replace('/', "-"));
-                        let tag = match status {
-                            TaskStatus::Completed => "tag tag--done",
-                            TaskStatus::InProgress => "tag tag--progress",
-                            TaskStatus::NotStarted => "tag tag--todo",
-                        };
+                        let tag = tag_class(*status);
                         view! {
                             <li class="task-list__item">
                                 <a class="task-list__link" href=href aria-describedby=status_id.clone()>{title}</a>
@@ -76,6 +76,8 @@ pub fn Overview() -> impl IntoView {
     let areas = framework.areas.len();
     view! {
         <h1>{heading}</h1>
+        <PageTitle title="Task list" />
+        <p class="task-list__summary" id="sections-completed">{move || progress.with(Progress::summary)}</p>
         <GradePanel />
         <ol class="task-list">
             <li>
@@ -93,12 +95,20 @@ pub fn Overview() -> impl IntoView {
             <li>
                 <h2 class="task-list__section">"4. Finish"</h2>
                 <ul class="task-list__items">
-                    <li class="task-list__item">
-                        <a class="task-list__link" href=review.href("check")>"Check and complete"</a>
-                        <span class="tag" class:tag--done=move || review.is_completed()>
-                            {move || if review.is_completed() { "Completed" } else { "Not completed" }}
-                        </span>
-                    </li>
+                    {move || {
+                        let status = progress.with(|p| p.check);
+                        let title = if status == TaskStatus::CannotStartYet {
+                            view! { <span class="task-list__link">"Check and complete"</span> }.into_any()
+                        } else {
+                            view! { <a class="task-list__link" href=review.href("check") aria-describedby="status-check">"Check and complete"</a> }.into_any()
+                        };
+                        view! {
+                            <li class="task-list__item">
+                                {title}
+                                <span class=tag_class(status) id="status-check">{status.label()}</span>
+                            </li>
+                        }
+                    }}
                 </ul>
             </li>
         </ol>

@@ -10,6 +10,7 @@ use reactive_stores::{Field, OptionStoreExt};
 
 use super::{Continue, Review};
 use crate::components::fields::{Radios, YesNo};
+use crate::components::title::PageTitle;
 
 /// The "Who took part" page.
 #[component]
@@ -31,6 +32,7 @@ pub fn ParticipationPage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Who took part"</h1>
+        <PageTitle title="Who took part" />
         <YesNo
             path="participation.social_worker".to_string()
             legend="Was the social worker involved in the review?".to_string()
@@ -51,7 +53,7 @@ pub fn ParticipationPage() -> impl IntoView {
         <Show
             when=move || child_asked.get()
             fallback=|| view! {
-                <p class="inset">"The child's views are asked for when the child is aged 4 or over (see About the case)."</p>
+                <p class="inset">"The child's own views are asked for when the child is aged 4 or over (see About the case). For a younger child, their experience is understood through observation and play: record what was seen in Visiting and Direct Work."</p>
             }
         >
             <ViewsQuestion
@@ -85,7 +87,7 @@ fn ViewsQuestion(path: &'static str, who: &'static str, field: Field<Views>) -> 
         (ViewsOutcome::Obtained, "Yes, their views were obtained"),
         (
             ViewsOutcome::Inappropriate,
-            "No, it was deemed inappropriate",
+            "No, it was not right to ask them at this time",
         ),
         (ViewsOutcome::Unreachable, "No, they could not be reached"),
         (ViewsOutcome::Declined, "No, they declined"),

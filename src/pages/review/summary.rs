@@ -51,18 +51,18 @@ fn describe_views(views: &Views) -> String {
     }
 }
 
-/// One row of a summary list.
+/// One row of a summary list; `page` is where a person changes it (`None` when calculated).
 struct Row {
     key: String,
     value: String,
-    page: String,
+    page: Option<String>,
 }
 
 fn row(key: impl Into<String>, value: impl Into<String>, page: &str) -> Row {
     Row {
         key: key.into(),
         value: value.into(),
-        page: page.to_string(),
+        page: Some(page.to_string()),
     }
 }
 
@@ -100,7 +100,7 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
                 .map_or("Not answered".into(), |d| d.format("%-d %B %Y").to_string()),
             "case",
         ),
-        row("Reviewer", person(&plr.review.reviewer), "case"),
+        row("Reviewing manager", person(&plr.review.reviewer), "case"),
         row("Practitioner", person(&plr.review.practitioner), "case"),
     ];
     let p = &plr.participation;
@@ -134,7 +134,7 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
         ));
     }
     let suggestion = review.suggestion.get_untracked();
-    let areas = review
+    let mut areas: Vec<Row> = review
         .framework
         .areas
         .iter()
@@ -157,15 +157,24 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
             )
         })
         .collect();
+    // The practitioner's voice: their reflection on each area.
+    for (area, section) in review.framework.areas.iter().zip(&plr.sections) {
+        areas.push(row(
+            format!("Practitioner's reflection: {}", area.title),
+            text_or(&section.practitioner_reflection, "None yet"),
+            &format!("area/{}", area.id),
+        ));
+    }
     let j = &plr.judgement;
     let mut judgement = vec![
-        row(
-            "Suggested grade",
-            suggestion
+        Row {
+            key: "Suggested grade (calculated)".into(),
+            value: suggestion
                 .grade
-                .map_or("Not enough rated yet", |g| g.label()),
-            "judgement",
-        ),
+                .map_or("Not enough rated yet", |g| g.label())
+                .into(),
+            page: None,
+        },
         row(
             "Final grade",
             j.final_grade.map_or("Not answered", |g| g.label()),
@@ -189,6 +198,23 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
         if j.immediate_concern { "Yes" } else { "No" },
         "judgement",
     ));
+    if j.immediate_concern {
+        judgement.push(row(
+            "What the concern is",
+            text_or(&j.immediate_concern_details, "Not answered"),
+            "judgement",
+        ));
+        let shared = match (j.concern_shared_with.trim(), j.concern_shared_at) {
+            ("", None) => "Not yet shared".to_string(),
+            (who, Some(at)) => format!(
+                "{} on {}",
+                text_or(who, "Name not given"),
+                crate::browser::local_date_time(at)
+            ),
+            (who, None) => format!("{who}: not yet recorded as shared"),
+        };
+        judgement.push(row("Shared with the Head of Service", shared, "judgement"));
+    }
     let actions = if plr.actions.is_empty() {
         vec![row("Actions", "None", "actions")]
     } else {
@@ -245,13 +271,13 @@ pub fn ReviewSummary() -> impl IntoView {
                 let rows = rows
                     .into_iter()
                     .map(|r| {
-                        let href = review.href(&r.page);
+                        let href = r.page.map(|page| review.href(&page));
                         view! {
                             <div class="summary-list__row">
                                 <dt class="summary-list__key">{r.key.clone()}</dt>
                                 <dd class="summary-list__value">{r.value}</dd>
                                 <dd class="summary-list__actions">
-                                    {(!completed).then(|| view! {
+                                    {href.filter(|_| !completed).map(|href| view! {
                                         <a href=href>"Change"<span class="visually-hidden">{format!(" {}", r.key.to_lowercase())}</span></a>
                                     })}
                                 </dd>

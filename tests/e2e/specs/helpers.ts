@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Fails with the list of accessibility problems axe-core finds on the page as it is now. */
@@ -25,4 +25,20 @@ export async function startReview(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Start a new review' }).click();
   await expect(page).toHaveURL(/\/review\/[0-9a-f-]{36}\/case$/);
   return page.url().match(/review\/([0-9a-f-]{36})/)![1];
+}
+
+/** Types an ISO date (2026-11-20) into the GOV.UK day / month / year fields of `legend`. */
+export async function fillDate(scope: Page | Locator, legend: string, iso: string) {
+  const [year, month, day] = iso.split('-');
+  const group = scope.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Month').fill(String(Number(month)));
+  await group.getByLabel('Year').fill(year);
+}
+
+/** The three values shown in the date fields of `legend`, as "20/11/2026". */
+export async function shownDate(scope: Page | Locator, legend: string): Promise<string> {
+  const group = scope.getByRole('group', { name: legend });
+  const parts = await Promise.all(['Day', 'Month', 'Year'].map((l) => group.getByLabel(l).inputValue()));
+  return parts.join('/');
 }

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expectNoAxeViolations, startReview, storedReviews } from './helpers';
+import { expectNoAxeViolations, fillDate, shownDate, startReview, storedReviews } from './helpers';
 
 test('a started review is saved as you type, restored on reload, listed, and can be deleted', async ({ page }) => {
   await page.goto('/');
@@ -11,7 +11,7 @@ test('a started review is saved as you type, restored on reload, listed, and can
 
   const id = await startReview(page);
   await page.getByLabel("Child's case reference").fill('LL-482913');
-  await page.getByLabel('Review date').fill('2026-11-20');
+  await fillDate(page, 'Review date', '2026-11-20');
 
   // Saved to this device without any "save" click.
   await expect
@@ -22,7 +22,7 @@ test('a started review is saved as you type, restored on reload, listed, and can
 
   await page.reload();
   await expect(page.getByLabel("Child's case reference")).toHaveValue('LL-482913');
-  await expect(page.getByLabel('Review date')).toHaveValue('2026-11-20');
+  expect(await shownDate(page, 'Review date')).toBe('20/11/2026');
 
   await page.getByRole('link', { name: 'All reviews' }).click();
   const row = page.getByRole('row', { name: /LL-482913/ });
@@ -69,7 +69,8 @@ test('a downloaded review opens on this device; a damaged file is refused, namin
   });
   const refused = page.getByRole('alert').filter({ hasText: 'hostile.json could not be opened' });
   await expect(refused).toBeVisible();
-  await expect(refused).toContainText(/sections\[\d+\]\.items\[\d+\]\.rating: .*brilliant/);
+  // Plain English first, then where in the file.
+  await expect(refused).toContainText(/brilliant.*\(in the file at sections\[\d+\]\.items\[\d+\]\.rating\)/);
   await expect(refused).toBeFocused();
   await expectNoAxeViolations(page);
   await page.getByLabel('Open a downloaded review (JSON file)').setInputFiles({

@@ -33,6 +33,10 @@ fn lengths(plr: &Plr, out: &mut Vec<ImportProblem>) {
         ("case.team", &plr.case.team),
         ("review.reviewer.name", &plr.review.reviewer.name),
         ("review.practitioner.name", &plr.review.practitioner.name),
+        (
+            "judgement.concern_shared_with",
+            &plr.judgement.concern_shared_with,
+        ),
     ];
     for (path, text) in short {
         limit(out, path.to_string(), text, MAX_SHORT_CHARS);
@@ -42,6 +46,12 @@ fn lengths(plr: &Plr, out: &mut Vec<ImportProblem>) {
         out,
         "judgement.rationale".into(),
         &j.rationale,
+        MAX_TEXT_CHARS,
+    );
+    limit(
+        out,
+        "judgement.immediate_concern_details".into(),
+        &j.immediate_concern_details,
         MAX_TEXT_CHARS,
     );
     limit(
@@ -172,6 +182,12 @@ fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
 }
 
 fn invariants(plr: &Plr, out: &mut Vec<ImportProblem>) {
+    if plr.judgement.immediate_concern && plr.judgement.immediate_concern_at.is_none() {
+        out.push(ImportProblem::new(
+            "judgement.immediate_concern_at",
+            "an immediate concern needs the time it was flagged (the 24-hour clock runs from it)",
+        ));
+    }
     match plr.status {
         Status::Completed => {
             if plr.completed_at.is_none() {

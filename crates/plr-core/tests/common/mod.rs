@@ -76,14 +76,20 @@ pub fn realistic_completed() -> Plr {
 }
 
 /// A completed Case of Concern: the same review with an immediate concern flagged, graded
-/// inadequate, so it must be shared within 24 hours of completion.
+/// inadequate, shared with the Head of Service; the deadline is 24 hours after the flag was set.
 pub fn concern_completed() -> Plr {
     let f = Framework::practice_fundamentals();
     let mut plr = realistic_completed();
     completion::reopen(&mut plr, "2026-11-20T10:45:00Z".parse().unwrap());
     plr.id = PlrId("7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f".parse().unwrap());
     plr.case.child_ref = "LL-771204".into();
-    plr.judgement.immediate_concern = true;
+    plr.judgement
+        .flag_immediate_concern(true, "2026-11-20T10:50:00Z".parse().unwrap());
+    plr.judgement.immediate_concern_details =
+        "The child disclosed new harm at the visit on 18/11 and is frightened to go home.".into();
+    plr.judgement.concern_shared_with = "D. Head (Head of Service)".into();
+    plr.judgement
+        .record_sharing(true, "2026-11-20T10:55:00Z".parse().unwrap());
     plr.judgement.final_grade = Some(Grade::Inadequate);
     plr.judgement.impact_on_child = "The child disclosed new harm at the visit on 18/11; the plan has not yet responded and the child is not safe at home tonight.".into();
     complete(&mut plr, f, "2026-11-20T11:00:00Z".parse().unwrap()).expect("complete");

@@ -1,0 +1,242 @@
+//! Case of Concern: its 24-hour deadline, and the substance an immediate concern needs before
+//! a review can be completed (`grading.md`, `domain.md`).
+//!
+//! The clock runs from the first of: the immediate concern flag set
+//! (`judgement.immediate_concern_at`), the review first completed with an inadequate final
+//! grade (`judgement.first_completed_inadequate_at`), a moderated inadequate grade
+//! (`moderation.moderated_at`). Reopening clears none of these, so it never restarts the clock.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::completion::{is_case_of_concern, Problem};
+use crate::model::{Grade, Judgement, Plr, Status};
+
+/// Who a Case of Concern must be shared with.
+pub const SHARE_WITH: &str = "the Head of Service";
+
+/// How long after the moment that made it one a Case of Concern must be shared.
+pub const SHARE_WITHIN_HOURS: i64 = 24;
+
+/// The moment the review first became a Case of Concern, if it is one and that moment has come
+/// (a draft whose final grade is inadequate only becomes one when completed).
+pub fn concern_since(plr: &Plr) -> Option<DateTime<Utc>> {
+    let j = &plr.judgement;
+    let moderated = plr
+        .moderation
+        .as_ref()
+        .filter(|m| m.grade == Grade::Inadequate);
+    if !is_case_of_concern(plr) && moderated.is_none() {
+        return None;
+    }
+    let flagged = j.immediate_concern_at.filter(|_| j.immediate_concern);
+    let completed = (j.final_grade == Some(Grade::Inadequate))
+        .then(|| {
+            let now = plr.completed_at.filter(|_| plr.status == Status::Completed);
+            match (j.first_completed_inadequate_at, now) {
+                (Some(first), Some(now)) => Some(first.min(now)),
+                (first, now) => first.or(now),
+            }
+        })
+        .flatten();
+    [flagged, completed, moderated.map(|m| m.moderated_at)]
+        .into_iter()
+        .flatten()
+        .min()
+}
+
+/// The Case of Concern's deadline: [`SHARE_WITHIN_HOURS`] after [`concern_since`].
+pub fn share_by(plr: &Plr) -> Option<DateTime<Utc>> {
+    concern_since(plr).map(|at| at + Duration::hours(SHARE_WITHIN_HOURS))
+}
+
+/// What must happen with a Case of Concern, next to its deadline as the user reads it (local
+/// date and time), or before it has one.
+pub fn share_instruction(deadline: Option<&str>) -> String {
+    match deadline {
+        Some(at) => format!(
+            "It must be shared with {SHARE_WITH} within {SHARE_WITHIN_HOURS} hours: by {at}."
+        ),
+        None => format!(
+            "It must be shared with {SHARE_WITH} within {SHARE_WITHIN_HOURS} hours of being completed."
+        ),
+    }
+}
+
+impl Judgement {
+    /// Sets or clears the immediate concern flag at `now`. Setting it records the moment (kept
+    /// if it was already set); clearing it clears the moment. The details typed are kept.
+    pub fn flag_immediate_concern(&mut self, flagged: bool, now: DateTime<Utc>) {
+        self.immediate_concern = flagged;
+        self.immediate_concern_at = if flagged {
+            Some(self.immediate_concern_at.unwrap_or(now))
+        } else {
+            None
+        };
+    }
+
+    /// Records that the Case of Concern was shared (at `now`), or clears that record.
+    pub fn record_sharing(&mut self, shared: bool, now: DateTime<Utc>) {
+        self.concern_shared_at = shared.then(|| self.concern_shared_at.unwrap_or(now));
+    }
+}
+
+/// What an immediate concern still needs on the judgement page, in form order.
+pub(crate) fn judgement_problems(j: &Judgement, out: &mut Vec<Problem>) {
+    if !j.immediate_concern {
+        return;
+    }
+    if j.immediate_concern_details.trim().is_empty() {
+        out.push(Problem::new(
+            "judgement.immediate_concern_details",
+            "Describe the immediate concern about the child's safety",
+        ));
+    }
+    if j.concern_shared_with.trim().is_empty() {
+        out.push(Problem::new(
+            "judgement.concern_shared_with",
+            "Enter the name of the Head of Service the concern was shared with",
+        ));
+    }
+    if j.concern_shared_at.is_none() {
+        out.push(Problem::new(
+            "judgement.concern_shared_at",
+            "Record that the concern has been shared with the Head of Service",
+        ));
+    }
+}
+
+/// A Case of Concern needs at least one action.
+pub(crate) fn actions_problem(plr: &Plr, out: &mut Vec<Problem>) {
+    if plr.actions.is_empty() && is_case_of_concern(plr) {
+        out.push(Problem::new(
+            "actions",
+            "Add at least one action: a Case of Concern cannot be completed without one",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::completion::tests::{complete_plr, today};
+    use crate::completion::{complete, completion_problems, reopen};
+    use crate::framework::Framework;
+    use crate::model::{Moderation, ModerationEffect};
+
+    fn at(text: &str) -> DateTime<Utc> {
+        text.parse().unwrap()
+    }
+
+    fn concern_paths(plr: &Plr) -> Vec<String> {
+        completion_problems(plr, Framework::practice_fundamentals(), today())
+            .into_iter()
+            .map(|p| p.path)
+            .collect()
+    }
+
+    #[test]
+    fn an_immediate_concern_needs_its_details_its_sharing_record_and_an_action() {
+        let mut plr = complete_plr();
+        plr.judgement.final_grade = Some(Grade::Inadequate);
+        plr.judgement
+            .flag_immediate_concern(true, at("2026-11-20T09:00:00Z"));
+        assert_eq!(
+            concern_paths(&plr),
+            [
+                "judgement.immediate_concern_details",
+                "judgement.concern_shared_with",
+                "judgement.concern_shared_at",
+                "actions",
+            ]
+        );
+        plr.judgement.immediate_concern_details = "New bruising, unexplained".into();
+        plr.judgement.concern_shared_with = "C. Head".into();
+        plr.judgement
+            .record_sharing(true, at("2026-11-20T09:30:00Z"));
+        assert_eq!(concern_paths(&plr), ["actions"]);
+        plr.actions.push(crate::model::Action {
+            kind: Some(crate::model::ActionKind::Other),
+            description: "Strategy discussion today".into(),
+            owner: "A".into(),
+            due_on: today().into(),
+            ..crate::model::Action::new_after(&[])
+        });
+        assert_eq!(concern_paths(&plr), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_inadequate_grade_alone_needs_an_action_but_no_sharing_record_to_complete() {
+        let mut plr = complete_plr();
+        plr.judgement
+            .choose_final_grade(Grade::Inadequate, Some(Grade::Outstanding));
+        plr.judgement.rationale = "Drift".into();
+        assert_eq!(concern_paths(&plr), ["actions"]);
+    }
+
+    #[test]
+    fn the_instruction_names_the_head_of_service_next_to_the_deadline() {
+        assert_eq!(
+            share_instruction(Some("Tue 24 Nov 2026 at 10:40")),
+            "It must be shared with the Head of Service within 24 hours: by Tue 24 Nov 2026 at 10:40."
+        );
+        assert!(share_instruction(None).ends_with("within 24 hours of being completed."));
+    }
+
+    #[test]
+    fn the_clock_runs_from_the_flag_and_unticking_clears_it() {
+        let mut plr = complete_plr();
+        assert_eq!(share_by(&plr), None);
+        plr.judgement
+            .flag_immediate_concern(true, at("2026-11-20T09:00:00Z"));
+        plr.judgement
+            .flag_immediate_concern(true, at("2026-11-20T10:00:00Z"));
+        assert_eq!(share_by(&plr), Some(at("2026-11-21T09:00:00Z")));
+        plr.judgement
+            .flag_immediate_concern(false, at("2026-11-20T11:00:00Z"));
+        assert_eq!(
+            (plr.judgement.immediate_concern_at, share_by(&plr)),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn reopening_never_restarts_the_clock() {
+        let f = Framework::practice_fundamentals();
+        let mut plr = complete_plr();
+        plr.judgement
+            .choose_final_grade(Grade::Inadequate, Some(Grade::Outstanding));
+        plr.judgement.rationale = "Drift".into();
+        plr.actions.push(crate::model::Action {
+            kind: Some(crate::model::ActionKind::Other),
+            description: "Strategy discussion".into(),
+            owner: "A".into(),
+            due_on: today().into(),
+            ..crate::model::Action::new_after(&[])
+        });
+        // A draft graded inadequate is not yet a Case of Concern with a deadline.
+        assert_eq!(share_by(&plr), None);
+        complete(&mut plr, f, at("2026-11-20T10:00:00Z")).unwrap();
+        assert_eq!(plr.judgement.share_by, Some(at("2026-11-21T10:00:00Z")));
+        reopen(&mut plr, at("2026-11-20T12:00:00Z"));
+        assert_eq!(plr.judgement.share_by, Some(at("2026-11-21T10:00:00Z")));
+        complete(&mut plr, f, at("2026-11-22T08:00:00Z")).unwrap();
+        assert_eq!(plr.judgement.share_by, Some(at("2026-11-21T10:00:00Z")));
+        // Flagging later does not move an earlier deadline; a moderation earlier than both would.
+        plr.judgement
+            .flag_immediate_concern(true, at("2026-11-23T08:00:00Z"));
+        assert_eq!(share_by(&plr), Some(at("2026-11-21T10:00:00Z")));
+    }
+
+    #[test]
+    fn a_moderated_inadequate_grade_starts_the_clock_at_moderation() {
+        let mut plr = complete_plr();
+        plr.moderation = Some(Moderation {
+            moderator: "M".into(),
+            moderated_at: at("2026-12-01T15:00:00Z"),
+            grade: Grade::Inadequate,
+            effect: ModerationEffect::Downgraded,
+            comments: String::new(),
+        });
+        assert_eq!(share_by(&plr), Some(at("2026-12-02T15:00:00Z")));
+    }
+}
