@@ -234,7 +234,17 @@ impl Generator {
             )
         });
         let concern = grade == Grade::Inadequate && chance(&mut rng, 20);
-        plr.judgement.immediate_concern = concern;
+        if concern {
+            // An immediate concern carries its substance: when it was flagged, what it is,
+            // and the record of sharing it with the Head of Service.
+            let flagged = start + Duration::minutes(rng.i64(5..50));
+            plr.judgement.flag_immediate_concern(true, flagged);
+            plr.judgement.immediate_concern_details =
+                "The child described an incident at home last night; a strategy discussion is needed today.".into();
+            plr.judgement.concern_shared_with = "H. Service".into();
+            plr.judgement
+                .record_sharing(true, flagged + Duration::hours(rng.i64(1..20)));
+        }
         for _attempt in 0..8 {
             for section in &mut plr.sections {
                 for item in &mut section.items {
@@ -253,12 +263,13 @@ impl Generator {
             }
         }
         let suggested = suggest_grade(framework, &plr.sections, concern).grade;
-        plr.judgement.final_grade = Some(grade);
+        plr.judgement.choose_final_grade(grade, suggested);
         if suggested != Some(grade) {
             plr.judgement.rationale = "The ratings understate what the evidence on file shows for this child; the grade reflects the whole picture.".into();
         }
         plr.judgement.impact_on_child = "The plan is making a difference: the child attends school and their views shaped the safety plan.".into();
-        let actions = rng.usize(0..5);
+        // A Case of Concern cannot be completed without an action.
+        let actions = rng.usize(usize::from(grade == Grade::Inadequate)..5);
         for a in 0..actions {
             let due = date + Duration::days(rng.i64(14..70));
             let done = chance(&mut rng, 60);
