@@ -120,8 +120,11 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
     }
+    // Text, not bytes, everywhere JSON is read in the app (the framework, stored drafts): one
+    // copy of serde_json's parser in the WebAssembly instead of two.
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let mut value: Value =
-        serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ImportError::NotAPlr);
     }
@@ -131,13 +134,14 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
     // a migrated file is written out again first.
     let migrated;
     let text = if value.get("schema_version") == version.as_ref() {
-        bytes
+        text
     } else {
-        migrated = serde_json::to_vec(&value).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        migrated =
+            serde_json::to_string(&value).map_err(|e| ImportError::NotJson(e.to_string()))?;
         &migrated
     };
     drop(value);
-    let plr: Plr = serde_json::from_slice(text).map_err(|e| {
+    let plr: Plr = serde_json::from_str(text).map_err(|e| {
         let (line, column) = (e.line(), e.column());
         // serde_json's message without its " at line L column C" (the path says where).
         let message = e.to_string();
@@ -146,7 +150,7 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
             .unwrap_or(&message)
             .to_string();
         ImportError::Invalid(vec![ImportProblem::new(
-            path::path_at(text, line, column),
+            path::path_at(text.as_bytes(), line, column),
             message,
         )])
     })?;

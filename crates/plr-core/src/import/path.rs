@@ -1,6 +1,6 @@
 //! The JSON path of a typed-parse error, found from where in the text the parser stopped.
 //!
-//! The typed parse reads the file's text directly (`serde_json::from_slice`), and its errors
+//! The typed parse reads the file's text directly (`serde_json::from_str`), and its errors
 //! carry a line and column. Scanning the text up to that point, keeping a stack of the objects
 //! and arrays entered, names the value being read: `sections[2].items[4].rating`. This gives
 //! the same paths as a path-tracking deserialiser without compiling a second, path-tracking
@@ -76,11 +76,8 @@ pub(crate) fn path_at(text: &[u8], line: usize, column: usize) -> String {
                     expecting_key: true,
                 }) = open.last_mut()
                 {
-                    let raw = &text[i..after.min(text.len())];
-                    *key = Some(
-                        serde_json::from_slice::<String>(raw)
-                            .unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned()),
-                    );
+                    let raw = String::from_utf8_lossy(&text[i..after]);
+                    *key = Some(serde_json::from_str::<String>(&raw).unwrap_or(raw.into_owned()));
                 }
                 i = after;
                 continue;
