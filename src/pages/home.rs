@@ -45,6 +45,10 @@ pub fn Home() -> impl IntoView {
             }
         }}
         <RemoveAll on_removed=move || listing.set(storage::list()) />
+        <h2>"For the QA service"</h2>
+        // A separate app with its own download (not a route of this one): `rel="external"`
+        // makes the router leave the click to the browser.
+        <p><a class="link" href="/dashboard/" rel="external">"Open the QA dashboard"</a></p>
     }
 }
 
