@@ -309,7 +309,11 @@ where
         .collect();
     let chosen = {
         let values = values.clone();
-        Signal::derive(move || field.get().and_then(|v| values.iter().position(|o| *o == v)))
+        Signal::derive(move || {
+            field
+                .get()
+                .and_then(|v| values.iter().position(|o| *o == v))
+        })
     };
     let choose = Callback::new(move |index: usize| field.set(values.get(index).copied()));
     view! { <RadioGroup path legend labels chosen choose hint inline reveals /> }
