@@ -6,7 +6,7 @@
 //   3. click a rating -> grade panel updated, median and p95 of 55  goal <= 4 ms
 //   4. autosave cost per edit (serialise + localStorage write), p95 goal <= 2 ms
 //
-// Run after a release build: `node bench/browser.mjs` (or `npm run bench --prefix tests/e2e`).
+// Run after a release build: `node bench/browser.mjs [dist]` (or `npm run bench --prefix tests/e2e`).
 // Uses Debian Chromium and a loopback server only.
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
@@ -17,7 +17,7 @@ import { describe, firstLoad, kb } from './first-load.mjs';
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(path.join(repo, 'tests/e2e/package.json'));
 const { chromium } = require('@playwright/test');
-const dist = path.join(repo, 'dist');
+const dist = path.resolve(process.argv[2] ?? path.join(repo, 'dist'));
 const port = 4174;
 const base = `http://127.0.0.1:${port}`;
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
