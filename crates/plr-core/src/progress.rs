@@ -172,10 +172,14 @@ impl Task {
                     || !s.practitioner_reflection.is_empty()
                     || !s.reviewer_evaluation.is_empty()
             }),
-            // The final grade is not counted: it follows the suggestion by itself.
+            // A final grade counts even when it only followed the suggestion: the page then
+            // shows a grade, and the task list must agree with what the page shows.
             Task::Judgement => {
                 let j = &plr.judgement;
-                !j.impact_on_child.is_empty() || !j.rationale.is_empty() || j.immediate_concern
+                j.final_grade.is_some()
+                    || !j.impact_on_child.is_empty()
+                    || !j.rationale.is_empty()
+                    || j.immediate_concern
             }
             Task::Actions => !plr.actions.is_empty(),
         }

@@ -155,3 +155,17 @@ test('the home list shows the grade, a Case of Concern with its deadline, and wh
   await expect(row).toContainText('Downloaded since last change');
   await expect(row).not.toContainText('Not downloaded');
 });
+
+test('the task list says the judgement is under way once a final grade is shown there', async ({ page }) => {
+  const id = await startReview(page);
+  const judgement = page.getByRole('link', { name: 'Judgement', exact: true });
+  await page.goto(`/review/${id}`);
+  await expect(judgement).toHaveAccessibleDescription('Not started');
+  // One rating gives a suggestion, and the final grade follows it on the judgement page.
+  await page.goto(`/review/${id}/area/supervision`);
+  await page.getByRole('group', { name: /^SM1 / }).getByRole('radio', { name: 'Met', exact: true }).check();
+  await page.goto(`/review/${id}/judgement`);
+  await expect(page.getByRole('group', { name: /^Final grade/ }).getByRole('radio', { checked: true })).toHaveCount(1);
+  await page.getByRole('link', { name: 'Back to the task list' }).click();
+  await expect(judgement).toHaveAccessibleDescription('In progress');
+});

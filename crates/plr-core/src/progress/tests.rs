@@ -143,11 +143,17 @@ fn task_status_moves_from_not_started_to_completed() {
     assert_eq!(Task::of_path("review.date", &plr), Some(Task::Case));
     assert_eq!(Task::of_path("nonsense", &plr), None);
 
-    // A final grade that only followed the suggestion is not a start on the judgement.
-    plr.judgement.final_grade = Some(crate::model::Grade::Good);
+    // Nothing on the judgement page yet: not started.
     assert_eq!(
         Task::Judgement.status(&plr, &problems(&plr)),
         TaskStatus::NotStarted
+    );
+    // A final grade that followed the suggestion is shown on the page, so the task list
+    // says the judgement is under way (the impact on the child is still missing).
+    plr.judgement.final_grade = Some(crate::model::Grade::Good);
+    assert_eq!(
+        Task::Judgement.status(&plr, &problems(&plr)),
+        TaskStatus::InProgress
     );
     plr.judgement.impact_on_child = "Safer at home.".into();
     assert_eq!(
