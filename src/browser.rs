@@ -1,29 +1,89 @@
 //! What the app asks of the browser besides storage: the clock, random ids and downloads.
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use plr_core::PlrId;
 use wasm_bindgen::JsCast;
+
+// Dates are shown by hand and local times come from the browser's own `Date`, rather than
+// through chrono's `format` and `Local`: that keeps chrono's formatting engine and time-zone
+// code out of the download.
+const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// Now, in UTC (every stored timestamp is UTC).
 pub fn now() -> DateTime<Utc> {
     Utc::now()
 }
 
+/// A UTC time in the browser's time zone.
+fn local(at: DateTime<Utc>) -> js_sys::Date {
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ))
+}
+
 /// A UTC time as the user's local `HH:MM`.
 pub fn local_time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local).format("%H:%M").to_string()
+    let local = local(at);
+    format!("{:02}:{:02}", local.get_hours(), local.get_minutes())
 }
 
 /// A UTC time as the user's local date and time, e.g. `Tue 24 Nov 2026 at 10:40`.
 pub fn local_date_time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local)
-        .format("%a %-d %b %Y at %H:%M")
-        .to_string()
+    let local = local(at);
+    format!(
+        "{} {} {} {} at {:02}:{:02}",
+        WEEKDAYS[local.get_day() as usize % 7],
+        local.get_date(),
+        &MONTHS[local.get_month() as usize % 12][..3],
+        local.get_full_year(),
+        local.get_hours(),
+        local.get_minutes()
+    )
+}
+
+/// A date as `20 Nov 2026`.
+pub fn short_date(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        &MONTHS[date.month0() as usize][..3],
+        date.year()
+    )
+}
+
+/// A date as `20 November 2026`.
+pub fn long_date(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
 }
 
 /// Today's date where the user is.
-pub fn today() -> chrono::NaiveDate {
-    Local::now().date_naive()
+pub fn today() -> NaiveDate {
+    let local = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        local.get_full_year() as i32,
+        local.get_month() + 1,
+        local.get_date(),
+    )
+    .unwrap_or_else(|| now().date_naive())
 }
 
 /// A fresh random (version 4) review id from the browser's cryptographic generator.

@@ -253,13 +253,13 @@ pub fn DateInput(
                 aria-describedby=d.described_by()
                 aria-invalid=d.invalid()
                 disabled=move || review.is_completed()
-                prop:value=move || field.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                prop:value=move || field.get().map(|d| d.to_string()).unwrap_or_default()
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     // A half-typed date reads as "" in the browser: keep the last whole date.
                     if value.is_empty() {
                         field.set(None);
-                    } else if let Ok(date) = NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+                    } else if let Ok(date) = value.parse::<NaiveDate>() {
                         field.set(Some(date));
                     }
                 }
@@ -297,18 +297,52 @@ pub fn Radios<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
+    // Only this small part is compiled once per `T`; the group itself works on indexes.
+    let values: Vec<T> = options.iter().map(|(value, _)| *value).collect();
+    let labels = options.into_iter().map(|(_, label)| label).collect();
+    let reveals = reveals
+        .into_iter()
+        .filter_map(|(value, view)| {
+            let index = values.iter().position(|v| *v == value)?;
+            Some((index, view))
+        })
+        .collect();
+    let chosen = {
+        let values = values.clone();
+        Signal::derive(move || {
+            field
+                .get()
+                .and_then(|v| values.iter().position(|o| *o == v))
+        })
+    };
+    let choose = Callback::new(move |index: usize| field.set(values.get(index).copied()));
+    view! { <RadioGroup path legend labels chosen choose hint inline reveals /> }
+}
+
+/// The body of [`Radios`], not generic: the choices by index.
+#[component]
+fn RadioGroup(
+    path: String,
+    legend: String,
+    labels: Vec<&'static str>,
+    chosen: Signal<Option<usize>>,
+    choose: Callback<usize>,
+    #[prop(optional_no_strip)] hint: Option<&'static str>,
+    inline: bool,
+    reveals: Vec<(usize, ViewFn)>,
+) -> impl IntoView {
     let d = Described::new(&path, hint);
     let error = d.error;
-    let radios = options
+    let radios = labels
         .into_iter()
         .enumerate()
-        .map(|(index, (value, text))| {
+        .map(|(index, text)| {
             let id = radio_id(&d.id, index);
-            let reveal = reveals.iter().find(|(v, _)| *v == value).map(|(_, view)| {
+            let reveal = reveals.iter().find(|(i, _)| *i == index).map(|(_, view)| {
                 let view = view.clone();
                 // Re-rendered only when this choice is picked or dropped, so focus inside
                 // the follow-up question is never lost.
-                let picked = Memo::new(move |_| field.get() == Some(value));
+                let picked = Memo::new(move |_| chosen.get() == Some(index));
                 view! {
                     <div class="conditional" id=format!("{id}-conditional")>
                         {move || picked.get().then(|| view.run())}
@@ -319,8 +353,8 @@ where
                 <RadioChoice
                     id=id.clone()
                     name=path.clone()
-                    checked=Signal::derive(move || field.get() == Some(value))
-                    on_choose=move || field.set(Some(value))
+                    checked=Signal::derive(move || chosen.get() == Some(index))
+                    on_choose=move || choose.run(index)
                 >
                     {text}
                 </RadioChoice>

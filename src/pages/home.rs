@@ -45,6 +45,10 @@ pub fn Home() -> impl IntoView {
             }
         }}
         <RemoveAll on_removed=move || listing.set(storage::list()) />
+        <h2>"For the QA service"</h2>
+        // A separate app with its own download (not a route of this one): `rel="external"`
+        // makes the router leave the click to the browser.
+        <p><a class="link" href="/dashboard/" rel="external">"Open the QA dashboard"</a></p>
     }
 }
 
@@ -85,7 +89,7 @@ fn ReviewList(
             view! {
                 <tr>
                     <th scope="row"><a href=href>{name.clone()}</a></th>
-                    <td>{entry.review_date.map(|d| d.format("%-d %b %Y").to_string()).unwrap_or_else(|| "Not set".into())}</td>
+                    <td>{entry.review_date.map(browser::short_date).unwrap_or_else(|| "Not set".into())}</td>
                     <td><span class="tag" class:tag--done=entry.status == Status::Completed>{status_label(entry.status)}</span></td>
                     <td>{browser::local_date_time(entry.updated_at)}</td>
                     <td>

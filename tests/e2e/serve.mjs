@@ -1,5 +1,6 @@
 // A static server for the release build in dist/, with the single-page-app fallback any
-// host of the app needs (unknown paths serve index.html). Loopback only.
+// host of the apps needs: unknown paths under /dashboard/ serve the QA dashboard's
+// dashboard/index.html, every other unknown path the form's index.html. Loopback only.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,10 @@ http
       return;
     }
     fs.stat(file, (err, stat) => {
-      if (err || !stat.isFile()) file = path.join(root, 'index.html');
+      if (err || !stat.isFile()) {
+        const app = pathname === '/dashboard' || pathname.startsWith('/dashboard/') ? 'dashboard' : '';
+        file = path.join(root, app, 'index.html');
+      }
       res.writeHead(200, {
         'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',

@@ -52,10 +52,11 @@ pub fn export_file_name(plr: &Plr) -> String {
     } else {
         child_ref
     };
-    let date = plr.review.date.map_or_else(
-        || "undated".to_string(),
-        |d| d.format("%Y-%m-%d").to_string(),
-    );
+    // `YYYY-MM-DD` (NaiveDate's Display; chrono's `format` engine stays out of the download).
+    let date = plr
+        .review
+        .date
+        .map_or_else(|| "undated".to_string(), |d| d.to_string());
     let status = match plr.status {
         Status::Draft => "draft",
         Status::Completed => "completed",

@@ -5,7 +5,8 @@
 //!    skips such files in directories);
 //! 3. older schema versions are migrated on the raw JSON ([`crate::migrate`]);
 //! 4. the typed parse reports the first wrong type or missing key at its JSON path
-//!    (`sections[2].items[4].rating: unknown variant ...`); unknown keys are ignored;
+//!    (`sections[2].items[4].rating: unknown variant ...`, found from where the parser stopped:
+//!    `import/path.rs`); unknown keys are ignored;
 //! 5. the framework the file names must be known, and every limit, id and invariant is
 //!    checked (`import/check.rs`), collecting every problem with its path;
 //! 6. derived fields (the suggested grade, the share-by deadline, the moderation effect) are
@@ -19,6 +20,7 @@ use crate::migrate::migrate;
 use crate::model::{Plr, FORMAT};
 
 mod check;
+mod path;
 
 /// The largest file accepted, in bytes (5 MB).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -118,16 +120,39 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
     }
+    // Text, not bytes, everywhere JSON is read in the app (the framework, stored drafts): one
+    // copy of serde_json's parser in the WebAssembly instead of two.
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let mut value: Value =
-        serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ImportError::NotAPlr);
     }
+    let version = value.get("schema_version").cloned();
     migrate(&mut value).map_err(|p| ImportError::Invalid(vec![p]))?;
-    let plr: Plr = serde_path_to_error::deserialize(&value).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { "$".to_string() } else { path };
-        ImportError::Invalid(vec![ImportProblem::new(path, e.into_inner().to_string())])
+    // The typed parse reads text, so that its errors have a position to name the path by;
+    // a migrated file is written out again first.
+    let migrated;
+    let text = if value.get("schema_version") == version.as_ref() {
+        text
+    } else {
+        migrated =
+            serde_json::to_string(&value).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        &migrated
+    };
+    drop(value);
+    let plr: Plr = serde_json::from_str(text).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        // serde_json's message without its " at line L column C" (the path says where).
+        let message = e.to_string();
+        let message = message
+            .strip_suffix(&format!(" at line {line} column {column}"))
+            .unwrap_or(&message)
+            .to_string();
+        ImportError::Invalid(vec![ImportProblem::new(
+            path::path_at(text.as_bytes(), line, column),
+            message,
+        )])
     })?;
     let named = &plr.framework;
     let Some(framework) = frameworks

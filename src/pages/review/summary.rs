@@ -5,6 +5,7 @@ use plr_core::progress::rated_count;
 use plr_core::{ActionKind, ActionStatus, Feedback, Plr, Views, ViewsOutcome};
 
 use super::Review;
+use crate::browser;
 
 fn yes_no(value: Option<bool>) -> String {
     match value {
@@ -97,7 +98,7 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
             "Review date",
             plr.review
                 .date
-                .map_or("Not answered".into(), |d| d.format("%-d %B %Y").to_string()),
+                .map_or("Not answered".into(), browser::long_date),
             "case",
         ),
         row("Reviewer", person(&plr.review.reviewer), "case"),
@@ -202,11 +203,11 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
                     None => "Type not chosen",
                 };
                 let due = a.due_on.map_or("no due date".into(), |d| {
-                    format!("due {}", d.format("%-d %b %Y"))
+                    format!("due {}", browser::short_date(d))
                 });
                 let status = match (a.status, a.completed_on) {
                     (ActionStatus::Completed, Some(on)) => {
-                        format!("completed {}", on.format("%-d %b %Y"))
+                        format!("completed {}", browser::short_date(on))
                     }
                     (ActionStatus::Completed, None) => "completed".into(),
                     (ActionStatus::Open, _) => "open".into(),

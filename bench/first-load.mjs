@@ -1,0 +1,49 @@
+// The form's first load: the files a browser fetches to show the form (its index.html and the
+// JS, WebAssembly and CSS beside it in dist/), with their gzip -9 and brotli (quality 11) sizes,
+// as a host serving the precompressed files would send them. The dashboard (dist/dashboard/)
+// is a separate app and is not part of it. Used by bench/browser.mjs and scripts/check-size.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+/** Asset extensions a page loads; the precompressed copies (.gz, .br) sit beside them. */
+export const assetPattern = /\.(html|js|wasm|css)$/;
+
+export const gzip = (bytes) => zlib.gzipSync(bytes, { level: 9 });
+export const brotli = (bytes) =>
+  zlib.brotliCompressSync(bytes, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  });
+
+/** Each first-load file of the app in `dir` (top level only), with raw, gzip and brotli bytes. */
+export function firstLoad(dir) {
+  const files = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && assetPattern.test(entry.name))
+    .map((entry) => {
+      const bytes = fs.readFileSync(path.join(dir, entry.name));
+      return { file: entry.name, raw: bytes.length, gzip: gzip(bytes).length, brotli: brotli(bytes).length };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+  const total = files.reduce(
+    (sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, brotli: sum.brotli + f.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+  return { files, total };
+}
+
+export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** A per-file table of a first load, for printing. */
+export function describe(load) {
+  const rows = load.files.map(
+    (f) => `  ${f.file.padEnd(36)} raw ${kb(f.raw).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}  brotli ${kb(f.brotli).padStart(9)}`,
+  );
+  rows.push(
+    `  ${'total'.padEnd(36)} raw ${kb(load.total.raw).padStart(10)}  gzip ${kb(load.total.gzip).padStart(9)}  brotli ${kb(load.total.brotli).padStart(9)}`,
+  );
+  return rows.join('\n');
+}
