@@ -4,8 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::model::{
-    ActionStatus, Feedback, Grade, LegalStatus, ModerationEffect, Plr, PlrId, Status, Views,
-    ViewsOutcome,
+    ActionKind, ActionStatus, Feedback, Grade, LegalStatus, ModerationEffect, Plr, PlrId, Status,
+    Views, ViewsOutcome,
 };
 use crate::moderation::{moderation_effect, reported_grade};
 
@@ -30,9 +30,15 @@ impl ViewsFacts {
     }
 }
 
-/// One follow-up action's dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One follow-up action: its dates (for the measures) and what the action tracker lists.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ActionFacts {
+    /// Care planning or other.
+    pub kind: Option<ActionKind>,
+    /// Who will do it (trimmed).
+    pub owner: Box<str>,
+    /// What is to be done.
+    pub description: Box<str>,
     /// When it is due.
     pub due_on: Option<NaiveDate>,
     /// When it was completed, if it was.
@@ -131,6 +137,9 @@ impl PlrFacts {
                 .actions
                 .iter()
                 .map(|a| ActionFacts {
+                    kind: a.kind,
+                    owner: a.owner.trim().into(),
+                    description: a.description.trim().into(),
                     due_on: a.due_on,
                     completed_on: a.completed_on,
                     open: a.status == ActionStatus::Open,

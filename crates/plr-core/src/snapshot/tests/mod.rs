@@ -2,6 +2,7 @@
 //! sample) in `grouping.rs`.
 
 mod grouping;
+mod tracker;
 
 use chrono::NaiveDate;
 
@@ -273,6 +274,7 @@ fn actions_are_judged_against_the_as_of_date() {
         due_on: Some(due),
         completed_on: done,
         open: done.is_none(),
+        ..ActionFacts::default()
     };
     let mut f = plr(1, date(2022, 7, 5), Grade::Good);
     f.actions = Box::new([
