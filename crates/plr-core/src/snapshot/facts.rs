@@ -87,6 +87,8 @@ pub struct PlrFacts {
     pub moderation: Option<ModerationFacts>,
     /// The immediate concern flag.
     pub immediate_concern: bool,
+    /// When a Case of Concern must be shared with the team manager's manager.
+    pub share_by: Option<DateTime<Utc>>,
     /// Social worker involved.
     pub social_worker: bool,
     /// Team manager involved.
@@ -128,6 +130,7 @@ impl PlrFacts {
             final_grade: plr.judgement.final_grade,
             moderation,
             immediate_concern: plr.judgement.immediate_concern,
+            share_by: plr.judgement.share_by,
             social_worker: plr.participation.social_worker == Some(true),
             team_manager: plr.participation.team_manager == Some(true),
             iro_involved: plr.participation.iro_or_cp_chair == Some(true),

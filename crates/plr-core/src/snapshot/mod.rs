@@ -152,6 +152,11 @@ impl SnapshotBuilder {
         self.plrs.values()
     }
 
+    /// The kept copy of a PLR, by id.
+    pub fn facts(&self, id: &PlrId) -> Option<&PlrFacts> {
+        self.plrs.get(id)
+    }
+
     /// The number of PLR copies merged into another of the same id.
     pub fn duplicates_merged(&self) -> u32 {
         self.added.saturating_sub(self.plrs.len() as u32)

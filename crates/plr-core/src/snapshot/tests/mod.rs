@@ -30,6 +30,7 @@ pub(super) fn plr(id: u128, on: NaiveDate, grade: Grade) -> PlrFacts {
         final_grade: Some(grade),
         moderation: None,
         immediate_concern: false,
+        share_by: None,
         social_worker: true,
         team_manager: true,
         iro_involved: false,
