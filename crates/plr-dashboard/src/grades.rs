@@ -43,7 +43,11 @@ fn shown(p: Option<u32>) -> String {
 
 /// A table of grade shares, one row per group (a period, a legal status, a team, an area).
 #[component]
-pub fn GradeTable(caption: &'static str, first: &'static str, rows: Vec<(String, u32, Measures)>) -> impl IntoView {
+pub fn GradeTable(
+    caption: &'static str,
+    first: &'static str,
+    rows: Vec<(String, u32, Measures)>,
+) -> impl IntoView {
     view! {
         <table class="table">
             <caption class="table__caption">{caption}</caption>

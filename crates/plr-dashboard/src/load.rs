@@ -55,7 +55,10 @@ fn device_reviews() -> (SnapshotBuilder, usize) {
             Ok(_) => {}
             Err(e) => builder.reject(
                 &name,
-                e.problems().into_iter().map(|p| (p.path, p.message)).collect(),
+                e.problems()
+                    .into_iter()
+                    .map(|p| (p.path, p.message))
+                    .collect(),
             ),
         }
     }

@@ -14,7 +14,13 @@ use crate::download::download;
 const SHOWN: usize = 500;
 use crate::state::State;
 
-fn select(id: &'static str, label: &'static str, all: &'static str, values: Signal<Vec<String>>, set: impl Fn(Option<String>) + 'static) -> impl IntoView {
+fn select(
+    id: &'static str,
+    label: &'static str,
+    all: &'static str,
+    values: Signal<Vec<String>>,
+    set: impl Fn(Option<String>) + 'static,
+) -> impl IntoView {
     view! {
         <div class="form-group">
             <label class="label" for=id>{label}</label>
@@ -41,18 +47,33 @@ pub fn Tracker() -> impl IntoView {
     });
     let shown = Memo::new(move |_| {
         let f = filter.get();
-        let mut rows: Vec<TrackerRow> = all.with(|r| r.iter().filter(|r| f.keeps(r)).cloned().collect());
+        let mut rows: Vec<TrackerRow> =
+            all.with(|r| r.iter().filter(|r| f.keeps(r)).cloned().collect());
         sort_rows(&mut rows, sort.get());
         rows
     });
     let teams = Signal::derive(move || all.with(|r| distinct(r, |r| &r.team)));
     let owners = Signal::derive(move || all.with(|r| distinct(r, |r| &r.owner)));
-    let kinds = Signal::derive(|| [ActionKind::CarePlanning, ActionKind::Other].map(|k| k.label().to_string()).to_vec());
-    let statuses = Signal::derive(|| [ActionStatus::Open, ActionStatus::Completed].map(|s| s.label().to_string()).to_vec());
+    let kinds = Signal::derive(|| {
+        [ActionKind::CarePlanning, ActionKind::Other]
+            .map(|k| k.label().to_string())
+            .to_vec()
+    });
+    let statuses = Signal::derive(|| {
+        [ActionStatus::Open, ActionStatus::Completed]
+            .map(|s| s.label().to_string())
+            .to_vec()
+    });
     let heading = move |column: TrackerColumn| {
         let order = move || {
             let s = sort.get();
-            if s.column != column { "none" } else if s.descending { "descending" } else { "ascending" }
+            if s.column != column {
+                "none"
+            } else if s.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
         };
         view! {
             <th scope="col" aria-sort=order>

@@ -40,7 +40,10 @@ async fn every_file_is_read_and_a_bad_one_is_rejected_with_its_path() {
         seen.push((read, total))
     })
     .await;
-    assert_eq!((outcome.read, outcome.total, outcome.cancelled), (71, 71, false));
+    assert_eq!(
+        (outcome.read, outcome.total, outcome.cancelled),
+        (71, 71, false)
+    );
     assert_eq!(seen.last(), Some(&(71, 71)));
     assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0));
     assert_eq!(builder.plrs().count(), 70);
