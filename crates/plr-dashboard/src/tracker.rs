@@ -92,10 +92,10 @@ pub fn Tracker() -> impl IntoView {
                 if shown.with(Vec::len) > SHOWN { format!("; the first {SHOWN} are listed, the download has them all") } else { String::new() }
             )}</p>
             <div class="choices__grid no-print">
-                {select("tracker-team", "Team", "All teams", teams, move |v| filter.update(|f| f.team = v))}
-                {select("tracker-owner", "Owner", "All owners", owners, move |v| filter.update(|f| f.owner = v))}
-                {select("tracker-kind", "Kind", "All kinds", kinds, move |v| filter.update(|f| f.kind = [ActionKind::CarePlanning, ActionKind::Other].into_iter().find(|k| Some(k.label()) == v.as_deref())))}
-                {select("tracker-status", "Status", "All statuses", statuses, move |v| filter.update(|f| f.status = [ActionStatus::Open, ActionStatus::Completed].into_iter().find(|s| Some(s.label()) == v.as_deref())))}
+                {select("tracker-team", "Filter actions by team", "All teams", teams, move |v| filter.update(|f| f.team = v))}
+                {select("tracker-owner", "Filter actions by owner", "All owners", owners, move |v| filter.update(|f| f.owner = v))}
+                {select("tracker-kind", "Filter actions by kind", "All kinds", kinds, move |v| filter.update(|f| f.kind = [ActionKind::CarePlanning, ActionKind::Other].into_iter().find(|k| Some(k.label()) == v.as_deref())))}
+                {select("tracker-status", "Filter actions by status", "All statuses", statuses, move |v| filter.update(|f| f.status = [ActionStatus::Open, ActionStatus::Completed].into_iter().find(|s| Some(s.label()) == v.as_deref())))}
             </div>
             <button type="button" class="button button--secondary no-print"
                 on:click=move |_| { shown.with(|r| download("plr-action-tracker.csv", "text/csv", &tracker_csv(r))); }>

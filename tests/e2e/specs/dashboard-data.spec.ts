@@ -149,7 +149,7 @@ test('the action tracker sorts overdue first, filters, and downloads; the sample
   const rows = page.locator('#tracker tbody tr');
   await expect(rows.first().locator('td').nth(6)).not.toHaveText('');
   const before = await rows.count();
-  await page.getByLabel('Status', { exact: true }).selectOption('Completed');
+  await page.getByLabel('Filter actions by status').selectOption('Completed');
   await expect(rows.first().locator('td').nth(5)).toHaveText('Completed');
   expect(await rows.count()).toBeLessThan(before);
   const csv = (await downloaded(page, 'Download the action tracker (CSV)')).toString();
