@@ -5,6 +5,8 @@
 //   2. navigation -> first statement usable, median of 5 cold loads goal <= 300 ms
 //   3. click a rating -> grade panel updated, median and p95 of 55  goal <= 4 ms
 //   4. autosave cost per edit (serialise + localStorage write), p95 goal <= 2 ms
+//   5. the QA dashboard: 5,000 exports through the file input (bench/dashboard-load.mjs):
+//      time to figures <= 1.5 s, longest task <= 100 ms, memory after GC <= 150 MB
 //
 // Run after a release build: `node bench/browser.mjs [dist]` (or `npm run bench --prefix tests/e2e`).
 // Uses Debian Chromium and a loopback server only.
@@ -13,6 +15,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, firstLoad, kb } from './first-load.mjs';
+import { dashboardLoad, describeDashboard } from './dashboard-load.mjs';
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(path.join(repo, 'tests/e2e/package.json'));
@@ -98,6 +101,7 @@ try {
     }
   }
   await context.close();
+  const dashboard = await dashboardLoad(browser, base, repo);
   await browser.close();
 
   const form = firstLoad(dist);
@@ -111,6 +115,7 @@ try {
   console.log(`navigation -> first statement usable: median ${ms(median(loads))} of ${loads.length} cold loads [${loads.map((x) => x.toFixed(0)).join(', ')}]  goal <= 300 ms`);
   console.log(`click a rating -> grade panel updated: median ${ms(median(clicks))}, p95 ${ms(p95(clicks))} over ${clicks.length} clicks  goal <= 4 ms`);
   console.log(`autosave cost per edit: p95 ${ms(p95(saves))}, median ${ms(median(saves))} over ${saves.length} saves  goal <= 2 ms`);
+  console.log(describeDashboard(dashboard));
 } finally {
   server.kill();
 }

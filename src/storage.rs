@@ -16,7 +16,6 @@ use plr_core::{Grade, Plr, PlrId, Status};
 use serde::{Deserialize, Serialize};
 
 const INDEX_KEY: &str = "plr:index";
-const DRAFT_PREFIX: &str = "plr:draft:";
 
 /// What the home page lists for one stored review, without reading the whole review.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,9 +105,10 @@ pub enum StorageError {
     Corrupt(String),
 }
 
-/// The localStorage key of a review's entry.
+/// The localStorage key of a review's entry (the format is plr-core's, shared with the QA
+/// dashboard).
 pub fn draft_key(id: PlrId) -> String {
-    format!("{DRAFT_PREFIX}{id}")
+    plr_core::stored::draft_key(id)
 }
 
 fn storage() -> Result<web_sys::Storage, StorageError> {
@@ -213,7 +213,7 @@ pub fn delete_key(key: &str) -> Result<(), StorageError> {
     store
         .remove_item(key)
         .map_err(|_| StorageError::Unavailable)?;
-    if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
+    if let Some(id) = key.strip_prefix(plr_core::stored::DRAFT_KEY_PREFIX) {
         let mut index = read_index().unwrap_or_default();
         index.retain(|e| e.id.to_string() != id);
         write_index(&index)?;
@@ -225,7 +225,7 @@ pub fn delete_key(key: &str) -> Result<(), StorageError> {
 pub fn delete_all() -> Result<(), StorageError> {
     let store = storage()?;
     for key in keys(&store) {
-        if key == INDEX_KEY || key.starts_with(DRAFT_PREFIX) {
+        if key == INDEX_KEY || key.starts_with(plr_core::stored::DRAFT_KEY_PREFIX) {
             store
                 .remove_item(&key)
                 .map_err(|_| StorageError::Unavailable)?;
@@ -261,7 +261,7 @@ fn rebuild_index() -> Listing {
     };
     let mut listing = Listing::default();
     for key in keys(&store) {
-        if !key.starts_with(DRAFT_PREFIX) {
+        if !key.starts_with(plr_core::stored::DRAFT_KEY_PREFIX) {
             continue;
         }
         let Some(raw) = store.get_item(&key).ok().flatten() else {

@@ -3,7 +3,8 @@
 //! grading ([`grading`]), the completion check ([`completion`]), export and import of the JSON
 //! contract ([`export`], [`import`], [`migrate`], [`derived`]), moderation ([`moderation`]),
 //! reporting periods ([`period`]), the app's task list ([`progress`]) and the QA
-//! Performance Snapshot ([`snapshot`]).
+//! Performance Snapshot ([`snapshot`]), and the key format of reviews stored on a device
+//! ([`stored`]).
 //!
 //! No web dependencies and no file system: everything here is pure (bytes and strings in,
 //! values out), builds for `wasm32-unknown-unknown`, and is tested natively. See `README.md`.
@@ -27,6 +28,7 @@ pub mod moderation;
 pub mod period;
 pub mod progress;
 pub mod snapshot;
+pub mod stored;
 
 pub use framework::Framework;
 pub use grading::{AreaResult, RuleName, Suggestion};

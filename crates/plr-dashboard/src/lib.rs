@@ -1,17 +1,92 @@
-//! PLR's QA dashboard: a second, separate browser app for the QA service (the month's
-//! Performance Snapshot of the reviews received). It is built on its own (served at
-//! `/dashboard/`), so none of its code is in the review form's download.
-//!
-//! Every rule comes from `plr-core`, as in the form. For now this is the skeleton page.
+//! PLR's QA dashboard: a second, separate browser app for the QA service (the Performance
+//! Snapshot of the reviews received, the action tracker and the moderation sample). It is
+//! built on its own (served at `/dashboard/`), so none of its code is in the review form's
+//! download. Every rule comes from `plr-core`, as in the form; the pages render.
+
+pub mod cases;
+pub mod charts;
+pub mod choices;
+pub mod download;
+pub mod figures;
+pub mod grades;
+pub mod load;
+pub mod reader;
+pub mod state;
+pub mod tracker;
 
 use leptos::prelude::*;
+use plr_core::snapshot::{to_csv, to_json};
+
+use crate::cases::{Concerns, ModerationSample, RejectedFiles};
+use crate::choices::Choices;
+use crate::download::download;
+use crate::figures::{MeasureTable, Summary, ACTIONS, HEADLINE, MODERATION, PARTICIPATION};
+use crate::grades::Grades;
+use crate::load::LoadPanel;
+use crate::state::State;
+use crate::tracker::Tracker;
+
+/// "Download CSV" and "Download JSON": exactly what `plr snapshot --format csv|json` prints.
+#[component]
+fn Downloads() -> impl IntoView {
+    let state = expect_context::<State>();
+    let name = move |ext: &str| {
+        state
+            .snapshot
+            .with(|s| format!("plr-snapshot-{}.{ext}", s.period.replace([' ', '/'], "-")))
+    };
+    view! {
+        <div class="button-group no-print">
+            <button type="button" class="button" on:click=move |_| {
+                state.snapshot.with(|s| download(&name("csv"), "text/csv", &to_csv(s)));
+            }>"Download CSV"</button>
+            <button type="button" class="button" on:click=move |_| {
+                state.snapshot.with(|s| download(&name("json"), "application/json", &to_json(s)));
+            }>"Download JSON"</button>
+            <button type="button" class="button button--secondary" on:click=move |_| {
+                if let Some(w) = web_sys::window() { let _ = w.print(); }
+            }>"Print"</button>
+        </div>
+    }
+}
+
+/// The snapshot, shown once something is loaded.
+#[component]
+fn SnapshotView() -> impl IntoView {
+    let state = expect_context::<State>();
+    view! {
+        <h2 id="snapshot-heading">{move || state.snapshot.with(|s| format!("Performance Snapshot {}", s.period))}</h2>
+        <Summary />
+        <Downloads />
+        <RejectedFiles />
+        <MeasureTable caption="Headline figures" keys=&HEADLINE />
+        <Grades />
+        <section aria-labelledby="participation-heading">
+            <h2 id="participation-heading">"Participation and views"</h2>
+            <MeasureTable caption="Participation and views" keys=&PARTICIPATION />
+        </section>
+        <section aria-labelledby="moderation-heading">
+            <h2 id="moderation-heading">"Moderation effect"</h2>
+            <MeasureTable caption="Moderation (expected effect 10–15%)" keys=&MODERATION />
+        </section>
+        <section aria-labelledby="actions-heading">
+            <h2 id="actions-heading">"Actions and cases of concern"</h2>
+            <MeasureTable caption="Actions" keys=&ACTIONS />
+            <Concerns />
+        </section>
+        <Tracker />
+        <ModerationSample />
+    }
+}
 
 /// The whole dashboard: header, page, footer (the same layout and stylesheet as the form).
 #[component]
 pub fn Dashboard() -> impl IntoView {
+    let state = State::new();
+    provide_context(state);
     view! {
         <a class="skip-link" href="#main">"Skip to main content"</a>
-        <header class="app-header">
+        <header class="app-header no-print">
             <div class="width-container">
                 <a class="app-header__name" href="/dashboard/">"Practice Learning Reviews: QA dashboard"</a>
             </div>
@@ -19,16 +94,17 @@ pub fn Dashboard() -> impl IntoView {
         <div class="width-container">
             <main id="main" tabindex="-1">
                 <h1>"QA dashboard"</h1>
-                <p class="lead">
-                    "The month's Performance Snapshot of the reviews the QA service has received will be shown here."
-                </p>
-                <p>
-                    "This view is not ready yet. When it is, the files you choose will be read on this device only: nothing is uploaded."
-                </p>
-                <p><a class="link" href="/">"Go to the review form"</a></p>
+                <p class="lead">"The Performance Snapshot, action tracker and moderation sample of the reviews the QA service has received."</p>
+                <p class="no-print"><a class="link" href="/">"Go to the review form"</a></p>
+                <LoadPanel />
+                <Show when=move || state.loaded.get()
+                    fallback=|| view! { <p class="empty">"No reviews loaded yet. Choose export files, a folder, or include the reviews on this device."</p> }>
+                    <Choices />
+                    <SnapshotView />
+                </Show>
             </main>
         </div>
-        <footer class="app-footer">
+        <footer class="app-footer no-print">
             <div class="width-container">
                 "Files are read only in this browser. Nothing is sent anywhere."
             </div>

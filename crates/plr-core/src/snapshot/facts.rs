@@ -9,8 +9,8 @@ use crate::completion::is_case_of_concern;
 use crate::framework::Framework;
 use crate::grading::AreaResult;
 use crate::model::{
-    ActionStatus, Feedback, Grade, LegalStatus, ModerationEffect, Plr, PlrId, Status, Views,
-    ViewsOutcome,
+    ActionKind, ActionStatus, Feedback, Grade, LegalStatus, ModerationEffect, Plr, PlrId, Status,
+    Views, ViewsOutcome,
 };
 use crate::moderation::{moderation_effect, reported_grade};
 
@@ -76,9 +76,15 @@ impl ViewsFacts {
     }
 }
 
-/// One follow-up action's dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One follow-up action: its dates (for the measures) and what the action tracker lists.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ActionFacts {
+    /// Care planning or other.
+    pub kind: Option<ActionKind>,
+    /// Who will do it (trimmed).
+    pub owner: Box<str>,
+    /// What is to be done.
+    pub description: Box<str>,
     /// When it is due.
     pub due_on: Option<NaiveDate>,
     /// When it was completed, if it was.
@@ -127,6 +133,8 @@ pub struct PlrFacts {
     pub moderation: Option<ModerationFacts>,
     /// The immediate concern flag.
     pub immediate_concern: bool,
+    /// When a Case of Concern must be shared with the team manager's manager.
+    pub share_by: Option<DateTime<Utc>>,
     /// Social worker involved.
     pub social_worker: bool,
     /// Team manager involved.
@@ -168,6 +176,7 @@ impl PlrFacts {
             final_grade: plr.judgement.final_grade,
             moderation,
             immediate_concern: plr.judgement.immediate_concern,
+            share_by: plr.judgement.share_by,
             social_worker: plr.participation.social_worker == Some(true),
             team_manager: plr.participation.team_manager == Some(true),
             iro_involved: plr.participation.iro_or_cp_chair == Some(true),
@@ -177,6 +186,9 @@ impl PlrFacts {
                 .actions
                 .iter()
                 .map(|a| ActionFacts {
+                    kind: a.kind,
+                    owner: a.owner.trim().into(),
+                    description: a.description.trim().into(),
                     due_on: a.due_on,
                     completed_on: a.completed_on,
                     open: a.status == ActionStatus::Open,

@@ -22,6 +22,7 @@ mod breakdown;
 mod facts;
 mod measure;
 mod period;
+mod present;
 mod render;
 mod report;
 mod sample;
@@ -29,6 +30,7 @@ mod settings;
 mod tally;
 #[cfg(test)]
 mod tests;
+mod tracker;
 
 use std::collections::BTreeMap;
 
@@ -45,6 +47,10 @@ pub use report::{
 pub use sample::Sample;
 pub use settings::{Settings, SettingsError, SettingsFile};
 pub use tally::{Context, Counts, Measures};
+pub use tracker::{
+    distinct, sort_rows, tracker_csv, tracker_rows, TrackerColumn, TrackerFilter, TrackerRow,
+    TrackerSort,
+};
 
 use crate::model::{LegalStatus, Plr, PlrId};
 
@@ -144,6 +150,11 @@ impl SnapshotBuilder {
     /// The de-duplicated PLRs, by id.
     pub fn plrs(&self) -> impl Iterator<Item = &PlrFacts> {
         self.plrs.values()
+    }
+
+    /// The kept copy of a PLR, by id.
+    pub fn facts(&self, id: &PlrId) -> Option<&PlrFacts> {
+        self.plrs.get(id)
     }
 
     /// The number of PLR copies merged into another of the same id.

@@ -71,6 +71,33 @@ impl MeasureKey {
     }
 }
 
+impl Measure {
+    /// The value as shown: `35` for a count, `29%`, or `–` when the denominator is 0.
+    pub fn value_text(&self) -> String {
+        shown(
+            if self.denominator.is_none() {
+                Some(self.numerator)
+            } else {
+                self.percent
+            },
+            self.denominator.is_none(),
+        )
+    }
+
+    /// `10 of 35` for a share (empty for a count).
+    pub fn of_text(&self) -> String {
+        self.denominator
+            .map(|d| format!("{} of {d}", self.numerator))
+            .unwrap_or_default()
+    }
+
+    /// The direction of travel in words: `rose from 26% in Q3 21/22` (empty with no
+    /// previous period).
+    pub fn direction_text(&self) -> String {
+        direction(self)
+    }
+}
+
 /// `35`, `29% (10 of 35)` or `– (0 of 0)`.
 fn value(m: &Measure) -> String {
     match (m.denominator, m.percent) {

@@ -25,6 +25,15 @@ fn share_of(n: usize, percent: u32) -> usize {
     (n * percent as usize).div_ceil(100).min(n)
 }
 
+/// Fisher–Yates with 64-bit draws: the same on every platform (fastrand's own `shuffle` draws
+/// `usize`, so a 32-bit WebAssembly page and a 64-bit CLI would choose differently).
+fn shuffle<T>(rng: &mut fastrand::Rng, items: &mut [T]) {
+    for i in (1..items.len()).rev() {
+        let j = rng.u64(..=i as u64) as usize;
+        items.swap(i, j);
+    }
+}
+
 impl SnapshotBuilder {
     /// Draws `percent`% (rounded up) of the completed, unmoderated PLRs of the options'
     /// period and filters, with `seed`; `by_team` draws that share from each team. The same
@@ -56,7 +65,7 @@ impl SnapshotBuilder {
         let mut chosen = Vec::new();
         for mut group in groups.into_values() {
             let take = share_of(group.len(), percent);
-            rng.shuffle(&mut group);
+            shuffle(&mut rng, &mut group);
             chosen.extend(group.into_iter().take(take));
         }
         chosen.sort_by(|a, b| (&a.source, a.id).cmp(&(&b.source, b.id)));

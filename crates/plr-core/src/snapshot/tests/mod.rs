@@ -2,6 +2,7 @@
 //! sample) in `grouping.rs`.
 
 mod grouping;
+mod tracker;
 
 use chrono::NaiveDate;
 
@@ -29,6 +30,7 @@ pub(super) fn plr(id: u128, on: NaiveDate, grade: Grade) -> PlrFacts {
         final_grade: Some(grade),
         moderation: None,
         immediate_concern: false,
+        share_by: None,
         social_worker: true,
         team_manager: true,
         iro_involved: false,
@@ -273,6 +275,7 @@ fn actions_are_judged_against_the_as_of_date() {
         due_on: Some(due),
         completed_on: done,
         open: done.is_none(),
+        ..ActionFacts::default()
     };
     let mut f = plr(1, date(2022, 7, 5), Grade::Good);
     f.actions = Box::new([

@@ -1,0 +1,109 @@
+//! The snapshot's figures as tables: each measure with its value, "n of d" in words, target,
+//! RAG as a word and a colour, and direction of travel.
+
+use leptos::prelude::*;
+use plr_core::snapshot::{MeasureKey, Measures};
+
+use crate::state::State;
+
+/// The headline measures, in the order of the QA service's Performance Snapshot.
+pub const HEADLINE: [MeasureKey; 12] = [
+    MeasureKey::AuditsCompleted,
+    MeasureKey::AuditCompletionRate,
+    MeasureKey::GoodOrBetter,
+    MeasureKey::RequiresImprovement,
+    MeasureKey::Inadequate,
+    MeasureKey::ActionsCompletedOnTime,
+    MeasureKey::ChildViewsObtained,
+    MeasureKey::FamilyViewsObtained,
+    MeasureKey::SocialWorkerInvolved,
+    MeasureKey::TeamManagerInvolved,
+    MeasureKey::IroOrCpChairInvolved,
+    MeasureKey::CasesOfConcern,
+];
+
+/// Participation and views.
+pub const PARTICIPATION: [MeasureKey; 13] = [
+    MeasureKey::SocialWorkerInvolved,
+    MeasureKey::TeamManagerInvolved,
+    MeasureKey::IroOrCpChairInvolved,
+    MeasureKey::ChildViewsObtained,
+    MeasureKey::ChildViewsNotObtainedInappropriate,
+    MeasureKey::ChildViewsNotObtainedUnreachable,
+    MeasureKey::ChildViewsNotObtainedDeclined,
+    MeasureKey::FamilyViewsObtained,
+    MeasureKey::FamilyViewsNotObtainedInappropriate,
+    MeasureKey::FamilyViewsNotObtainedUnreachable,
+    MeasureKey::FamilyViewsNotObtainedDeclined,
+    MeasureKey::ChildFeedbackPositive,
+    MeasureKey::FamilyFeedbackPositive,
+];
+
+/// The moderation effect.
+pub const MODERATION: [MeasureKey; 4] = [
+    MeasureKey::ModerationUpgraded,
+    MeasureKey::ModerationDowngraded,
+    MeasureKey::ModerationAgreed,
+    MeasureKey::InadequateIdentifiedByModerators,
+];
+
+/// Actions.
+pub const ACTIONS: [MeasureKey; 2] = [
+    MeasureKey::ActionsCompletedOnTime,
+    MeasureKey::ActionsOverdue,
+];
+
+fn rows(measures: &Measures, keys: &[MeasureKey]) -> impl IntoView {
+    keys.iter()
+        .filter_map(|key| measures.get(key).map(|m| (*key, m.clone())))
+        .map(|(key, m)| {
+            let rag = m.rag.map(|r| {
+                view! { <strong class=format!("rag rag--{}", r.key())>{r.label()}</strong> }
+            });
+            view! {
+                <tr>
+                    <th scope="row">{key.label()}</th>
+                    <td class="numeric" data-measure=key.key()>{m.value_text()}</td>
+                    <td>{m.of_text()}</td>
+                    <td>{m.target.map(|t| t.label()).unwrap_or_default()}</td>
+                    <td>{rag}</td>
+                    <td>{m.direction_text()}</td>
+                </tr>
+            }
+        })
+        .collect_view()
+}
+
+/// A table of measures of the snapshot's period.
+#[component]
+pub fn MeasureTable(caption: &'static str, keys: &'static [MeasureKey]) -> impl IntoView {
+    let state = expect_context::<State>();
+    view! {
+        <table class="table">
+            <caption class="table__caption">{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Measure"</th>
+                    <th scope="col" class="numeric">"Value"</th>
+                    <th scope="col">"Out of"</th>
+                    <th scope="col">"Target"</th>
+                    <th scope="col">"Rating"</th>
+                    <th scope="col">"Direction of travel"</th>
+                </tr>
+            </thead>
+            <tbody>{move || state.snapshot.with(|s| rows(&s.measures, keys).into_any())}</tbody>
+        </table>
+    }
+}
+
+/// What was counted: the period, the reviews and the files not counted.
+#[component]
+pub fn Summary() -> impl IntoView {
+    let state = expect_context::<State>();
+    view! {
+        <p class="summary" data-testid="summary">{move || state.snapshot.with(|s| format!(
+            "{} ({} to {}), actions as of {}: {} reviews counted; {} drafts ignored; {} duplicates merged; {} files rejected; {} files skipped (not review exports).",
+            s.period, s.from, s.to, s.as_of, s.plrs, s.drafts_ignored, s.duplicates_merged, s.rejected_files, s.skipped_files
+        ))}</p>
+    }
+}

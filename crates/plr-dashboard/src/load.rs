@@ -1,0 +1,177 @@
+//! Loading: a file picker (many files), a whole folder, drag and drop, and this device's
+//! completed reviews; a progress bar with its text and a cancel button while reading.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use plr_core::import::import;
+use plr_core::snapshot::SnapshotBuilder;
+use plr_core::stored::is_draft_key;
+use plr_core::Status;
+use wasm_bindgen::JsCast;
+
+use crate::reader::{read_files, Cancel, Outcome, Picked};
+use crate::state::State;
+
+/// `5,000`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+/// Reads this device's completed reviews into a builder (read-only: nothing is changed).
+fn device_reviews() -> (SnapshotBuilder, usize) {
+    let mut builder = SnapshotBuilder::new();
+    let mut added = 0;
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return (builder, 0);
+    };
+    let length = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| is_draft_key(k))
+        .collect();
+    for key in keys {
+        let Ok(Some(text)) = storage.get_item(&key) else {
+            continue;
+        };
+        let name = format!("this device: {key}");
+        match import(text.as_bytes()) {
+            Ok(imported) if imported.plr.status == Status::Completed => {
+                builder.add(&imported.plr, &name);
+                added += 1;
+            }
+            Ok(_) => {}
+            Err(e) => builder.reject(
+                &name,
+                e.problems()
+                    .into_iter()
+                    .map(|p| (p.path, p.message))
+                    .collect(),
+            ),
+        }
+    }
+    (builder, added)
+}
+
+/// The loading panel.
+#[component]
+pub fn LoadPanel() -> impl IntoView {
+    let state = expect_context::<State>();
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let device = RwSignal::new(None::<usize>);
+    let cancel = StoredValue::new_local(Cancel::default());
+    let reading = move || progress.get().is_some();
+
+    let start = move |files: Vec<Picked>| {
+        if files.is_empty() || progress.get_untracked().is_some() {
+            return;
+        }
+        let stop = Cancel::default();
+        cancel.set_value(stop.clone());
+        outcome.set(None);
+        spawn_local(async move {
+            let mut builder = SnapshotBuilder::new();
+            let done = read_files(&files, &mut builder, &stop, |read, total| {
+                progress.set(Some((read, total)))
+            })
+            .await;
+            state.builder.update(|b| b.merge(builder));
+            state.loaded.set(true);
+            progress.set(None);
+            outcome.set(Some(done));
+        });
+    };
+    let picked = move |ev: leptos::ev::Event, folder: bool| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files = files_of(input.files());
+        let files = if folder {
+            files.into_iter().filter_map(Picked::in_folder).collect()
+        } else {
+            files.into_iter().map(Picked::named).collect()
+        };
+        input.set_value("");
+        start(files);
+    };
+    let dropped = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let files = files_of(ev.data_transfer().and_then(|d| d.files()));
+        start(files.into_iter().map(Picked::named).collect());
+    };
+    let include_device = move |_| {
+        let (builder, added) = device_reviews();
+        state.builder.update(|b| b.merge(builder));
+        state.loaded.set(true);
+        device.set(Some(added));
+    };
+
+    // `webkitdirectory` is not an attribute the view macro knows: set it on the element.
+    let folder = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = folder.get() {
+            let _ = input.set_attribute("webkitdirectory", "");
+        }
+    });
+    view! {
+        <section class="load no-print" aria-labelledby="load-heading">
+            <h2 id="load-heading">"Load exported reviews"</h2>
+            <p class="hint">"The files are read in this browser only: nothing is uploaded."</p>
+            <div class="form-group">
+                <label class="label" for="files">"Choose export files"</label>
+                <input class="file" id="files" type="file" multiple accept=".json,application/json"
+                    on:change=move |ev| picked(ev, false) />
+            </div>
+            <div class="form-group">
+                <label class="label" for="folder">"Or choose a whole folder"</label>
+                <input class="file" id="folder" type="file" node_ref=folder
+                    on:change=move |ev| picked(ev, true) />
+            </div>
+            <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=dropped>
+                "Or drag and drop export files here"
+            </div>
+            <div class="button-group">
+                <button type="button" class="button button--secondary" on:click=include_device>
+                    "Include the reviews on this device"
+                </button>
+            </div>
+            <Show when=reading>
+                <div class="reading">
+                    <label class="label" for="reading-progress">"Reading files"</label>
+                    <progress id="reading-progress"
+                        max=move || progress.get().map_or(0, |p| p.1)
+                        value=move || progress.get().map_or(0, |p| p.0)></progress>
+                    <p aria-live="polite">{move || progress.get().map(|(read, total)| {
+                        format!("Reading {} of {} files", thousands(read), thousands(total))
+                    })}</p>
+                    <button type="button" class="button button--warning"
+                        on:click=move |_| cancel.with_value(Cancel::cancel)>"Cancel reading"</button>
+                </div>
+            </Show>
+            <p class="load-status" role="status">
+                {move || outcome.get().map(|o| if o.cancelled {
+                    format!("Reading cancelled: {} of {} files were read and are included.", thousands(o.read), thousands(o.total))
+                } else {
+                    format!("Read {} files.", thousands(o.read))
+                })}
+                {move || device.get().map(|n| format!(" Included {n} completed reviews from this device."))}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,85 @@
+//! The chunked reader in a real browser: every file is folded in (counted, rejected with its
+//! JSON path, or skipped from a folder), progress reaches the total, and cancel stops it.
+
+#![cfg(target_arch = "wasm32")]
+
+use plr_core::export::export_json;
+use plr_core::generate::Generator;
+use plr_core::snapshot::{Options, SnapshotBuilder};
+use plr_core::Framework;
+use plr_dashboard::reader::{read_files, Cancel, Picked};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn file(name: &str, text: &str) -> web_sys::File {
+    let parts = js_sys::Array::of1(&text.into());
+    web_sys::File::new_with_str_sequence(&parts, name).unwrap()
+}
+
+fn exports(n: u64) -> Vec<Picked> {
+    let generator = Generator {
+        drafts: false,
+        ..Generator::new(4)
+    };
+    (0..n)
+        .map(|i| {
+            let json = export_json(&generator.plr(i), Framework::practice_fundamentals()).unwrap();
+            Picked::named(file(&format!("{i}.json"), &json))
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn every_file_is_read_and_a_bad_one_is_rejected_with_its_path() {
+    let mut files = exports(70);
+    files.push(Picked::named(file("broken.json", "{ not json")));
+    let mut builder = SnapshotBuilder::new();
+    let mut seen = Vec::new();
+    let outcome = read_files(&files, &mut builder, &Cancel::default(), |read, total| {
+        seen.push((read, total))
+    })
+    .await;
+    assert_eq!(
+        (outcome.read, outcome.total, outcome.cancelled),
+        (71, 71, false)
+    );
+    assert_eq!(seen.last(), Some(&(71, 71)));
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0));
+    assert_eq!(builder.plrs().count(), 70);
+    let as_of = chrono::NaiveDate::from_ymd_opt(2023, 6, 30).unwrap();
+    let snapshot = builder.finish(&Options::new(as_of));
+    assert_eq!(snapshot.rejected_files, 1);
+    assert_eq!(snapshot.rejected[0].file, "broken.json");
+    assert!(!snapshot.rejected[0].problems[0].path.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn cancelling_stops_between_files_and_keeps_what_was_read() {
+    let files = exports(100);
+    let cancel = Cancel::default();
+    let mut builder = SnapshotBuilder::new();
+    let stop = cancel.clone();
+    let outcome = read_files(&files, &mut builder, &cancel, move |read, _| {
+        if read >= 1 {
+            stop.cancel();
+        }
+    })
+    .await;
+    assert!(outcome.cancelled);
+    assert!(outcome.read < 100);
+    assert_eq!(builder.plrs().count(), outcome.read);
+}
+
+#[wasm_bindgen_test]
+async fn a_file_of_a_folder_that_is_not_an_export_is_skipped() {
+    let other = Picked {
+        in_folder: true,
+        ..Picked::named(file("notes.json", "{\"hello\": 1}"))
+    };
+    let mut builder = SnapshotBuilder::new();
+    read_files(&[other], &mut builder, &Cancel::default(), |_, _| {}).await;
+    let as_of = chrono::NaiveDate::from_ymd_opt(2023, 6, 30).unwrap();
+    let snapshot = builder.finish(&Options::new(as_of));
+    assert_eq!((snapshot.skipped_files, snapshot.rejected_files), (1, 0));
+}

@@ -1,0 +1,165 @@
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expectNoAxeViolations } from './helpers';
+
+// The exports come from the built `plr generate` (scripts/build or `cargo build --profile native -p plr-cli`).
+const root = resolve(__dirname, '../../..');
+const plr = [join(root, 'target/native/plr'), join(root, 'target/release/plr'), join(root, 'target/debug/plr')].find(
+  (p) => { try { readFileSync(p); return true; } catch { return false; } },
+) as string;
+
+function generate(count: number, seed: number, from: string, to: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plr-dash-'));
+  execFileSync(plr, ['generate', '--count', String(count), '--seed', String(seed), '--out', dir, '--from', from, '--to', to], { stdio: 'ignore' });
+  return dir;
+}
+
+const jsonFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+/** Seed 001's Q4 21/22 by month: [outstanding, good, requires improvement, inadequate]. */
+const seed001: [string, number[]][] = [
+  ['2022-01-', [0, 2, 9, 2]],
+  ['2022-02-', [1, 1, 3, 1]],
+  ['2022-03-', [0, 6, 9, 1]],
+];
+const grades = ['outstanding', 'good', 'requires_improvement', 'inadequate'];
+
+/** 35 completed, unmoderated exports with seed 001's grades and months. */
+function seedBatch(): string {
+  const source = generate(80, 1, '2022-01-01', '2022-03-31');
+  const completed = jsonFiles(source)
+    .map((f) => JSON.parse(readFileSync(join(source, f), 'utf8')))
+    .filter((p) => p.status === 'completed');
+  const dir = mkdtempSync(join(tmpdir(), 'plr-seed001-'));
+  let n = 0;
+  for (const [month, counts] of seed001) {
+    counts.forEach((count, g) => {
+      for (let i = 0; i < count; i++) {
+        const p = completed[n++];
+        p.review.date = `${month}${String(10 + i).padStart(2, '0')}`;
+        p.judgement.final_grade = grades[g];
+        p.moderation = null;
+        writeFileSync(join(dir, `seed-${String(n).padStart(2, '0')}.json`), JSON.stringify(p, null, 2));
+      }
+    });
+  }
+  expect(n).toBe(35);
+  return dir;
+}
+
+function cli(dir: string, args: string[]): Buffer {
+  const run = spawnSync(plr, ['snapshot', ...args, ...jsonFiles(dir)], { cwd: dir });
+  return run.stdout;
+}
+
+async function load(page: Page, dir: string, files = jsonFiles(dir)) {
+  await page.getByLabel('Choose export files').setInputFiles(files.map((f) => join(dir, f)));
+  await expect(page.getByRole('status')).toContainText(`Read ${files.length.toLocaleString('en-GB')} files.`);
+}
+
+const figure = (page: Page, key: string) => page.locator(`[data-measure="${key}"]`).first();
+
+async function downloaded(page: Page, button: string): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+  return readFileSync(await download.path());
+}
+
+test('a batch built to seed 001 Q4 21/22 shows its grades, and the downloads equal the CLI', async ({ page }) => {
+  const dir = seedBatch();
+  await page.goto('/dashboard/');
+  await expect(page.getByText('No reviews loaded yet')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await load(page, dir);
+  await page.getByLabel('Period', { exact: true }).selectOption('Q4 21/22');
+  await page.getByLabel('Actions judged as of').fill('2022-04-30');
+  await expect(page.getByTestId('summary')).toContainText('Q4 21/22 (2022-01-01 to 2022-03-31), actions as of 2022-04-30: 35 reviews counted');
+  await expect(figure(page, 'outstanding')).toHaveText('3%');
+  await expect(figure(page, 'good')).toHaveText('26%');
+  await expect(figure(page, 'requires_improvement')).toHaveText('60%');
+  await expect(figure(page, 'inadequate')).toHaveText('11%');
+  const months = page.locator('table', { has: page.locator('caption', { hasText: 'Grades month by month' }) });
+  await expect(months.getByRole('row', { name: /2022-01/ })).toContainText('13');
+  await expect(page.getByText('Red').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const args = ['--period', 'Q4 21/22', '--as-of', '2022-04-30'];
+  expect((await downloaded(page, 'Download JSON')).equals(cli(dir, [...args, '--format', 'json']))).toBe(true);
+  expect((await downloaded(page, 'Download CSV')).equals(cli(dir, [...args, '--format', 'csv']))).toBe(true);
+
+  // A filter recomputes at once, and the downloads still equal the CLI with the same filter.
+  const team = (await page.getByLabel('Team', { exact: true }).locator('option').nth(1).textContent()) as string;
+  await page.getByLabel('Team', { exact: true }).selectOption(team);
+  await expect(page.getByTestId('summary')).not.toContainText('35 reviews counted');
+  const json = await downloaded(page, 'Download JSON');
+  expect(JSON.parse(json.toString()).plrs).toBeLessThan(35);
+  expect(json.equals(cli(dir, [...args, '--team', team, '--format', 'json']))).toBe(true);
+});
+
+test('files dropped on the page are read, and a file with errors is listed while the rest count', async ({ page }) => {
+  const dir = generate(30, 5, '2022-07-01', '2022-07-31');
+  const files = jsonFiles(dir);
+  const broken = JSON.parse(readFileSync(join(dir, files[0]), 'utf8'));
+  broken.case.legal_status = 'unknown_status';
+  writeFileSync(join(dir, files[0]), JSON.stringify(broken));
+  writeFileSync(join(dir, 'not-json.json'), '{ this is not JSON');
+  const contents = jsonFiles(dir).map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+
+  await page.goto('/dashboard/');
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    return dt;
+  }, contents);
+  await page.getByText('Or drag and drop export files here').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('status')).toContainText(`Read ${contents.length} files.`);
+
+  const rejected = page.locator('section.rejected');
+  await expect(rejected.getByRole('row', { name: new RegExp(files[0]) })).toContainText('case.legal_status');
+  await expect(rejected.getByRole('row', { name: /not-json\.json/ })).toBeVisible();
+  await page.getByLabel('Actions judged as of').fill('2022-08-31');
+  const expected = JSON.parse(cli(dir, ['--as-of', '2022-08-31', '--format', 'json']).toString());
+  expect(expected.rejected_files).toBe(2);
+  await expect(page.getByTestId('summary')).toContainText(`${expected.plrs} reviews counted`);
+  await expect(page.getByTestId('summary')).toContainText('2 files rejected');
+  expect((await downloaded(page, 'Download JSON')).equals(cli(dir, ['--as-of', '2022-08-31', '--format', 'json']))).toBe(true);
+  await expectNoAxeViolations(page);
+});
+
+test('cancel stops reading and keeps what was read', async ({ page }) => {
+  const dir = generate(3000, 9, '2022-01-01', '2022-12-31');
+  await page.goto('/dashboard/');
+  await page.getByLabel('Choose export files').setInputFiles(jsonFiles(dir).map((f) => join(dir, f)));
+  await page.getByRole('button', { name: 'Cancel reading' }).click();
+  const status = page.getByRole('status');
+  await expect(status).toContainText('Reading cancelled:');
+  const read = Number(((await status.textContent()) as string).match(/cancelled: ([\d,]+) of/)![1].replace(/,/g, ''));
+  expect(read).toBeLessThan(3000);
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+});
+
+test('the action tracker sorts overdue first, filters, and downloads; the sample lists case references', async ({ page }) => {
+  const dir = generate(60, 3, '2022-07-01', '2022-09-30');
+  await page.goto('/dashboard/');
+  await load(page, dir);
+  await page.getByLabel('Actions judged as of').fill('2023-06-30');
+  const rows = page.locator('#tracker tbody tr');
+  await expect(rows.first().locator('td').nth(6)).not.toHaveText('');
+  const before = await rows.count();
+  await page.getByLabel('Filter actions by status').selectOption('Completed');
+  await expect(rows.first().locator('td').nth(5)).toHaveText('Completed');
+  expect(await rows.count()).toBeLessThan(before);
+  const csv = (await downloaded(page, 'Download the action tracker (CSV)')).toString();
+  expect(csv.split('\n')[0]).toBe('case_ref,team,kind,description,owner,due_on,status,days_overdue');
+  expect(csv.trim().split('\n').length - 1).toBe(await rows.count());
+
+  await page.getByLabel('Period', { exact: true }).selectOption('Q2 22/23');
+  const sample = spawnSync(plr, ['sample', '--period', 'Q2 22/23', '--percent', '20', '--seed', '1', ...jsonFiles(dir)], { cwd: dir });
+  const chosen = sample.stdout.toString().trim().split('\n');
+  const listed = page.locator('section', { has: page.getByRole('heading', { name: 'Moderation sample' }) }).locator('tbody tr td:nth-child(3)');
+  await expect(listed).toHaveText(chosen);
+  await expectNoAxeViolations(page);
+});
