@@ -207,7 +207,7 @@ pub(super) fn snapshot(
         .filter(|f| f.is_case_of_concern())
         .map(|f| Concern {
             id: f.id,
-            child_ref: f.child_ref.as_deref().unwrap_or_default().to_string(),
+            child_ref: f.child_ref.to_string(),
             team: f.team.trim().to_string(),
             review_date: f.date,
             reported_grade: f.reported,

@@ -5,7 +5,6 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::completion::is_case_of_concern;
 use crate::framework::Framework;
 use crate::grading::AreaResult;
 use crate::model::{
@@ -115,8 +114,8 @@ pub struct PlrFacts {
     pub completed: bool,
     /// The review date: decides the period.
     pub date: Option<NaiveDate>,
-    /// The child's case reference, kept for a Case of Concern only (it is listed).
-    pub child_ref: Option<Box<str>>,
+    /// The child's case reference (listed for cases of concern, actions and the sample).
+    pub child_ref: Box<str>,
     /// The team as typed.
     pub team: Box<str>,
     /// The legal status.
@@ -167,7 +166,7 @@ impl PlrFacts {
             source: source.into(),
             completed: plr.status == Status::Completed,
             date: plr.review.date,
-            child_ref: is_case_of_concern(plr).then(|| plr.case.child_ref.trim().into()),
+            child_ref: plr.case.child_ref.trim().into(),
             team: plr.case.team.as_str().into(),
             legal_status: plr.case.legal_status,
             child_aged_4_or_over: plr.case.child_aged_4_or_over == Some(true),

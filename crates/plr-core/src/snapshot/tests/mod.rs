@@ -21,7 +21,7 @@ pub(super) fn plr(id: u128, on: NaiveDate, grade: Grade) -> PlrFacts {
         source: format!("{id}.json").into(),
         completed: true,
         date: Some(on),
-        child_ref: Some(format!("LL-{id}").into()),
+        child_ref: format!("LL-{id}").into(),
         team: "Stroud CP".into(),
         legal_status: Some(LegalStatus::ChildProtection),
         child_aged_4_or_over: false,
