@@ -1,15 +1,16 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expectNoAxeViolations } from './helpers';
 
 // The exports come from the built `plr generate` (scripts/build or `cargo build --profile native -p plr-cli`).
 const root = resolve(__dirname, '../../..');
-const plr = [join(root, 'target/native/plr'), join(root, 'target/release/plr'), join(root, 'target/debug/plr')].find(
-  (p) => { try { readFileSync(p); return true; } catch { return false; } },
-) as string;
+// The most recently built of them, so a stale build in another profile is never used.
+const plr = [join(root, 'target/native/plr'), join(root, 'target/release/plr'), join(root, 'target/debug/plr')]
+  .filter((p) => existsSync(p))
+  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
 
 function generate(count: number, seed: number, from: string, to: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'plr-dash-'));
