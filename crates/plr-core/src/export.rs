@@ -73,7 +73,12 @@ pub fn export_file_name(plr: &Plr) -> String {
 /// versions. Regenerate with `UPDATE_SCHEMA=1 cargo test -p plr-core schema` (or
 /// `cargo run -p plr-cli -- schema > schema/plr-v2.schema.json`).
 pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(Plr);
+    schema_text::<Plr>()
+}
+
+/// The JSON Schema of `T` as a committed schema file holds it: pretty, with a final newline.
+pub(crate) fn schema_text<T: schemars::JsonSchema>() -> String {
+    let schema = schemars::schema_for!(T);
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text

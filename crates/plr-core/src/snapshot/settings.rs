@@ -99,10 +99,7 @@ impl Settings {
 
     /// The JSON Schema of the settings file: the text of `schema/snapshot-settings.schema.json`.
     pub fn json_schema() -> String {
-        let schema = schemars::schema_for!(SettingsFile);
-        let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-        text.push('\n');
-        text
+        crate::export::schema_text::<SettingsFile>()
     }
 }
 
