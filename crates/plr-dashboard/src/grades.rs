@@ -8,13 +8,8 @@ use crate::charts::{Bar, BarChart, Column, StackedColumns, GRADE_COLOURS};
 use crate::figures::MeasureTable;
 use crate::state::State;
 
-const BANDS: [MeasureKey; 5] = [
-    MeasureKey::Outstanding,
-    MeasureKey::Good,
-    MeasureKey::RequiresImprovement,
-    MeasureKey::LowerEndRequiresImprovement,
-    MeasureKey::Inadequate,
-];
+/// The five grade bands: the core's grade measures before the combined ones.
+const BANDS: &[MeasureKey] = MeasureKey::GRADES.split_at(5).0;
 
 /// The bands that add up to 100% (requires improvement counted once), with their colours.
 const STACK: [(MeasureKey, usize); 4] = [
@@ -24,14 +19,8 @@ const STACK: [(MeasureKey, usize); 4] = [
     (MeasureKey::Inadequate, 4),
 ];
 
-const COLUMNS: [MeasureKey; 6] = [
-    MeasureKey::Outstanding,
-    MeasureKey::Good,
-    MeasureKey::RequiresImprovement,
-    MeasureKey::LowerEndRequiresImprovement,
-    MeasureKey::Inadequate,
-    MeasureKey::GoodOrBetter,
-];
+/// The trend table's columns: the five bands, then good or better.
+const COLUMNS: &[MeasureKey] = MeasureKey::GRADES.split_at(6).0;
 
 fn percent(m: &Measures, key: MeasureKey) -> Option<u32> {
     m.get(&key).and_then(|m| m.percent)
