@@ -56,6 +56,9 @@ export async function fillWhoTookPart(page: Page) {
 }
 
 test('a full review, from "Start a new review" to a completed download the QA tool accepts', async ({ page }) => {
+  // The whole meeting in one test: 55 ratings, nine accessibility scans and two runs of the CLI.
+  // On a loaded two-core CI machine that took longer than the default minute, so it gets three.
+  test.slow();
   await startReview(page);
   await fillAboutTheCase(page);
   await expectNoAxeViolations(page);
