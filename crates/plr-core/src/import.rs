@@ -11,6 +11,11 @@
 //!    checked (`import/check.rs`), collecting every problem with its path;
 //! 6. derived fields (the suggested grade, the share-by deadline, the moderation effect) are
 //!    recomputed; a stored value that disagreed is replaced and reported as a warning.
+//!
+//! Steps 2 to 4 have a fast path (`import/fast.rs`): a current-version file is read by one
+//! typed parse straight into the model, with no JSON value built first. Only a file that path
+//! cannot take (broken, older, or unusual JSON) is parsed the slow way, so every error is named
+//! exactly as before, and a valid file is read about twice as fast.
 
 use serde_json::Value;
 
@@ -20,6 +25,7 @@ use crate::migrate::migrate;
 use crate::model::{Plr, FORMAT};
 
 mod check;
+mod fast;
 mod path;
 
 /// The largest file accepted, in bytes (5 MB).
@@ -135,37 +141,10 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
     // Text, not bytes, everywhere JSON is read in the app (the framework, stored drafts): one
     // copy of serde_json's parser in the WebAssembly instead of two.
     let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    let mut value: Value =
-        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(ImportError::NotAPlr);
-    }
-    let version = value.get("schema_version").cloned();
-    migrate(&mut value).map_err(|p| ImportError::Invalid(vec![p]))?;
-    // The typed parse reads text, so that its errors have a position to name the path by;
-    // a migrated file is written out again first.
-    let migrated;
-    let text = if value.get("schema_version") == version.as_ref() {
-        text
-    } else {
-        migrated =
-            serde_json::to_string(&value).map_err(|e| ImportError::NotJson(e.to_string()))?;
-        &migrated
+    let plr = match fast::parse(text) {
+        Some(plr) => plr,
+        None => parse_checked(text)?,
     };
-    drop(value);
-    let plr: Plr = serde_json::from_str(text).map_err(|e| {
-        let (line, column) = (e.line(), e.column());
-        // serde_json's message without its " at line L column C" (the path says where).
-        let message = e.to_string();
-        let message = message
-            .strip_suffix(&format!(" at line {line} column {column}"))
-            .unwrap_or(&message)
-            .to_string();
-        ImportError::Invalid(vec![ImportProblem::new(
-            path::path_at(text.as_bytes(), line, column),
-            message,
-        )])
-    })?;
     let named = &plr.framework;
     let Some(framework) = frameworks
         .iter()
@@ -190,6 +169,44 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
         .map(|r| ImportProblem::new(r.path(), r.message()))
         .collect();
     Ok(Imported { plr, warnings })
+}
+
+/// Steps 2 to 4 the slow, exact way, for a file the fast path did not take (a broken file, an
+/// older schema version, or JSON the fast path cannot vouch for): the JSON value first, so that
+/// a non-PLR file and a newer version are named as such, then migration, then the typed parse
+/// with the JSON path of its first error.
+fn parse_checked(text: &str) -> Result<Plr, ImportError> {
+    let mut value: Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ImportError::NotAPlr);
+    }
+    let version = value.get("schema_version").cloned();
+    migrate(&mut value).map_err(|p| ImportError::Invalid(vec![p]))?;
+    // The typed parse reads text, so that its errors have a position to name the path by;
+    // a migrated file is written out again first.
+    let migrated;
+    let text = if value.get("schema_version") == version.as_ref() {
+        text
+    } else {
+        migrated =
+            serde_json::to_string(&value).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        &migrated
+    };
+    drop(value);
+    serde_json::from_str(text).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        // serde_json's message without its " at line L column C" (the path says where).
+        let message = e.to_string();
+        let message = message
+            .strip_suffix(&format!(" at line {line} column {column}"))
+            .unwrap_or(&message)
+            .to_string();
+        ImportError::Invalid(vec![ImportProblem::new(
+            path::path_at(text.as_bytes(), line, column),
+            message,
+        )])
+    })
 }
 
 #[cfg(test)]

@@ -8,11 +8,13 @@ use super::{shown, ImportProblem, MAX_ACTIONS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::framework::Framework;
 use crate::model::{Plr, Status};
 
-fn limit(out: &mut Vec<ImportProblem>, path: String, text: &str, max: usize) {
+/// A problem when `text` is over `max` characters; its path is only written out then (this
+/// runs for every note of every file imported).
+fn limit(out: &mut Vec<ImportProblem>, path: impl FnOnce() -> String, text: &str, max: usize) {
     // Cheap byte test first: a string of at most `max` bytes has at most `max` characters.
     if text.len() > max && text.chars().count() > max {
         out.push(ImportProblem::new(
-            path,
+            path(),
             format!("longer than the limit of {max} characters"),
         ));
     }
@@ -39,70 +41,62 @@ fn lengths(plr: &Plr, out: &mut Vec<ImportProblem>) {
         ),
     ];
     for (path, text) in short {
-        limit(out, path.to_string(), text, MAX_SHORT_CHARS);
+        limit(out, || path.into(), text, MAX_SHORT_CHARS);
     }
     let j = &plr.judgement;
-    limit(
-        out,
-        "judgement.rationale".into(),
-        &j.rationale,
-        MAX_TEXT_CHARS,
-    );
-    limit(
-        out,
-        "judgement.immediate_concern_details".into(),
-        &j.immediate_concern_details,
-        MAX_TEXT_CHARS,
-    );
-    limit(
-        out,
-        "judgement.impact_on_child".into(),
-        &j.impact_on_child,
-        MAX_TEXT_CHARS,
-    );
+    let long = [
+        ("judgement.rationale", &j.rationale),
+        (
+            "judgement.immediate_concern_details",
+            &j.immediate_concern_details,
+        ),
+        ("judgement.impact_on_child", &j.impact_on_child),
+    ];
+    for (path, text) in long {
+        limit(out, || path.into(), text, MAX_TEXT_CHARS);
+    }
     for (s, section) in plr.sections.iter().enumerate() {
         for (i, item) in section.items.iter().enumerate() {
-            let path = format!("sections[{s}].items[{i}].note");
+            let path = || format!("sections[{s}].items[{i}].note");
             limit(out, path, &item.note, MAX_TEXT_CHARS);
         }
-        let reflection = format!("sections[{s}].practitioner_reflection");
-        limit(
-            out,
-            reflection,
-            &section.practitioner_reflection,
-            MAX_TEXT_CHARS,
-        );
-        let evaluation = format!("sections[{s}].reviewer_evaluation");
-        limit(
-            out,
-            evaluation,
-            &section.reviewer_evaluation,
-            MAX_TEXT_CHARS,
-        );
+        let reflection = || format!("sections[{s}].practitioner_reflection");
+        let reflection_text = &section.practitioner_reflection;
+        limit(out, reflection, reflection_text, MAX_TEXT_CHARS);
+        let evaluation = || format!("sections[{s}].reviewer_evaluation");
+        let evaluation_text = &section.reviewer_evaluation;
+        limit(out, evaluation, evaluation_text, MAX_TEXT_CHARS);
     }
     for (a, action) in plr.actions.iter().enumerate() {
-        limit(out, format!("actions[{a}].id"), &action.id, MAX_SHORT_CHARS);
-        let description = format!("actions[{a}].description");
+        let id = || format!("actions[{a}].id");
+        limit(out, id, &action.id, MAX_SHORT_CHARS);
+        let description = || format!("actions[{a}].description");
         limit(out, description, &action.description, MAX_TEXT_CHARS);
-        limit(
-            out,
-            format!("actions[{a}].owner"),
-            &action.owner,
-            MAX_SHORT_CHARS,
-        );
+        let owner = || format!("actions[{a}].owner");
+        limit(out, owner, &action.owner, MAX_SHORT_CHARS);
     }
     if let Some(m) = &plr.moderation {
-        let moderator = "moderation.moderator".to_string();
-        limit(out, moderator, &m.moderator, MAX_SHORT_CHARS);
-        let comments = "moderation.comments".to_string();
-        limit(out, comments, &m.comments, MAX_TEXT_CHARS);
+        limit(
+            out,
+            || "moderation.moderator".into(),
+            &m.moderator,
+            MAX_SHORT_CHARS,
+        );
+        limit(
+            out,
+            || "moderation.comments".into(),
+            &m.comments,
+            MAX_TEXT_CHARS,
+        );
     }
 }
 
 fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
-    let mut areas_seen = HashSet::new();
+    // Seen areas and statements by their place in the framework (no hashing: this runs for
+    // every statement of every file imported).
+    let mut areas_seen = vec![false; framework.areas.len()];
     for (s, section) in plr.sections.iter().enumerate() {
-        let Some(area) = framework.area(&section.id) else {
+        let Some(a) = framework.areas.iter().position(|a| a.id == section.id) else {
             out.push(ImportProblem::new(
                 format!("sections[{s}].id"),
                 format!(
@@ -113,47 +107,56 @@ fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
             ));
             continue;
         };
-        if !areas_seen.insert(&section.id) {
+        if std::mem::replace(&mut areas_seen[a], true) {
             out.push(ImportProblem::new(
                 format!("sections[{s}].id"),
                 format!("area {} appears more than once", section.id),
             ));
             continue;
         }
-        let mut seen = HashSet::new();
+        let area = &framework.areas[a];
+        let mut seen = vec![false; area.statements.len()];
         for (i, item) in section.items.iter().enumerate() {
-            if !area.statements.iter().any(|st| st.id == item.id) {
-                out.push(ImportProblem::new(
+            match area.statements.iter().position(|st| st.id == item.id) {
+                None => out.push(ImportProblem::new(
                     format!("sections[{s}].items[{i}].id"),
                     format!(
                         "\"{}\" is not a statement of {}",
                         shown(&item.id.0),
                         area.title
                     ),
-                ));
-            } else if !seen.insert(&item.id) {
-                out.push(ImportProblem::new(
-                    format!("sections[{s}].items[{i}].id"),
-                    format!("statement {} appears more than once", item.id),
-                ));
+                )),
+                Some(st) if std::mem::replace(&mut seen[st], true) => {
+                    out.push(ImportProblem::new(
+                        format!("sections[{s}].items[{i}].id"),
+                        format!("statement {} appears more than once", item.id),
+                    ));
+                }
+                Some(_) => {}
             }
         }
-        for statement in &area.statements {
-            if !section.items.iter().any(|i| i.id == statement.id) {
-                out.push(ImportProblem::new(
-                    format!("sections[{s}].items"),
-                    format!("statement {} is missing", statement.id),
-                ));
-            }
-        }
-    }
-    for area in &framework.areas {
-        if !areas_seen.contains(&area.id) {
+        for (statement, _) in area
+            .statements
+            .iter()
+            .zip(&seen)
+            .filter(|(_, seen)| !**seen)
+        {
             out.push(ImportProblem::new(
-                "sections",
-                format!("area {} ({}) is missing", area.id, area.title),
+                format!("sections[{s}].items"),
+                format!("statement {} is missing", statement.id),
             ));
         }
+    }
+    for (area, _) in framework
+        .areas
+        .iter()
+        .zip(&areas_seen)
+        .filter(|(_, seen)| !**seen)
+    {
+        out.push(ImportProblem::new(
+            "sections",
+            format!("area {} ({}) is missing", area.id, area.title),
+        ));
     }
 
     if plr.actions.len() > MAX_ACTIONS {

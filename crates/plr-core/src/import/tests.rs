@@ -198,3 +198,104 @@ fn untrusted_text_in_messages_is_shortened() {
     assert_eq!(shown("short"), "short");
     assert_eq!(shown(&"é".repeat(41)), format!("{}…", "é".repeat(40)));
 }
+
+/// What the slow path alone makes of `json` (the behaviour before the fast path existed).
+fn slow(json: &str) -> Result<Plr, ImportError> {
+    parse_checked(json)
+}
+
+#[test]
+fn a_file_the_fast_path_refuses_is_named_as_the_slow_path_names_it() {
+    let valid = sample();
+    let broken = [
+        valid.replacen("\"rating\": \"met\"", "\"rating\": \"brilliant\"", 1),
+        valid.replacen("\"team\": \"\"", "\"team\": 7", 1),
+        valid.replacen("\"team\": \"\",", "", 1),
+        valid.replacen("\"status\": \"draft\"", "\"status\": \"done\"", 1),
+        valid.replacen("\"schema_version\": 2", "\"schema_version\": 3", 1),
+        valid.replacen("\"schema_version\": 2", "\"schema_version\": 2.0", 1),
+        valid.replacen(
+            "\"format\": \"practice-learning-review\"",
+            "\"format\": \"x\"",
+            1,
+        ),
+        valid.replacen('{', "{\"id\": \"not-a-uuid\",", 1),
+        valid[..valid.len() / 2].to_string(),
+        format!("{valid} trailing"),
+    ];
+    for json in &broken {
+        assert_eq!(fast::parse(json), None, "{json}");
+        let before = slow(json).map(|_| ()).unwrap_err();
+        assert_eq!(import(json.as_bytes()).map(|_| ()), Err(before));
+    }
+    assert_eq!(
+        import(broken[0].as_bytes()).unwrap_err().to_string(),
+        "sections[0].items[0].rating: unknown variant `brilliant`, expected one of `met`, `partly`, `not_met`, `na`"
+    );
+    assert_eq!(
+        import(broken[4].as_bytes()).unwrap_err().problems()[0].path,
+        "schema_version"
+    );
+}
+
+#[test]
+fn json_the_value_parse_refuses_is_still_refused_inside_an_ignored_key() {
+    let with = |extra: &str| sample().replacen('{', &format!("{{\"added_later\": {extra},"), 1);
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    for extra in ["\"\\ud800\"", "1e400", deep.as_str()] {
+        let json = with(extra);
+        // The typed parse alone skips the key without looking closely, and would accept it.
+        assert!(serde_json::from_str::<Plr>(&json).is_ok());
+        assert!(matches!(
+            import(json.as_bytes()),
+            Err(ImportError::NotJson(_))
+        ));
+        assert_eq!(import(json.as_bytes()).map(|_| ()), slow(&json).map(|_| ()));
+    }
+    // Plain unknown keys are ignored by both paths alike.
+    let json = with("{\"a\": [1, 2.5, \"\\u00e9\"]}");
+    assert_eq!(fast::parse(&json), None);
+    assert_eq!(import(json.as_bytes()).map(|i| i.plr), slow(&json));
+    let json = with("[1, 2]");
+    assert!(fast::parse(&json).is_some());
+    assert_eq!(fast::parse(&json), slow(&json).ok());
+}
+
+#[test]
+fn the_fast_path_reads_every_fixture_as_the_slow_path_does() {
+    let fixtures = [
+        include_str!("../../tests/fixtures/completed-concern.json"),
+        include_str!("../../tests/fixtures/completed-good.json"),
+        include_str!("../../tests/fixtures/completed-moderated.json"),
+        include_str!("../../tests/fixtures/draft-blank.json"),
+        include_str!("../../tests/fixtures/draft-partial.json"),
+    ];
+    for json in fixtures {
+        let fast = fast::parse(json);
+        assert!(fast.is_some());
+        assert_eq!(fast, slow(json).ok());
+    }
+    // Older versions are migrated, so they go the slow way.
+    assert_eq!(
+        fast::parse(include_str!("../../tests/fixtures/version-1-concern.json")),
+        None
+    );
+}
+
+#[test]
+fn a_file_damaged_anywhere_is_judged_as_the_slow_path_judges_it() {
+    let valid = sample();
+    let bytes = valid.as_bytes();
+    for at in (0..bytes.len()).step_by(11) {
+        for replacement in [&b""[..], b"x", b"9", b"\"", b"{", b"]", b"\\u"] {
+            let mut damaged = bytes[..at].to_vec();
+            damaged.extend_from_slice(replacement);
+            damaged.extend_from_slice(&bytes[at + 1..]);
+            let Ok(json) = std::str::from_utf8(&damaged) else {
+                continue;
+            };
+            let fast = fast::parse(json);
+            assert!(fast.is_none() || fast == slow(json).ok(), "{json}");
+        }
+    }
+}
