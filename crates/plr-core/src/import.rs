@@ -13,9 +13,9 @@
 //!    recomputed; a stored value that disagreed is replaced and reported as a warning.
 //!
 //! Steps 2 to 4 have a fast path (`import/fast.rs`): a current-version file is read by one
-//! typed parse straight into the model, with no JSON value built first. Only a file that path
-//! cannot take (broken, older, or unusual JSON) is parsed the slow way, so every error is named
-//! exactly as before, and a valid file is read about twice as fast.
+//! typed parse straight into the model, with no JSON value built first. A file that path
+//! cannot take (broken, an older version, not a PLR) is parsed the slow way, so every problem
+//! is named exactly as before; a valid file is read about twice as fast.
 
 use serde_json::Value;
 
@@ -172,7 +172,7 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
 }
 
 /// Steps 2 to 4 the slow, exact way, for a file the fast path did not take (a broken file, an
-/// older schema version, or JSON the fast path cannot vouch for): the JSON value first, so that
+/// older schema version, not a PLR): the JSON value first, so that
 /// a non-PLR file and a newer version are named as such, then migration, then the typed parse
 /// with the JSON path of its first error.
 fn parse_checked(text: &str) -> Result<Plr, ImportError> {
