@@ -1,6 +1,7 @@
 //! Finding and reading export files: directories are walked (walkdir) for `*.json`, and a
 //! file over the 5 MB limit is refused without being read whole.
 
+use std::cell::RefCell;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -18,6 +19,15 @@ pub enum LoadError {
 
 /// Reads at most `limit` bytes of a file, refusing a larger one without reading it whole.
 pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, ImportProblem> {
+    let mut bytes = Vec::new();
+    read_limited_into(path, limit, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_limited`] into `bytes` (cleared first), so that a batch can reuse one buffer per
+/// thread rather than allocate one per file.
+fn read_limited_into(path: &Path, limit: usize, bytes: &mut Vec<u8>) -> Result<(), ImportProblem> {
+    bytes.clear();
     let cannot_read = |e: std::io::Error| ImportProblem::new("$", format!("cannot read: {e}"));
     let file = File::open(path).map_err(cannot_read)?;
     let limit = limit as u64;
@@ -37,11 +47,12 @@ pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, ImportProblem>
         if meta.len() > limit {
             return Err(too_large(meta.len()));
         }
+        // One read for the whole file, and one to see its end.
+        bytes.reserve(meta.len() as usize + 1);
     }
     // The file may have grown since, or be a special file: never read past the limit.
-    let mut bytes = Vec::new();
     file.take(limit + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(cannot_read)?;
     if bytes.len() as u64 > limit {
         return Err(ImportProblem::new(
@@ -49,15 +60,25 @@ pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, ImportProblem>
             format!("the file is larger than the {} MB limit", limit / 1_000_000),
         ));
     }
-    Ok(bytes)
+    Ok(())
 }
 
-/// Reads and imports one export.
+/// Reads and imports one export, into this thread's reused buffer.
 pub fn load(path: &Path) -> Result<Imported, LoadError> {
-    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|p| LoadError::Problems(vec![p]))?;
-    import(&bytes).map_err(|e| match e {
-        ImportError::NotAPlr => LoadError::NotAPlr(e),
-        other => LoadError::Problems(other.problems()),
+    thread_local! {
+        static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    BUFFER.with_borrow_mut(|bytes| {
+        read_limited_into(path, MAX_FILE_BYTES, bytes).map_err(|p| LoadError::Problems(vec![p]))?;
+        let imported = import(bytes).map_err(|e| match e {
+            ImportError::NotAPlr => LoadError::NotAPlr(e),
+            other => LoadError::Problems(other.problems()),
+        });
+        // A rare large file's buffer is not kept for the rest of the batch.
+        if bytes.capacity() > 1 << 20 {
+            *bytes = Vec::new();
+        }
+        imported
     })
 }
 
@@ -86,7 +107,10 @@ pub fn files_under(paths: &[PathBuf], errors: &mut Vec<(String, String)>) -> Vec
         for entry in WalkDir::new(path).sort_by_file_name() {
             match entry {
                 Ok(entry) => {
-                    let is_json = entry.path().extension().is_some_and(|x| x == "json");
+                    // The name's bytes, not `Path::extension` (which parses the whole path);
+                    // a name that is only ".json" has no extension.
+                    let name = entry.file_name().as_encoded_bytes();
+                    let is_json = name.len() > 5 && name.ends_with(b".json");
                     // A link to a file counts; a link to a directory is not followed.
                     let kind = entry.file_type();
                     let file = kind.is_file() || (kind.is_symlink() && !entry.path().is_dir());
