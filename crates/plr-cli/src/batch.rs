@@ -67,7 +67,8 @@ pub fn read_batch(paths: &[PathBuf]) -> SnapshotBuilder {
         .fold(SnapshotBuilder::new, |mut builder, found| {
             let source = found.path.display().to_string();
             match load(&found.path) {
-                Ok(imported) => builder.add(&imported.plr, &source),
+                // Nothing here lists actions: their text is not kept.
+                Ok(imported) => builder.add_for_report(&imported.plr, &source),
                 Err(LoadError::NotAPlr(_)) if found.in_directory => builder.skip(),
                 Err(LoadError::NotAPlr(e)) => {
                     builder.reject(&source, vec![("$".into(), e.to_string())]);

@@ -133,16 +133,29 @@ fn generated_exports_are_valid_varied_and_reproducible() {
         export_json(&plrs[5], f).unwrap()
     );
     assert_ne!(plrs[5].id, Generator::new(8).plr(5).id);
-    let mut builder = SnapshotBuilder::new();
+    let (mut builder, mut report_only) = (SnapshotBuilder::new(), SnapshotBuilder::new());
     for (n, plr) in plrs.iter().enumerate() {
         let imported = import(export_json(plr, f).unwrap().as_bytes()).unwrap();
         assert_eq!(imported.warnings, [], "PLR {n}");
         builder.add(&imported.plr, &n.to_string());
+        report_only.add_for_report(&imported.plr, &n.to_string());
     }
-    let year = builder.finish(&Options {
+    let options = Options {
         period: Some(Period::parse("2022/23").unwrap()),
         ..Options::new(date(2023, 4, 30))
-    });
+    };
+    let year = builder.finish(&options);
+    // Without the actions' text, the same snapshot (the command line keeps no more).
+    assert_eq!(report_only.finish(&options), year);
+    let actions = |b: &SnapshotBuilder| -> Vec<_> {
+        let all = b.plrs().flat_map(|p| p.actions.iter());
+        all.map(|a| (a.due_on, a.completed_on, a.description.is_empty()))
+            .collect()
+    };
+    let kept = actions(&builder);
+    assert!(kept.iter().all(|(_, _, blank)| !blank));
+    let dates = kept.iter().map(|(due, done, _)| (*due, *done, true));
+    assert_eq!(actions(&report_only), dates.collect::<Vec<_>>());
     assert!(
         year.plrs > 100 && year.drafts_ignored > 0,
         "{} {}",

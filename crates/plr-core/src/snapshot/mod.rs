@@ -105,6 +105,18 @@ impl SnapshotBuilder {
         self.add_facts(PlrFacts::of(plr, source));
     }
 
+    /// Adds an imported PLR for the snapshot and the sample only: its actions keep their dates
+    /// but not the action tracker's text (owner, description), about a quarter of what each
+    /// PLR would otherwise keep. For a batch that never lists actions (the command line).
+    pub fn add_for_report(&mut self, plr: &Plr, source: &str) {
+        let mut facts = PlrFacts::of(plr, source);
+        for action in &mut facts.actions {
+            action.owner = Box::default();
+            action.description = Box::default();
+        }
+        self.add_facts(facts);
+    }
+
     /// Adds one PLR's facts. Of two copies of an id, the moderated one wins, else the later
     /// `updated_at` ([`PlrFacts::wins_over`]).
     pub fn add_facts(&mut self, facts: PlrFacts) {
