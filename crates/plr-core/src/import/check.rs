@@ -9,8 +9,9 @@ use crate::framework::Framework;
 use crate::model::{Plr, Status};
 
 /// A problem when `text` is over `max` characters; its path is only written out then (this
-/// runs for every note of every file imported).
-fn limit(out: &mut Vec<ImportProblem>, path: impl FnOnce() -> String, text: &str, max: usize) {
+/// runs for every note of every file imported). One copy of the function for every path (`dyn`),
+/// not one per call, keeps the WebAssembly small.
+fn limit(out: &mut Vec<ImportProblem>, path: &dyn Fn() -> String, text: &str, max: usize) {
     // Cheap byte test first: a string of at most `max` bytes has at most `max` characters.
     if text.len() > max && text.chars().count() > max {
         out.push(ImportProblem::new(
@@ -41,7 +42,7 @@ fn lengths(plr: &Plr, out: &mut Vec<ImportProblem>) {
         ),
     ];
     for (path, text) in short {
-        limit(out, || path.into(), text, MAX_SHORT_CHARS);
+        limit(out, &|| path.into(), text, MAX_SHORT_CHARS);
     }
     let j = &plr.judgement;
     let long = [
@@ -53,38 +54,38 @@ fn lengths(plr: &Plr, out: &mut Vec<ImportProblem>) {
         ("judgement.impact_on_child", &j.impact_on_child),
     ];
     for (path, text) in long {
-        limit(out, || path.into(), text, MAX_TEXT_CHARS);
+        limit(out, &|| path.into(), text, MAX_TEXT_CHARS);
     }
     for (s, section) in plr.sections.iter().enumerate() {
         for (i, item) in section.items.iter().enumerate() {
             let path = || format!("sections[{s}].items[{i}].note");
-            limit(out, path, &item.note, MAX_TEXT_CHARS);
+            limit(out, &path, &item.note, MAX_TEXT_CHARS);
         }
         let reflection = || format!("sections[{s}].practitioner_reflection");
         let reflection_text = &section.practitioner_reflection;
-        limit(out, reflection, reflection_text, MAX_TEXT_CHARS);
+        limit(out, &reflection, reflection_text, MAX_TEXT_CHARS);
         let evaluation = || format!("sections[{s}].reviewer_evaluation");
         let evaluation_text = &section.reviewer_evaluation;
-        limit(out, evaluation, evaluation_text, MAX_TEXT_CHARS);
+        limit(out, &evaluation, evaluation_text, MAX_TEXT_CHARS);
     }
     for (a, action) in plr.actions.iter().enumerate() {
         let id = || format!("actions[{a}].id");
-        limit(out, id, &action.id, MAX_SHORT_CHARS);
+        limit(out, &id, &action.id, MAX_SHORT_CHARS);
         let description = || format!("actions[{a}].description");
-        limit(out, description, &action.description, MAX_TEXT_CHARS);
+        limit(out, &description, &action.description, MAX_TEXT_CHARS);
         let owner = || format!("actions[{a}].owner");
-        limit(out, owner, &action.owner, MAX_SHORT_CHARS);
+        limit(out, &owner, &action.owner, MAX_SHORT_CHARS);
     }
     if let Some(m) = &plr.moderation {
         limit(
             out,
-            || "moderation.moderator".into(),
+            &|| "moderation.moderator".into(),
             &m.moderator,
             MAX_SHORT_CHARS,
         );
         limit(
             out,
-            || "moderation.comments".into(),
+            &|| "moderation.comments".into(),
             &m.comments,
             MAX_TEXT_CHARS,
         );
