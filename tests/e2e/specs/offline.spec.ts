@@ -53,13 +53,15 @@ test('a new release waits for "Reload", and the draft typed before it opens afte
   // A new worker script (another address is another release to the browser) installs and waits.
   await page.evaluate(() => navigator.serviceWorker.register('/sw.js?next-release'));
   const notice = page.getByRole('region', { name: 'New version' });
-  await expect(notice).toContainText('A new version is ready.');
+  // Installing keeps the whole build again: on a loaded machine that can take a while.
+  await expect(notice).toContainText('A new version is ready.', { timeout: 30_000 });
   await expect(page.getByLabel("Child's case reference")).toHaveValue('LL-BEFORE-UPDATE');
 
   await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()]);
   await expect(page).toHaveURL(new RegExp(`/review/${id}/case$`));
   await expect(page.getByLabel("Child's case reference")).toHaveValue('LL-BEFORE-UPDATE');
-  await expect(page.getByRole('region', { name: 'New version' })).toHaveCount(0);
+  // The waiting release took over. (The page then registers /sw.js again, which to the browser
+  // is yet another release, so a second notice may follow: an artefact of this simulation.)
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js\?next-release$/);
 });
 
