@@ -18,11 +18,14 @@ export const brotli = (bytes) =>
     },
   });
 
+/** Fetched only once the app has started: the service worker and the script registering it. */
+const afterLoad = ['sw.js', 'worker.js'];
+
 /** Each first-load file of the app in `dir` (top level only), with raw, gzip and brotli bytes. */
 export function firstLoad(dir) {
   const files = fs
     .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && assetPattern.test(entry.name))
+    .filter((entry) => entry.isFile() && assetPattern.test(entry.name) && !afterLoad.includes(entry.name))
     .map((entry) => {
       const bytes = fs.readFileSync(path.join(dir, entry.name));
       return { file: entry.name, raw: bytes.length, gzip: gzip(bytes).length, brotli: brotli(bytes).length };

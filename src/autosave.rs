@@ -26,6 +26,18 @@ pub enum SaveState {
     Failed(String),
 }
 
+thread_local! {
+    /// The autosaver of the review open now (a disposed one is harmless: flushing it does nothing).
+    static OPEN: std::cell::Cell<Option<Autosave>> = const { std::cell::Cell::new(None) };
+}
+
+/// Writes any waiting change of the review open now (for downloads made outside its pages).
+pub fn flush_open_review() {
+    if let Some(autosave) = OPEN.with(std::cell::Cell::get) {
+        autosave.flush();
+    }
+}
+
 /// The autosaver of one open review. Copy, so any page of the review can flush it.
 #[derive(Clone, Copy)]
 pub struct Autosave {
@@ -78,6 +90,7 @@ impl Autosave {
                 this.flush();
             }
         });
+        OPEN.with(|open| open.set(Some(this)));
         on_cleanup(move || {
             this.flush();
             on_hide.remove();

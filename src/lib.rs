@@ -8,6 +8,7 @@ pub mod autosave;
 pub mod browser;
 pub mod components;
 pub mod pages;
+pub mod persist;
 pub mod storage;
 
 use leptos::prelude::*;
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <div class="width-container">
+                <components::not_kept::NotKeptNotice />
                 <main id="main" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
@@ -50,7 +52,8 @@ pub fn App() -> impl IntoView {
             </div>
             <footer class="app-footer">
                 <div class="width-container">
-                    "Reviews are kept only in this browser until you download them. Nothing is sent anywhere."
+                    <p>"Reviews are kept only in this browser until you download them. Nothing is sent anywhere."</p>
+                    <p id="persistence"><persist::PersistenceNote /></p>
                 </div>
             </footer>
         </Router>

@@ -7,9 +7,15 @@
 //!
 //! Nothing here deletes or overwrites a stored review except `save` of that same review and an
 //! explicit `delete`. A failed write leaves the previous value in place.
+//!
+//! When the browser refuses storage altogether, entries are kept in this tab's memory instead
+//! ([`is_kept`] is then false and the app says so at the top of every page).
+
+mod backend;
+
+pub use backend::is_kept;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use gloo_storage::{LocalStorage, Storage};
 use plr_core::completion::is_case_of_concern;
 use plr_core::concern::share_by;
 use plr_core::{Grade, Plr, PlrId, Status};
@@ -111,16 +117,8 @@ pub fn draft_key(id: PlrId) -> String {
     plr_core::stored::draft_key(id)
 }
 
-fn storage() -> Result<web_sys::Storage, StorageError> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or(StorageError::Unavailable)
-}
-
 fn write(key: &str, value: &str) -> Result<(), StorageError> {
-    storage()?
-        .set_item(key, value)
-        .map_err(|_| StorageError::Full)
+    backend::set(key, value)
 }
 
 /// Saves a review and updates its index entry. `page` is the page of the review on screen.
@@ -141,6 +139,9 @@ pub fn save(plr: &Plr, page: &str) -> Result<usize, StorageError> {
         None => index.push(entry),
     }
     write_index(&index)?;
+    if is_kept() {
+        crate::persist::after_save();
+    }
     Ok(json.len())
 }
 
@@ -156,16 +157,13 @@ pub fn mark_downloaded(plr: &Plr) -> Result<(), StorageError> {
 
 /// Loads one review.
 pub fn load(id: PlrId) -> Result<Plr, StorageError> {
-    let raw = storage()?
-        .get_item(&draft_key(id))
-        .map_err(|_| StorageError::Unavailable)?
-        .ok_or(StorageError::NotFound)?;
+    let raw = backend::get(&draft_key(id))?.ok_or(StorageError::NotFound)?;
     parse(&raw)
 }
 
 /// The raw stored text of a review, for downloading a damaged entry as it is.
 pub fn raw(key: &str) -> Option<String> {
-    storage().ok()?.get_item(key).ok().flatten()
+    backend::get(key).ok().flatten()
 }
 
 /// Reads a stored review through the core's import, the same checks and schema migration an
@@ -184,9 +182,7 @@ pub fn list() -> Listing {
     match read_index() {
         Some(mut entries) => {
             // Entries whose draft has gone (deleted in another tab) are dropped from view.
-            if let Ok(store) = storage() {
-                entries.retain(|e| matches!(store.get_item(&draft_key(e.id)), Ok(Some(_))));
-            }
+            entries.retain(|e| matches!(backend::get(&draft_key(e.id)), Ok(Some(_))));
             sort(&mut entries);
             Listing {
                 entries,
@@ -209,10 +205,7 @@ pub fn delete(id: PlrId) -> Result<(), StorageError> {
 
 /// Deletes a stored entry by key (used for damaged entries too).
 pub fn delete_key(key: &str) -> Result<(), StorageError> {
-    let store = storage()?;
-    store
-        .remove_item(key)
-        .map_err(|_| StorageError::Unavailable)?;
+    backend::remove(key)?;
     if let Some(id) = key.strip_prefix(plr_core::stored::DRAFT_KEY_PREFIX) {
         let mut index = read_index().unwrap_or_default();
         index.retain(|e| e.id.to_string() != id);
@@ -223,12 +216,9 @@ pub fn delete_key(key: &str) -> Result<(), StorageError> {
 
 /// Removes everything this app stored on this device (for a shared computer).
 pub fn delete_all() -> Result<(), StorageError> {
-    let store = storage()?;
-    for key in keys(&store) {
+    for key in backend::keys() {
         if key == INDEX_KEY || key.starts_with(plr_core::stored::DRAFT_KEY_PREFIX) {
-            store
-                .remove_item(&key)
-                .map_err(|_| StorageError::Unavailable)?;
+            backend::remove(&key)?;
         }
     }
     Ok(())
@@ -239,7 +229,8 @@ fn sort(entries: &mut [IndexEntry]) {
 }
 
 fn read_index() -> Option<Vec<IndexEntry>> {
-    LocalStorage::get::<Vec<IndexEntry>>(INDEX_KEY).ok()
+    let raw = backend::get(INDEX_KEY).ok()??;
+    serde_json::from_str(&raw).ok()
 }
 
 fn write_index(entries: &[IndexEntry]) -> Result<(), StorageError> {
@@ -247,24 +238,14 @@ fn write_index(entries: &[IndexEntry]) -> Result<(), StorageError> {
     write(INDEX_KEY, &json)
 }
 
-fn keys(store: &web_sys::Storage) -> Vec<String> {
-    let len = store.length().unwrap_or(0);
-    (0..len)
-        .filter_map(|i| store.key(i).ok().flatten())
-        .collect()
-}
-
 /// Reads every draft entry to rebuild the index (used when the index is missing or damaged).
 fn rebuild_index() -> Listing {
-    let Ok(store) = storage() else {
-        return Listing::default();
-    };
     let mut listing = Listing::default();
-    for key in keys(&store) {
+    for key in backend::keys() {
         if !key.starts_with(plr_core::stored::DRAFT_KEY_PREFIX) {
             continue;
         }
-        let Some(raw) = store.get_item(&key).ok().flatten() else {
+        let Some(raw) = backend::get(&key).ok().flatten() else {
             continue;
         };
         match parse(&raw) {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use plr_core::export::{export_file_name, export_json};
+use plr_core::{Framework, Plr};
 
 use crate::browser;
 use crate::pages::review::Review;
@@ -18,16 +19,7 @@ pub fn ExportButton(
     let download = move |_| {
         review.autosave.flush();
         let plr = review.store.get_untracked();
-        let name = export_file_name(&plr);
-        let outcome = export_json(&plr, review.framework)
-            .map_err(|e| e.to_string())
-            .and_then(|json| browser::download(&name, &json, "application/json"))
-            .map(|()| {
-                // Only the home list's "downloaded" note depends on this: a failure is harmless.
-                let _ = crate::storage::mark_downloaded(&plr);
-                name
-            });
-        message.set(Some(outcome));
+        message.set(Some(download_review(&plr, review.framework)));
     };
     view! {
         <button type="button" class="button" class:button--secondary=!primary on:click=download>
@@ -41,4 +33,17 @@ pub fn ExportButton(
             }}
         </p>
     }
+}
+
+/// Offers `plr` as its export file and notes the download; returns the file's name.
+pub fn download_review(plr: &Plr, framework: &Framework) -> Result<String, String> {
+    let name = export_file_name(plr);
+    export_json(plr, framework)
+        .map_err(|e| e.to_string())
+        .and_then(|json| browser::download(&name, &json, "application/json"))
+        .map(|()| {
+            // Only the home list's "downloaded" note depends on this: a failure is harmless.
+            let _ = crate::storage::mark_downloaded(plr);
+            name
+        })
 }

@@ -7,6 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use plr_core::dates::parse_day_month_year;
+use plr_core::import::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use reactive_stores::Field;
 
 use crate::pages::review::Review;
@@ -178,6 +179,8 @@ pub fn TextInput(
                 id=d.id.clone()
                 name=path
                 type="text"
+                // The core's import limit: a longer value could be saved but never opened again.
+                maxlength=MAX_SHORT_CHARS
                 autocomplete=autocomplete.unwrap_or("off")
                 spellcheck="false"
                 aria-describedby=d.described_by()
@@ -217,6 +220,7 @@ pub fn TextArea(
                 id=d.id.clone()
                 name=path
                 rows=rows
+                maxlength=MAX_TEXT_CHARS
                 aria-describedby=d.described_by()
                 aria-invalid=d.invalid()
                 disabled=move || review.is_completed()

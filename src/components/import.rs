@@ -145,7 +145,11 @@ pub fn ImportReview(
                 let href = format!("/review/{}", plr.id);
                 view! {
                     <div class="notice notice--success" id="import-result" tabindex="-1" role="status">
-                        <p>{format!("Opened {} from {file}. It is now saved on this device.", case_name(&plr))}</p>
+                        <p>{format!("Opened {} from {file}. {}", case_name(&plr), if storage::is_kept() {
+                            "It is now saved on this device."
+                        } else {
+                            "It is kept in this tab only, until you close it."
+                        })}</p>
                         {(!warnings.is_empty()).then(|| view! {
                             <ul class="list">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
                         })}

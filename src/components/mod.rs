@@ -3,5 +3,6 @@
 pub mod export;
 pub mod fields;
 pub mod import;
+pub mod not_kept;
 pub mod saved;
 pub mod title;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::autosave::SaveState;
-use crate::browser;
+use crate::{browser, storage};
 
 /// The autosave indicator.
 #[component]
@@ -11,7 +11,8 @@ pub fn SavedIndicator(state: RwSignal<SaveState>) -> impl IntoView {
     view! {
         <p class="saved" role="status">
             {move || match state.get() {
-                SaveState::Saved(at) => format!("Saved on this device {}", browser::local_time(at)),
+                SaveState::Saved(at) if storage::is_kept() => format!("Saved on this device {}", browser::local_time(at)),
+                SaveState::Saved(at) => format!("Kept in this tab only {}", browser::local_time(at)),
                 SaveState::Pending => "Saving…".to_string(),
                 SaveState::Failed(_) => "Not saved".to_string(),
             }}

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use plr_core::stored::download_reminder_due;
 use plr_core::{Framework, Plr, PlrId, Status};
 
 use crate::browser;
@@ -40,6 +41,7 @@ pub fn Home() -> impl IntoView {
         <p class="lead">
             "Complete a review together, statement by statement. Everything you type is saved in this browser as you go."
         </p>
+        <DownloadReminder listing />
         {move || error.get().map(|message| view! { <p class="error-message" role="alert">{message}</p> })}
         <button type="button" class="button" on:click=start>"Start a new review"</button>
         <ImportReview on_imported=move || {
@@ -61,6 +63,43 @@ pub fn Home() -> impl IntoView {
         // A separate app with its own download (not a route of this one): `rel="external"`
         // makes the router leave the click to the browser.
         <p><a class="link" href="/dashboard/" rel="external">"Open the QA dashboard"</a></p>
+    }
+}
+
+/// Completed reviews not downloaded for a week (the core's rule): the QA service has nothing
+/// until they are, and browser storage can be cleared.
+#[component]
+fn DownloadReminder(listing: RwSignal<Listing>) -> impl IntoView {
+    let due = move || {
+        let now = browser::now();
+        listing.with(|l| {
+            l.entries
+                .iter()
+                .filter(|e| download_reminder_due(e.status, e.updated_at, e.downloaded, now))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    move || {
+        let due = due();
+        (!due.is_empty()).then(|| {
+            let items = due
+                .into_iter()
+                .map(|entry| {
+                    let href = format!("/review/{}/check", entry.id);
+                    let name = case_ref_label(&entry.child_ref);
+                    let when = browser::local_date_time(entry.updated_at);
+                    view! { <li><a href=href>{name}</a>{format!(", last changed {when}")}</li> }
+                })
+                .collect_view();
+            view! {
+                <div class="warning" role="region" aria-labelledby="download-reminder">
+                    <h2 id="download-reminder">"Completed reviews not yet downloaded"</h2>
+                    <p>"These have not been downloaded for the QA service for 7 days or more. Open each and choose \"Download the review file\": until then they are only in this browser."</p>
+                    <ul class="list">{items}</ul>
+                </div>
+            }
+        })
     }
 }
 

@@ -3,7 +3,14 @@
 //! [`DRAFT_KEY_PREFIX`]`<id>`, holding the review in the export shape (readable with
 //! [`crate::import::import`]).
 
-use crate::model::PlrId;
+use chrono::{DateTime, TimeDelta, Utc};
+
+use crate::model::{PlrId, Status};
+
+/// How long a completed review may sit on a device without being downloaded (since its last
+/// change) before the form reminds the user: until it is downloaded, the QA service has
+/// nothing, and browser storage can be cleared.
+pub const DOWNLOAD_REMINDER_AFTER: TimeDelta = TimeDelta::days(7);
 
 /// The prefix of every stored review's key.
 pub const DRAFT_KEY_PREFIX: &str = "plr:draft:";
@@ -18,9 +25,52 @@ pub fn is_draft_key(key: &str) -> bool {
     key.starts_with(DRAFT_KEY_PREFIX)
 }
 
+/// Whether to remind the user to download a review: it is completed, it has not been
+/// downloaded since it last changed (`downloaded` is the `updated_at` it had when it was last
+/// downloaded), and that change is at least [`DOWNLOAD_REMINDER_AFTER`] old.
+pub fn download_reminder_due(
+    status: Status,
+    updated_at: DateTime<Utc>,
+    downloaded: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> bool {
+    status == Status::Completed
+        && downloaded != Some(updated_at)
+        && now - updated_at >= DOWNLOAD_REMINDER_AFTER
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        text.parse().expect("a test timestamp")
+    }
+
+    #[test]
+    fn a_completed_review_not_downloaded_for_seven_days_is_due_a_reminder() {
+        let changed = at("2026-11-20T10:00:00Z");
+        let due = |status, downloaded, now: &str| {
+            download_reminder_due(status, changed, downloaded, at(now))
+        };
+        // Completed, never downloaded: due from exactly seven days after its last change.
+        assert!(!due(Status::Completed, None, "2026-11-27T09:59:59Z"));
+        assert!(due(Status::Completed, None, "2026-11-27T10:00:00Z"));
+        // Downloaded as it is now: no reminder, however old.
+        assert!(!due(
+            Status::Completed,
+            Some(changed),
+            "2027-01-01T00:00:00Z"
+        ));
+        // Downloaded, then changed again: the download is out of date.
+        assert!(due(
+            Status::Completed,
+            Some(at("2026-11-19T10:00:00Z")),
+            "2026-11-28T00:00:00Z"
+        ));
+        // Drafts are not for the QA service yet.
+        assert!(!due(Status::Draft, None, "2027-01-01T00:00:00Z"));
+    }
 
     #[test]
     fn a_review_key_is_the_prefix_and_the_id() {

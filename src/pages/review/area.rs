@@ -196,6 +196,7 @@ fn EvidenceNote(path: String, statement_id: String, field: Field<String>) -> imp
                 id=id
                 name=path
                 rows="1"
+                maxlength=plr_core::import::MAX_TEXT_CHARS
                 disabled=move || review.is_completed()
                 prop:value=move || field.get()
                 on:input=move |ev| field.set(event_target_value(&ev))

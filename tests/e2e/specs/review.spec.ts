@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './test';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expectNoAxeViolations, fillDate, startReview, storedReviews } from './helpers';

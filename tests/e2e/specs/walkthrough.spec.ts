@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './test';
 import { expectNoAxeViolations, fillDate, startReview, storedReviews } from './helpers';
 import { fixture, openFile, openFullDraft } from './fixtures';
 

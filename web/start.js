@@ -1,0 +1,17 @@
+// Starts the app's WebAssembly. Trunk's own loader is an inline <script>, which the page's
+// Content-Security-Policy (script-src 'self', no inline script) forbids, so Trunk.toml's
+// `pattern_script` puts a <script> for this file in its place, naming the JS and WebAssembly
+// files (their hashed names change with every build) in data attributes.
+// This file itself never changes between builds, so a stale cached copy is harmless.
+const tag = document.querySelector('script[data-wasm-js]');
+const { default: init } = await import(tag.dataset.wasmJs);
+await init({ module_or_path: tag.dataset.wasm });
+
+// The form's service worker (dist/sw.js, written by scripts/build) keeps the app for offline
+// use; web/worker.js registers it, after the app has started and outside its first load.
+const worker = tag.dataset.serviceWorker;
+if (worker && 'serviceWorker' in navigator) {
+  import('./worker.js').then((module) => module.register(worker)).catch(() => {
+    // No worker (a development server, storage blocked): the app works online as before.
+  });
+}

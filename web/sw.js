@@ -1,0 +1,37 @@
+// The service worker: after one visit the form loads, and a whole review can be done, with the
+// network gone. scripts/precache.mjs writes dist/sw.js from this file, filling in the build's
+// files (their names change with every build) and a version made from their contents.
+// Cache first: a file of this build never changes. A new build installs beside the old one
+// and waits until the page's "Reload" (web/start.js) tells it to take over.
+const VERSION = '__PLR_VERSION__';
+const FILES = __PLR_FILES__;
+const CACHE = `plr-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((file) => new Request(file, { cache: 'reload' })))),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('plr-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'take-over') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  // The QA dashboard is a separate app, used in the office: left to the network.
+  if (request.method !== 'GET' || url.origin !== location.origin || url.pathname.startsWith('/dashboard')) return;
+  // Every address of the form is its index.html (the single-page fallback a host gives).
+  const key = request.mode === 'navigate' ? '/index.html' : request;
+  event.respondWith(caches.match(key, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
+});
