@@ -10,8 +10,10 @@ pub mod download;
 pub mod figures;
 pub mod grades;
 pub mod load;
+pub mod more;
 pub mod reader;
 pub mod state;
+pub mod timing;
 pub mod tracker;
 
 use leptos::prelude::*;

@@ -9,8 +9,9 @@ use plr_core::stored::is_draft_key;
 use plr_core::Status;
 use wasm_bindgen::JsCast;
 
-use crate::reader::{read_files, Cancel, Outcome, Picked};
+use crate::reader::{read_files, yield_to_page, Cancel, Outcome, Picked};
 use crate::state::State;
+use crate::timing::{measure_since, now};
 
 /// `5,000`.
 pub fn thousands(n: usize) -> String {
@@ -88,10 +89,14 @@ pub fn LoadPanel() -> impl IntoView {
                 progress.set(Some((read, total)))
             })
             .await;
+            let shown = now();
             state.builder.update(|b| b.merge(builder));
             state.loaded.set(true);
             progress.set(None);
             outcome.set(Some(done));
+            // The figures are drawn in this task's microtasks; the next task sees them done.
+            yield_to_page().await;
+            measure_since("plr:show-figures", shown);
         });
     };
     let picked = move |ev: leptos::ev::Event, folder: bool| {
