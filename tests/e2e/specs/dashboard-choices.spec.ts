@@ -60,6 +60,8 @@ test('the audits allocated give the audit completion rate, as the command line d
 });
 
 test('printed, the report keeps the figures, charts and tables and drops the controls', async ({ page }) => {
+  // A whole report checked element by element, then axe-core: over 40 s on a loaded machine.
+  test.slow();
   await loaded(page);
   await page.emulateMedia({ media: 'print' });
   // Navigation chrome, loading and the controls are not printed.
@@ -84,5 +86,22 @@ test('printed, the report keeps the figures, charts and tables and drops the con
 
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('heading', { name: 'Load exported reviews' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('a long action tracker draws 100 rows at a time; filters and the download cover every action', async ({ page }) => {
+  const dir = generate(150, 23, '2022-10-01', '2022-12-31');
+  await page.goto('/dashboard/');
+  await load(page, dir);
+  const rows = page.locator('#tracker tbody tr');
+  const tracker = page.locator('section', { has: page.getByRole('heading', { name: 'Action tracker' }) });
+  const total = Number(((await tracker.getByText(/actions match/).textContent()) as string).match(/of ([\d,]+) actions match/)![1].replace(/,/g, ''));
+  expect(total).toBeGreaterThan(200);
+  await expect(rows).toHaveCount(100);
+  await expect(tracker.getByText(`Showing 100 of ${total.toLocaleString('en-GB')} actions.`)).toBeVisible();
+  await tracker.getByRole('button', { name: 'Show 100 more actions' }).click();
+  await expect(rows).toHaveCount(200);
+  const csv = (await downloaded(page, 'Download the action tracker (CSV)')).toString();
+  expect(csv.trim().split('\n').length - 1).toBe(total);
   await expectNoAxeViolations(page);
 });

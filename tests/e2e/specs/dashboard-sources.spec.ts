@@ -66,7 +66,9 @@ test('"Include the reviews on this device" adds the completed reviews the form s
   await expect(rejected.getByRole('row', { name: /this device: plr:draft:00000000-0000-4000-8000-000000000000/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // A second click finds the same reviews: each id is counted once.
+  // A second click finds the same reviews: each id is counted, and the damaged entry listed, once.
   await page.getByRole('button', { name: 'Include the reviews on this device' }).click();
+  await expect(summary(page)).toContainText('4 duplicates merged');
   await expect(summary(page)).toContainText('14 reviews counted');
+  await expect(summary(page)).toContainText('1 files rejected');
 });
