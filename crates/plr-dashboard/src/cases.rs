@@ -3,35 +3,40 @@
 
 use leptos::prelude::*;
 
+use crate::more::{ShowMore, PAGE};
 use crate::state::State;
 
 /// Cases of concern of the period.
 #[component]
 pub fn Concerns() -> impl IntoView {
     let state = expect_context::<State>();
+    let limit = RwSignal::new(PAGE);
+    let total = Signal::derive(move || state.snapshot.with(|s| s.concerns.len()));
     let rows = move || {
-        let s = state.snapshot.get();
-        state.builder.with(|b| {
-            s.concerns
-                .iter()
-                .map(|c| {
-                    let share_by = b
-                        .facts(&c.id)
-                        .and_then(|f| f.share_by)
-                        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-                        .unwrap_or_default();
-                    view! {
-                        <tr>
-                            <td>{c.child_ref.clone()}</td>
-                            <td>{c.team.clone()}</td>
-                            <td>{c.review_date.map(|d| d.to_string()).unwrap_or_default()}</td>
-                            <td>{c.reported_grade.map_or("No grade", |g| g.label())}</td>
-                            <td>{if c.immediate_concern { "Yes" } else { "No" }}</td>
-                            <td>{share_by}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+        state.snapshot.with(|s| {
+            state.builder.with(|b| {
+                s.concerns
+                    .iter()
+                    .take(limit.get())
+                    .map(|c| {
+                        let share_by = b
+                            .facts(&c.id)
+                            .and_then(|f| f.share_by)
+                            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                            .unwrap_or_default();
+                        view! {
+                            <tr>
+                                <td>{c.child_ref.clone()}</td>
+                                <td>{c.team.clone()}</td>
+                                <td>{c.review_date.map(|d| d.to_string()).unwrap_or_default()}</td>
+                                <td>{c.reported_grade.map_or("No grade", |g| g.label())}</td>
+                                <td>{if c.immediate_concern { "Yes" } else { "No" }}</td>
+                                <td>{share_by}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
         })
     };
     view! {
@@ -44,6 +49,7 @@ pub fn Concerns() -> impl IntoView {
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        <ShowMore what="cases of concern" total limit />
     }
 }
 
@@ -51,6 +57,8 @@ pub fn Concerns() -> impl IntoView {
 #[component]
 pub fn RejectedFiles() -> impl IntoView {
     let state = expect_context::<State>();
+    let limit = RwSignal::new(PAGE);
+    let total = Signal::derive(move || state.snapshot.with(|s| s.rejected.len()));
     view! {
         <Show when=move || state.snapshot.with(|s| !s.rejected.is_empty())>
             <section class="rejected" aria-labelledby="rejected-heading">
@@ -59,10 +67,11 @@ pub fn RejectedFiles() -> impl IntoView {
                 <table class="table">
                     <caption class="visually-hidden">"Rejected files and their problems"</caption>
                     <thead><tr><th scope="col">"File"</th><th scope="col">"Where in the file"</th><th scope="col">"Problem"</th></tr></thead>
-                    <tbody>{move || state.snapshot.with(|s| s.rejected.iter().flat_map(|r| r.problems.iter().map(|p| view! {
+                    <tbody>{move || state.snapshot.with(|s| s.rejected.iter().take(limit.get()).flat_map(|r| r.problems.iter().map(|p| view! {
                         <tr><td>{r.file.clone()}</td><td><code>{p.path.clone()}</code></td><td>{p.message.clone()}</td></tr>
                     })).collect_view())}</tbody>
                 </table>
+                <ShowMore what="files" total limit />
             </section>
         </Show>
     }
@@ -74,16 +83,13 @@ pub fn ModerationSample() -> impl IntoView {
     let state = expect_context::<State>();
     let seed = RwSignal::new(1u64);
     let by_team = RwSignal::new(false);
-    let sample = move || {
+    let limit = RwSignal::new(PAGE);
+    // (case reference, team, file) of each chosen review, and the sentence above them.
+    let sample = Memo::new(move |_| {
         let options = state.options();
         let (seed, by_team) = (seed.get(), by_team.get());
         state.builder.with(|b| {
             let sample = b.sample(&options, 20, by_team, seed);
-            let rows = sample
-                .chosen
-                .iter()
-                .map(|f| view! { <tr><td>{f.child_ref.to_string()}</td><td>{f.team.to_string()}</td><td>{f.source.to_string()}</td></tr> })
-                .collect_view();
             let text = format!(
                 "{} of {} completed, unmoderated reviews in {} (20%{}, seed {seed}).",
                 sample.chosen.len(),
@@ -91,14 +97,26 @@ pub fn ModerationSample() -> impl IntoView {
                 sample.period.label(),
                 if by_team { " of each team" } else { "" }
             );
-            view! {
-                <p>{text}</p>
-                <table class="table">
-                    <caption class="visually-hidden">"Reviews to moderate"</caption>
-                    <thead><tr><th scope="col">"Case reference"</th><th scope="col">"Team"</th><th scope="col">"File"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            }
+            let rows: Vec<[String; 3]> = sample
+                .chosen
+                .iter()
+                .map(|f| {
+                    [
+                        f.child_ref.to_string(),
+                        f.team.to_string(),
+                        f.source.to_string(),
+                    ]
+                })
+                .collect();
+            (text, rows)
+        })
+    });
+    let rows = move || {
+        sample.with(|(_, rows)| {
+            rows.iter()
+                .take(limit.get())
+                .map(|[case, team, file]| view! { <tr><td>{case.clone()}</td><td>{team.clone()}</td><td>{file.clone()}</td></tr> })
+                .collect_view()
         })
     };
     view! {
@@ -116,7 +134,13 @@ pub fn ModerationSample() -> impl IntoView {
                     on:change=move |ev| by_team.set(event_target_checked(&ev)) />
                 <label class="label checkbox__label" for="sample-by-team">"Take 20% of each team"</label>
             </div>
-            {sample}
+            <p>{move || sample.with(|(text, _)| text.clone())}</p>
+            <table class="table">
+                <caption class="visually-hidden">"Reviews to moderate"</caption>
+                <thead><tr><th scope="col">"Case reference"</th><th scope="col">"Team"</th><th scope="col">"File"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <ShowMore what="reviews" total=Signal::derive(move || sample.with(|(_, rows)| rows.len())) limit />
         </section>
     }
 }

@@ -111,6 +111,14 @@ pub fn Grades() -> impl IntoView {
                 })}
             })}
         </section>
+    }
+}
+
+/// Grades by legal status, team and practice area.
+#[component]
+pub fn Breakdowns() -> impl IntoView {
+    let state = expect_context::<State>();
+    view! {
         <section aria-labelledby="breakdowns-heading">
             <h2 id="breakdowns-heading">"Breakdowns"</h2>
             {move || state.snapshot.with(|s| view! {

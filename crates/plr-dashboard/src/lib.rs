@@ -10,8 +10,10 @@ pub mod download;
 pub mod figures;
 pub mod grades;
 pub mod load;
+pub mod more;
 pub mod reader;
 pub mod state;
+pub mod timing;
 pub mod tracker;
 
 use leptos::prelude::*;
@@ -21,7 +23,7 @@ use crate::cases::{Concerns, ModerationSample, RejectedFiles};
 use crate::choices::Choices;
 use crate::download::download;
 use crate::figures::{MeasureTable, Summary, ACTIONS, HEADLINE, MODERATION, PARTICIPATION};
-use crate::grades::Grades;
+use crate::grades::{Breakdowns, Grades};
 use crate::load::LoadPanel;
 use crate::state::State;
 use crate::tracker::Tracker;
@@ -61,6 +63,8 @@ fn SnapshotView() -> impl IntoView {
         <RejectedFiles />
         <MeasureTable caption="Headline figures" keys=&HEADLINE />
         <Grades />
+        <Show when=move || state.shows(2)>
+        <Breakdowns />
         <section aria-labelledby="participation-heading">
             <h2 id="participation-heading">"Participation and views"</h2>
             <MeasureTable caption="Participation and views" keys=&PARTICIPATION />
@@ -74,8 +78,9 @@ fn SnapshotView() -> impl IntoView {
             <MeasureTable caption="Actions" keys=&ACTIONS />
             <Concerns />
         </section>
-        <Tracker />
-        <ModerationSample />
+        </Show>
+        <Show when=move || state.shows(3)><Tracker /></Show>
+        <Show when=move || state.shows(4)><ModerationSample /></Show>
     }
 }
 
@@ -97,7 +102,7 @@ pub fn Dashboard() -> impl IntoView {
                 <p class="lead">"The Performance Snapshot, action tracker and moderation sample of the reviews the QA service has received."</p>
                 <p class="no-print"><a class="link" href="/">"Go to the review form"</a></p>
                 <LoadPanel />
-                <Show when=move || state.loaded.get()
+                <Show when=move || state.shows(1)
                     fallback=|| view! { <p class="empty">"No reviews loaded yet. Choose export files, a folder, or include the reviews on this device."</p> }>
                     <Choices />
                     <SnapshotView />

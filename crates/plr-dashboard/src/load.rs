@@ -1,6 +1,8 @@
 //! Loading: a file picker (many files), a whole folder, drag and drop, and this device's
 //! completed reviews; a progress bar with its text and a cancel button while reading.
 
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plr_core::import::import;
@@ -11,6 +13,7 @@ use wasm_bindgen::JsCast;
 
 use crate::reader::{read_files, Cancel, Outcome, Picked};
 use crate::state::State;
+use crate::timing::{measure_since, now};
 
 /// `5,000`.
 pub fn thousands(n: usize) -> String {
@@ -31,7 +34,9 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 }
 
 /// Reads this device's completed reviews into a builder (read-only: nothing is changed).
-fn device_reviews() -> (SnapshotBuilder, usize) {
+/// An entry that cannot be read is rejected once: `reported` keeps the keys already listed,
+/// so including the reviews again does not list it twice (reviews are de-duplicated by id).
+fn device_reviews(reported: &mut HashSet<String>) -> (SnapshotBuilder, usize) {
     let mut builder = SnapshotBuilder::new();
     let mut added = 0;
     let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
@@ -53,13 +58,12 @@ fn device_reviews() -> (SnapshotBuilder, usize) {
                 added += 1;
             }
             Ok(_) => {}
-            Err(e) => builder.reject(
-                &name,
-                e.problems()
-                    .into_iter()
-                    .map(|p| (p.path, p.message))
-                    .collect(),
-            ),
+            Err(e) => {
+                if reported.insert(key.clone()) {
+                    let problems = e.problems().into_iter();
+                    builder.reject(&name, problems.map(|p| (p.path, p.message)).collect());
+                }
+            }
         }
     }
     (builder, added)
@@ -88,10 +92,12 @@ pub fn LoadPanel() -> impl IntoView {
                 progress.set(Some((read, total)))
             })
             .await;
+            let shown = now();
             state.builder.update(|b| b.merge(builder));
-            state.loaded.set(true);
             progress.set(None);
             outcome.set(Some(done));
+            state.draw().await;
+            measure_since("plr:draw", shown);
         });
     };
     let picked = move |ev: leptos::ev::Event, folder: bool| {
@@ -115,11 +121,14 @@ pub fn LoadPanel() -> impl IntoView {
         let files = files_of(ev.data_transfer().and_then(|d| d.files()));
         start(files.into_iter().map(Picked::named).collect());
     };
+    let reported = StoredValue::new(HashSet::new());
     let include_device = move |_| {
-        let (builder, added) = device_reviews();
+        let (builder, added) = reported
+            .try_update_value(device_reviews)
+            .unwrap_or_default();
         state.builder.update(|b| b.merge(builder));
-        state.loaded.set(true);
         device.set(Some(added));
+        spawn_local(state.draw());
     };
 
     // `webkitdirectory` is not an attribute the view macro knows: set it on the element.

@@ -6,13 +6,20 @@ use leptos::prelude::*;
 use plr_core::snapshot::{Options, Period, Settings, Snapshot, SnapshotBuilder};
 use plr_core::LegalStatus;
 
+use crate::reader::yield_to_page;
+use crate::timing::{measure_since, now};
+
+/// The parts of the report, drawn in turn (see [`State::draw`]).
+pub const PARTS: u8 = 4;
+
 /// Everything the pages share (cheap to copy: signals).
 #[derive(Clone, Copy)]
 pub struct State {
     /// The reviews read (one copy of each id), rejected and skipped files.
     pub builder: RwSignal<SnapshotBuilder>,
-    /// Whether anything has been loaded (files or this device's reviews).
-    pub loaded: RwSignal<bool>,
+    /// How many parts of the report are drawn; 0 until something is loaded (files or this
+    /// device's reviews). See [`State::draw`].
+    pub drawn: RwSignal<u8>,
     /// The period; `None` = the latest month in the data.
     pub period: RwSignal<Option<Period>>,
     /// Only this team.
@@ -61,7 +68,7 @@ impl State {
         });
         State {
             builder,
-            loaded: RwSignal::new(false),
+            drawn: RwSignal::new(0),
             period,
             team,
             legal_status,
@@ -69,6 +76,25 @@ impl State {
             allocated,
             snapshot,
         }
+    }
+
+    /// Draws the report for what the builder holds now, one part per task: the figures
+    /// first, then the breakdowns, the action tracker and the moderation sample, so no single
+    /// task holds the page for all of them. Parts after the first are taken down first, so
+    /// a later load is drawn the same way (the figures stay on screen meanwhile).
+    pub async fn draw(self) {
+        self.drawn.set(self.drawn.get_untracked().min(1));
+        for part in 1..=PARTS {
+            let start = now();
+            self.drawn.set(part);
+            yield_to_page().await;
+            measure_since(&format!("plr:draw:{part}"), start);
+        }
+    }
+
+    /// Whether part `part` of the report is drawn (1: the figures; see [`State::draw`]).
+    pub fn shows(&self, part: u8) -> bool {
+        self.drawn.get() >= part
     }
 
     /// The options as chosen now.

@@ -9,9 +9,8 @@ use plr_core::snapshot::{
 use plr_core::{ActionKind, ActionStatus};
 
 use crate::download::download;
-
-/// At most this many rows are drawn (the download has them all), so the page stays quick.
-const SHOWN: usize = 500;
+use crate::load::thousands;
+use crate::more::{ShowMore, PAGE};
 use crate::state::State;
 
 fn select(
@@ -41,6 +40,7 @@ pub fn Tracker() -> impl IntoView {
     let state = expect_context::<State>();
     let filter = RwSignal::new(TrackerFilter::default());
     let sort = RwSignal::new(TrackerSort::default());
+    let limit = RwSignal::new(PAGE);
     let all = Memo::new(move |_| {
         let as_of = state.as_of.get();
         state.builder.with(|b| tracker_rows(b, as_of))
@@ -87,9 +87,8 @@ pub fn Tracker() -> impl IntoView {
         <section aria-labelledby="tracker-heading">
             <h2 id="tracker-heading">"Action tracker"</h2>
             <p>{move || format!(
-                "{} of {} actions match, overdue as of {}{}.",
-                shown.with(Vec::len), all.with(Vec::len), state.as_of.get(),
-                if shown.with(Vec::len) > SHOWN { format!("; the first {SHOWN} are listed, the download has them all") } else { String::new() }
+                "{} of {} actions match, overdue as of {}. The download has every action that matches.",
+                thousands(shown.with(Vec::len)), thousands(all.with(Vec::len)), state.as_of.get()
             )}</p>
             <div class="choices__grid no-print">
                 {select("tracker-team", "Filter actions by team", "All teams", teams, move |v| filter.update(|f| f.team = v))}
@@ -102,9 +101,9 @@ pub fn Tracker() -> impl IntoView {
                 "Download the action tracker (CSV)"
             </button>
             <table class="table" id="tracker">
-                <caption class="visually-hidden">"Actions"</caption>
+                <caption class="visually-hidden">"Every action of the loaded reviews"</caption>
                 <thead><tr>{TrackerColumn::ALL.into_iter().map(heading).collect_view()}</tr></thead>
-                <tbody>{move || shown.with(|rows| rows.iter().take(SHOWN).map(|r| view! {
+                <tbody>{move || shown.with(|rows| rows.iter().take(limit.get()).map(|r| view! {
                     <tr class:overdue=r.days_overdue.is_some()>
                         <td>{r.case_ref.clone()}</td>
                         <td>{r.team.clone()}</td>
@@ -116,6 +115,7 @@ pub fn Tracker() -> impl IntoView {
                     </tr>
                 }).collect_view())}</tbody>
             </table>
+            <ShowMore what="actions" total=Signal::derive(move || shown.with(Vec::len)) limit />
         </section>
     }
 }

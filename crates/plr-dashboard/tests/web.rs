@@ -83,3 +83,21 @@ async fn a_file_of_a_folder_that_is_not_an_export_is_skipped() {
     let snapshot = builder.finish(&Options::new(as_of));
     assert_eq!((snapshot.skipped_files, snapshot.rejected_files), (1, 0));
 }
+
+#[wasm_bindgen_test]
+async fn a_file_over_the_size_limit_is_refused_and_the_rest_still_count() {
+    let mut files = exports(3);
+    let large = " ".repeat(plr_core::import::MAX_FILE_BYTES + 1);
+    files.insert(1, Picked::named(file("large.json", &large)));
+    let mut builder = SnapshotBuilder::new();
+    let outcome = read_files(&files, &mut builder, &Cancel::default(), |_, _| {}).await;
+    assert_eq!((outcome.read, outcome.cancelled), (4, false));
+    assert_eq!(builder.plrs().count(), 3);
+    let as_of = chrono::NaiveDate::from_ymd_opt(2023, 6, 30).unwrap();
+    let snapshot = builder.finish(&Options::new(as_of));
+    assert_eq!(snapshot.rejected[0].file, "large.json");
+    assert_eq!(
+        snapshot.rejected[0].problems[0].message,
+        "the file is 5242881 bytes, larger than the 5 MB limit"
+    );
+}

@@ -1,24 +1,10 @@
-import { test, expect, type Page } from '@playwright/test';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expectNoAxeViolations } from './helpers';
-
-// The exports come from the built `plr generate` (scripts/build or `cargo build --profile native -p plr-cli`).
-const root = resolve(__dirname, '../../..');
-// The most recently built of them, so a stale build in another profile is never used.
-const plr = [join(root, 'target/native/plr'), join(root, 'target/release/plr'), join(root, 'target/debug/plr')]
-  .filter((p) => existsSync(p))
-  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-
-function generate(count: number, seed: number, from: string, to: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'plr-dash-'));
-  execFileSync(plr, ['generate', '--count', String(count), '--seed', String(seed), '--out', dir, '--from', from, '--to', to], { stdio: 'ignore' });
-  return dir;
-}
-
-const jsonFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+import { cli, downloaded, figure, generate, jsonFiles, load, plr } from './dashboard-helpers';
 
 /** Seed 001's Q4 21/22 by month: [outstanding, good, requires improvement, inadequate]. */
 const seed001: [string, number[]][] = [
@@ -49,23 +35,6 @@ function seedBatch(): string {
   }
   expect(n).toBe(35);
   return dir;
-}
-
-function cli(dir: string, args: string[]): Buffer {
-  const run = spawnSync(plr, ['snapshot', ...args, ...jsonFiles(dir)], { cwd: dir });
-  return run.stdout;
-}
-
-async function load(page: Page, dir: string, files = jsonFiles(dir)) {
-  await page.getByLabel('Choose export files').setInputFiles(files.map((f) => join(dir, f)));
-  await expect(page.getByRole('status')).toContainText(`Read ${files.length.toLocaleString('en-GB')} files.`);
-}
-
-const figure = (page: Page, key: string) => page.locator(`[data-measure="${key}"]`).first();
-
-async function downloaded(page: Page, button: string): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
-  return readFileSync(await download.path());
 }
 
 test('a batch built to seed 001 Q4 21/22 shows its grades, and the downloads equal the CLI', async ({ page }) => {

@@ -1,0 +1,43 @@
+import { expect, type Page } from '@playwright/test';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+// The exports come from the built `plr generate` (scripts/build or `cargo build --profile native -p plr-cli`).
+const root = resolve(__dirname, '../../..');
+// The most recently built of them, so a stale build in another profile is never used.
+export const plr = [join(root, 'target/native/plr'), join(root, 'target/release/plr'), join(root, 'target/debug/plr')]
+  .filter((p) => existsSync(p))
+  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+
+/** A new folder of `count` exports made by `plr generate` (reviews dated `from` to `to`). */
+export function generate(count: number, seed: number, from: string, to: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plr-dash-'));
+  execFileSync(plr, ['generate', '--count', String(count), '--seed', String(seed), '--out', dir, '--from', from, '--to', to], { stdio: 'ignore' });
+  return dir;
+}
+
+/** The `.json` files directly in `dir`, sorted. */
+export const jsonFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+/** What `plr snapshot ARGS` prints for `paths` (by default every `.json` file in `dir`), run in `dir`. */
+export function cli(dir: string, args: string[], paths = jsonFiles(dir)): Buffer {
+  const run = spawnSync(plr, ['snapshot', ...args, ...paths], { cwd: dir });
+  return run.stdout;
+}
+
+/** Chooses `files` of `dir` with the file picker and waits until all are read. */
+export async function load(page: Page, dir: string, files = jsonFiles(dir)) {
+  await page.getByLabel('Choose export files').setInputFiles(files.map((f) => join(dir, f)));
+  await expect(page.getByRole('status')).toContainText(`Read ${files.length.toLocaleString('en-GB')} files.`);
+}
+
+/** The value cell of measure `key` (its first table). */
+export const figure = (page: Page, key: string) => page.locator(`[data-measure="${key}"]`).first();
+
+/** Clicks the button named `button` and returns the bytes it downloads. */
+export async function downloaded(page: Page, button: string): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
+  return readFileSync(await download.path());
+}
