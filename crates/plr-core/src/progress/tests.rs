@@ -136,12 +136,14 @@ fn task_status_moves_from_not_started_to_completed() {
         item.rating = Some(Rating::PartlyMet);
     }
     assert_eq!(area.status(&plr, &problems(&plr)), TaskStatus::Completed);
-    assert_eq!(
-        Task::of_path("sections[0].items[3].rating", &plr),
-        Some(area)
-    );
-    assert_eq!(Task::of_path("review.date", &plr), Some(Task::Case));
-    assert_eq!(Task::of_path("nonsense", &plr), None);
+    let rating = crate::form::FieldPath::Statement {
+        area: plr.sections[0].id.clone(),
+        statement: plr.sections[0].items[3].id.clone(),
+        field: crate::form::StatementField::Rating,
+    };
+    assert_eq!(Task::of(&rating), area);
+    let date = crate::form::FieldPath::Case(crate::form::CaseField::ReviewDate);
+    assert_eq!(Task::of(&date), Task::Case);
 
     // Nothing on the judgement page yet: not started.
     assert_eq!(
