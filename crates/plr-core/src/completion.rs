@@ -10,7 +10,7 @@ use crate::form::{
 };
 use crate::framework::Framework;
 use crate::grading::suggest_grade;
-use crate::model::{Action, ActionStatus, Grade, Plr, Status, Views, ViewsOutcome};
+use crate::model::{Action, ActionStatus, AreaId, Grade, Plr, Status, Views, ViewsOutcome};
 use crate::moderation::reported_grade;
 
 pub use crate::problem::Problem;
@@ -254,38 +254,38 @@ fn action_problems(plr: &Plr, action: &Action, number: usize, out: &mut Vec<Prob
 /// The problems as an error summary lists them: the unrated statements of each area grouped
 /// into one line ("Supervision and Management: 13 statements not rated") that points at the
 /// first of them; every other problem as it is, in form order.
-pub fn summary_problems(problems: &[Problem], plr: &Plr, framework: &Framework) -> Vec<Problem> {
-    // Each line, and for a group of unrated statements its section and count.
-    let mut lines: Vec<(Problem, Option<(usize, usize)>)> = Vec::new();
+pub fn summary_problems(problems: &[Problem], framework: &Framework) -> Vec<Problem> {
+    // Each line, and for a group of unrated statements its area and count.
+    let mut lines: Vec<(Problem, Option<(&AreaId, usize)>)> = Vec::new();
     for p in problems {
-        let section = p
-            .path
-            .strip_prefix("sections[")
-            .filter(|rest| rest.ends_with(".rating"))
-            .and_then(|rest| rest.split(']').next()?.parse::<usize>().ok());
-        match (section, lines.last_mut()) {
-            (Some(s), Some((_, Some((last, count))))) if *last == s => *count += 1,
-            (Some(s), _) => lines.push((p.clone(), Some((s, 1)))),
+        let area = match &p.field {
+            Some(FieldPath::Statement {
+                area,
+                field: StatementField::Rating,
+                ..
+            }) => Some(area),
+            _ => None,
+        };
+        match (area, lines.last_mut()) {
+            (Some(a), Some((_, Some((last, count))))) if *last == a => *count += 1,
+            (Some(a), _) => lines.push((p.clone(), Some((a, 1)))),
             (None, _) => lines.push((p.clone(), None)),
         }
     }
     lines
         .into_iter()
         .map(|(p, group)| match group {
-            Some((section, count)) => {
-                Problem::new(p.path, unrated_line(plr, framework, section, count))
-            }
+            Some((area, count)) => Problem {
+                message: unrated_line(framework, area, count),
+                ..p
+            },
             None => p,
         })
         .collect()
 }
 
-fn unrated_line(plr: &Plr, framework: &Framework, section: usize, count: usize) -> String {
-    let title = plr
-        .sections
-        .get(section)
-        .and_then(|s| framework.area(&s.id))
-        .map_or("An area", |a| a.title.as_str());
+fn unrated_line(framework: &Framework, area: &AreaId, count: usize) -> String {
+    let title = framework.area(area).map_or("An area", |a| a.title.as_str());
     format!(
         "{title}: {}",
         counted(count, "statement not rated", "statements not rated")

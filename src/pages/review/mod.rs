@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use plr_core::completion::{completion_problems, Problem};
+use plr_core::form::FieldPath;
 use plr_core::grading::suggest_grade;
 use plr_core::progress::Task;
 use plr_core::{Framework, JudgementStoreFields, Plr, PlrId, PlrStoreFields, Status, Suggestion};
@@ -68,12 +69,12 @@ impl Review {
         self.store.status().get() == Status::Completed
     }
 
-    /// The completion problem with the value at `path`, if problems are being shown.
-    pub fn problem_at(&self, path: &str) -> Option<String> {
+    /// The completion problem with the answer at `path`, if problems are being shown.
+    pub fn problem_at(&self, path: &FieldPath) -> Option<String> {
         self.problems.with(|problems| {
             problems
                 .iter()
-                .find(|p| p.path == path)
+                .find(|p| p.field.as_ref() == Some(path))
                 .map(|p| p.message.clone())
         })
     }
