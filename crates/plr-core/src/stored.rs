@@ -3,7 +3,9 @@
 //! [`DRAFT_KEY_PREFIX`]`<id>`, holding the review in the export shape (readable with
 //! [`crate::import::import`]).
 
-use crate::model::PlrId;
+use crate::export::{export_json, ExportError};
+use crate::framework::Framework;
+use crate::model::{Plr, PlrId};
 
 /// The prefix of every stored review's key.
 pub const DRAFT_KEY_PREFIX: &str = "plr:draft:";
@@ -16,6 +18,14 @@ pub fn draft_key(id: PlrId) -> String {
 /// Whether a storage key holds a review.
 pub fn is_draft_key(key: &str) -> bool {
     key.starts_with(DRAFT_KEY_PREFIX)
+}
+
+/// A review as it is stored: its export document, with the derived fields (the suggested
+/// grade, the share-by deadline, the moderation effect) computed now. The editing state never
+/// has to keep them right: what is saved always has them right, and loading it back (through
+/// [`crate::import::import`], which recomputes them) gives the same review, with no warning.
+pub fn stored_text(plr: &Plr, framework: &Framework) -> Result<String, ExportError> {
+    export_json(plr, framework)
 }
 
 #[cfg(test)]
