@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::concern::share_by;
 
 use crate::form::{
-    ActionField, AreaField, CaseField, FieldPath, JudgementField, ParticipationField,
+    applies, ActionField, AreaField, CaseField, FieldPath, JudgementField, ParticipationField,
     StatementField, ViewsField, Whose,
 };
 use crate::framework::Framework;
@@ -23,6 +23,13 @@ fn views_problems(plr: &Plr, views: &Option<Views>, whose: Whose, out: &mut Vec<
             message,
         )
     };
+    if !applies(
+        &FieldPath::Participation(ParticipationField::Views(whose, ViewsField::Views)),
+        plr,
+        None,
+    ) {
+        return;
+    }
     let who = whose.named();
     match views.as_ref().and_then(|v| v.views.map(|outcome| (v, outcome))) {
         None => out.push(at(ViewsField::Views, format!("Say whether the views of {who} were obtained"))),
@@ -142,16 +149,15 @@ pub fn completion_problems(plr: &Plr, framework: &Framework, today: NaiveDate) -
             "Say whether the team manager was involved",
         ));
     }
-    if case.iro_or_cp_chair_allocated == Some(true) && p.iro_or_cp_chair.is_none() {
+    let iro = FieldPath::Participation(ParticipationField::IroOrCpChair);
+    if applies(&iro, plr, None) && p.iro_or_cp_chair.is_none() {
         out.push(Problem::at(
-            FieldPath::Participation(ParticipationField::IroOrCpChair),
+            iro,
             plr,
             "Say whether the Independent Reviewing Officer or Child Protection Chair was involved",
         ));
     }
-    if case.child_aged_4_or_over == Some(true) {
-        views_problems(plr, &p.child, Whose::Child, &mut out);
-    }
+    views_problems(plr, &p.child, Whose::Child, &mut out);
     views_problems(plr, &p.parent_carer, Whose::ParentCarer, &mut out);
 
     for area in &framework.areas {

@@ -9,7 +9,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::completion::{is_case_of_concern, Problem};
-use crate::form::{FieldPath, JudgementField};
+use crate::form::{applies, FieldPath, JudgementField};
 use crate::model::{Grade, Judgement, Plr, Status};
 
 /// Who a Case of Concern must be shared with.
@@ -85,7 +85,11 @@ impl Judgement {
 pub(crate) fn judgement_problems(plr: &Plr, out: &mut Vec<Problem>) {
     let j = &plr.judgement;
     let at = |field, message: &str| Problem::at(FieldPath::Judgement(field), plr, message);
-    if !j.immediate_concern {
+    if !applies(
+        &FieldPath::Judgement(JudgementField::ImmediateConcernDetails),
+        plr,
+        None,
+    ) {
         return;
     }
     if j.immediate_concern_details.trim().is_empty() {

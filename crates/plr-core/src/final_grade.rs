@@ -71,13 +71,22 @@ impl Judgement {
     }
 }
 
+impl Judgement {
+    /// Whether the final grade differs from the suggested grade `suggested` (the reviewer
+    /// must then say why).
+    pub fn final_grade_differs(&self, suggested: Option<Grade>) -> bool {
+        self.final_grade
+            .is_some_and(|grade| Some(grade) != suggested)
+    }
+}
+
 /// What stops the final grade being accepted, given the current suggestion.
 pub(crate) fn problems(plr: &crate::model::Plr, suggested: Option<Grade>, out: &mut Vec<Problem>) {
     let j = &plr.judgement;
     let at = |field, message: &str| Problem::at(FieldPath::Judgement(field), plr, message);
     match j.final_grade {
         None => out.push(at(JudgementField::FinalGrade, "Choose the final grade")),
-        Some(grade) if Some(grade) != suggested => {
+        Some(_) if j.final_grade_differs(suggested) => {
             if let Some(stale) = j.stale_choice(suggested) {
                 out.push(at(JudgementField::FinalGrade, &stale.message()));
             }

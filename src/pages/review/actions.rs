@@ -103,17 +103,8 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
                 .update(|actions| actions.retain(|a| a.id != id));
         }
     };
-    let kinds = vec![
-        (
-            ActionKind::CarePlanning,
-            "Care planning: goes into the child's plan",
-        ),
-        (ActionKind::Other, "Other action"),
-    ];
-    let statuses = vec![
-        (ActionStatus::Open, "Open"),
-        (ActionStatus::Completed, "Completed"),
-    ];
+    let kinds = ActionKind::ALL.map(|k| (k, k.choice())).to_vec();
+    let statuses = ActionStatus::ALL.map(|s| (s, s.label())).to_vec();
     let status_field: Field<ActionStatus> = action.status().into();
     view! {
         <section class="card" aria-labelledby=format!("action-{id}-title")>

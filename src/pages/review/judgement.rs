@@ -98,7 +98,8 @@ fn FinalGrade() -> impl IntoView {
             let grade = *grade;
             let id = radio_id(&d.id, n);
             let differs = Memo::new(move |_| {
-                final_grade.get() == Some(grade) && suggested.get() != Some(grade)
+                final_grade.get() == Some(grade)
+                    && judgement.with(|j| j.final_grade_differs(suggested.get()))
             });
             view! {
                 <RadioChoice

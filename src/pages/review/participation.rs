@@ -2,10 +2,9 @@
 //! were not obtained. Follow-up questions are revealed under the answer they depend on.
 
 use leptos::prelude::*;
-use plr_core::form::{FieldPath, ParticipationField, ViewsField, Whose};
+use plr_core::form::{applies, FieldPath, ParticipationField, ViewsField, Whose};
 use plr_core::{
-    CaseStoreFields, Feedback, ParticipationStoreFields, PlrStoreFields, Views, ViewsOutcome,
-    ViewsStoreFields,
+    Feedback, ParticipationStoreFields, PlrStoreFields, Views, ViewsOutcome, ViewsStoreFields,
 };
 use reactive_stores::{Field, OptionStoreExt};
 
@@ -19,8 +18,8 @@ pub fn ParticipationPage() -> impl IntoView {
     let review = Review::use_context();
     let store = review.store;
     let participation = store.participation();
-    let iro_allocated =
-        Memo::new(move |_| store.case().iro_or_cp_chair_allocated().get() == Some(true));
+    let iro = FieldPath::Participation(ParticipationField::IroOrCpChair);
+    let iro_allocated = Memo::new(move |_| store.with(|plr| applies(&iro, plr, None)));
     let child_asked = Memo::new(move |_| participation.child().read().is_some());
     let family_asked = Memo::new(move |_| participation.parent_carer().read().is_some());
     // The family question always applies; make room for its answer.
@@ -83,22 +82,8 @@ fn ViewsQuestion(whose: Whose, field: Field<Views>) -> impl IntoView {
         chosen.track();
         field.maybe_update(Views::drop_unrelated_answers);
     });
-    let options = vec![
-        (ViewsOutcome::Obtained, "Yes, their views were obtained"),
-        (
-            ViewsOutcome::Inappropriate,
-            "No, it was not right to ask them at this time",
-        ),
-        (ViewsOutcome::Unreachable, "No, they could not be reached"),
-        (ViewsOutcome::Declined, "No, they declined"),
-    ];
-    let feedback_options = vec![
-        (Feedback::Positive, "Rated the service positively"),
-        (
-            Feedback::Mixed,
-            "Identified strengths and areas for development",
-        ),
-    ];
+    let options = ViewsOutcome::ALL.map(|o| (o, o.choice())).to_vec();
+    let feedback_options = Feedback::ALL.map(|f| (f, f.label())).to_vec();
     let reveals = vec![
         (
             ViewsOutcome::Obtained,
