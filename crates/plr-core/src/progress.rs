@@ -197,7 +197,8 @@ impl Task {
 
 impl Participation {
     /// Keeps the participation questions in step with the case: the child's views apply only
-    /// to a child aged 4 or over, the IRO / CP Chair only when one is allocated.
+    /// to a child aged 4 or over, the IRO / CP Chair only when one is allocated, and the
+    /// parent's or carer's views always (room is made for their answer).
     ///
     /// Returns whether anything changed.
     pub fn follow_case(
@@ -215,6 +216,10 @@ impl Participation {
             changed = true;
         }
         if iro_or_cp_chair_allocated != Some(true) && self.iro_or_cp_chair.take().is_some() {
+            changed = true;
+        }
+        if self.parent_carer.is_none() {
+            self.parent_carer = Some(Views::default());
             changed = true;
         }
         changed

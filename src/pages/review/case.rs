@@ -23,16 +23,7 @@ pub fn CasePage() -> impl IntoView {
         LegalStatus::ALL.iter().map(|s| (*s, s.label())).collect();
     let roles: Vec<(Role, &'static str)> = Role::ALL.iter().map(|r| (*r, r.label())).collect();
 
-    // Answering "under 4" or "no IRO" removes the questions that no longer apply
-    // (the core keeps participation consistent with the case).
     let child_aged_4_or_over = Field::from(case.child_aged_4_or_over());
-    Effect::new(move |_| {
-        let aged_4_or_over = child_aged_4_or_over.get();
-        let allocated = case.iro_or_cp_chair_allocated().get();
-        store
-            .participation()
-            .maybe_update(|p| p.follow_case(aged_4_or_over, allocated));
-    });
 
     view! {
         <span class="caption">"Practice Learning Review"</span>

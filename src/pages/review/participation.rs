@@ -22,12 +22,6 @@ pub fn ParticipationPage() -> impl IntoView {
     let iro_allocated = Memo::new(move |_| store.with(|plr| applies(&iro, plr, None)));
     let child_asked = Memo::new(move |_| participation.child().read().is_some());
     let family_asked = Memo::new(move |_| participation.parent_carer().read().is_some());
-    // The family question always applies; make room for its answer.
-    Effect::new(move |_| {
-        if !family_asked.get() {
-            participation.parent_carer().set(Some(Views::default()));
-        }
-    });
 
     view! {
         <span class="caption">"Practice Learning Review"</span>

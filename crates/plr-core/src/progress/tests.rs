@@ -20,12 +20,29 @@ fn follow_case_adds_and_removes_the_child_question() {
 fn follow_case_clears_the_iro_answer_when_none_is_allocated() {
     let mut p = Participation {
         iro_or_cp_chair: Some(true),
+        parent_carer: Some(Views::default()),
         ..Default::default()
     };
     assert!(!p.follow_case(None, Some(true)));
     assert_eq!(p.iro_or_cp_chair, Some(true));
     assert!(p.follow_case(None, Some(false)));
     assert_eq!(p.iro_or_cp_chair, None);
+}
+
+#[test]
+fn follow_case_makes_room_for_the_parent_or_carer_answer_once() {
+    let mut p = Participation::default();
+    assert!(p.follow_case(None, None));
+    assert_eq!(p.parent_carer, Some(Views::default()));
+    p.parent_carer = Some(Views {
+        views: Some(ViewsOutcome::Declined),
+        ..Default::default()
+    });
+    assert!(!p.follow_case(None, None));
+    assert_eq!(
+        p.parent_carer.and_then(|v| v.views),
+        Some(ViewsOutcome::Declined)
+    );
 }
 
 #[test]
