@@ -232,6 +232,23 @@ proptest! {
         }
     }
 
+    /// The form description declares every question the completion check can name, and the
+    /// check only names questions that apply.
+    #[test]
+    fn every_problem_is_about_a_question_the_description_declares(plr in any_plr()) {
+        let f = Framework::practice_fundamentals();
+        let declared: Vec<form::FieldPath> = form::questions(&plr, f).into_iter().map(|q| q.field).collect();
+        let suggested = grading::suggest_grade(f, &plr.sections, plr.judgement.immediate_concern).grade;
+        for problem in completion_problems(&plr, f, NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()) {
+            let field = problem.field.clone();
+            prop_assert!(field.is_some(), "{}", problem);
+            let field = field.unwrap();
+            prop_assert!(declared.contains(&field), "{}", problem);
+            prop_assert!(form::applies(&field, &plr, suggested), "{}", problem);
+            prop_assert_eq!(field.json_path(&plr), problem.path);
+        }
+    }
+
     #[test]
     fn grading_ignores_the_order_of_items_and_sections(plr in plr(), seed in any::<u64>()) {
         let f = Framework::practice_fundamentals();

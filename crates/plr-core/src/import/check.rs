@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::{shown, ImportProblem, MAX_ACTIONS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::form::questions;
 use crate::framework::Framework;
 use crate::model::{Plr, Status};
 
@@ -21,75 +22,25 @@ fn limit(out: &mut Vec<ImportProblem>, path: String, text: &str, max: usize) {
 /// Every problem with `plr` under `framework`, in file order where it matters.
 pub(super) fn check(plr: &Plr, framework: &Framework) -> Vec<ImportProblem> {
     let mut out = Vec::new();
-    lengths(plr, &mut out);
+    lengths(plr, framework, &mut out);
     ids(plr, framework, &mut out);
     invariants(plr, &mut out);
     out
 }
 
-fn lengths(plr: &Plr, out: &mut Vec<ImportProblem>) {
-    let short = [
-        ("case.child_ref", &plr.case.child_ref),
-        ("case.team", &plr.case.team),
-        ("review.reviewer.name", &plr.review.reviewer.name),
-        ("review.practitioner.name", &plr.review.practitioner.name),
-        (
-            "judgement.concern_shared_with",
-            &plr.judgement.concern_shared_with,
-        ),
-    ];
-    for (path, text) in short {
-        limit(out, path.to_string(), text, MAX_SHORT_CHARS);
-    }
-    let j = &plr.judgement;
-    limit(
-        out,
-        "judgement.rationale".into(),
-        &j.rationale,
-        MAX_TEXT_CHARS,
-    );
-    limit(
-        out,
-        "judgement.immediate_concern_details".into(),
-        &j.immediate_concern_details,
-        MAX_TEXT_CHARS,
-    );
-    limit(
-        out,
-        "judgement.impact_on_child".into(),
-        &j.impact_on_child,
-        MAX_TEXT_CHARS,
-    );
-    for (s, section) in plr.sections.iter().enumerate() {
-        for (i, item) in section.items.iter().enumerate() {
-            let path = format!("sections[{s}].items[{i}].note");
-            limit(out, path, &item.note, MAX_TEXT_CHARS);
+fn lengths(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
+    // Every text answer's limit, from the form description.
+    for question in questions(plr, framework) {
+        if let (Some(max), Some(text)) = (question.limit, question.field.text(plr)) {
+            // The path is rendered only for a text that is too long.
+            if text.len() > max && text.chars().count() > max {
+                limit(out, question.field.json_path(plr), text, max);
+            }
         }
-        let reflection = format!("sections[{s}].practitioner_reflection");
-        limit(
-            out,
-            reflection,
-            &section.practitioner_reflection,
-            MAX_TEXT_CHARS,
-        );
-        let evaluation = format!("sections[{s}].reviewer_evaluation");
-        limit(
-            out,
-            evaluation,
-            &section.reviewer_evaluation,
-            MAX_TEXT_CHARS,
-        );
     }
+    // Not questions of the form: ids and the moderator's record.
     for (a, action) in plr.actions.iter().enumerate() {
         limit(out, format!("actions[{a}].id"), &action.id, MAX_SHORT_CHARS);
-        let description = format!("actions[{a}].description");
-        limit(out, description, &action.description, MAX_TEXT_CHARS);
-        limit(
-            out,
-            format!("actions[{a}].owner"),
-            &action.owner,
-            MAX_SHORT_CHARS,
-        );
     }
     if let Some(m) = &plr.moderation {
         let moderator = "moderation.moderator".to_string();
