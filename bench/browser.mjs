@@ -59,7 +59,7 @@ try {
     const context = await browser.newContext({ storageState: storage });
     const page = await context.newPage();
     await page.goto(`${base}/review/${id}/area/supervision`);
-    await page.waitForSelector('#sections-0-items-0-rating:enabled');
+    await page.waitForSelector('#statement-SM1-rating:enabled');
     loads.push(await page.evaluate(() => performance.now()));
     await context.close();
   }
@@ -70,11 +70,12 @@ try {
   const page = await context.newPage();
   const clicks = [];
   const areas = ['supervision', 'visiting', 'assessment', 'planning', 'recording'];
-  for (const [index, area] of areas.entries()) {
+  for (const area of areas) {
     await page.goto(`${base}/review/${id}/area/${area}`);
     await page.waitForSelector('#rated-count');
-    const count = await page.locator(`[id^="sections-${index}-items-"][id$="-rating"]`).count();
-    for (let n = 0; n < count; n++) {
+    // Each statement's first radio carries its id (`statement-SM1-rating`).
+    const radios = await page.locator('[id^="statement-"][id$="-rating"]').evaluateAll((els) => els.map((e) => e.id));
+    for (const radio of radios) {
       const t = await page.evaluate((radioId) => new Promise((resolve) => {
         const panel = document.querySelector('#rated-count');
         const before = panel.textContent;
@@ -84,18 +85,18 @@ try {
         });
         observer.observe(panel, { childList: true, characterData: true, subtree: true });
         document.getElementById(radioId).click();
-      }), `sections-${index}-items-${n}-rating`);
+      }), radio);
       clicks.push(t);
     }
   }
   const saves = [];
-  for (const [index, area] of areas.entries()) {
+  for (const area of areas) {
     await page.goto(`${base}/review/${id}/area/${area}`);
     await page.waitForSelector('#rated-count');
-    const count = await page.locator(`[id^="sections-${index}-items-"][id$="-note"]`).count();
-    for (let n = 0; n < count; n++) {
+    const notes = await page.locator('[id^="statement-"][id$="-note"]').evaluateAll((els) => els.map((e) => e.id));
+    for (const [n, note] of notes.entries()) {
       await page.evaluate(() => performance.clearMeasures('plr-autosave'));
-      await page.locator(`#sections-${index}-items-${n}-note`).fill(`Evidence seen in the record, item ${n}, dated and signed by the manager.`);
+      await page.locator(`#${note}`).fill(`Evidence seen in the record, item ${n}, dated and signed by the manager.`);
       await page.waitForFunction(() => performance.getEntriesByName('plr-autosave').length > 0);
       saves.push(await page.evaluate(() => performance.getEntriesByName('plr-autosave')[0].duration));
     }

@@ -125,9 +125,10 @@ fn write(key: &str, value: &str) -> Result<(), StorageError> {
 ///
 /// Returns the JSON size written, so callers can report or measure it.
 pub fn save(plr: &Plr, page: &str) -> Result<usize, StorageError> {
-    // Pretty, as an export is: the stored draft is the same document as its download.
-    let json =
-        serde_json::to_string_pretty(plr).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    // The stored draft is the same document as its download, derived fields computed (the
+    // core's stored form), so a draft saved and loaded back equals itself.
+    let json = plr_core::stored::stored_text(plr, plr_core::Framework::practice_fundamentals())
+        .map_err(|e| StorageError::Corrupt(e.to_string()))?;
     write(&draft_key(plr.id), &json)?;
     let mut index = read_index().unwrap_or_else(|| rebuild_index().entries);
     let mut entry = IndexEntry::of(plr, page);

@@ -1,31 +1,24 @@
 //! Labelled form controls bound to fields of the review store.
 //!
-//! Each control is identified by the JSON path of the value it edits (`case.child_ref`), which
-//! is also how the core's completion check names a problem: the control shows the problem
-//! inline, and the error summary links to the control's id, [`field_id`] of that path.
+//! Each control is given the core's [`FieldPath`] of the answer it edits, which is also how the
+//! core's completion check names a problem: the control shows the problem inline, and the
+//! error summary links to the control's id, [`FieldPath::dom_id`]. An action's controls are
+//! addressed by the action's stable id, so removing another action never moves them.
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use plr_core::dates::parse_day_month_year;
+use plr_core::form::FieldPath;
 use plr_core::import::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use reactive_stores::Field;
 
 use crate::pages::review::Review;
 
-/// The element id of the control that edits the value at a JSON path.
-pub fn field_id(path: &str) -> String {
-    // `sections[2].items[3].rating` -> `sections-2-items-3-rating`
-    path.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
 /// A control's id, its hint's and error's ids, and its completion problem: what every
 /// labelled control needs to be described to assistive technology.
 #[derive(Clone)]
 pub struct Described {
-    /// The control's id ([`field_id`] of its path).
+    /// The control's id ([`FieldPath::dom_id`] of its path).
     pub id: String,
     hint: Option<(String, &'static str)>,
     error_id: String,
@@ -34,11 +27,11 @@ pub struct Described {
 }
 
 impl Described {
-    /// For the control editing the value at `path`, with an optional hint.
-    pub fn new(path: &str, hint: Option<&'static str>) -> Self {
+    /// For the control editing the answer at `path`, with an optional hint.
+    pub fn new(path: &FieldPath, hint: Option<&'static str>) -> Self {
         let review = Review::use_context();
-        let id = field_id(path);
-        let owned_path = path.to_string();
+        let id = path.dom_id();
+        let owned_path = path.clone();
         Described {
             hint: hint.map(|text| (format!("{id}-hint"), text)),
             error_id: format!("{id}-error"),
@@ -152,9 +145,8 @@ pub fn radio_id(group_id: &str, index: usize) -> String {
 /// A one-line text field with a label, an optional hint and an inline error.
 #[component]
 pub fn TextInput(
-    /// JSON path of the value (also its id and error key).
-    #[prop(into)]
-    path: String,
+    /// Where the answer lives (its id and error key).
+    path: FieldPath,
     /// The visible label.
     #[prop(into)]
     label: String,
@@ -177,7 +169,7 @@ pub fn TextInput(
             <input
                 class=format!("input {class}")
                 id=d.id.clone()
-                name=path
+                name=d.id.clone()
                 type="text"
                 // The core's import limit: a longer value could be saved but never opened again.
                 maxlength=MAX_SHORT_CHARS
@@ -196,9 +188,8 @@ pub fn TextInput(
 /// A multi-line text field (narratives, notes) with a label, hint and inline error.
 #[component]
 pub fn TextArea(
-    /// JSON path of the value (also its id and error key).
-    #[prop(into)]
-    path: String,
+    /// Where the answer lives (its id and error key).
+    path: FieldPath,
     /// The visible label.
     #[prop(into)]
     label: String,
@@ -218,7 +209,7 @@ pub fn TextArea(
             <textarea
                 class="textarea"
                 id=d.id.clone()
-                name=path
+                name=d.id.clone()
                 rows=rows
                 maxlength=MAX_TEXT_CHARS
                 aria-describedby=d.described_by()
@@ -236,9 +227,8 @@ pub fn TextArea(
 /// the field says why at once.
 #[component]
 pub fn DateInput(
-    /// JSON path of the value (also the day field's id and the error key).
-    #[prop(into)]
-    path: String,
+    /// Where the answer lives (the day field's id and the error key).
+    path: FieldPath,
     /// The question (the fieldset's legend).
     #[prop(into)]
     label: String,
@@ -291,9 +281,9 @@ pub fn DateInput(
                 <legend class="fieldset__legend">{label}</legend>
                 {d.hint_and_error()}
                 <div class="date-input">
-                    <DatePart id=id.clone() name=format!("{path}.day") label="Day" value=day width="2" error on_input=commit />
-                    <DatePart id=format!("{id}-month") name=format!("{path}.month") label="Month" value=month width="2" error on_input=commit />
-                    <DatePart id=format!("{id}-year") name=format!("{path}.year") label="Year" value=year width="4" error on_input=commit />
+                    <DatePart id=id.clone() name=format!("{id}-day") label="Day" value=day width="2" error on_input=commit />
+                    <DatePart id=format!("{id}-month") name=format!("{id}-month") label="Month" value=month width="2" error on_input=commit />
+                    <DatePart id=format!("{id}-year") name=format!("{id}-year") label="Year" value=year width="4" error on_input=commit />
                 </div>
             </fieldset>
         </div>
@@ -339,9 +329,8 @@ fn DatePart(
 /// `field` holds the value; a blank (`None`) shows no choice made.
 #[component]
 pub fn Radios<T>(
-    /// JSON path of the value (also the first radio's id and the error key).
-    #[prop(into)]
-    path: String,
+    /// Where the answer lives (the first radio's id and the error key).
+    path: FieldPath,
     /// The question.
     #[prop(into)]
     legend: String,
@@ -388,7 +377,7 @@ where
 /// The body of [`Radios`], not generic: the choices by index.
 #[component]
 fn RadioGroup(
-    path: String,
+    path: FieldPath,
     legend: String,
     labels: Vec<&'static str>,
     chosen: Signal<Option<usize>>,
@@ -418,7 +407,7 @@ fn RadioGroup(
             view! {
                 <RadioChoice
                     id=id.clone()
-                    name=path.clone()
+                    name=d.id.clone()
                     checked=Signal::derive(move || chosen.get() == Some(index))
                     on_choose=move || choose.run(index)
                 >
@@ -442,9 +431,8 @@ fn RadioGroup(
 /// A Yes / No question.
 #[component]
 pub fn YesNo(
-    /// JSON path of the value.
-    #[prop(into)]
-    path: String,
+    /// Where the answer lives.
+    path: FieldPath,
     /// The question.
     #[prop(into)]
     legend: String,
@@ -465,9 +453,8 @@ pub fn YesNo(
 /// an inline error. `on_change` gets the new state (the core may record when it changed).
 #[component]
 pub fn Checkbox(
-    /// JSON path of the value (also its id and error key).
-    #[prop(into)]
-    path: String,
+    /// Where the answer lives (its id and error key).
+    path: FieldPath,
     /// The label beside the box.
     #[prop(into)]
     label: String,
@@ -489,7 +476,7 @@ pub fn Checkbox(
                     class="checkbox__input"
                     type="checkbox"
                     id=d.id.clone()
-                    name=path
+                    name=d.id.clone()
                     aria-describedby=d.described_by()
                     aria-invalid=d.invalid()
                     disabled=move || review.is_completed()
@@ -505,16 +492,10 @@ pub fn Checkbox(
 
 #[cfg(test)]
 mod tests {
-    use super::{field_id, radio_id};
+    use super::radio_id;
 
     #[test]
-    fn field_ids_follow_json_paths() {
-        assert_eq!(
-            field_id("sections[2].items[3].rating"),
-            "sections-2-items-3-rating"
-        );
-        assert_eq!(field_id("case.child_ref"), "case-child_ref");
-        assert_eq!(field_id("review.date"), "review-date");
+    fn the_first_radio_carries_the_groups_id() {
         assert_eq!(radio_id("case-legal_status", 0), "case-legal_status");
         assert_eq!(radio_id("case-legal_status", 2), "case-legal_status-2");
     }

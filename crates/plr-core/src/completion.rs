@@ -4,61 +4,46 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::concern::share_by;
 
+use crate::form::{
+    applies, ActionField, AreaField, CaseField, FieldPath, JudgementField, ParticipationField,
+    StatementField, ViewsField, Whose,
+};
 use crate::framework::Framework;
 use crate::grading::suggest_grade;
-use crate::model::{ActionStatus, Grade, Plr, Status, Views, ViewsOutcome};
+use crate::model::{Action, ActionStatus, AreaId, Grade, Plr, Status, Views, ViewsOutcome};
 use crate::moderation::reported_grade;
 
-/// One thing that stops completion, at the JSON path of the field to fix.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// e.g. `case.child_ref`, `sections[0].items[3].rating`.
-    pub path: String,
-    /// What to do, in plain English, e.g. "Enter the child's case reference".
-    pub message: String,
-}
+pub use crate::problem::Problem;
 
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-impl Problem {
-    /// A problem with the value at `path`.
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem {
-            path: path.into(),
-            message: message.into(),
-        }
-    }
-}
-
-fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
-    Problem::new(path, message)
-}
-
-fn views_problems(views: &Option<Views>, path: &str, whose: &str, out: &mut Vec<Problem>) {
-    let Some(views) = views else {
-        out.push(problem(
-            format!("{path}.views"),
-            format!("Say whether the views of {whose} were obtained"),
-        ));
-        return;
+fn views_problems(plr: &Plr, views: &Option<Views>, whose: Whose, out: &mut Vec<Problem>) {
+    let at = |field: ViewsField, message: String| {
+        Problem::at(
+            FieldPath::Participation(ParticipationField::Views(whose, field)),
+            plr,
+            message,
+        )
     };
-    match views.views {
-        None => out.push(problem(format!("{path}.views"), format!("Say whether the views of {whose} were obtained"))),
-        Some(ViewsOutcome::Obtained) if views.feedback.is_none() => out.push(problem(
-            format!("{path}.feedback"),
-            format!("Say what feedback {whose} gave"),
+    if !applies(
+        &FieldPath::Participation(ParticipationField::Views(whose, ViewsField::Views)),
+        plr,
+        None,
+    ) {
+        return;
+    }
+    let who = whose.named();
+    match views.as_ref().and_then(|v| v.views.map(|outcome| (v, outcome))) {
+        None => out.push(at(ViewsField::Views, format!("Say whether the views of {who} were obtained"))),
+        Some((views, ViewsOutcome::Obtained)) if views.feedback.is_none() => out.push(at(
+            ViewsField::Feedback,
+            format!("Say what feedback {who} gave"),
         )),
-        Some(ViewsOutcome::Inappropriate) if views.social_worker_consulted.is_none() => out.push(problem(
-            format!("{path}.social_worker_consulted"),
-            format!("Say whether the social worker was consulted about not seeking the views of {whose}"),
+        Some((views, ViewsOutcome::Inappropriate)) if views.social_worker_consulted.is_none() => out.push(at(
+            ViewsField::SocialWorkerConsulted,
+            format!("Say whether the social worker was consulted about not seeking the views of {who}"),
         )),
-        Some(ViewsOutcome::Unreachable) if views.persistent_attempts.is_none() => out.push(problem(
-            format!("{path}.persistent_attempts"),
-            format!("Say whether persistent attempts were made to reach {whose}"),
+        Some((views, ViewsOutcome::Unreachable)) if views.persistent_attempts.is_none() => out.push(at(
+            ViewsField::PersistentAttempts,
+            format!("Say whether persistent attempts were made to reach {who}"),
         )),
         _ => {}
     }
@@ -73,106 +58,123 @@ pub fn completion_problems(plr: &Plr, framework: &Framework, today: NaiveDate) -
     let mut out = Vec::new();
     let case = &plr.case;
     if case.child_ref.trim().is_empty() {
-        out.push(problem(
-            "case.child_ref",
+        out.push(Problem::at(
+            FieldPath::Case(CaseField::ChildRef),
+            plr,
             "Enter the child's case reference",
         ));
     }
     if case.team.trim().is_empty() {
-        out.push(problem("case.team", "Enter the team"));
+        out.push(Problem::at(
+            FieldPath::Case(CaseField::Team),
+            plr,
+            "Enter the team",
+        ));
     }
     if case.legal_status.is_none() {
-        out.push(problem(
-            "case.legal_status",
+        out.push(Problem::at(
+            FieldPath::Case(CaseField::LegalStatus),
+            plr,
             "Choose the child's legal status or service",
         ));
     }
     if case.child_aged_4_or_over.is_none() {
-        out.push(problem(
-            "case.child_aged_4_or_over",
+        out.push(Problem::at(
+            FieldPath::Case(CaseField::ChildAged4OrOver),
+            plr,
             "Say whether the child is aged 4 or over",
         ));
     }
     if case.iro_or_cp_chair_allocated.is_none() {
-        out.push(problem(
-            "case.iro_or_cp_chair_allocated",
+        out.push(Problem::at(
+            FieldPath::Case(CaseField::IroOrCpChairAllocated),
+            plr,
             "Say whether an Independent Reviewing Officer or Child Protection Chair is allocated",
         ));
     }
     match plr.review.date {
-        None => out.push(problem("review.date", "Enter the review date")),
-        Some(date) if date > today => out.push(problem(
-            "review.date",
+        None => out.push(Problem::at(
+            FieldPath::Case(CaseField::ReviewDate),
+            plr,
+            "Enter the review date",
+        )),
+        Some(date) if date > today => out.push(Problem::at(
+            FieldPath::Case(CaseField::ReviewDate),
+            plr,
             "The review date must be today or in the past",
         )),
         Some(_) => {}
     }
     if plr.review.reviewer.name.trim().is_empty() {
-        out.push(problem("review.reviewer.name", "Enter the reviewer's name"));
+        out.push(Problem::at(
+            FieldPath::Case(CaseField::ReviewerName),
+            plr,
+            "Enter the reviewer's name",
+        ));
     }
     if plr.review.reviewer.role.is_none() {
-        out.push(problem(
-            "review.reviewer.role",
+        out.push(Problem::at(
+            FieldPath::Case(CaseField::ReviewerRole),
+            plr,
             "Choose the reviewer's role",
         ));
     }
     if plr.review.practitioner.name.trim().is_empty() {
-        out.push(problem(
-            "review.practitioner.name",
+        out.push(Problem::at(
+            FieldPath::Case(CaseField::PractitionerName),
+            plr,
             "Enter the practitioner's name",
         ));
     }
     if plr.review.practitioner.role.is_none() {
-        out.push(problem(
-            "review.practitioner.role",
+        out.push(Problem::at(
+            FieldPath::Case(CaseField::PractitionerRole),
+            plr,
             "Choose the practitioner's role",
         ));
     }
 
     let p = &plr.participation;
     if p.social_worker.is_none() {
-        out.push(problem(
-            "participation.social_worker",
+        out.push(Problem::at(
+            FieldPath::Participation(ParticipationField::SocialWorker),
+            plr,
             "Say whether the social worker was involved",
         ));
     }
     if p.team_manager.is_none() {
-        out.push(problem(
-            "participation.team_manager",
+        out.push(Problem::at(
+            FieldPath::Participation(ParticipationField::TeamManager),
+            plr,
             "Say whether the team manager was involved",
         ));
     }
-    if case.iro_or_cp_chair_allocated == Some(true) && p.iro_or_cp_chair.is_none() {
-        out.push(problem(
-            "participation.iro_or_cp_chair",
+    let iro = FieldPath::Participation(ParticipationField::IroOrCpChair);
+    if applies(&iro, plr, None) && p.iro_or_cp_chair.is_none() {
+        out.push(Problem::at(
+            iro,
+            plr,
             "Say whether the Independent Reviewing Officer or Child Protection Chair was involved",
         ));
     }
-    if case.child_aged_4_or_over == Some(true) {
-        views_problems(&p.child, "participation.child", "the child", &mut out);
-    }
-    views_problems(
-        &p.parent_carer,
-        "participation.parent_carer",
-        "the parent or carer",
-        &mut out,
-    );
+    views_problems(plr, &p.child, Whose::Child, &mut out);
+    views_problems(plr, &p.parent_carer, Whose::ParentCarer, &mut out);
 
-    for (index, area) in framework.areas.iter().enumerate() {
-        let section = plr.sections.iter().position(|s| s.id == area.id);
-        let section_index = section.unwrap_or(index);
-        for (position, statement) in area.statements.iter().enumerate() {
-            let item = section.and_then(|s| {
-                plr.sections[s]
-                    .items
-                    .iter()
-                    .position(|i| i.id == statement.id)
-            });
-            let rated = item.is_some_and(|i| plr.sections[section_index].items[i].rating.is_some());
+    for area in &framework.areas {
+        let section = plr.sections.iter().find(|s| s.id == area.id);
+        for statement in &area.statements {
+            let rated = section
+                .and_then(|s| s.items.iter().find(|i| i.id == statement.id))
+                .is_some_and(|i| i.rating.is_some());
             if !rated {
-                let item_index = item.unwrap_or(position);
-                out.push(problem(
-                    format!("sections[{section_index}].items[{item_index}].rating"),
+                let field = FieldPath::Statement {
+                    area: area.id.clone(),
+                    statement: statement.id.clone(),
+                    field: StatementField::Rating,
+                };
+                out.push(Problem::at(
+                    field,
+                    plr,
                     format!("Rate statement {} ({})", statement.id, area.title),
                 ));
             }
@@ -185,95 +187,111 @@ pub fn completion_problems(plr: &Plr, framework: &Framework, today: NaiveDate) -
         .iter()
         .all(|s| s.practitioner_reflection.trim().is_empty())
     {
-        out.push(problem(
-            NO_REFLECTION_PATH,
+        let first = plr.sections.first().map(|s| s.id.clone());
+        let area = first.unwrap_or_else(|| framework.areas[0].id.clone());
+        let field = FieldPath::Area {
+            area,
+            field: AreaField::PractitionerReflection,
+        };
+        out.push(Problem::at(
+            field,
+            plr,
             "Add the practitioner's reflection on at least one area: this is a collaborative review",
         ));
     }
 
     let j = &plr.judgement;
     if j.impact_on_child.trim().is_empty() {
-        out.push(problem(
-            "judgement.impact_on_child",
+        out.push(Problem::at(
+            FieldPath::Judgement(JudgementField::ImpactOnChild),
+            plr,
             "Describe the impact on the child",
         ));
     }
     let suggested = suggest_grade(framework, &plr.sections, j.immediate_concern).grade;
-    crate::final_grade::problems(j, suggested, &mut out);
-    crate::concern::judgement_problems(j, &mut out);
+    crate::final_grade::problems(plr, suggested, &mut out);
+    crate::concern::judgement_problems(plr, &mut out);
     crate::concern::actions_problem(plr, &mut out);
 
     for (n, action) in plr.actions.iter().enumerate() {
-        let number = n + 1;
-        if action.kind.is_none() {
-            out.push(problem(
-                format!("actions[{n}].kind"),
-                format!("Choose the type of action {number}"),
-            ));
-        }
-        if action.description.trim().is_empty() {
-            out.push(problem(
-                format!("actions[{n}].description"),
-                format!("Describe action {number}"),
-            ));
-        }
-        if action.owner.trim().is_empty() {
-            out.push(problem(
-                format!("actions[{n}].owner"),
-                format!("Enter who will do action {number}"),
-            ));
-        }
-        if action.due_on.is_none() {
-            out.push(problem(
-                format!("actions[{n}].due_on"),
-                format!("Enter the due date of action {number}"),
-            ));
-        }
-        if action.status == ActionStatus::Completed && action.completed_on.is_none() {
-            out.push(problem(
-                format!("actions[{n}].completed_on"),
-                format!("Enter the date action {number} was completed"),
-            ));
-        }
+        action_problems(plr, action, n + 1, &mut out);
     }
     out
+}
+
+/// What stops one action (numbered `number` on its page) being complete, in card order.
+fn action_problems(plr: &Plr, action: &Action, number: usize, out: &mut Vec<Problem>) {
+    let at = |field: ActionField, message: String| {
+        let id = action.id.clone();
+        Problem::at(FieldPath::Action { id, field }, plr, message)
+    };
+    if action.kind.is_none() {
+        out.push(at(
+            ActionField::Kind,
+            format!("Choose the type of action {number}"),
+        ));
+    }
+    if action.description.trim().is_empty() {
+        out.push(at(
+            ActionField::Description,
+            format!("Describe action {number}"),
+        ));
+    }
+    if action.owner.trim().is_empty() {
+        out.push(at(
+            ActionField::Owner,
+            format!("Enter who will do action {number}"),
+        ));
+    }
+    if action.due_on.is_none() {
+        out.push(at(
+            ActionField::DueOn,
+            format!("Enter the due date of action {number}"),
+        ));
+    }
+    if action.status == ActionStatus::Completed && action.completed_on.is_none() {
+        out.push(at(
+            ActionField::CompletedOn,
+            format!("Enter the date action {number} was completed"),
+        ));
+    }
 }
 
 /// The problems as an error summary lists them: the unrated statements of each area grouped
 /// into one line ("Supervision and Management: 13 statements not rated") that points at the
 /// first of them; every other problem as it is, in form order.
-pub fn summary_problems(problems: &[Problem], plr: &Plr, framework: &Framework) -> Vec<Problem> {
-    // Each line, and for a group of unrated statements its section and count.
-    let mut lines: Vec<(Problem, Option<(usize, usize)>)> = Vec::new();
+pub fn summary_problems(problems: &[Problem], framework: &Framework) -> Vec<Problem> {
+    // Each line, and for a group of unrated statements its area and count.
+    let mut lines: Vec<(Problem, Option<(&AreaId, usize)>)> = Vec::new();
     for p in problems {
-        let section = p
-            .path
-            .strip_prefix("sections[")
-            .filter(|rest| rest.ends_with(".rating"))
-            .and_then(|rest| rest.split(']').next()?.parse::<usize>().ok());
-        match (section, lines.last_mut()) {
-            (Some(s), Some((_, Some((last, count))))) if *last == s => *count += 1,
-            (Some(s), _) => lines.push((p.clone(), Some((s, 1)))),
+        let area = match &p.field {
+            Some(FieldPath::Statement {
+                area,
+                field: StatementField::Rating,
+                ..
+            }) => Some(area),
+            _ => None,
+        };
+        match (area, lines.last_mut()) {
+            (Some(a), Some((_, Some((last, count))))) if *last == a => *count += 1,
+            (Some(a), _) => lines.push((p.clone(), Some((a, 1)))),
             (None, _) => lines.push((p.clone(), None)),
         }
     }
     lines
         .into_iter()
         .map(|(p, group)| match group {
-            Some((section, count)) => {
-                Problem::new(p.path, unrated_line(plr, framework, section, count))
-            }
+            Some((area, count)) => Problem {
+                message: unrated_line(framework, area, count),
+                ..p
+            },
             None => p,
         })
         .collect()
 }
 
-fn unrated_line(plr: &Plr, framework: &Framework, section: usize, count: usize) -> String {
-    let title = plr
-        .sections
-        .get(section)
-        .and_then(|s| framework.area(&s.id))
-        .map_or("An area", |a| a.title.as_str());
+fn unrated_line(framework: &Framework, area: &AreaId, count: usize) -> String {
+    let title = framework.area(area).map_or("An area", |a| a.title.as_str());
     format!(
         "{title}: {}",
         counted(count, "statement not rated", "statements not rated")

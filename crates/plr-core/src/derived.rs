@@ -77,6 +77,19 @@ pub fn recompute_derived(plr: &mut Plr, framework: &Framework) -> Vec<Recomputed
     changed
 }
 
+/// Whether two versions of a review say the same: equal but for when they were saved and for
+/// the derived fields (which follow from the rest). Another tab re-saving what this one holds
+/// is no news.
+pub fn same_content(ours: &Plr, theirs: &Plr, framework: &Framework) -> bool {
+    let normal = |plr: &Plr| {
+        let mut plr = plr.clone();
+        plr.updated_at = chrono::DateTime::UNIX_EPOCH;
+        recompute_derived(&mut plr, framework);
+        plr
+    };
+    ours.updated_at == theirs.updated_at || normal(ours) == normal(theirs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +133,18 @@ mod tests {
             Some(ModerationEffect::Downgraded)
         );
         assert_eq!(recompute_derived(&mut plr, f), []);
+    }
+
+    #[test]
+    fn the_same_content_ignores_the_save_time_and_derived_fields_only() {
+        let f = Framework::practice_fundamentals();
+        let now: DateTime<Utc> = "2026-11-20T10:40:02Z".parse().unwrap();
+        let ours = Plr::new_draft(PlrId(uuid::Uuid::nil()), now, f);
+        let mut theirs = ours.clone();
+        theirs.updated_at = now + chrono::Duration::seconds(5);
+        theirs.judgement.suggested.points = 99;
+        assert!(same_content(&ours, &theirs, f));
+        theirs.case.team = "Stroud".into();
+        assert!(!same_content(&ours, &theirs, f));
     }
 }

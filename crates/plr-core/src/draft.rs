@@ -6,7 +6,7 @@ use crate::framework::Framework;
 use crate::grading::suggest_grade;
 use crate::model::{
     Case, Format, FrameworkRef, Item, Judgement, Participation, Plr, PlrId, Review, Section,
-    Status, SCHEMA_VERSION,
+    Status, Views, SCHEMA_VERSION,
 };
 
 impl Plr {
@@ -45,7 +45,12 @@ impl Plr {
             completed_at: None,
             case: Case::default(),
             review: Review::default(),
-            participation: Participation::default(),
+            // The parent's or carer's views are always asked: room for the answer from the
+            // start, so following the case never changes a draft nobody has typed in.
+            participation: Participation {
+                parent_carer: Some(Views::default()),
+                ..Participation::default()
+            },
             sections,
             judgement: Judgement {
                 suggested,

@@ -2,6 +2,7 @@
 //! different grade chosen against an earlier suggestion must be chosen again (`grading.md`).
 
 use crate::completion::Problem;
+use crate::form::{FieldPath, JudgementField};
 use crate::labels::grade_or_none;
 use crate::model::{Grade, Judgement};
 
@@ -70,20 +71,28 @@ impl Judgement {
     }
 }
 
+impl Judgement {
+    /// Whether the final grade differs from the suggested grade `suggested` (the reviewer
+    /// must then say why).
+    pub fn final_grade_differs(&self, suggested: Option<Grade>) -> bool {
+        self.final_grade
+            .is_some_and(|grade| Some(grade) != suggested)
+    }
+}
+
 /// What stops the final grade being accepted, given the current suggestion.
-pub(crate) fn problems(j: &Judgement, suggested: Option<Grade>, out: &mut Vec<Problem>) {
+pub(crate) fn problems(plr: &crate::model::Plr, suggested: Option<Grade>, out: &mut Vec<Problem>) {
+    let j = &plr.judgement;
+    let at = |field, message: &str| Problem::at(FieldPath::Judgement(field), plr, message);
     match j.final_grade {
-        None => out.push(Problem::new(
-            "judgement.final_grade",
-            "Choose the final grade",
-        )),
-        Some(grade) if Some(grade) != suggested => {
+        None => out.push(at(JudgementField::FinalGrade, "Choose the final grade")),
+        Some(_) if j.final_grade_differs(suggested) => {
             if let Some(stale) = j.stale_choice(suggested) {
-                out.push(Problem::new("judgement.final_grade", stale.message()));
+                out.push(at(JudgementField::FinalGrade, &stale.message()));
             }
             if j.rationale.trim().is_empty() {
-                out.push(Problem::new(
-                    "judgement.rationale",
+                out.push(at(
+                    JudgementField::Rationale,
                     "Explain why the final grade is different from the suggested grade",
                 ));
             }

@@ -23,6 +23,7 @@ use crate::derived::recompute_derived;
 use crate::framework::Framework;
 use crate::migrate::migrate;
 use crate::model::{Plr, FORMAT};
+pub use crate::problem::Problem;
 
 mod check;
 mod fast;
@@ -38,70 +39,45 @@ pub const MAX_SHORT_CHARS: usize = 200;
 /// The most actions a PLR may have.
 pub const MAX_ACTIONS: usize = 200;
 
-/// One problem (or warning) with an imported file, at a JSON path (`$` for the whole file).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportProblem {
-    /// e.g. `sections[2].items[4].rating`.
-    pub path: String,
-    /// Plain English.
-    pub message: String,
-}
-
-impl ImportProblem {
-    /// A problem at `path`.
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> ImportProblem {
-        ImportProblem {
-            path: path.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl ImportProblem {
-    /// Plain English first, then where in the file: "unknown framework ... (in the file at
-    /// `framework`)"; the whole file (`$`) is not named.
-    pub fn plain(&self) -> String {
-        if self.path == "$" {
-            self.message.clone()
-        } else {
-            format!("{} (in the file at {})", self.message, self.path)
-        }
-    }
-}
-
-impl std::fmt::Display for ImportProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
+/// One problem (or warning) with an imported file, at a JSON path (`$` for the whole file):
+/// the one [`Problem`] type of the crate, whose `field` is `None` here.
+pub type ImportProblem = Problem;
 
 /// Why a file could not be imported. Every variant displays as `<json path>: <message>`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     /// Over [`MAX_FILE_BYTES`]; nothing was parsed.
-    #[error("$: the file is {0} bytes, larger than the 5 MB limit")]
     TooLarge(usize),
     /// Not JSON at all (or cut short).
-    #[error("$: not valid JSON ({0})")]
     NotJson(String),
     /// JSON, but not a PLR export (`format` missing or different).
-    #[error("format: not a Practice Learning Review export (\"format\" is missing or is not \"practice-learning-review\")")]
     NotAPlr,
     /// A PLR export with problems, each at its JSON path.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<ImportProblem>),
 }
+
+const NOT_A_PLR: &str = "not a Practice Learning Review export (\"format\" is missing or is not \"practice-learning-review\")";
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = self.problems().iter().map(ToString::to_string).collect();
+        f.write_str(&lines.join("; "))
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 impl ImportError {
     /// Every problem, each with its JSON path (one for all variants but `Invalid`).
     pub fn problems(&self) -> Vec<ImportProblem> {
         match self {
             ImportError::Invalid(problems) => problems.clone(),
-            other => {
-                let text = other.to_string();
-                let (path, message) = text.split_once(": ").unwrap_or(("$", &text));
-                vec![ImportProblem::new(path, message)]
-            }
+            ImportError::TooLarge(bytes) => vec![Problem::new(
+                "$",
+                format!("the file is {bytes} bytes, larger than the 5 MB limit"),
+            )],
+            ImportError::NotJson(why) => vec![Problem::new("$", format!("not valid JSON ({why})"))],
+            ImportError::NotAPlr => vec![Problem::new("format", NOT_A_PLR)],
         }
     }
 }

@@ -114,7 +114,38 @@ impl ViewsOutcome {
     }
 }
 
+impl ViewsOutcome {
+    /// Every outcome, in the order the form lists them.
+    pub const ALL: [ViewsOutcome; 4] = [
+        ViewsOutcome::Obtained,
+        ViewsOutcome::Inappropriate,
+        ViewsOutcome::Unreachable,
+        ViewsOutcome::Declined,
+    ];
+
+    /// The answer as the form offers it, e.g. "No, they could not be reached".
+    pub fn choice(self) -> &'static str {
+        match self {
+            ViewsOutcome::Obtained => "Yes, their views were obtained",
+            ViewsOutcome::Inappropriate => "No, it was not right to ask them at this time",
+            ViewsOutcome::Unreachable => "No, they could not be reached",
+            ViewsOutcome::Declined => "No, they declined",
+        }
+    }
+}
+
 impl ActionKind {
+    /// Every kind, in the order the form lists them.
+    pub const ALL: [ActionKind; 2] = [ActionKind::CarePlanning, ActionKind::Other];
+
+    /// The answer as the form offers it, e.g. "Care planning: goes into the child's plan".
+    pub fn choice(self) -> &'static str {
+        match self {
+            ActionKind::CarePlanning => "Care planning: goes into the child's plan",
+            ActionKind::Other => "Other action",
+        }
+    }
+
     /// e.g. "Care planning".
     pub fn label(self) -> &'static str {
         match self {
@@ -125,6 +156,9 @@ impl ActionKind {
 }
 
 impl Feedback {
+    /// Every kind of feedback, in the order the form lists them.
+    pub const ALL: [Feedback; 2] = [Feedback::Positive, Feedback::Mixed];
+
     /// e.g. "Rated the service positively".
     pub fn label(self) -> &'static str {
         match self {
@@ -135,6 +169,9 @@ impl Feedback {
 }
 
 impl ActionStatus {
+    /// Every status, in the order the form lists them.
+    pub const ALL: [ActionStatus; 2] = [ActionStatus::Open, ActionStatus::Completed];
+
     /// "Open" or "Completed".
     pub fn label(self) -> &'static str {
         match self {
@@ -178,17 +215,12 @@ mod tests {
         labels.extend(LegalStatus::ALL.map(LegalStatus::label));
         labels.extend(LegalStatus::ALL.map(LegalStatus::care_planning_destination));
         labels.extend(Role::ALL.map(Role::label));
-        labels.extend(
-            [
-                ViewsOutcome::Obtained,
-                ViewsOutcome::Inappropriate,
-                ViewsOutcome::Unreachable,
-                ViewsOutcome::Declined,
-            ]
-            .map(ViewsOutcome::label),
-        );
-        labels.extend([ActionKind::CarePlanning, ActionKind::Other].map(ActionKind::label));
-        labels.extend([Feedback::Positive, Feedback::Mixed].map(Feedback::label));
+        labels.extend(ViewsOutcome::ALL.map(ViewsOutcome::label));
+        labels.extend(ViewsOutcome::ALL.map(ViewsOutcome::choice));
+        labels.extend(ActionKind::ALL.map(ActionKind::label));
+        labels.extend(ActionKind::ALL.map(ActionKind::choice));
+        labels.extend(ActionStatus::ALL.map(ActionStatus::label));
+        labels.extend(Feedback::ALL.map(Feedback::label));
         labels
     }
 

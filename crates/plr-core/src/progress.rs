@@ -2,6 +2,7 @@
 //! statements, and the small consistency rules the form applies as answers change.
 
 use crate::completion::Problem;
+use crate::form::FieldPath;
 use crate::framework::Framework;
 use crate::model::{AreaId, Participation, Plr, Section, Views, ViewsOutcome};
 
@@ -72,7 +73,7 @@ impl Progress {
             *status == TaskStatus::Completed
                 || (*task == Task::Actions
                     && *status == TaskStatus::NotStarted
-                    && !problems.iter().any(|p| task.owns(p, plr)))
+                    && !problems.iter().any(|p| task.owns(p)))
         };
         let check = if plr.status == crate::model::Status::Completed {
             TaskStatus::Completed
@@ -124,27 +125,24 @@ impl Task {
         tasks
     }
 
-    /// The task whose page holds the field at a problem's JSON path.
-    pub fn of_path(path: &str, plr: &Plr) -> Option<Task> {
-        let head = path.split(['.', '[']).next()?;
-        match head {
-            "case" | "review" => Some(Task::Case),
-            "participation" => Some(Task::Participation),
-            "judgement" => Some(Task::Judgement),
-            "actions" => Some(Task::Actions),
-            "sections" => {
-                let index: usize = path.get(9..)?.split(']').next()?.parse().ok()?;
-                plr.sections.get(index).map(|s| Task::Area(s.id.clone()))
+    /// The task whose page asks the question at `field`.
+    pub fn of(field: &FieldPath) -> Task {
+        match field {
+            FieldPath::Case(_) => Task::Case,
+            FieldPath::Participation(_) => Task::Participation,
+            FieldPath::Statement { area, .. } | FieldPath::Area { area, .. } => {
+                Task::Area(area.clone())
             }
-            _ => None,
+            FieldPath::Judgement(_) => Task::Judgement,
+            FieldPath::Actions | FieldPath::Action { .. } => Task::Actions,
         }
     }
 
     /// Whether any problem belongs to this task's page (the review-wide "no reflection in any
     /// area" problem belongs to no one area).
-    fn owns(&self, problem: &Problem, plr: &Plr) -> bool {
+    fn owns(&self, problem: &Problem) -> bool {
         problem.path != crate::completion::NO_REFLECTION_PATH
-            && Task::of_path(&problem.path, plr).as_ref() == Some(self)
+            && problem.field.as_ref().map(Task::of).as_ref() == Some(self)
     }
 
     /// Whether the user has entered anything on this task's page.
@@ -189,7 +187,7 @@ impl Task {
     pub fn status(&self, plr: &Plr, problems: &[Problem]) -> TaskStatus {
         if !self.started(plr) {
             TaskStatus::NotStarted
-        } else if problems.iter().any(|p| self.owns(p, plr)) {
+        } else if problems.iter().any(|p| self.owns(p)) {
             TaskStatus::InProgress
         } else {
             TaskStatus::Completed
@@ -199,7 +197,8 @@ impl Task {
 
 impl Participation {
     /// Keeps the participation questions in step with the case: the child's views apply only
-    /// to a child aged 4 or over, the IRO / CP Chair only when one is allocated.
+    /// to a child aged 4 or over, the IRO / CP Chair only when one is allocated, and the
+    /// parent's or carer's views always (room is made for their answer).
     ///
     /// Returns whether anything changed.
     pub fn follow_case(
@@ -217,6 +216,10 @@ impl Participation {
             changed = true;
         }
         if iro_or_cp_chair_allocated != Some(true) && self.iro_or_cp_chair.take().is_some() {
+            changed = true;
+        }
+        if self.parent_carer.is_none() {
+            self.parent_carer = Some(Views::default());
             changed = true;
         }
         changed

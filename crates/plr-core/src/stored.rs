@@ -5,7 +5,9 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::model::{PlrId, Status};
+use crate::export::{export_json, ExportError};
+use crate::framework::Framework;
+use crate::model::{Plr, PlrId, Status};
 
 /// How long a completed review may sit on a device without being downloaded (since its last
 /// change) before the form reminds the user: until it is downloaded, the QA service has
@@ -37,6 +39,14 @@ pub fn download_reminder_due(
     status == Status::Completed
         && downloaded != Some(updated_at)
         && now - updated_at >= DOWNLOAD_REMINDER_AFTER
+}
+
+/// A review as it is stored: its export document, with the derived fields (the suggested
+/// grade, the share-by deadline, the moderation effect) computed now. The editing state never
+/// has to keep them right: what is saved always has them right, and loading it back (through
+/// [`crate::import::import`], which recomputes them) gives the same review, with no warning.
+pub fn stored_text(plr: &Plr, framework: &Framework) -> Result<String, ExportError> {
+    export_json(plr, framework)
 }
 
 #[cfg(test)]

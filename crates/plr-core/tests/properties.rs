@@ -5,6 +5,7 @@
 mod common;
 
 use chrono::{DateTime, NaiveDate};
+use plr_core::completion::completion_problems;
 use plr_core::export::export_json;
 use plr_core::grading::suggest_grade;
 use plr_core::import::import;
@@ -184,6 +185,68 @@ proptest! {
         let mut expected = plr.clone();
         derived::recompute_derived(&mut expected, f);
         prop_assert_eq!(imported.plr, expected);
+    }
+
+    /// Whatever the editing state holds in its derived fields (stale, as a store that never
+    /// recomputes them does), the draft as saved loads back as itself: no warning, the same
+    /// content, and saving it again writes the same bytes.
+    #[test]
+    fn a_draft_saved_then_loaded_equals_itself(plr in any_plr(), stale in any::<u32>()) {
+        let f = Framework::practice_fundamentals();
+        let mut editing = plr;
+        editing.judgement.suggested.points = stale;
+        let saved = stored::stored_text(&editing, f).unwrap();
+        let loaded = import(saved.as_bytes()).unwrap();
+        prop_assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        prop_assert!(derived::same_content(&editing, &loaded.plr, f));
+        prop_assert_eq!(stored::stored_text(&loaded.plr, f).unwrap(), saved);
+    }
+
+    /// An action's problems are about that action whatever happens to the others: removing
+    /// any action leaves every other action with the same problems, named at its new position.
+    #[test]
+    fn removing_an_action_keeps_every_other_actions_problems_on_it(plr in any_plr(), which in any::<prop::sample::Index>()) {
+        prop_assume!(!plr.actions.is_empty());
+        let f = Framework::practice_fundamentals();
+        let today = NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+        let mut after = plr.clone();
+        after.actions.remove(which.index(plr.actions.len()));
+        let problems_before = completion_problems(&plr, f, today);
+        let problems_after = completion_problems(&after, f, today);
+        for (position, action) in after.actions.iter().enumerate() {
+            let on_it = |problems: &[completion::Problem]| -> Vec<(Option<form::FieldPath>, String)> {
+                problems
+                    .iter()
+                    .filter(|p| matches!(&p.field, Some(form::FieldPath::Action { id, .. }) if *id == action.id))
+                    .map(|p| (p.field.clone(), p.path.clone()))
+                    .collect()
+            };
+            let (before, now) = (on_it(&problems_before), on_it(&problems_after));
+            prop_assert_eq!(
+                before.iter().map(|(field, _)| field).collect::<Vec<_>>(),
+                now.iter().map(|(field, _)| field).collect::<Vec<_>>()
+            );
+            for (_, path) in &now {
+                prop_assert!(path.starts_with(&format!("actions[{position}].")), "{}", path);
+            }
+        }
+    }
+
+    /// The form description declares every question the completion check can name, and the
+    /// check only names questions that apply.
+    #[test]
+    fn every_problem_is_about_a_question_the_description_declares(plr in any_plr()) {
+        let f = Framework::practice_fundamentals();
+        let declared: Vec<form::FieldPath> = form::questions(&plr, f).into_iter().map(|q| q.field).collect();
+        let suggested = grading::suggest_grade(f, &plr.sections, plr.judgement.immediate_concern).grade;
+        for problem in completion_problems(&plr, f, NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()) {
+            let field = problem.field.clone();
+            prop_assert!(field.is_some(), "{}", problem);
+            let field = field.unwrap();
+            prop_assert!(declared.contains(&field), "{}", problem);
+            prop_assert!(form::applies(&field, &plr, suggested), "{}", problem);
+            prop_assert_eq!(field.json_path(&plr), problem.path);
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! must go for the child's legal status.
 
 use leptos::prelude::*;
+use plr_core::form::{ActionField, FieldPath};
 use plr_core::{
     Action, ActionKind, ActionStatus, ActionStoreFields, CaseStoreFields, PlrStoreFields,
 };
@@ -9,9 +10,7 @@ use reactive_stores::Field;
 
 use super::{Continue, Review};
 use crate::browser;
-use crate::components::fields::{
-    field_id, radio_id, DateInput, RadioChoice, Radios, TextArea, TextInput,
-};
+use crate::components::fields::{radio_id, DateInput, RadioChoice, Radios, TextArea, TextInput};
 use crate::components::title::PageTitle;
 
 /// The "Actions" page.
@@ -20,14 +19,16 @@ pub fn ActionsPage() -> impl IntoView {
     let review = Review::use_context();
     let store = review.store;
     let count = Memo::new(move |_| store.actions().read().len());
-    let none_error = Signal::derive(move || review.problem_at("actions"));
+    let none_error = Signal::derive(move || review.problem_at(&FieldPath::Actions));
     let add = move |_| {
-        store
-            .actions()
-            .update(|actions| actions.push(Action::new_after(actions)));
+        let action = store.actions().with_untracked(|a| Action::new_after(a));
         // Focus the new action's first question, after it has rendered.
-        let index = store.actions().with_untracked(|a| a.len() - 1);
-        browser::focus_after_render(field_id(&format!("actions[{index}].kind")));
+        let first = FieldPath::Action {
+            id: action.id.clone(),
+            field: ActionField::Kind,
+        };
+        store.actions().update(|actions| actions.push(action));
+        browser::focus_after_render(first.dom_id());
     };
 
     view! {
@@ -75,8 +76,14 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
                 .with(|actions| actions.iter().position(|a| a.id == id).unwrap_or(0))
         })
     };
-    // Paths follow the action's position, as the completion check names them.
-    let path = move |field: &str| format!("actions[{}].{field}", index.get_untracked());
+    // Addressed by the action's id: removing another action never moves these.
+    let path = {
+        let id = id.clone();
+        move |field| FieldPath::Action {
+            id: id.clone(),
+            field,
+        }
+    };
     let kind = Memo::new(move |_| action.kind().get());
     let completed = Memo::new(move |_| action.status().get() == ActionStatus::Completed);
     let destination = Memo::new(move |_| {
@@ -96,24 +103,15 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
                 .update(|actions| actions.retain(|a| a.id != id));
         }
     };
-    let kinds = vec![
-        (
-            ActionKind::CarePlanning,
-            "Care planning: goes into the child's plan",
-        ),
-        (ActionKind::Other, "Other action"),
-    ];
-    let statuses = vec![
-        (ActionStatus::Open, "Open"),
-        (ActionStatus::Completed, "Completed"),
-    ];
+    let kinds = ActionKind::ALL.map(|k| (k, k.choice())).to_vec();
+    let statuses = ActionStatus::ALL.map(|s| (s, s.label())).to_vec();
     let status_field: Field<ActionStatus> = action.status().into();
     view! {
         <section class="card" aria-labelledby=format!("action-{id}-title")>
             <h2 class="card__title" id=format!("action-{id}-title")>
                 {move || format!("Action {}", index.get() + 1)}
             </h2>
-            <Radios path=path("kind") legend="Type of action" options=kinds field=action.kind().into() />
+            <Radios path=path(ActionField::Kind) legend="Type of action" options=kinds field=action.kind().into() />
             <Show when=move || kind.get() == Some(ActionKind::CarePlanning)>
                 <p class="inset">
                     {move || match destination.get() {
@@ -122,13 +120,13 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
                     }}
                 </p>
             </Show>
-            <TextArea path=path("description") label="What needs to happen" field=action.description().into() rows=2 />
-            <TextInput path=path("owner") label="Who will do it" field=action.owner().into() class="input--width-20" />
-            <DateInput path=path("due_on") label="Due date" field=action.due_on().into() />
-            <StatusRadios path=path("status") options=statuses field=status_field />
+            <TextArea path=path(ActionField::Description) label="What needs to happen" field=action.description().into() rows=2 />
+            <TextInput path=path(ActionField::Owner) label="Who will do it" field=action.owner().into() class="input--width-20" />
+            <DateInput path=path(ActionField::DueOn) label="Due date" field=action.due_on().into() />
+            <StatusRadios path=path(ActionField::Status) options=statuses field=status_field />
             <Show when=move || completed.get()>
                 <div class="conditional">
-                    <DateInput path=path("completed_on") label="Date completed" field=action.completed_on().into() />
+                    <DateInput path=path(ActionField::CompletedOn) label="Date completed" field=action.completed_on().into() />
                 </div>
             </Show>
             <Show when=move || !review.is_completed()>
@@ -143,11 +141,11 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
 /// Open / Completed for an action (a status is never blank, so it has no empty state).
 #[component]
 fn StatusRadios(
-    path: String,
+    path: FieldPath,
     options: Vec<(ActionStatus, &'static str)>,
     field: Field<ActionStatus>,
 ) -> impl IntoView {
-    let id = field_id(&path);
+    let id = path.dom_id();
     let radios = options
         .into_iter()
         .enumerate()
@@ -155,7 +153,7 @@ fn StatusRadios(
             view! {
                 <RadioChoice
                     id=radio_id(&id, n)
-                    name=path.clone()
+                    name=id.clone()
                     checked=Signal::derive(move || field.get() == value)
                     on_choose=move || field.set(value)
                 >

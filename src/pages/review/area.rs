@@ -6,6 +6,7 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use plr_core::form::{AreaField, FieldPath, StatementField};
 use plr_core::framework::{Area, Statement};
 use plr_core::{Item, ItemStoreFields, PlrStoreFields, Rating, Section, SectionStoreFields};
 use reactive_stores::Field;
@@ -13,7 +14,7 @@ use wasm_bindgen::JsCast;
 
 use super::{Continue, GradePanel, Review};
 use crate::browser;
-use crate::components::fields::{field_id, radio_id, Described, RadioChoice, TextArea};
+use crate::components::fields::{radio_id, Described, RadioChoice, TextArea};
 use crate::components::title::PageTitle;
 use crate::pages::not_found::NotFound;
 
@@ -55,21 +56,29 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
         .get(index + 1)
         .map(|a| format!("area/{}", a.id))
         .unwrap_or_else(|| "judgement".to_string());
-    let reflection_path = format!("sections[{index}].practitioner_reflection");
-    let last = area.statements.len().saturating_sub(1);
+    let area_path = |field| FieldPath::Area {
+        area: area.id.clone(),
+        field,
+    };
+    let statement_path = |statement: &Statement, field| FieldPath::Statement {
+        area: area.id.clone(),
+        statement: statement.id.clone(),
+        field,
+    };
+    let reflection_path = area_path(AreaField::PractitionerReflection);
     let statements = area
         .statements
         .iter()
         .enumerate()
         .map(|(position, statement)| {
             let item: Field<Item> = section.items().at_key(statement.id.0.clone()).into();
-            let path = format!("sections[{index}].items[{position}].rating");
-            let next_focus = if position == last {
-                field_id(&reflection_path)
-            } else {
-                field_id(&format!("sections[{index}].items[{}].rating", position + 1))
+            let path = statement_path(statement, StatementField::Rating);
+            let next_focus = match area.statements.get(position + 1) {
+                Some(next) => statement_path(next, StatementField::Rating).dom_id(),
+                None => reflection_path.dom_id(),
             };
-            view! { <StatementRating statement item path note_path=format!("sections[{index}].items[{position}].note") next_focus /> }
+            let note_path = statement_path(statement, StatementField::Note);
+            view! { <StatementRating statement item path note_path next_focus /> }
         })
         .collect_view();
 
@@ -97,7 +106,7 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
             field=section.practitioner_reflection().into()
         />
         <TextArea
-            path=format!("sections[{index}].reviewer_evaluation")
+            path=area_path(AreaField::ReviewerEvaluation)
             label="Reviewer's evaluation".to_string()
             hint="The reviewer's view of practice in this area."
             field=section.reviewer_evaluation().into()
@@ -111,13 +120,13 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
 fn StatementRating(
     statement: &'static Statement,
     item: Field<Item>,
-    path: String,
-    note_path: String,
+    path: FieldPath,
+    note_path: FieldPath,
     next_focus: String,
 ) -> impl IntoView {
     let review = Review::use_context();
     let rating: Field<Option<Rating>> = item.rating().into();
-    let id = field_id(&path);
+    let id = path.dom_id();
     let legend_id = format!("{id}-legend");
     let described = Described::new(&path, None);
     let error = described.error;
@@ -145,7 +154,7 @@ fn StatementRating(
             view! {
                 <RadioChoice
                     id=radio_id(&id, n)
-                    name=path.clone()
+                    name=id.clone()
                     checked=Signal::derive(move || rating.get() == Some(value))
                     on_choose=move || rating.set(Some(value))
                     shortcut=key.clone()
@@ -182,9 +191,9 @@ fn StatementRating(
 
 /// The optional evidence note under a statement.
 #[component]
-fn EvidenceNote(path: String, statement_id: String, field: Field<String>) -> impl IntoView {
+fn EvidenceNote(path: FieldPath, statement_id: String, field: Field<String>) -> impl IntoView {
     let review = Review::use_context();
-    let id = field_id(&path);
+    let id = path.dom_id();
     view! {
         <div class="evidence">
             <label class="label label--small" for=id.clone()>
@@ -193,8 +202,8 @@ fn EvidenceNote(path: String, statement_id: String, field: Field<String>) -> imp
             </label>
             <textarea
                 class="textarea textarea--small"
-                id=id
-                name=path
+                id=id.clone()
+                name=id
                 rows="1"
                 maxlength=plr_core::import::MAX_TEXT_CHARS
                 disabled=move || review.is_completed()

@@ -5,6 +5,7 @@ use plr_core::{
     CaseStoreFields, LegalStatus, PersonStoreFields, PlrStoreFields, ReviewStoreFields, Role,
 };
 
+use plr_core::form::{CaseField, FieldPath};
 use reactive_stores::Field;
 
 use super::{Continue, Review};
@@ -22,60 +23,51 @@ pub fn CasePage() -> impl IntoView {
         LegalStatus::ALL.iter().map(|s| (*s, s.label())).collect();
     let roles: Vec<(Role, &'static str)> = Role::ALL.iter().map(|r| (*r, r.label())).collect();
 
-    // Answering "under 4" or "no IRO" removes the questions that no longer apply
-    // (the core keeps participation consistent with the case).
     let child_aged_4_or_over = Field::from(case.child_aged_4_or_over());
-    Effect::new(move |_| {
-        let aged_4_or_over = child_aged_4_or_over.get();
-        let allocated = case.iro_or_cp_chair_allocated().get();
-        store
-            .participation()
-            .maybe_update(|p| p.follow_case(aged_4_or_over, allocated));
-    });
 
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"About the case"</h1>
         <PageTitle title="About the case" />
         <TextInput
-            path="case.child_ref"
+            path=FieldPath::Case(CaseField::ChildRef)
             label="Child's case reference"
             hint="The ID from the case management system, for example LL-482913. Do not enter the child's name."
             field=case.child_ref().into()
             class="input--width-10"
         />
-        <TextInput path="case.team" label="Team" field=case.team().into() class="input--width-20" />
+        <TextInput path=FieldPath::Case(CaseField::Team) label="Team" field=case.team().into() class="input--width-20" />
         <Radios
-            path="case.legal_status".to_string()
+            path=FieldPath::Case(CaseField::LegalStatus)
             legend="The child's legal status or service".to_string()
             options=legal_status_options
             field=case.legal_status().into()
         />
         <YesNo
-            path="case.child_aged_4_or_over".to_string()
+            path=FieldPath::Case(CaseField::ChildAged4OrOver)
             legend="Is the child aged 4 or over?".to_string()
             hint="If so, the review asks whether the child's own views were obtained. For a younger child, their experience is understood through observation and play."
             field=child_aged_4_or_over
         />
         <YesNo
-            path="case.iro_or_cp_chair_allocated".to_string()
+            path=FieldPath::Case(CaseField::IroOrCpChairAllocated)
             legend="Is an Independent Reviewing Officer or Child Protection Chair allocated?".to_string()
             field=case.iro_or_cp_chair_allocated().into()
         />
-        <DateInput path="review.date".to_string() label="Review date".to_string() field=people.date().into() />
+        <DateInput path=FieldPath::Case(CaseField::ReviewDate) label="Review date".to_string() field=people.date().into() />
         <h2>"Reviewing manager"</h2>
         <p class="hint">"The manager carrying out this review with the practitioner (not a Practice Learning Reviewer from the Quality Assurance service)."</p>
-        <TextInput path="review.reviewer.name" label="Reviewing manager's name" field=people.reviewer().name().into() autocomplete="name" />
+        <TextInput path=FieldPath::Case(CaseField::ReviewerName) label="Reviewing manager's name" field=people.reviewer().name().into() autocomplete="name" />
         <Radios
-            path="review.reviewer.role".to_string()
+            path=FieldPath::Case(CaseField::ReviewerRole)
             legend="Reviewing manager's role".to_string()
             options=roles.clone()
             field=people.reviewer().role().into()
         />
         <h2>"Practitioner"</h2>
-        <TextInput path="review.practitioner.name" label="Practitioner's name" field=people.practitioner().name().into() />
+        <TextInput path=FieldPath::Case(CaseField::PractitionerName) label="Practitioner's name" field=people.practitioner().name().into() />
         <Radios
-            path="review.practitioner.role".to_string()
+            path=FieldPath::Case(CaseField::PractitionerRole)
             legend="Practitioner's role".to_string()
             options=roles
             field=people.practitioner().role().into()

@@ -3,21 +3,26 @@
 //! take focus to each field. A completed review is read-only until reopened as a draft.
 
 use leptos::prelude::*;
-use plr_core::completion::{complete, problems_sentence, reopen, summary_problems};
+use plr_core::completion::{complete, problems_sentence, reopen, summary_problems, Problem};
 use plr_core::concern::{share_by, share_instruction};
 use plr_core::progress::Task;
-use plr_core::{CaseStoreFields, Plr, PlrStoreFields, Status};
+use plr_core::{CaseStoreFields, PlrStoreFields, Status};
 
 use super::{task_page, Review, ReviewSummary};
 use crate::browser;
 use crate::components::export::ExportButton;
-use crate::components::fields::field_id;
 use crate::components::title::PageTitle;
 
-/// The address of the page holding the field at a problem's path, focused on that field.
-fn problem_href(review: &Review, plr: &Plr, path: &str) -> String {
-    let task = Task::of_path(path, plr).unwrap_or(Task::Case);
-    format!("{}#{}", review.href(&task_page(&task)), field_id(path))
+/// The address of the page holding the field a problem is about, focused on that field.
+fn problem_href(review: &Review, problem: &Problem) -> String {
+    match &problem.field {
+        Some(field) => format!(
+            "{}#{}",
+            review.href(&task_page(&Task::of(field))),
+            field.dom_id()
+        ),
+        None => review.href(""),
+    }
 }
 
 /// The "Check and complete" page.
@@ -52,12 +57,11 @@ pub fn CheckPage() -> impl IntoView {
     let summary = move || {
         let list = problems.get();
         (!list.is_empty()).then(|| {
-            let plr = store.get_untracked();
-            let lines = summary_problems(&list, &plr, review.framework);
+            let lines = summary_problems(&list, review.framework);
             let items = lines
                 .iter()
                 .map(|p| {
-                    let href = problem_href(&review, &plr, &p.path);
+                    let href = problem_href(&review, p);
                     view! { <li><a href=href>{p.message.clone()}</a></li> }
                 })
                 .collect_view();

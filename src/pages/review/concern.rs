@@ -10,6 +10,7 @@ use plr_core::{JudgementStoreFields, PlrStoreFields};
 use super::Review;
 use crate::browser;
 use crate::components::fields::{Checkbox, TextArea, TextInput};
+use plr_core::form::{FieldPath, JudgementField};
 
 /// The immediate concern questions and the Case of Concern notice.
 #[component]
@@ -26,7 +27,7 @@ pub fn ImmediateConcern() -> impl IntoView {
 
     view! {
         <Checkbox
-            path="judgement.immediate_concern"
+            path=FieldPath::Judgement(JudgementField::ImmediateConcern)
             label="There is an immediate concern about the child's safety"
             hint="The suggested grade becomes Inadequate, and the review becomes a Case of Concern: it must be shared with the Head of Service within 24 hours."
             checked=Signal::derive(move || flagged.get())
@@ -35,19 +36,19 @@ pub fn ImmediateConcern() -> impl IntoView {
         <Show when=move || flagged.get()>
             <div class="conditional" id="immediate-concern-details">
                 <TextArea
-                    path="judgement.immediate_concern_details"
+                    path=FieldPath::Judgement(JudgementField::ImmediateConcernDetails)
                     label="What is the concern?"
                     hint="What was seen or heard, and why the child may not be safe."
                     field=judgement.immediate_concern_details().into()
                 />
                 <TextInput
-                    path="judgement.concern_shared_with"
+                    path=FieldPath::Judgement(JudgementField::ConcernSharedWith)
                     label="Name of the Head of Service it was shared with"
                     field=judgement.concern_shared_with().into()
                     class="input--width-20"
                 />
                 <Checkbox
-                    path="judgement.concern_shared_at"
+                    path=FieldPath::Judgement(JudgementField::ConcernSharedAt)
                     label="It has been shared with the Head of Service"
                     hint="Tick this once you have told them: the date and time are recorded."
                     checked=Signal::derive(move || shared_at.get().is_some())

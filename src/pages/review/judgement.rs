@@ -10,6 +10,7 @@ use super::{Continue, GradePanel, Review};
 use crate::browser;
 use crate::components::fields::{radio_id, Described, RadioChoice, TextArea};
 use crate::components::title::PageTitle;
+use plr_core::form::{FieldPath, JudgementField};
 
 /// The "Judgement" page.
 #[component]
@@ -60,7 +61,7 @@ pub fn JudgementPage() -> impl IntoView {
             <tbody>{areas}</tbody>
         </table>
         <TextArea
-            path="judgement.impact_on_child"
+            path=FieldPath::Judgement(JudgementField::ImpactOnChild)
             label="Impact on the child"
             hint="How has the practice you reviewed affected the child's experience and progress? This informs the grade."
             field=judgement.impact_on_child().into()
@@ -84,9 +85,9 @@ fn FinalGrade() -> impl IntoView {
         let now = suggested.get();
         judgement.with(|j| j.stale_choice(now))
     });
-    let path = "judgement.final_grade";
+    let path = FieldPath::Judgement(JudgementField::FinalGrade);
     let d = Described::new(
-        path,
+        &path,
         Some("This follows the suggested grade (marked “suggested”). If your professional judgement differs, choose another grade and say why."),
     );
     let error = d.error;
@@ -97,12 +98,13 @@ fn FinalGrade() -> impl IntoView {
             let grade = *grade;
             let id = radio_id(&d.id, n);
             let differs = Memo::new(move |_| {
-                final_grade.get() == Some(grade) && suggested.get() != Some(grade)
+                final_grade.get() == Some(grade)
+                    && judgement.with(|j| j.final_grade_differs(suggested.get()))
             });
             view! {
                 <RadioChoice
                     id=id.clone()
-                    name=path.to_string()
+                    name=d.id.clone()
                     checked=Signal::derive(move || final_grade.get() == Some(grade))
                     on_choose=move || judgement.update(|j| j.choose_final_grade(grade, suggested.get_untracked()))
                 >
@@ -112,7 +114,7 @@ fn FinalGrade() -> impl IntoView {
                 <div class="conditional" id=format!("{id}-conditional")>
                     {move || differs.get().then(|| view! {
                         <TextArea
-                            path="judgement.rationale"
+                            path=FieldPath::Judgement(JudgementField::Rationale)
                             label="Why is the final grade different from the suggested grade?"
                             field=judgement.rationale().into()
                         />
@@ -121,6 +123,7 @@ fn FinalGrade() -> impl IntoView {
             }
         })
         .collect_view();
+    let group_id = d.id.clone();
     let confirm = move |_| {
         let now = suggested.get_untracked();
         judgement.update(|j| j.confirm_final_grade(now));
@@ -128,7 +131,7 @@ fn FinalGrade() -> impl IntoView {
             .get_untracked()
             .and_then(|g| Grade::ALL.iter().position(|x| *x == g))
         {
-            browser::focus_after_render(radio_id(&crate::components::fields::field_id(path), n));
+            browser::focus_after_render(radio_id(&group_id, n));
         }
     };
     view! {
@@ -140,7 +143,7 @@ fn FinalGrade() -> impl IntoView {
                     <div class="warning" id="final-grade-stale">
                         <p><strong>{format!("{}.", s.message())}</strong></p>
                         <p>"Your reason for the different grade is kept below it."</p>
-                        <button type="button" class="button button--secondary" on:click=confirm>
+                        <button type="button" class="button button--secondary" on:click=confirm.clone()>
                             {format!("Confirm {} as the final grade", s.chosen.label())}
                         </button>
                     </div>

@@ -20,9 +20,13 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use plr_core::completion::{completion_problems, Problem};
+use plr_core::form::FieldPath;
 use plr_core::grading::suggest_grade;
 use plr_core::progress::Task;
-use plr_core::{Framework, JudgementStoreFields, Plr, PlrId, PlrStoreFields, Status, Suggestion};
+use plr_core::{
+    CaseStoreFields, Framework, JudgementStoreFields, Plr, PlrId, PlrStoreFields, Status,
+    Suggestion,
+};
 use reactive_stores::Store;
 
 use crate::autosave::Autosave;
@@ -68,12 +72,12 @@ impl Review {
         self.store.status().get() == Status::Completed
     }
 
-    /// The completion problem with the value at `path`, if problems are being shown.
-    pub fn problem_at(&self, path: &str) -> Option<String> {
+    /// The completion problem with the answer at `path`, if problems are being shown.
+    pub fn problem_at(&self, path: &FieldPath) -> Option<String> {
         self.problems.with(|problems| {
             problems
                 .iter()
-                .find(|p| p.path == path)
+                .find(|p| p.field.as_ref() == Some(path))
                 .map(|p| p.message.clone())
         })
     }
@@ -168,6 +172,7 @@ fn OpenReview(plr: Plr) -> impl IntoView {
         problems,
     });
     follow_suggestion(store, suggestion);
+    follow_case(store);
     focus_fragment_target(location);
     view! {
         <div class="review-bar">
@@ -217,6 +222,21 @@ fn follow_suggestion(store: Store<Plr>, suggestion: Memo<Suggestion>) {
                 .maybe_update(|j| j.follow_suggestion(previous, current));
         }
         current
+    });
+}
+
+/// Participation follows the case on every page, not only while the case page is shown
+/// (answering "under 4" or "no IRO" removes the questions that no longer apply; the core
+/// decides). A completed review is left as it is.
+fn follow_case(store: Store<Plr>) {
+    Effect::new(move |_| {
+        let aged_4_or_over = store.case().child_aged_4_or_over().get();
+        let allocated = store.case().iro_or_cp_chair_allocated().get();
+        if store.status().get_untracked() == Status::Draft {
+            store
+                .participation()
+                .maybe_update(|p| p.follow_case(aged_4_or_over, allocated));
+        }
     });
 }
 

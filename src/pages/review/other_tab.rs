@@ -15,13 +15,9 @@ enum Change {
     Deleted,
 }
 
-/// Equal but for when they were saved (re-saving an adopted version is no news).
+/// Equal but for when they were saved and the derived fields (the core decides).
 fn same_content(ours: &Plr, theirs: &Plr) -> bool {
-    ours.updated_at == theirs.updated_at || {
-        let mut theirs = theirs.clone();
-        theirs.updated_at = ours.updated_at;
-        *ours == theirs
-    }
+    plr_core::derived::same_content(ours, theirs, plr_core::Framework::practice_fundamentals())
 }
 
 /// Watches for another tab's writes to this review and offers the choice when one happens.

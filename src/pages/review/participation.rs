@@ -2,9 +2,9 @@
 //! were not obtained. Follow-up questions are revealed under the answer they depend on.
 
 use leptos::prelude::*;
+use plr_core::form::{applies, FieldPath, ParticipationField, ViewsField, Whose};
 use plr_core::{
-    CaseStoreFields, Feedback, ParticipationStoreFields, PlrStoreFields, Views, ViewsOutcome,
-    ViewsStoreFields,
+    Feedback, ParticipationStoreFields, PlrStoreFields, Views, ViewsOutcome, ViewsStoreFields,
 };
 use reactive_stores::{Field, OptionStoreExt};
 
@@ -18,34 +18,28 @@ pub fn ParticipationPage() -> impl IntoView {
     let review = Review::use_context();
     let store = review.store;
     let participation = store.participation();
-    let iro_allocated =
-        Memo::new(move |_| store.case().iro_or_cp_chair_allocated().get() == Some(true));
+    let iro = FieldPath::Participation(ParticipationField::IroOrCpChair);
+    let iro_allocated = Memo::new(move |_| store.with(|plr| applies(&iro, plr, None)));
     let child_asked = Memo::new(move |_| participation.child().read().is_some());
     let family_asked = Memo::new(move |_| participation.parent_carer().read().is_some());
-    // The family question always applies; make room for its answer.
-    Effect::new(move |_| {
-        if !family_asked.get() {
-            participation.parent_carer().set(Some(Views::default()));
-        }
-    });
 
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Who took part"</h1>
         <PageTitle title="Who took part" />
         <YesNo
-            path="participation.social_worker".to_string()
+            path=FieldPath::Participation(ParticipationField::SocialWorker)
             legend="Was the social worker involved in the review?".to_string()
             field=participation.social_worker().into()
         />
         <YesNo
-            path="participation.team_manager".to_string()
+            path=FieldPath::Participation(ParticipationField::TeamManager)
             legend="Was the team manager involved in the review?".to_string()
             field=participation.team_manager().into()
         />
         <Show when=move || iro_allocated.get()>
             <YesNo
-                path="participation.iro_or_cp_chair".to_string()
+                path=FieldPath::Participation(ParticipationField::IroOrCpChair)
                 legend="Was the Independent Reviewing Officer or Child Protection Chair involved?".to_string()
                 field=participation.iro_or_cp_chair().into()
             />
@@ -57,15 +51,13 @@ pub fn ParticipationPage() -> impl IntoView {
             }
         >
             <ViewsQuestion
-                path="participation.child"
-                who="the child"
+                whose=Whose::Child
                 field=participation.child().unwrap().into()
             />
         </Show>
         <Show when=move || family_asked.get()>
             <ViewsQuestion
-                path="participation.parent_carer"
-                who="the parent or carer"
+                whose=Whose::ParentCarer
                 field=participation.parent_carer().unwrap().into()
             />
         </Show>
@@ -75,7 +67,8 @@ pub fn ParticipationPage() -> impl IntoView {
 
 /// Were someone's views obtained; if not, why, with the follow-up the reason needs.
 #[component]
-fn ViewsQuestion(path: &'static str, who: &'static str, field: Field<Views>) -> impl IntoView {
+fn ViewsQuestion(whose: Whose, field: Field<Views>) -> impl IntoView {
+    let path = move |question| FieldPath::Participation(ParticipationField::Views(whose, question));
     let outcome: Field<Option<ViewsOutcome>> = field.views().into();
     let chosen = Memo::new(move |_| outcome.get());
     // A changed answer drops the follow-up answers of the old one (the core decides which).
@@ -83,29 +76,15 @@ fn ViewsQuestion(path: &'static str, who: &'static str, field: Field<Views>) -> 
         chosen.track();
         field.maybe_update(Views::drop_unrelated_answers);
     });
-    let options = vec![
-        (ViewsOutcome::Obtained, "Yes, their views were obtained"),
-        (
-            ViewsOutcome::Inappropriate,
-            "No, it was not right to ask them at this time",
-        ),
-        (ViewsOutcome::Unreachable, "No, they could not be reached"),
-        (ViewsOutcome::Declined, "No, they declined"),
-    ];
-    let feedback_options = vec![
-        (Feedback::Positive, "Rated the service positively"),
-        (
-            Feedback::Mixed,
-            "Identified strengths and areas for development",
-        ),
-    ];
+    let options = ViewsOutcome::ALL.map(|o| (o, o.choice())).to_vec();
+    let feedback_options = Feedback::ALL.map(|f| (f, f.label())).to_vec();
     let reveals = vec![
         (
             ViewsOutcome::Obtained,
             ViewFn::from(move || {
                 view! {
                     <Radios
-                        path=format!("{path}.feedback")
+                        path=path(ViewsField::Feedback)
                         legend="What feedback did they give?"
                         options=feedback_options.clone()
                         field=field.feedback().into()
@@ -118,7 +97,7 @@ fn ViewsQuestion(path: &'static str, who: &'static str, field: Field<Views>) -> 
             ViewFn::from(move || {
                 view! {
                     <YesNo
-                        path=format!("{path}.social_worker_consulted")
+                        path=path(ViewsField::SocialWorkerConsulted)
                         legend="Was the social worker consulted about that decision?"
                         field=field.social_worker_consulted().into()
                     />
@@ -130,7 +109,7 @@ fn ViewsQuestion(path: &'static str, who: &'static str, field: Field<Views>) -> 
             ViewFn::from(move || {
                 view! {
                     <YesNo
-                        path=format!("{path}.persistent_attempts")
+                        path=path(ViewsField::PersistentAttempts)
                         legend="Were persistent attempts made to reach them?"
                         field=field.persistent_attempts().into()
                     />
@@ -140,8 +119,8 @@ fn ViewsQuestion(path: &'static str, who: &'static str, field: Field<Views>) -> 
     ];
     view! {
         <Radios
-            path=format!("{path}.views")
-            legend=format!("Were the views of {who} obtained?")
+            path=path(ViewsField::Views)
+            legend=format!("Were the views of {} obtained?", whose.named())
             options
             field=outcome
             reveals

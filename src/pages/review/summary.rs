@@ -1,8 +1,9 @@
 //! Every answer of a review as a summary list, each row with a "Change" link to its page.
 
 use leptos::prelude::*;
+use plr_core::form::{applies, FieldPath, JudgementField, ParticipationField};
 use plr_core::progress::rated_count;
-use plr_core::{ActionKind, ActionStatus, Feedback, Plr, Views, ViewsOutcome};
+use plr_core::{ActionKind, ActionStatus, Plr, Views, ViewsOutcome};
 
 use super::Review;
 use crate::browser;
@@ -25,22 +26,19 @@ fn text_or(value: &str, blank: &str) -> String {
 
 fn describe_views(views: &Views) -> String {
     let follow_up = match views.views {
-        Some(ViewsOutcome::Obtained) => views.feedback.map(|f| match f {
-            Feedback::Positive => "rated the service positively",
-            Feedback::Mixed => "identified strengths and areas for development",
-        }),
+        Some(ViewsOutcome::Obtained) => views.feedback.map(|f| f.label().to_lowercase()),
         Some(ViewsOutcome::Inappropriate) => views.social_worker_consulted.map(|c| {
             if c {
-                "the social worker was consulted"
+                "the social worker was consulted".to_string()
             } else {
-                "the social worker was not consulted"
+                "the social worker was not consulted".to_string()
             }
         }),
         Some(ViewsOutcome::Unreachable) => views.persistent_attempts.map(|p| {
             if p {
-                "persistent attempts were made"
+                "persistent attempts were made".to_string()
             } else {
-                "persistent attempts were not made"
+                "persistent attempts were not made".to_string()
             }
         }),
         _ => None,
@@ -104,6 +102,7 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
         row("Reviewing manager", person(&plr.review.reviewer), "case"),
         row("Practitioner", person(&plr.review.practitioner), "case"),
     ];
+    let suggestion = review.suggestion.get_untracked();
     let p = &plr.participation;
     let mut participation = vec![
         row(
@@ -117,7 +116,8 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
             "participation",
         ),
     ];
-    if plr.case.iro_or_cp_chair_allocated == Some(true) {
+    let asked = |field| applies(&field, plr, suggestion.grade);
+    if asked(FieldPath::Participation(ParticipationField::IroOrCpChair)) {
         participation.push(row(
             "Independent Reviewing Officer or Child Protection Chair involved",
             yes_no(p.iro_or_cp_chair),
@@ -134,7 +134,6 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
             "participation",
         ));
     }
-    let suggestion = review.suggestion.get_untracked();
     let mut areas: Vec<Row> = review
         .framework
         .areas
@@ -182,7 +181,7 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
             "judgement",
         ),
     ];
-    if !j.rationale.is_empty() {
+    if asked(FieldPath::Judgement(JudgementField::Rationale)) {
         judgement.push(row(
             "Why the final grade differs",
             j.rationale.clone(),
@@ -199,7 +198,9 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
         if j.immediate_concern { "Yes" } else { "No" },
         "judgement",
     ));
-    if j.immediate_concern {
+    if asked(FieldPath::Judgement(
+        JudgementField::ImmediateConcernDetails,
+    )) {
         judgement.push(row(
             "What the concern is",
             text_or(&j.immediate_concern_details, "Not answered"),
@@ -223,11 +224,7 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
             .iter()
             .enumerate()
             .map(|(n, a)| {
-                let kind = match a.kind {
-                    Some(ActionKind::CarePlanning) => "Care planning",
-                    Some(ActionKind::Other) => "Other",
-                    None => "Type not chosen",
-                };
+                let kind = a.kind.map_or("Type not chosen", ActionKind::label);
                 let due = a.due_on.map_or("no due date".into(), |d| {
                     format!("due {}", browser::short_date(d))
                 });
@@ -235,8 +232,7 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
                     (ActionStatus::Completed, Some(on)) => {
                         format!("completed {}", browser::short_date(on))
                     }
-                    (ActionStatus::Completed, None) => "completed".into(),
-                    (ActionStatus::Open, _) => "open".into(),
+                    (status, _) => status.label().to_lowercase(),
                 };
                 row(
                     format!("Action {}", n + 1),

@@ -37,7 +37,7 @@ test('on a phone the grade panel is one compact line, never covers the focused f
   await expect(page.locator('.key').first()).toBeHidden();
 
   // Focus a field far down the page: it lands below the sticky panel, not under it.
-  const note = page.locator('#sections-0-items-9-note');
+  const note = page.locator('#statement-SM10-note');
   await note.focus();
   const panelBottom = await panel.evaluate((e) => e.getBoundingClientRect().bottom);
   const noteTop = await note.evaluate((e) => e.getBoundingClientRect().top);

@@ -213,8 +213,8 @@ test('completing too early lists every problem, and each link focuses its field'
   // Unrated statements are one line per area, linking to the area's first unrated statement.
   await expect(summary.getByRole('link', { name: /statements not rated$/ })).toHaveCount(5);
   await expect(summary.getByRole('link', { name: /^Assessments: 11 statements not rated$/ })).toBeVisible();
-  await summary.locator('a[href$="#sections-2-items-0-rating"]').click();
-  await expect(page).toHaveURL(new RegExp(`/review/${id}/area/assessment#sections-2-items-0-rating$`));
+  await summary.locator('a[href$="#statement-AS1-rating"]').click();
+  await expect(page).toHaveURL(new RegExp(`/review/${id}/area/assessment#statement-AS1-rating$`));
   await expect(statement(page, 'AS1').getByRole('radio').first()).toBeFocused();
   await expect(statement(page, 'AS4').locator('.error-message')).toBeVisible();
 

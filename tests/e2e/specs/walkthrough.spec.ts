@@ -102,7 +102,7 @@ test('a completed review says so and shows its ratings clearly, read-only', asyn
   const id = await openFile(page, plr);
   await page.goto(`/review/${id}/area/supervision`);
   await expect(page.getByText('This review is completed. Reopen it to make changes.')).toBeVisible();
-  const chosen = page.locator('#sections-0-items-0-rating');
+  const chosen = page.locator('#statement-SM1-rating');
   await expect(chosen).toBeChecked();
   await expect(chosen).toBeDisabled();
   expect(await chosen.evaluate((e) => getComputedStyle(e).opacity)).toBe('1');
@@ -128,14 +128,14 @@ test('the grade is announced politely when it changes, not on every rating', asy
     (window as any).announcements = 0;
     new MutationObserver(() => (window as any).announcements++).observe(el, { childList: true, subtree: true, characterData: true });
   });
-  await page.locator('#sections-0-items-0-rating').check();
+  await page.locator('#statement-SM1-rating').check();
   await expect(live).toHaveText('Suggested grade now Outstanding');
   const afterFirst = await page.evaluate(() => (window as any).announcements);
-  await page.locator('#sections-0-items-1-rating').check();
-  await page.locator('#sections-0-items-2-rating').check();
+  await page.locator('#statement-SM2-rating').check();
+  await page.locator('#statement-SM3-rating').check();
   await expect(page.locator('#rated-count')).toHaveText('3 of 55 statements rated');
   expect(await page.evaluate(() => (window as any).announcements)).toBe(afterFirst);
-  await page.locator('#sections-0-items-3-rating-2').check(); // not met: 6 of 8 = 75%, good
+  await page.locator('#statement-SM4-rating-2').check(); // not met: 6 of 8 = 75%, good
   await expect(live).toHaveText('Suggested grade now Good');
 });
 

@@ -157,7 +157,7 @@ fn the_error_summary_groups_unrated_statements_per_area() {
     let f = Framework::practice_fundamentals();
     let plr = Plr::new_draft(PlrId(uuid::Uuid::nil()), chrono::DateTime::UNIX_EPOCH, f);
     let problems = completion_problems(&plr, f, today());
-    let lines = summary_problems(&problems, &plr, f);
+    let lines = summary_problems(&problems, f);
     let messages: Vec<&str> = lines.iter().map(|p| p.message.as_str()).collect();
     assert!(messages.contains(&"Supervision and Management: 13 statements not rated"));
     assert!(messages.contains(&"Case Recording: 11 statements not rated"));
@@ -170,7 +170,7 @@ fn the_error_summary_groups_unrated_statements_per_area() {
 
     let mut one = complete_plr();
     one.sections[1].items[4].rating = None;
-    let lines = summary_problems(&completion_problems(&one, f, today()), &one, f);
+    let lines = summary_problems(&completion_problems(&one, f, today()), f);
     assert_eq!(
         lines[0].message,
         "Visiting and Direct Work: 1 statement not rated"

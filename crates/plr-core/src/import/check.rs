@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::{shown, ImportProblem, MAX_ACTIONS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::form::questions;
 use crate::framework::Framework;
 use crate::model::{Plr, Status};
 
@@ -24,57 +25,24 @@ fn limit(out: &mut Vec<ImportProblem>, path: &dyn Fn() -> String, text: &str, ma
 /// Every problem with `plr` under `framework`, in file order where it matters.
 pub(super) fn check(plr: &Plr, framework: &Framework) -> Vec<ImportProblem> {
     let mut out = Vec::new();
-    lengths(plr, &mut out);
+    lengths(plr, framework, &mut out);
     ids(plr, framework, &mut out);
     invariants(plr, &mut out);
     out
 }
 
-fn lengths(plr: &Plr, out: &mut Vec<ImportProblem>) {
-    let short = [
-        ("case.child_ref", &plr.case.child_ref),
-        ("case.team", &plr.case.team),
-        ("review.reviewer.name", &plr.review.reviewer.name),
-        ("review.practitioner.name", &plr.review.practitioner.name),
-        (
-            "judgement.concern_shared_with",
-            &plr.judgement.concern_shared_with,
-        ),
-    ];
-    for (path, text) in short {
-        limit(out, &|| path.into(), text, MAX_SHORT_CHARS);
-    }
-    let j = &plr.judgement;
-    let long = [
-        ("judgement.rationale", &j.rationale),
-        (
-            "judgement.immediate_concern_details",
-            &j.immediate_concern_details,
-        ),
-        ("judgement.impact_on_child", &j.impact_on_child),
-    ];
-    for (path, text) in long {
-        limit(out, &|| path.into(), text, MAX_TEXT_CHARS);
-    }
-    for (s, section) in plr.sections.iter().enumerate() {
-        for (i, item) in section.items.iter().enumerate() {
-            let path = || format!("sections[{s}].items[{i}].note");
-            limit(out, &path, &item.note, MAX_TEXT_CHARS);
+fn lengths(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
+    // Every text answer's limit, from the form description.
+    for question in questions(plr, framework) {
+        if let (Some(max), Some(text)) = (question.limit, question.field.text(plr)) {
+            // The path is rendered only for a text that is too long.
+            limit(out, &|| question.field.json_path(plr), text, max);
         }
-        let reflection = || format!("sections[{s}].practitioner_reflection");
-        let reflection_text = &section.practitioner_reflection;
-        limit(out, &reflection, reflection_text, MAX_TEXT_CHARS);
-        let evaluation = || format!("sections[{s}].reviewer_evaluation");
-        let evaluation_text = &section.reviewer_evaluation;
-        limit(out, &evaluation, evaluation_text, MAX_TEXT_CHARS);
     }
+    // Not questions of the form: ids and the moderator's record.
     for (a, action) in plr.actions.iter().enumerate() {
         let id = || format!("actions[{a}].id");
         limit(out, &id, &action.id, MAX_SHORT_CHARS);
-        let description = || format!("actions[{a}].description");
-        limit(out, &description, &action.description, MAX_TEXT_CHARS);
-        let owner = || format!("actions[{a}].owner");
-        limit(out, &owner, &action.owner, MAX_SHORT_CHARS);
     }
     if let Some(m) = &plr.moderation {
         limit(

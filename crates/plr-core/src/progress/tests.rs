@@ -20,12 +20,29 @@ fn follow_case_adds_and_removes_the_child_question() {
 fn follow_case_clears_the_iro_answer_when_none_is_allocated() {
     let mut p = Participation {
         iro_or_cp_chair: Some(true),
+        parent_carer: Some(Views::default()),
         ..Default::default()
     };
     assert!(!p.follow_case(None, Some(true)));
     assert_eq!(p.iro_or_cp_chair, Some(true));
     assert!(p.follow_case(None, Some(false)));
     assert_eq!(p.iro_or_cp_chair, None);
+}
+
+#[test]
+fn follow_case_makes_room_for_the_parent_or_carer_answer_once() {
+    let mut p = Participation::default();
+    assert!(p.follow_case(None, None));
+    assert_eq!(p.parent_carer, Some(Views::default()));
+    p.parent_carer = Some(Views {
+        views: Some(ViewsOutcome::Declined),
+        ..Default::default()
+    });
+    assert!(!p.follow_case(None, None));
+    assert_eq!(
+        p.parent_carer.and_then(|v| v.views),
+        Some(ViewsOutcome::Declined)
+    );
 }
 
 #[test]
@@ -136,12 +153,14 @@ fn task_status_moves_from_not_started_to_completed() {
         item.rating = Some(Rating::PartlyMet);
     }
     assert_eq!(area.status(&plr, &problems(&plr)), TaskStatus::Completed);
-    assert_eq!(
-        Task::of_path("sections[0].items[3].rating", &plr),
-        Some(area)
-    );
-    assert_eq!(Task::of_path("review.date", &plr), Some(Task::Case));
-    assert_eq!(Task::of_path("nonsense", &plr), None);
+    let rating = crate::form::FieldPath::Statement {
+        area: plr.sections[0].id.clone(),
+        statement: plr.sections[0].items[3].id.clone(),
+        field: crate::form::StatementField::Rating,
+    };
+    assert_eq!(Task::of(&rating), area);
+    let date = crate::form::FieldPath::Case(crate::form::CaseField::ReviewDate);
+    assert_eq!(Task::of(&date), Task::Case);
 
     // Nothing on the judgement page yet: not started.
     assert_eq!(

@@ -1,0 +1,11 @@
+//! The review's questions as data, in one place: where each answer lives ([`FieldPath`], a
+//! value that renders to a JSON path and to an element id), every question with its task,
+//! label, hint and limit ([`questions`]), and when each is asked ([`applies`]).
+
+mod applies;
+mod path;
+mod questions;
+
+pub use applies::applies;
+pub use path::*;
+pub use questions::{questions, Question};

@@ -1,0 +1,98 @@
+//! When a question is asked: the conditions of the form, in one place. The pages show a
+//! question, the completion check asks for it and the check-answers page lists it exactly
+//! when [`applies`] says so.
+
+use super::{ActionField, FieldPath, JudgementField, ParticipationField, ViewsField, Whose};
+use crate::model::{ActionStatus, Grade, Plr, ViewsOutcome};
+
+/// Whether the question at `field` is asked of `plr` as it is now, given the suggested grade
+/// `suggested` (the rationale is asked only for a final grade that differs from it).
+pub fn applies(field: &FieldPath, plr: &Plr, suggested: Option<Grade>) -> bool {
+    let case = &plr.case;
+    match field {
+        FieldPath::Participation(ParticipationField::IroOrCpChair) => {
+            case.iro_or_cp_chair_allocated == Some(true)
+        }
+        FieldPath::Participation(ParticipationField::Views(whose, question)) => {
+            let views = match whose {
+                Whose::Child if case.child_aged_4_or_over != Some(true) => return false,
+                Whose::Child => &plr.participation.child,
+                Whose::ParentCarer => &plr.participation.parent_carer,
+            };
+            let outcome = views.as_ref().and_then(|v| v.views);
+            match question {
+                ViewsField::Views => true,
+                ViewsField::Feedback => outcome == Some(ViewsOutcome::Obtained),
+                ViewsField::SocialWorkerConsulted => outcome == Some(ViewsOutcome::Inappropriate),
+                ViewsField::PersistentAttempts => outcome == Some(ViewsOutcome::Unreachable),
+            }
+        }
+        FieldPath::Judgement(JudgementField::Rationale) => {
+            plr.judgement.final_grade_differs(suggested)
+        }
+        FieldPath::Judgement(
+            JudgementField::ImmediateConcernDetails
+            | JudgementField::ConcernSharedWith
+            | JudgementField::ConcernSharedAt,
+        ) => plr.judgement.immediate_concern,
+        FieldPath::Action { id, field } => plr.actions.iter().any(|a| {
+            &a.id == id
+                && (*field != ActionField::CompletedOn || a.status == ActionStatus::Completed)
+        }),
+        FieldPath::Statement {
+            area, statement, ..
+        } => plr
+            .sections
+            .iter()
+            .any(|s| &s.id == area && s.items.iter().any(|i| &i.id == statement)),
+        FieldPath::Area { area, .. } => plr.sections.iter().any(|s| &s.id == area),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::completion::tests::complete_plr;
+    use crate::form::CaseField;
+    use crate::model::{Action, Views};
+
+    #[test]
+    fn follow_up_questions_apply_only_after_the_answer_they_follow() {
+        let mut plr = complete_plr();
+        let iro = FieldPath::Participation(ParticipationField::IroOrCpChair);
+        assert!(!applies(&iro, &plr, None));
+        plr.case.iro_or_cp_chair_allocated = Some(true);
+        assert!(applies(&iro, &plr, None));
+
+        let child = |q| FieldPath::Participation(ParticipationField::Views(Whose::Child, q));
+        plr.participation.child = Some(Views {
+            views: Some(ViewsOutcome::Unreachable),
+            ..Default::default()
+        });
+        assert!(!applies(&child(ViewsField::Views), &plr, None));
+        plr.case.child_aged_4_or_over = Some(true);
+        assert!(applies(&child(ViewsField::Views), &plr, None));
+        assert!(applies(&child(ViewsField::PersistentAttempts), &plr, None));
+        assert!(!applies(&child(ViewsField::Feedback), &plr, None));
+
+        let rationale = FieldPath::Judgement(JudgementField::Rationale);
+        assert!(!applies(&rationale, &plr, Some(Grade::Outstanding)));
+        assert!(applies(&rationale, &plr, Some(Grade::Good)));
+        let details = FieldPath::Judgement(JudgementField::ImmediateConcernDetails);
+        assert!(!applies(&details, &plr, None));
+        plr.judgement.immediate_concern = true;
+        assert!(applies(&details, &plr, None));
+
+        let mut action = Action::new_after(&plr.actions);
+        let done = FieldPath::Action {
+            id: action.id.clone(),
+            field: ActionField::CompletedOn,
+        };
+        assert!(!applies(&done, &plr, None));
+        action.status = ActionStatus::Completed;
+        plr.actions.push(action);
+        assert!(applies(&done, &plr, None));
+        assert!(applies(&FieldPath::Case(CaseField::Team), &plr, None));
+    }
+}
