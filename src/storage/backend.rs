@@ -6,6 +6,8 @@
 
 use std::cell::RefCell;
 
+use gloo_storage::{LocalStorage, Storage};
+
 use super::StorageError;
 
 enum Backend {
@@ -20,11 +22,12 @@ thread_local! {
 }
 
 /// localStorage if the browser lets this page use it. Reading `window.localStorage` throws
-/// when storage is blocked; some browsers hand it out but throw on every read instead.
+/// when storage is blocked; some browsers hand it out but throw on every read instead. Both
+/// are tried here first, because gloo-storage's handle on the store panics when it is refused;
+/// once the browser has handed the store out, gloo-storage's handle is the one used.
 fn local_storage() -> Option<web_sys::Storage> {
-    let storage = web_sys::window()?.local_storage().ok()??;
-    storage.length().ok()?;
-    Some(storage)
+    web_sys::window()?.local_storage().ok()??.length().ok()?;
+    Some(LocalStorage::raw())
 }
 
 fn with<T>(f: impl FnOnce(&mut Backend) -> T) -> T {

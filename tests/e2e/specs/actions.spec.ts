@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './test';
 import { expectNoAxeViolations, storedReviews } from './helpers';
 import { openFullDraft } from './fixtures';
 

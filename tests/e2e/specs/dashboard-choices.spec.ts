@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './test';
 import { expectNoAxeViolations } from './helpers';
 import { cli, downloaded, figure, generate, load } from './dashboard-helpers';
 

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './test';
 import { expectNoAxeViolations } from './helpers';
 
 test('the QA dashboard is its own page, linked from the home page and back', async ({ page }) => {
