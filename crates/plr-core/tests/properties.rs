@@ -159,6 +159,54 @@ prop_compose! {
     }
 }
 
+/// The pieces [`import_never_panics_on_a_hostile_splice`] puts into a file.
+fn hostile_pieces() -> Vec<String> {
+    let mut pieces: Vec<String> = [
+        "1e400",
+        "-1e400",
+        "18446744073709551616",
+        "-0",
+        "0.0000000000000000000000001e-400",
+        r#""\ud800""#,
+        r#""\udfff\ud800""#,
+        r#""\u0000""#,
+        "\"\u{202e}evil\"",
+        "null",
+        "true",
+        "{}",
+        "[]",
+        "\"\"",
+        ",",
+        ":",
+        "\"",
+        "{",
+        "}",
+        "[",
+        "]",
+        "\\",
+        "\u{feff}",
+        r#""<script>alert(1)</script>""#,
+        r#""<img src=x onerror=alert(1)>""#,
+        r#""javascript:alert(1)""#,
+        r#""{{constructor.constructor('alert(1)')()}}""#,
+        r#""schema_version": 999"#,
+        r#""schema_version": 1"#,
+        r#""status": "completed""#,
+        r#""id": "SM1""#,
+        r#""rating": "met""#,
+        r#""actions": []"#,
+        r#""__proto__": {}"#,
+    ]
+    .map(String::from)
+    .to_vec();
+    pieces.push("[".repeat(100_000));
+    pieces.push("{\"a\":".repeat(10_000));
+    pieces.push(format!("\"{}\"", "x".repeat(100_000)));
+    pieces.push(format!("\"{}\"", "\u{202e}".repeat(30_000)));
+    pieces.push("9".repeat(10_000));
+    pieces
+}
+
 proptest! {
     #[test]
     fn import_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
@@ -173,6 +221,29 @@ proptest! {
         let i = at.index(changed.len());
         changed[i] = byte;
         let _ = import(&changed);
+    }
+
+    /// What a hostile or broken tool might splice anywhere into a real export: deep nesting,
+    /// numbers no float holds, half a surrogate pair, control characters, markup, a right-to-left
+    /// override, a 100,000-character string. Import refuses or reads it; it never panics, and
+    /// what it reads is within its limits.
+    #[test]
+    fn import_never_panics_on_a_hostile_splice(plr in any_plr(), at in any::<prop::sample::Index>(), len in 0usize..96, piece in any::<prop::sample::Index>()) {
+        let json = export_json(&plr, Framework::practice_fundamentals()).unwrap().into_bytes();
+        let pieces = hostile_pieces();
+        let piece = &pieces[piece.index(pieces.len())];
+        let start = at.index(json.len());
+        let end = (start + len).min(json.len());
+        let spliced = [&json[..start], piece.as_bytes(), &json[end..]].concat();
+        if let Ok(read) = import(&spliced) {
+            let f = Framework::practice_fundamentals();
+            prop_assert!(read.plr.actions.len() <= plr_core::import::MAX_ACTIONS);
+            for question in form::questions(&read.plr, f) {
+                if let (Some(max), Some(text)) = (question.limit, question.field.text(&read.plr)) {
+                    prop_assert!(text.chars().count() <= max, "{:?} over its limit", question.field);
+                }
+            }
+        }
     }
 
     #[test]
