@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, NaiveDate};
 use plr_core::completion::completion_problems;
 use plr_core::export::export_json;
@@ -159,7 +161,10 @@ prop_compose! {
     }
 }
 
-/// The pieces [`import_never_panics_on_a_hostile_splice`] puts into a file.
+/// The pieces [`import_never_panics_on_a_hostile_splice`] puts into a file, made once for
+/// every case (five of them are 10,000 to 100,000 characters long).
+static HOSTILE_PIECES: LazyLock<Vec<String>> = LazyLock::new(hostile_pieces);
+
 fn hostile_pieces() -> Vec<String> {
     let mut pieces: Vec<String> = [
         "1e400",
@@ -230,7 +235,7 @@ proptest! {
     #[test]
     fn import_never_panics_on_a_hostile_splice(plr in any_plr(), at in any::<prop::sample::Index>(), len in 0usize..96, piece in any::<prop::sample::Index>()) {
         let json = export_json(&plr, Framework::practice_fundamentals()).unwrap().into_bytes();
-        let pieces = hostile_pieces();
+        let pieces = &*HOSTILE_PIECES;
         let piece = &pieces[piece.index(pieces.len())];
         let start = at.index(json.len());
         let end = (start + len).min(json.len());
