@@ -11,7 +11,7 @@ use plr_core::stored::is_draft_key;
 use plr_core::Status;
 use wasm_bindgen::JsCast;
 
-use crate::reader::{read_files, Cancel, Outcome, Picked};
+use crate::reader::{read_files, Cancel, Outcome, Picked, SLICE_MS};
 use crate::state::State;
 use crate::timing::{measure_since, now};
 
@@ -88,7 +88,7 @@ pub fn LoadPanel() -> impl IntoView {
         outcome.set(None);
         spawn_local(async move {
             let mut builder = SnapshotBuilder::new();
-            let done = read_files(&files, &mut builder, &stop, |read, total| {
+            let done = read_files(&files, &mut builder, &stop, SLICE_MS, |read, total| {
                 progress.set(Some((read, total)))
             })
             .await;

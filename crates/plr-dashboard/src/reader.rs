@@ -198,11 +198,14 @@ fn describe(error: &JsValue) -> String {
         .unwrap_or_else(|| "the browser could not read it".into())
 }
 
-/// Reads every file into `builder`, calling `progress(read, total)` as it goes.
+/// Reads every file into `builder`, calling `progress(read, total)` and giving the page the
+/// main thread each time it has worked for `slice_ms` (the app passes [`SLICE_MS`]; 0 reports
+/// after every file). Cancelling takes effect between files.
 pub async fn read_files(
     files: &[Picked],
     builder: &mut SnapshotBuilder,
     cancel: &Cancel,
+    slice_ms: f64,
     mut progress: impl FnMut(usize, usize),
 ) -> Outcome {
     let total = files.len();
@@ -238,7 +241,7 @@ pub async fn read_files(
         waiting += got - before;
         folding += now() - got;
         read += 1;
-        if now() - slice_start > SLICE_MS {
+        if now() - slice_start >= slice_ms {
             progress(read, total);
             yield_to_page().await;
             slice_start = now();

@@ -7,7 +7,7 @@ use plr_core::export::export_json;
 use plr_core::generate::Generator;
 use plr_core::snapshot::{Options, SnapshotBuilder};
 use plr_core::Framework;
-use plr_dashboard::reader::{read_files, Cancel, Picked};
+use plr_dashboard::reader::{read_files, Cancel, Picked, SLICE_MS};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -36,9 +36,13 @@ async fn every_file_is_read_and_a_bad_one_is_rejected_with_its_path() {
     files.push(Picked::named(file("broken.json", "{ not json")));
     let mut builder = SnapshotBuilder::new();
     let mut seen = Vec::new();
-    let outcome = read_files(&files, &mut builder, &Cancel::default(), |read, total| {
-        seen.push((read, total))
-    })
+    let outcome = read_files(
+        &files,
+        &mut builder,
+        &Cancel::default(),
+        SLICE_MS,
+        |read, total| seen.push((read, total)),
+    )
     .await;
     assert_eq!(
         (outcome.read, outcome.total, outcome.cancelled),
@@ -60,14 +64,15 @@ async fn cancelling_stops_between_files_and_keeps_what_was_read() {
     let cancel = Cancel::default();
     let mut builder = SnapshotBuilder::new();
     let stop = cancel.clone();
-    let outcome = read_files(&files, &mut builder, &cancel, move |read, _| {
+    // Progress after every file, so the cancel lands after the first whatever the machine's speed.
+    let outcome = read_files(&files, &mut builder, &cancel, 0.0, move |read, _| {
         if read >= 1 {
             stop.cancel();
         }
     })
     .await;
     assert!(outcome.cancelled);
-    assert!(outcome.read < 100);
+    assert_eq!(outcome.read, 1);
     assert_eq!(builder.plrs().count(), outcome.read);
 }
 
@@ -78,7 +83,14 @@ async fn a_file_of_a_folder_that_is_not_an_export_is_skipped() {
         ..Picked::named(file("notes.json", "{\"hello\": 1}"))
     };
     let mut builder = SnapshotBuilder::new();
-    read_files(&[other], &mut builder, &Cancel::default(), |_, _| {}).await;
+    read_files(
+        &[other],
+        &mut builder,
+        &Cancel::default(),
+        SLICE_MS,
+        |_, _| {},
+    )
+    .await;
     let as_of = chrono::NaiveDate::from_ymd_opt(2023, 6, 30).unwrap();
     let snapshot = builder.finish(&Options::new(as_of));
     assert_eq!((snapshot.skipped_files, snapshot.rejected_files), (1, 0));
@@ -90,7 +102,14 @@ async fn a_file_over_the_size_limit_is_refused_and_the_rest_still_count() {
     let large = " ".repeat(plr_core::import::MAX_FILE_BYTES + 1);
     files.insert(1, Picked::named(file("large.json", &large)));
     let mut builder = SnapshotBuilder::new();
-    let outcome = read_files(&files, &mut builder, &Cancel::default(), |_, _| {}).await;
+    let outcome = read_files(
+        &files,
+        &mut builder,
+        &Cancel::default(),
+        SLICE_MS,
+        |_, _| {},
+    )
+    .await;
     assert_eq!((outcome.read, outcome.cancelled), (4, false));
     assert_eq!(builder.plrs().count(), 3);
     let as_of = chrono::NaiveDate::from_ymd_opt(2023, 6, 30).unwrap();
