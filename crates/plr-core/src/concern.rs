@@ -63,6 +63,66 @@ pub fn share_instruction(deadline: Option<&str>) -> String {
     }
 }
 
+/// Whether a Case of Concern due by `share_by` and shared at `shared_at` was shared in time:
+/// at the deadline itself is in time, a second after it is late.
+pub fn shared_in_time(share_by: DateTime<Utc>, shared_at: DateTime<Utc>) -> bool {
+    shared_at <= share_by
+}
+
+/// Where a Case of Concern stands against its 24 hours at a given moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConcernClock {
+    /// Not shared yet; this long is left.
+    Due(Duration),
+    /// Not shared, and the deadline passed this long ago.
+    Overdue(Duration),
+    /// Shared by the deadline.
+    SharedInTime,
+    /// Shared after the deadline.
+    SharedLate,
+}
+
+impl ConcernClock {
+    /// Where `plr`'s Case of Concern stands at `now`; `None` if it is not one with a deadline.
+    pub fn of(plr: &Plr, now: DateTime<Utc>) -> Option<ConcernClock> {
+        let deadline = share_by(plr)?;
+        Some(match plr.judgement.concern_shared_at {
+            Some(at) if shared_in_time(deadline, at) => ConcernClock::SharedInTime,
+            Some(_) => ConcernClock::SharedLate,
+            None if now <= deadline => ConcernClock::Due(deadline - now),
+            None => ConcernClock::Overdue(now - deadline),
+        })
+    }
+
+    /// In words: "3 hours 20 minutes left to share it", "Shared in time".
+    pub fn label(self) -> String {
+        match self {
+            ConcernClock::Due(left) => format!("{} left to share it", hours_minutes(left)),
+            ConcernClock::Overdue(by) => {
+                format!("Not shared, and {} past the deadline", hours_minutes(by))
+            }
+            ConcernClock::SharedInTime => "Shared in time".into(),
+            ConcernClock::SharedLate => "Shared after the deadline".into(),
+        }
+    }
+}
+
+/// "1 hour 5 minutes", "23 hours", "less than a minute" (whole minutes, rounded down).
+fn hours_minutes(d: Duration) -> String {
+    let minutes = d.num_minutes();
+    let (h, m) = (minutes / 60, minutes % 60);
+    let unit = |n: i64, one: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {one}s"),
+    };
+    match (h, m) {
+        (0, 0) => "less than a minute".into(),
+        (0, m) => unit(m, "minute"),
+        (h, 0) => unit(h, "hour"),
+        (h, m) => format!("{} {}", unit(h, "hour"), unit(m, "minute")),
+    }
+}
+
 impl Judgement {
     /// Sets or clears the immediate concern flag at `now`. Setting it records the moment (kept
     /// if it was already set); clearing it clears the moment. The details typed are kept.
@@ -233,6 +293,53 @@ mod tests {
         plr.judgement
             .flag_immediate_concern(true, at("2026-11-23T08:00:00Z"));
         assert_eq!(share_by(&plr), Some(at("2026-11-21T10:00:00Z")));
+    }
+
+    #[test]
+    fn shared_at_the_deadline_itself_is_in_time_and_a_second_later_is_late() {
+        let deadline = at("2026-11-21T09:00:00Z");
+        assert!(shared_in_time(deadline, at("2026-11-20T09:00:00Z")));
+        assert!(shared_in_time(deadline, deadline));
+        assert!(!shared_in_time(deadline, at("2026-11-21T09:00:01Z")));
+    }
+
+    #[test]
+    fn the_clock_counts_down_from_the_flag_then_says_whether_it_was_shared_in_time() {
+        let mut plr = complete_plr();
+        assert_eq!(ConcernClock::of(&plr, at("2026-11-20T09:00:00Z")), None);
+        plr.judgement
+            .flag_immediate_concern(true, at("2026-11-20T09:00:00Z"));
+        let clock = |now| ConcernClock::of(&plr, at(now)).map(ConcernClock::label);
+        assert_eq!(
+            clock("2026-11-20T09:00:00Z").unwrap(),
+            "24 hours left to share it"
+        );
+        assert_eq!(
+            clock("2026-11-20T16:45:30Z").unwrap(),
+            "16 hours 14 minutes left to share it"
+        );
+        assert_eq!(
+            clock("2026-11-21T09:00:00Z").unwrap(),
+            "less than a minute left to share it"
+        );
+        assert_eq!(
+            clock("2026-11-21T10:01:00Z").unwrap(),
+            "Not shared, and 1 hour 1 minute past the deadline"
+        );
+        plr.judgement
+            .record_sharing(true, at("2026-11-21T09:00:00Z"));
+        assert_eq!(
+            ConcernClock::of(&plr, at("2026-11-25T00:00:00Z")),
+            Some(ConcernClock::SharedInTime)
+        );
+        plr.judgement
+            .record_sharing(false, at("2026-11-21T09:00:01Z"));
+        plr.judgement
+            .record_sharing(true, at("2026-11-21T09:00:01Z"));
+        assert_eq!(
+            ConcernClock::of(&plr, at("2026-11-21T09:00:01Z")).map(ConcernClock::label),
+            Some("Shared after the deadline".into())
+        );
     }
 
     #[test]

@@ -291,6 +291,7 @@ impl Generator {
                     ActionStatus::Open
                 },
                 completed_on,
+                progress_note: String::new(),
             });
         }
         let completed_at = start + Duration::minutes(rng.i64(60..600));

@@ -170,13 +170,18 @@ impl Feedback {
 
 impl ActionStatus {
     /// Every status, in the order the form lists them.
-    pub const ALL: [ActionStatus; 2] = [ActionStatus::Open, ActionStatus::Completed];
+    pub const ALL: [ActionStatus; 3] = [
+        ActionStatus::Open,
+        ActionStatus::Completed,
+        ActionStatus::Transferred,
+    ];
 
-    /// "Open" or "Completed".
+    /// "Open", "Completed" or "Transferred into the child's plan".
     pub fn label(self) -> &'static str {
         match self {
             ActionStatus::Open => "Open",
             ActionStatus::Completed => "Completed",
+            ActionStatus::Transferred => "Transferred into the child's plan",
         }
     }
 }

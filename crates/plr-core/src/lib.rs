@@ -2,6 +2,7 @@
 //! command line: the checklist framework as data ([`framework`]), the PLR model ([`model`]),
 //! grading ([`grading`]), the completion check ([`completion`]), export and import of the JSON
 //! contract ([`export`], [`import`], [`migrate`], [`derived`]), moderation ([`moderation`]),
+//! the follow-up of a completed review ([`followup`], [`concern`]),
 //! reporting periods ([`period`]), the app's task list ([`progress`]) and the QA
 //! Performance Snapshot ([`snapshot`]), and the key format of reviews stored on a device
 //! ([`stored`]).
@@ -17,6 +18,7 @@ pub mod derived;
 mod draft;
 pub mod export;
 pub mod final_grade;
+pub mod followup;
 pub mod form;
 pub mod framework;
 pub mod generate;

@@ -11,6 +11,8 @@ use crate::model::SCHEMA_VERSION;
 /// - Version 0 was the pre-release format, in which `case.child_ref` was `case.child_reference`.
 /// - Version 1 had no record of the Case of Concern's substance nor of the suggestion a
 ///   different final grade was chosen against; see [`from_1_to_2`] for what is assumed.
+/// - Version 2 had no progress note on an action (nor the `transferred` status); see
+///   [`from_2_to_3`].
 pub fn migrate(value: &mut Value) -> Result<(), ImportProblem> {
     let problem = |message: String| ImportProblem::new("schema_version", message);
     let version = value
@@ -26,6 +28,7 @@ pub fn migrate(value: &mut Value) -> Result<(), ImportProblem> {
         match from {
             0 => from_0_to_1(value),
             1 => from_1_to_2(value),
+            2 => from_2_to_3(value),
             _ => {}
         }
     }
@@ -84,16 +87,66 @@ pub fn from_1_to_2(value: &mut Value) {
     value["schema_version"] = Value::from(2);
 }
 
+/// Adds each action's `progress_note` of version 3, blank: a version 2 file could not record
+/// progress. Its statuses (`open`, `completed`) mean what they meant.
+pub fn from_2_to_3(value: &mut Value) {
+    if let Some(actions) = value.get_mut("actions").and_then(Value::as_array_mut) {
+        for action in actions.iter_mut().filter_map(Value::as_object_mut) {
+            action
+                .entry("progress_note")
+                .or_insert_with(|| Value::from(""));
+        }
+    }
+    value["schema_version"] = Value::from(3);
+}
+
 #[cfg(test)]
 mod tests {
     use crate::import::{import, ImportError};
+    use crate::model::SCHEMA_VERSION;
+
+    #[test]
+    fn a_version_2_file_imports_with_blank_progress_notes_and_no_warning() {
+        let v2 = include_str!("../tests/fixtures/version-2-concern.json");
+        assert!(v2.contains("\"schema_version\": 2"));
+        let imported = import(v2.as_bytes()).unwrap();
+        assert_eq!(imported.plr.schema_version, SCHEMA_VERSION);
+        assert!(!imported.plr.actions.is_empty());
+        assert!(imported
+            .plr
+            .actions
+            .iter()
+            .all(|a| a.progress_note.is_empty()));
+        assert_eq!(imported.warnings, []);
+    }
+
+    #[test]
+    fn a_version_3_action_keeps_its_progress_and_a_transferred_status() {
+        let v2 = include_str!("../tests/fixtures/version-2-concern.json");
+        let v3 = v2
+            .replacen("\"schema_version\": 2", "\"schema_version\": 3", 1)
+            .replacen(
+                "\"status\": \"open\",",
+                "\"status\": \"transferred\", \"progress_note\": \"In the plan since 2 Dec\",",
+                1,
+            );
+        // A version 3 file without the new key is refused by name, not silently blanked.
+        assert!(import(
+            v2.replacen("\"schema_version\": 2", "\"schema_version\": 3", 1)
+                .as_bytes()
+        )
+        .is_err());
+        let action = &import(v3.as_bytes()).unwrap().plr.actions[0];
+        assert_eq!(action.status, crate::model::ActionStatus::Transferred);
+        assert_eq!(action.progress_note, "In the plan since 2 Dec");
+    }
 
     #[test]
     fn a_version_0_file_is_migrated_on_import() {
         let v0 = include_str!("../tests/fixtures/version-0.json");
         let imported = import(v0.as_bytes()).unwrap();
         assert_eq!(imported.plr.case.child_ref, "LL-000001");
-        assert_eq!(imported.plr.schema_version, 2);
+        assert_eq!(imported.plr.schema_version, SCHEMA_VERSION);
     }
 
     #[test]
@@ -101,7 +154,7 @@ mod tests {
         let v1 = include_str!("../tests/fixtures/version-1-concern.json");
         let imported = import(v1.as_bytes()).unwrap();
         let j = &imported.plr.judgement;
-        assert_eq!(imported.plr.schema_version, 2);
+        assert_eq!(imported.plr.schema_version, SCHEMA_VERSION);
         // The flag's time was not recorded: the earliest moment the file proves is used.
         assert_eq!(j.immediate_concern_at, Some(imported.plr.created_at));
         assert_eq!(j.first_completed_inadequate_at, imported.plr.completed_at);

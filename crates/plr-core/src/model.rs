@@ -1,5 +1,5 @@
 //! The Practice Learning Review as it is edited and as it is exported (`export.md`,
-//! schema version 2).
+//! schema version 3).
 //!
 //! One type serves the form, local storage and the export file, so the three can never
 //! drift apart. A draft may leave almost anything blank: blanks are `None` or `""`, and
@@ -18,8 +18,9 @@ mod judgement;
 pub use judgement::*;
 
 /// The export format's current schema version (2 added the Case of Concern's substance and the
-/// final grade's `final_grade_chosen_against`; version 1 files are migrated on import).
-pub const SCHEMA_VERSION: u32 = 2;
+/// final grade's `final_grade_chosen_against`; 3 added an action's `progress_note` and the
+/// `transferred` status; older files are migrated on import).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The value of the `format` key that marks a file as a PLR export.
 pub const FORMAT: &str = "practice-learning-review";
@@ -397,10 +398,13 @@ pub struct Action {
     pub owner: String,
     /// When it is due.
     pub due_on: Option<NaiveDate>,
-    /// Open or completed.
+    /// Open, completed, or transferred into the child's plan.
     pub status: ActionStatus,
     /// When it was completed (with status `completed`).
     pub completed_on: Option<NaiveDate>,
+    /// How it is going: a short note kept up to date after the review is completed
+    /// (schema version 3; `""` until written).
+    pub progress_note: String,
 }
 
 /// Where an action belongs.
@@ -422,6 +426,9 @@ pub enum ActionStatus {
     Open,
     /// Done.
     Completed,
+    /// Carried into the child's plan, which tracks it from then on: closed, never overdue
+    /// (schema version 3).
+    Transferred,
 }
 
 /// A moderator's grade and comments (step 7 of the workflow).

@@ -265,6 +265,7 @@ impl crate::model::Action {
             due_on: None,
             status: crate::model::ActionStatus::Open,
             completed_on: None,
+            progress_note: String::new(),
         }
     }
 }

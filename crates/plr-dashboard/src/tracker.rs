@@ -59,11 +59,7 @@ pub fn Tracker() -> impl IntoView {
             .map(|k| k.label().to_string())
             .to_vec()
     });
-    let statuses = Signal::derive(|| {
-        [ActionStatus::Open, ActionStatus::Completed]
-            .map(|s| s.label().to_string())
-            .to_vec()
-    });
+    let statuses = Signal::derive(|| ActionStatus::ALL.map(|s| s.label().to_string()).to_vec());
     let heading = move |column: TrackerColumn| {
         let order = move || {
             let s = sort.get();
@@ -94,7 +90,7 @@ pub fn Tracker() -> impl IntoView {
                 {select("tracker-team", "Filter actions by team", "All teams", teams, move |v| filter.update(|f| f.team = v))}
                 {select("tracker-owner", "Filter actions by owner", "All owners", owners, move |v| filter.update(|f| f.owner = v))}
                 {select("tracker-kind", "Filter actions by kind", "All kinds", kinds, move |v| filter.update(|f| f.kind = [ActionKind::CarePlanning, ActionKind::Other].into_iter().find(|k| Some(k.label()) == v.as_deref())))}
-                {select("tracker-status", "Filter actions by status", "All statuses", statuses, move |v| filter.update(|f| f.status = [ActionStatus::Open, ActionStatus::Completed].into_iter().find(|s| Some(s.label()) == v.as_deref())))}
+                {select("tracker-status", "Filter actions by status", "All statuses", statuses, move |v| filter.update(|f| f.status = ActionStatus::ALL.into_iter().find(|s| Some(s.label()) == v.as_deref())))}
             </div>
             <button type="button" class="button button--secondary no-print"
                 on:click=move |_| { shown.with(|r| download("plr-action-tracker.csv", "text/csv", &tracker_csv(r))); }>

@@ -180,17 +180,20 @@ pub enum ActionField {
     Status,
     /// `completed_on`
     CompletedOn,
+    /// `progress_note` (schema version 3)
+    ProgressNote,
 }
 
 impl ActionField {
     /// Every question of an action, in the order of its card.
-    pub const ALL: [ActionField; 6] = [
+    pub const ALL: [ActionField; 7] = [
         ActionField::Kind,
         ActionField::Description,
         ActionField::Owner,
         ActionField::DueOn,
         ActionField::Status,
         ActionField::CompletedOn,
+        ActionField::ProgressNote,
     ];
 
     /// The key within the action.
@@ -202,6 +205,7 @@ impl ActionField {
             ActionField::DueOn => "due_on",
             ActionField::Status => "status",
             ActionField::CompletedOn => "completed_on",
+            ActionField::ProgressNote => "progress_note",
         }
     }
 }

@@ -195,11 +195,12 @@ pub fn questions(plr: &Plr, framework: &Framework) -> Vec<Question> {
                 ActionField::DueOn => "Due date",
                 ActionField::Status => "Status",
                 ActionField::CompletedOn => "Date completed",
+                ActionField::ProgressNote => "Progress so far",
             };
             let id = action.id.clone();
             let question = Question::new(FieldPath::Action { id, field }, label);
             out.push(match field {
-                ActionField::Description => question.text(),
+                ActionField::Description | ActionField::ProgressNote => question.text(),
                 ActionField::Owner => question.short(),
                 _ => question,
             });
@@ -244,6 +245,7 @@ impl FieldPath {
                 match field {
                     ActionField::Description => &action.description,
                     ActionField::Owner => &action.owner,
+                    ActionField::ProgressNote => &action.progress_note,
                     _ => return None,
                 }
             }
@@ -268,8 +270,8 @@ mod tests {
         let fields: std::collections::HashSet<_> = all.iter().map(|q| &q.field).collect();
         assert_eq!(fields.len(), all.len(), "no question twice");
         // 10 about the case, 3 + 2 × 4 participation, 55 × 2 statements, 5 × 2 areas,
-        // 8 judgement and actions, 6 per action.
-        assert_eq!(all.len(), 10 + 11 + 110 + 10 + 8 + 6);
+        // 8 judgement and actions, 7 per action.
+        assert_eq!(all.len(), 10 + 11 + 110 + 10 + 8 + 7);
         for q in &all {
             assert_eq!(
                 q.limit.is_some(),

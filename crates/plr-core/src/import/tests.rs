@@ -133,7 +133,7 @@ fn size_and_length_limits_are_enforced() {
             "sections[0].items[1].note: longer than the limit of 20000 characters",
         ]
     );
-    let action = r#"{"id": "a", "kind": null, "description": "", "owner": "", "due_on": null, "status": "open", "completed_on": null}"#;
+    let action = r#"{"id": "a", "kind": null, "description": "", "owner": "", "due_on": null, "status": "open", "completed_on": null, "progress_note": ""}"#;
     let actions: Vec<String> = (0..=MAX_ACTIONS)
         .map(|n| action.replace("\"a\"", &format!("\"a{n}\"")))
         .collect();
@@ -212,8 +212,8 @@ fn a_file_the_fast_path_refuses_is_named_as_the_slow_path_names_it() {
         valid.replacen("\"team\": \"\"", "\"team\": 7", 1),
         valid.replacen("\"team\": \"\",", "", 1),
         valid.replacen("\"status\": \"draft\"", "\"status\": \"done\"", 1),
-        valid.replacen("\"schema_version\": 2", "\"schema_version\": 3", 1),
-        valid.replacen("\"schema_version\": 2", "\"schema_version\": 2.0", 1),
+        valid.replacen("\"schema_version\": 3", "\"schema_version\": 4", 1),
+        valid.replacen("\"schema_version\": 3", "\"schema_version\": 3.0", 1),
         valid.replacen(
             "\"format\": \"practice-learning-review\"",
             "\"format\": \"x\"",

@@ -88,8 +88,8 @@ pub struct ActionFacts {
     pub due_on: Option<NaiveDate>,
     /// When it was completed, if it was.
     pub completed_on: Option<NaiveDate>,
-    /// Whether it is still open.
-    pub open: bool,
+    /// Open, completed or transferred into the child's plan.
+    pub status: ActionStatus,
 }
 
 /// The moderator's grade and its effect on the reviewer's.
@@ -190,7 +190,7 @@ impl PlrFacts {
                     description: a.description.trim().into(),
                     due_on: a.due_on,
                     completed_on: a.completed_on,
-                    open: a.status == ActionStatus::Open,
+                    status: a.status,
                 })
                 .collect(),
             areas: AreaBands::of(&plr.judgement.suggested.areas),

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use super::facts::{PlrFacts, ViewsFacts};
 use super::measure::{Measure, MeasureKey, Target};
 use super::settings::Settings;
-use crate::model::{Feedback, Grade, ModerationEffect, ViewsOutcome};
+use crate::followup::is_overdue;
+use crate::model::{ActionStatus, Feedback, Grade, ModerationEffect, ViewsOutcome};
 
 /// The measures of one period (or one team, legal status, month ...), by key, in key order.
 pub type Measures = BTreeMap<MeasureKey, Measure>;
@@ -147,9 +148,15 @@ impl Counts {
                 continue;
             };
             self.actions_due += 1;
-            match action.completed_on {
-                Some(done) if !action.open => self.actions_on_time += u32::from(done <= due),
-                _ => self.actions_overdue += u32::from(due < as_of),
+            // A transferred action is closed (the child's plan tracks it): due, but neither
+            // completed on time nor overdue.
+            match (action.status, action.completed_on) {
+                (ActionStatus::Completed, Some(done)) => {
+                    self.actions_on_time += u32::from(done <= due)
+                }
+                (status, _) => {
+                    self.actions_overdue += u32::from(is_overdue(status, Some(due), as_of))
+                }
             }
         }
         self.concerns += u32::from(f.is_case_of_concern());

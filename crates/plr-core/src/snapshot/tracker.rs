@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::facts::team_key;
 use super::SnapshotBuilder;
+use crate::followup::is_overdue;
 use crate::model::{ActionKind, ActionStatus, PlrId};
 
 /// One action, as the tracker lists it.
@@ -160,14 +161,10 @@ pub fn tracker_rows(builder: &SnapshotBuilder, as_of: NaiveDate) -> Vec<TrackerR
                 description: a.description.to_string(),
                 owner: a.owner.to_string(),
                 due_on: a.due_on,
-                status: if a.open {
-                    ActionStatus::Open
-                } else {
-                    ActionStatus::Completed
-                },
+                status: a.status,
                 days_overdue: a
                     .due_on
-                    .filter(|due| a.open && *due < as_of)
+                    .filter(|_| is_overdue(a.status, a.due_on, as_of))
                     .map(|due| (as_of - due).num_days()),
             })
         })

@@ -70,6 +70,7 @@ pub fn realistic_completed() -> Plr {
         due_on: NaiveDate::from_ymd_opt(2026, 12, 4),
         status: ActionStatus::Open,
         completed_on: None,
+        progress_note: String::new(),
     });
     complete(&mut plr, f, "2026-11-20T10:40:02Z".parse().unwrap()).expect("complete");
     plr

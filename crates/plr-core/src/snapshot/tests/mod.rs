@@ -7,7 +7,7 @@ mod tracker;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::model::{Feedback, Grade, ModerationEffect, ViewsOutcome};
+use crate::model::{ActionStatus, Feedback, Grade, ModerationEffect, ViewsOutcome};
 
 pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -274,7 +274,11 @@ fn actions_are_judged_against_the_as_of_date() {
     let action = |due: NaiveDate, done: Option<NaiveDate>| ActionFacts {
         due_on: Some(due),
         completed_on: done,
-        open: done.is_none(),
+        status: if done.is_none() {
+            ActionStatus::Open
+        } else {
+            ActionStatus::Completed
+        },
         ..ActionFacts::default()
     };
     let mut f = plr(1, date(2022, 7, 5), Grade::Good);
@@ -293,5 +297,30 @@ fn actions_are_judged_against_the_as_of_date() {
     assert_eq!(
         measure(&s, MeasureKey::ActionsOverdue),
         (1, Some(4), Some(25), None)
+    );
+}
+
+#[test]
+fn a_transferred_action_is_due_but_closed_neither_on_time_nor_overdue() {
+    let mut f = plr(1, date(2022, 7, 5), Grade::Good);
+    f.actions = Box::new([
+        ActionFacts {
+            due_on: Some(date(2022, 7, 20)),
+            status: ActionStatus::Transferred,
+            ..ActionFacts::default()
+        },
+        ActionFacts {
+            due_on: Some(date(2022, 7, 20)),
+            ..ActionFacts::default()
+        },
+    ]);
+    let s = built(vec![f]).finish(&options("2022-07", date(2022, 8, 1)));
+    assert_eq!(
+        measure(&s, MeasureKey::ActionsCompletedOnTime),
+        (0, Some(2), Some(0), Some(Rag::Red))
+    );
+    assert_eq!(
+        measure(&s, MeasureKey::ActionsOverdue),
+        (1, Some(2), Some(50), None)
     );
 }

@@ -10,7 +10,11 @@ fn action(owner: &str, kind: ActionKind, due: NaiveDate, done: Option<NaiveDate>
         description: format!("Do it, {owner}").into(),
         due_on: Some(due),
         completed_on: done,
-        open: done.is_none(),
+        status: if done.is_none() {
+            ActionStatus::Open
+        } else {
+            ActionStatus::Completed
+        },
     }
 }
 
