@@ -18,6 +18,7 @@ pub use backend::is_kept;
 use chrono::{DateTime, NaiveDate, Utc};
 use plr_core::completion::is_case_of_concern;
 use plr_core::concern::share_by;
+use plr_core::moderation::reported_grade;
 use plr_core::{Grade, Plr, PlrId, Status};
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +43,9 @@ pub struct IndexEntry {
     /// The final grade (the moderated grade once moderated).
     #[serde(default)]
     pub grade: Option<Grade>,
+    /// Whether `grade` is a moderator's.
+    #[serde(default)]
+    pub moderated: bool,
     /// Whether it is a Case of Concern, and its share-by deadline once it has one.
     #[serde(default)]
     pub concern: Option<Option<DateTime<Utc>>>,
@@ -60,11 +64,8 @@ impl IndexEntry {
             status: plr.status,
             updated_at: plr.updated_at,
             page: page.to_string(),
-            grade: plr
-                .moderation
-                .as_ref()
-                .map(|m| m.grade)
-                .or(plr.judgement.final_grade),
+            grade: reported_grade(plr),
+            moderated: plr.moderation.is_some(),
             concern: is_case_of_concern(plr).then(|| share_by(plr)),
             downloaded: None,
         }

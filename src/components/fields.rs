@@ -113,8 +113,12 @@ pub fn RadioChoice(
     /// The keyboard shortcut that also picks it, if any.
     #[prop(optional)]
     shortcut: Option<String>,
+    /// When it is read-only; by default, once the review is completed.
+    #[prop(optional)]
+    locked: Option<Signal<bool>>,
 ) -> impl IntoView {
     let review = Review::use_context();
+    let locked = locked.unwrap_or_else(|| Signal::derive(move || review.is_completed()));
     view! {
         <div class="radio">
             <input
@@ -123,7 +127,7 @@ pub fn RadioChoice(
                 id=id.clone()
                 name=name
                 aria-keyshortcuts=shortcut
-                disabled=move || review.is_completed()
+                disabled=move || locked.get()
                 prop:checked=move || checked.get()
                 on:change=move |_| on_choose()
             />
@@ -162,7 +166,7 @@ pub fn TextInput(
     #[prop(optional)]
     autocomplete: Option<&'static str>,
 ) -> impl IntoView {
-    let review = Review::use_context();
+    let locked = Review::use_context().locked(&path);
     let d = Described::new(&path, hint);
     view! {
         <Labelled described=d.clone() label>
@@ -177,7 +181,7 @@ pub fn TextInput(
                 spellcheck="false"
                 aria-describedby=d.described_by()
                 aria-invalid=d.invalid()
-                disabled=move || review.is_completed()
+                disabled=move || locked.get()
                 prop:value=move || field.get()
                 on:input=move |ev| field.set(event_target_value(&ev))
             />
@@ -202,7 +206,7 @@ pub fn TextArea(
     #[prop(default = 4)]
     rows: u32,
 ) -> impl IntoView {
-    let review = Review::use_context();
+    let locked = Review::use_context().locked(&path);
     let d = Described::new(&path, hint);
     view! {
         <Labelled described=d.clone() label>
@@ -214,7 +218,7 @@ pub fn TextArea(
                 maxlength=MAX_TEXT_CHARS
                 aria-describedby=d.described_by()
                 aria-invalid=d.invalid()
-                disabled=move || review.is_completed()
+                disabled=move || locked.get()
                 prop:value=move || field.get()
                 on:input=move |ev| field.set(event_target_value(&ev))
             ></textarea>
@@ -235,6 +239,7 @@ pub fn DateInput(
     /// The store field edited.
     field: Field<Option<NaiveDate>>,
 ) -> impl IntoView {
+    let locked = Review::use_context().locked(&path);
     let mut d = Described::new(&path, Some("For example, 20 11 2026"));
     let parts = |date: Option<NaiveDate>| {
         date.map(|d| {
@@ -281,9 +286,9 @@ pub fn DateInput(
                 <legend class="fieldset__legend">{label}</legend>
                 {d.hint_and_error()}
                 <div class="date-input">
-                    <DatePart id=id.clone() name=format!("{id}-day") label="Day" value=day width="2" error on_input=commit />
-                    <DatePart id=format!("{id}-month") name=format!("{id}-month") label="Month" value=month width="2" error on_input=commit />
-                    <DatePart id=format!("{id}-year") name=format!("{id}-year") label="Year" value=year width="4" error on_input=commit />
+                    <DatePart id=id.clone() name=format!("{id}-day") label="Day" value=day width="2" error locked on_input=commit />
+                    <DatePart id=format!("{id}-month") name=format!("{id}-month") label="Month" value=month width="2" error locked on_input=commit />
+                    <DatePart id=format!("{id}-year") name=format!("{id}-year") label="Year" value=year width="4" error locked on_input=commit />
                 </div>
             </fieldset>
         </div>
@@ -299,9 +304,9 @@ fn DatePart(
     value: RwSignal<String>,
     width: &'static str,
     error: Signal<Option<String>>,
+    locked: Signal<bool>,
     on_input: impl Fn() + 'static,
 ) -> impl IntoView {
-    let review = Review::use_context();
     view! {
         <div class="date-input__item">
             <label class="label label--small" for=id.clone()>{label}</label>
@@ -313,7 +318,7 @@ fn DatePart(
                 inputmode="numeric"
                 autocomplete="off"
                 aria-invalid=move || error.get().is_some().then_some("true")
-                disabled=move || review.is_completed()
+                disabled=move || locked.get()
                 prop:value=move || value.get()
                 on:input=move |ev| {
                     value.set(event_target_value(&ev));
@@ -466,7 +471,7 @@ pub fn Checkbox(
     #[prop(optional)]
     hint: Option<&'static str>,
 ) -> impl IntoView {
-    let review = Review::use_context();
+    let locked = Review::use_context().locked(&path);
     let d = Described::new(&path, hint);
     let error = d.error;
     view! {
@@ -479,7 +484,7 @@ pub fn Checkbox(
                     name=d.id.clone()
                     aria-describedby=d.described_by()
                     aria-invalid=d.invalid()
-                    disabled=move || review.is_completed()
+                    disabled=move || locked.get()
                     prop:checked=move || checked.get()
                     on:change=move |ev| on_change(event_target_checked(&ev))
                 />

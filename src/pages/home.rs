@@ -155,7 +155,9 @@ fn ReviewList(
                     <td data-label="Review date">{entry.review_date.map(browser::short_date).unwrap_or_else(|| "Not set".into())}</td>
                     <td data-label="Status">
                         <span class="tag" class:tag--done=entry.status == Status::Completed>{status_label(entry.status)}</span>
-                        {entry.grade.map(|g| view! { <span class="home-grade">" "{g.label()}</span> })}
+                        {entry.grade.map(|g| view! {
+                            <span class="home-grade">" "{g.label()}{entry.moderated.then_some(" (moderated)")}</span>
+                        })}
                         {entry.concern.map(|deadline| view! {
                             <span class="tag tag--concern">{match deadline {
                                 Some(at) => format!("Case of Concern: share by {}", browser::local_date_time(at)),

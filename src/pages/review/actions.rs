@@ -1,5 +1,6 @@
 //! Actions: add, edit and remove follow-up actions. A care planning action shows where it
-//! must go for the child's legal status.
+//! must go for the child's legal status. On a completed review, each action's status and
+//! progress can still be updated (the core says which answers), and overdue ones are marked.
 
 use leptos::prelude::*;
 use plr_core::form::{ActionField, FieldPath};
@@ -35,7 +36,11 @@ pub fn ActionsPage() -> impl IntoView {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Actions"</h1>
         <PageTitle title="Actions" />
-        <p>"Record what needs to happen next, who will do it and by when."</p>
+        <p>{move || if review.is_completed() {
+            "This review is completed. You can still update each action's status and progress; the rest stays as it was completed."
+        } else {
+            "Record what needs to happen next, who will do it and by when."
+        }}</p>
         <Show when=move || count.get() == 0>
             <p>"No actions yet."</p>
         </Show>
@@ -85,6 +90,7 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
         }
     };
     let kind = Memo::new(move |_| action.kind().get());
+    let overdue = Memo::new(move |_| action.with(|a| a.is_overdue(browser::today())));
     let completed = Memo::new(move |_| action.status().get() == ActionStatus::Completed);
     let destination = Memo::new(move |_| {
         store
@@ -106,10 +112,12 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
     let kinds = ActionKind::ALL.map(|k| (k, k.choice())).to_vec();
     let statuses = ActionStatus::ALL.map(|s| (s, s.label())).to_vec();
     let status_field: Field<ActionStatus> = action.status().into();
+    let note = path(ActionField::ProgressNote);
     view! {
         <section class="card" aria-labelledby=format!("action-{id}-title")>
             <h2 class="card__title" id=format!("action-{id}-title")>
                 {move || format!("Action {}", index.get() + 1)}
+                {move || overdue.get().then(|| view! { " " <span class="tag tag--concern">"Overdue"</span> })}
             </h2>
             <Radios path=path(ActionField::Kind) legend="Type of action" options=kinds field=action.kind().into() />
             <Show when=move || kind.get() == Some(ActionKind::CarePlanning)>
@@ -129,6 +137,7 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
                     <DateInput path=path(ActionField::CompletedOn) label="Date completed" field=action.completed_on().into() />
                 </div>
             </Show>
+            <TextArea path=note label="Progress so far" hint="Optional: a short note of what has happened since the review." field=action.progress_note().into() rows=2 />
             <Show when=move || !review.is_completed()>
                 <button type="button" class="button button--warning button--small" on:click=remove.clone()>
                     {move || format!("Remove action {}", index.get() + 1)}
@@ -138,7 +147,7 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
     }
 }
 
-/// Open / Completed for an action (a status is never blank, so it has no empty state).
+/// Open / Completed / Transferred for an action (a status is never blank, so it has no empty state).
 #[component]
 fn StatusRadios(
     path: FieldPath,
@@ -146,6 +155,7 @@ fn StatusRadios(
     field: Field<ActionStatus>,
 ) -> impl IntoView {
     let id = path.dom_id();
+    let locked = Review::use_context().locked(&path);
     let radios = options
         .into_iter()
         .enumerate()
@@ -156,6 +166,7 @@ fn StatusRadios(
                     name=id.clone()
                     checked=Signal::derive(move || field.get() == value)
                     on_choose=move || field.set(value)
+                    locked
                 >
                     {text}
                 </RadioChoice>
@@ -166,7 +177,7 @@ fn StatusRadios(
         <div class="form-group">
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">"Status"</legend>
-                <div class="radios radios--inline">{radios}</div>
+                <div class="radios">{radios}</div>
             </fieldset>
         </div>
     }

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 use plr_core::completion::{complete, problems_sentence, reopen, summary_problems, Problem};
-use plr_core::concern::{share_by, share_instruction};
 use plr_core::progress::Task;
 use plr_core::{CaseStoreFields, PlrStoreFields, Status};
 
+use super::concern::ConcernNotice;
 use super::{task_page, Review, ReviewSummary};
 use crate::browser;
 use crate::components::export::ExportButton;
@@ -113,14 +113,10 @@ fn Confirmation(on_reopen: impl Fn(leptos::ev::MouseEvent) + Copy + 'static) -> 
             </p>
         </div>
         <p>{move || store.completed_at().get().map(|at| format!("Completed {}.", browser::local_date_time(at)))}</p>
-        {move || store.with(share_by).map(|at| view! {
-            <div class="notice notice--concern" role="region" aria-labelledby="completed-concern">
-                <h2 id="completed-concern">"This review is a Case of Concern"</h2>
-                <p>{share_instruction(Some(&browser::local_date_time(at)))}</p>
-            </div>
-        })}
+        <ConcernNotice />
         <h2>"What happens next"</h2>
         <p>"Download the review file and upload it to the Quality Assurance service. A Practice Learning Reviewer from the Quality Assurance service may moderate it."</p>
+        <p><a class="link" id="moderate-link" href=review.href("moderate")>"Moderate this review"</a></p>
         <ExportButton primary=true />
         <h2>"Your answers"</h2>
         <ReviewSummary />

@@ -1,10 +1,12 @@
 //! The immediate concern on the judgement page: the flag, what the concern is, with whom and
-//! when it was shared, and the Case of Concern's deadline. The core records the moments and
-//! decides what is required; this renders and dispatches.
+//! when it was shared; and the Case of Concern notice (its deadline, the time left, whether it
+//! was shared in time), where a review that became one without the flag (completed or
+//! moderated inadequate) records its sharing, even once completed. The core records the
+//! moments, keeps the clock and decides what is required; this renders and dispatches.
 
 use leptos::prelude::*;
 use plr_core::completion::is_case_of_concern;
-use plr_core::concern::{share_by, share_instruction};
+use plr_core::concern::{share_by, share_instruction, ConcernClock};
 use plr_core::{JudgementStoreFields, PlrStoreFields};
 
 use super::Review;
@@ -19,11 +21,6 @@ pub fn ImmediateConcern() -> impl IntoView {
     let store = review.store;
     let judgement = store.judgement();
     let flagged = Memo::new(move |_| judgement.immediate_concern().get());
-    let shared_at = Memo::new(move |_| judgement.concern_shared_at().get());
-    let concern = Memo::new(move |_| store.with(is_case_of_concern));
-    let no_actions = Memo::new(move |_| store.actions().with(Vec::is_empty));
-    // Derived by the core from what is recorded, never read back from editing state.
-    let deadline = Memo::new(move |_| store.with(share_by));
 
     view! {
         <Checkbox
@@ -41,26 +38,28 @@ pub fn ImmediateConcern() -> impl IntoView {
                     hint="What was seen or heard, and why the child may not be safe."
                     field=judgement.immediate_concern_details().into()
                 />
-                <TextInput
-                    path=FieldPath::Judgement(JudgementField::ConcernSharedWith)
-                    label="Name of the Head of Service it was shared with"
-                    field=judgement.concern_shared_with().into()
-                    class="input--width-20"
-                />
-                <Checkbox
-                    path=FieldPath::Judgement(JudgementField::ConcernSharedAt)
-                    label="It has been shared with the Head of Service"
-                    hint="Tick this once you have told them: the date and time are recorded."
-                    checked=Signal::derive(move || shared_at.get().is_some())
-                    on_change=move |on| judgement.update(|j| j.record_sharing(on, browser::now()))
-                />
-                {move || shared_at.get().map(|at| view! {
-                    <p class="inset" id="concern-shared-record">
-                        {format!("Shared with the Head of Service on {}.", browser::local_date_time(at))}
-                    </p>
-                })}
+                <SharingRecord />
             </div>
         </Show>
+        <ConcernNotice />
+    }
+}
+
+/// "This review is a Case of Concern": who it must reach and by when, the time left (or
+/// whether it was shared in time), and the record of its sharing.
+#[component]
+pub fn ConcernNotice() -> impl IntoView {
+    let review = Review::use_context();
+    let store = review.store;
+    let judgement = store.judgement();
+    let flagged = Memo::new(move |_| judgement.immediate_concern().get());
+    let shared_at = Memo::new(move |_| judgement.concern_shared_at().get());
+    let concern = Memo::new(move |_| store.with(is_case_of_concern));
+    let no_actions = Memo::new(move |_| store.actions().with(Vec::is_empty));
+    // Derived by the core from what is recorded, never read back from editing state.
+    let deadline = Memo::new(move |_| store.with(share_by));
+    let clock = move || store.with(|plr| ConcernClock::of(plr, browser::now()));
+    view! {
         <Show when=move || concern.get()>
             <div class="notice notice--concern" role="region" aria-labelledby="case-of-concern">
                 <h2 id="case-of-concern">"This review is a Case of Concern"</h2>
@@ -70,10 +69,43 @@ pub fn ImmediateConcern() -> impl IntoView {
                         share_instruction(at.as_deref())
                     }}
                 </p>
-                <Show when=move || no_actions.get()>
+                {move || clock().map(|c| view! { <p id="concern-clock"><strong>{c.label()}</strong></p> })}
+                {move || shared_at.get().map(|at| view! {
+                    <p id="concern-shared-record">
+                        {format!("Shared with the Head of Service on {}.", browser::local_date_time(at))}
+                    </p>
+                })}
+                // Flagged, these questions are asked above with the concern itself.
+                <Show when=move || !flagged.get()>
+                    <SharingRecord />
+                </Show>
+                <Show when=move || no_actions.get() && !review.is_completed()>
                     <p>"It needs at least one action before it can be completed."</p>
                 </Show>
             </div>
         </Show>
+    }
+}
+
+/// Who the Case of Concern was shared with, and the tick that records when (both can be
+/// recorded after completion: the core says so).
+#[component]
+fn SharingRecord() -> impl IntoView {
+    let judgement = Review::use_context().store.judgement();
+    let shared_at = Memo::new(move |_| judgement.concern_shared_at().get());
+    view! {
+        <TextInput
+            path=FieldPath::Judgement(JudgementField::ConcernSharedWith)
+            label="Name of the Head of Service it was shared with"
+            field=judgement.concern_shared_with().into()
+            class="input--width-20"
+        />
+        <Checkbox
+            path=FieldPath::Judgement(JudgementField::ConcernSharedAt)
+            label="It has been shared with the Head of Service"
+            hint="Tick this once you have told them: the date and time are recorded."
+            checked=Signal::derive(move || shared_at.get().is_some())
+            on_change=move |on| judgement.update(|j| j.record_sharing(on, browser::now()))
+        />
     }
 }

@@ -1,6 +1,7 @@
 //! The live grade panel: the suggestion so far, this area's band, and how much is rated.
 
 use leptos::prelude::*;
+use plr_core::moderation::superseding;
 use plr_core::progress::rated_count;
 use plr_core::{AreaId, PlrStoreFields};
 
@@ -60,6 +61,9 @@ pub fn GradePanel(#[prop(optional)] area: Option<AreaId>) -> impl IntoView {
                     {move || suggestion.with(|s| (s.grade.is_some() && s.provisional).then_some(" (provisional until every statement is rated)"))}
                 </span>
             </p>
+            {move || store.with(superseding).map(|grade| view! {
+                <p class="grade-panel__grade">"Moderated grade: "<strong id="moderated-grade">{grade}</strong></p>
+            })}
             {area_line}
             <p class="grade-panel__count" id="rated-count">
                 {move || { let r = rated.get(); format!("{} of {} statements rated", r.rated, r.total) }}

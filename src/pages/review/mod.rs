@@ -8,6 +8,7 @@ pub mod check;
 mod concern;
 mod grade;
 pub mod judgement;
+pub mod moderate;
 mod other_tab;
 pub mod overview;
 pub mod participation;
@@ -20,6 +21,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use plr_core::completion::{completion_problems, Problem};
+use plr_core::followup::editable_after_completion;
 use plr_core::form::FieldPath;
 use plr_core::grading::suggest_grade;
 use plr_core::progress::Task;
@@ -70,6 +72,14 @@ impl Review {
     /// True once completed: pages then show answers read-only.
     pub fn is_completed(&self) -> bool {
         self.store.status().get() == Status::Completed
+    }
+
+    /// Whether the answer at `path` is read-only: on a completed review, everything but what
+    /// the core lets change after completion (an action's progress, the concern's sharing).
+    pub fn locked(&self, path: &FieldPath) -> Signal<bool> {
+        let review = *self;
+        let follow_up = editable_after_completion(path);
+        Signal::derive(move || !follow_up && review.is_completed())
     }
 
     /// The completion problem with the answer at `path`, if problems are being shown.

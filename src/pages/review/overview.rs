@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use plr_core::progress::{Progress, Task, TaskStatus};
 use plr_core::{CaseStoreFields, PlrStoreFields};
 
+use super::concern::ConcernNotice;
 use super::{task_page, GradePanel, Review};
 use crate::components::export::ExportButton;
 use crate::components::title::PageTitle;
@@ -79,6 +80,7 @@ pub fn Overview() -> impl IntoView {
         <PageTitle title="Task list" />
         <p class="task-list__summary" id="sections-completed">{move || progress.with(Progress::summary)}</p>
         <GradePanel />
+        {move || review.is_completed().then(|| view! { <ConcernNotice /> })}
         <ol class="task-list">
             <li>
                 <h2 class="task-list__section">"1. About the review"</h2>
@@ -109,6 +111,17 @@ pub fn Overview() -> impl IntoView {
                             </li>
                         }
                     }}
+                    {move || review.is_completed().then(|| {
+                        let moderated = store.moderation().with(Option::is_some);
+                        view! {
+                            <li class="task-list__item">
+                                <a class="task-list__link" href=review.href("moderate") aria-describedby="status-moderate">"Moderate this review"</a>
+                                <span class=if moderated { "tag tag--done" } else { "tag tag--todo" } id="status-moderate">
+                                    {if moderated { "Moderated" } else { "Not moderated" }}
+                                </span>
+                            </li>
+                        }
+                    })}
                 </ul>
             </li>
         </ol>

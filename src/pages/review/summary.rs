@@ -1,7 +1,9 @@
 //! Every answer of a review as a summary list, each row with a "Change" link to its page.
 
 use leptos::prelude::*;
+use plr_core::completion::is_case_of_concern;
 use plr_core::form::{applies, FieldPath, JudgementField, ParticipationField};
+use plr_core::moderation::superseding;
 use plr_core::progress::rated_count;
 use plr_core::{ActionKind, ActionStatus, Plr, Views, ViewsOutcome};
 
@@ -206,15 +208,17 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
             text_or(&j.immediate_concern_details, "Not answered"),
             "judgement",
         ));
-        let shared = match (j.concern_shared_with.trim(), j.concern_shared_at) {
-            ("", None) => "Not yet shared".to_string(),
-            (who, Some(at)) => format!(
-                "{} on {}",
-                text_or(who, "Name not given"),
-                crate::browser::local_date_time(at)
-            ),
-            (who, None) => format!("{who}: not yet recorded as shared"),
-        };
+    }
+    let shared = match (j.concern_shared_with.trim(), j.concern_shared_at) {
+        ("", None) => "Not yet shared".to_string(),
+        (who, Some(at)) => format!(
+            "{} on {}",
+            text_or(who, "Name not given"),
+            crate::browser::local_date_time(at)
+        ),
+        (who, None) => format!("{who}: not yet recorded as shared"),
+    };
+    if asked(FieldPath::Judgement(JudgementField::ConcernSharedAt)) || is_case_of_concern(plr) {
         judgement.push(row("Shared with the Head of Service", shared, "judgement"));
     }
     let actions = if plr.actions.is_empty() {
@@ -232,12 +236,18 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
                     (ActionStatus::Completed, Some(on)) => {
                         format!("completed {}", browser::short_date(on))
                     }
+                    _ if a.is_overdue(browser::today()) => "open, overdue".into(),
                     (status, _) => status.label().to_lowercase(),
+                };
+                let progress = if a.progress_note.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!("; progress: {}", a.progress_note.trim())
                 };
                 row(
                     format!("Action {}", n + 1),
                     format!(
-                        "{} ({kind}); {}; {due}; {status}",
+                        "{} ({kind}); {}; {due}; {status}{progress}",
                         text_or(&a.description, "No description"),
                         text_or(&a.owner, "no owner")
                     ),
@@ -246,13 +256,38 @@ fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
             })
             .collect()
     };
-    vec![
+    let moderation = plr.moderation.as_ref().map(|m| {
+        vec![
+            Row {
+                key: "Moderated grade (supersedes the final grade)".into(),
+                value: superseding(plr).unwrap_or_default(),
+                page: None,
+            },
+            row(
+                "Moderated by",
+                format!(
+                    "{} on {}",
+                    m.moderator,
+                    browser::local_date_time(m.moderated_at)
+                ),
+                "moderate",
+            ),
+            row(
+                "Comments for the manager",
+                text_or(&m.comments, "None"),
+                "moderate",
+            ),
+        ]
+    });
+    let mut sections = vec![
         ("About the case", case),
         ("Who took part", participation),
         ("Practice Fundamentals", areas),
         ("Judgement", judgement),
         ("Actions", actions),
-    ]
+    ];
+    sections.extend(moderation.map(|rows| ("Moderation", rows)));
+    sections
 }
 
 /// The whole review as summary lists.
