@@ -1,5 +1,16 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+/** Runs the `plr` command line (the QA service's tool), built from this checkout. */
+export function plr(...args: string[]): { code: number; out: string; err: string } {
+  const run = spawnSync('cargo', ['run', '-q', '--offline', '-p', 'plr-cli', '--', ...args], {
+    cwd: path.resolve(__dirname, '../../..'),
+    encoding: 'utf8',
+  });
+  return { code: run.status ?? -1, out: run.stdout ?? '', err: run.stderr ?? '' };
+}
 
 /** Fails with the list of accessibility problems axe-core finds on the page as it is now. */
 export async function expectNoAxeViolations(page: Page) {

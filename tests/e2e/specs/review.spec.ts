@@ -1,9 +1,6 @@
 import { test, expect, type Page } from './test';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { expectNoAxeViolations, fillDate, startReview, storedReviews } from './helpers';
+import { expectNoAxeViolations, fillDate, plr, startReview, storedReviews } from './helpers';
 
-const repo = path.resolve(__dirname, '../../..');
 export const areas = [
   { id: 'supervision', title: 'Supervision and Management', prefix: 'SM', count: 13 },
   { id: 'visiting', title: 'Visiting and Direct Work', prefix: 'VD', count: 10 },
@@ -11,19 +8,6 @@ export const areas = [
   { id: 'planning', title: 'Planning and Reviewing', prefix: 'PR', count: 10 },
   { id: 'recording', title: 'Case Recording', prefix: 'CR', count: 11 },
 ];
-
-/** Runs the native `plr` command line (the QA service's tool) on a file. */
-function plr(...args: string[]): { code: number; out: string } {
-  try {
-    const out = execFileSync('cargo', ['run', '-q', '--offline', '-p', 'plr-cli', '--', ...args], {
-      cwd: repo,
-      encoding: 'utf8',
-    });
-    return { code: 0, out };
-  } catch (e: any) {
-    return { code: e.status ?? -1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` };
-  }
-}
 
 export function statement(page: Page, id: string) {
   return page.getByRole('group', { name: new RegExp(`^${id} `) });
