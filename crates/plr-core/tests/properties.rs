@@ -121,7 +121,7 @@ prop_compose! {
         answers in proptest::collection::vec(proptest::option::of(any::<bool>()), 5),
         participants in (views(), views()),
         moderation in proptest::option::of((text(), grade(), text())),
-        finished in proptest::collection::vec((any::<bool>(), date()), 4),
+        finished in proptest::collection::vec((0..3u8, date(), text()), 4),
         reflections in proptest::collection::vec((text(), text()), 5),
     ) -> Plr {
         let at = plr.created_at + chrono::Duration::nanoseconds(i64::from(nanos));
@@ -146,11 +146,15 @@ prop_compose! {
             effect: ModerationEffect::Agreed,
             comments,
         });
-        for (action, (done, on)) in plr.actions.iter_mut().zip(finished) {
+        for (action, (status, on, note)) in plr.actions.iter_mut().zip(finished) {
+            let done = status > 0;
             action.kind = Some(if done { ActionKind::CarePlanning } else { ActionKind::Other });
-            if done {
+            action.progress_note = note;
+            if status == 1 {
                 action.status = ActionStatus::Completed;
                 action.completed_on = on;
+            } else if status == 2 {
+                action.status = ActionStatus::Transferred;
             }
         }
         for (section, (reflection, evaluation)) in plr.sections.iter_mut().zip(reflections) {
