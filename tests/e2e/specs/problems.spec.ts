@@ -60,7 +60,7 @@ test('every follow-up problem (views, concern, grade, action) links to a field t
     plr.judgement.immediate_concern_at = plr.created_at;
     plr.judgement.final_grade = 'outstanding';
     plr.judgement.final_grade_chosen_against = 'inadequate';
-    plr.actions = [{ id: 'a1', kind: null, description: '', owner: '', due_on: null, status: 'completed', completed_on: null }];
+    plr.actions = [{ id: 'a1', kind: null, description: '', owner: '', due_on: null, status: 'completed', completed_on: null, progress_note: '' }];
   });
   const messages = await everyLinkFocusesItsField(page, id);
   expect(messages).toEqual([
