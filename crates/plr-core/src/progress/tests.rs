@@ -197,7 +197,8 @@ fn one_answer_starts_its_own_task_and_no_other() {
             .collect()
     };
     assert_eq!(started(&blank), Vec::<Task>::new());
-    let answers: [(fn(&mut Plr), Task); 8] = [
+    type Answer = fn(&mut Plr);
+    let answers: [(Answer, Task); 8] = [
         (|p| p.case.legal_status = Some(LegalStatus::ChildInNeed), Task::Case),
         (|p| p.review.practitioner.name = "Sam".into(), Task::Case),
         (|p| p.participation.team_manager = Some(true), Task::Participation),
