@@ -199,9 +199,15 @@ fn one_answer_starts_its_own_task_and_no_other() {
     assert_eq!(started(&blank), Vec::<Task>::new());
     type Answer = fn(&mut Plr);
     let answers: [(Answer, Task); 8] = [
-        (|p| p.case.legal_status = Some(LegalStatus::ChildInNeed), Task::Case),
+        (
+            |p| p.case.legal_status = Some(LegalStatus::ChildInNeed),
+            Task::Case,
+        ),
         (|p| p.review.practitioner.name = "Sam".into(), Task::Case),
-        (|p| p.participation.team_manager = Some(true), Task::Participation),
+        (
+            |p| p.participation.team_manager = Some(true),
+            Task::Participation,
+        ),
         (
             |p| p.sections[1].items[0].rating = Some(Rating::Met),
             Task::Area(framework.areas[1].id.clone()),
@@ -210,7 +216,10 @@ fn one_answer_starts_its_own_task_and_no_other() {
             |p| p.sections[4].reviewer_evaluation = "Clear records".into(),
             Task::Area(framework.areas[4].id.clone()),
         ),
-        (|p| p.judgement.final_grade = Some(Grade::Good), Task::Judgement),
+        (
+            |p| p.judgement.final_grade = Some(Grade::Good),
+            Task::Judgement,
+        ),
         (|p| p.judgement.immediate_concern = true, Task::Judgement),
         (|p| p.actions.push(Action::new_after(&[])), Task::Actions),
     ];
@@ -221,5 +230,9 @@ fn one_answer_starts_its_own_task_and_no_other() {
     }
     let mut spaces = blank.clone();
     spaces.case.team = "   ".into();
-    assert_eq!(started(&spaces), Vec::<Task>::new(), "blank text is no answer");
+    assert_eq!(
+        started(&spaces),
+        Vec::<Task>::new(),
+        "blank text is no answer"
+    );
 }
