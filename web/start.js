@@ -8,10 +8,17 @@ const { default: init } = await import(tag.dataset.wasmJs);
 await init({ module_or_path: tag.dataset.wasm });
 
 // The form's service worker (dist/sw.js, written by scripts/build) keeps the app for offline
-// use; web/worker.js registers it, after the app has started and outside its first load.
+// use; web/worker.js registers it once the page has loaded and the browser is idle, so
+// installing it (which fetches the whole build again into its cache) never competes with the
+// first page a user is waiting for.
 const worker = tag.dataset.serviceWorker;
 if (worker && 'serviceWorker' in navigator) {
-  import('./worker.js').then((module) => module.register(worker)).catch(() => {
-    // No worker (a development server, storage blocked): the app works online as before.
-  });
+  const register = () =>
+    import('./worker.js').then((module) => module.register(worker)).catch(() => {
+      // No worker (a development server, storage blocked): the app works online as before.
+    });
+  const whenIdle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 3000 }) : setTimeout(register, 1000);
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle, { once: true });
 }

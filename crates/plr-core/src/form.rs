@@ -5,7 +5,9 @@
 mod applies;
 mod path;
 mod questions;
+mod spots;
 
 pub use applies::applies;
 pub use path::*;
 pub use questions::{questions, Question};
+pub use spots::{spots, Spot};

@@ -2,7 +2,7 @@
 //! statements, and the small consistency rules the form applies as answers change.
 
 use crate::completion::Problem;
-use crate::form::FieldPath;
+use crate::form::{spots, FieldPath};
 use crate::framework::Framework;
 use crate::model::{AreaId, Participation, Plr, Section, Views, ViewsOutcome};
 
@@ -145,42 +145,11 @@ impl Task {
             && problem.field.as_ref().map(Task::of).as_ref() == Some(self)
     }
 
-    /// Whether the user has entered anything on this task's page.
+    /// Whether the user has entered anything on this task's page: any of its questions
+    /// answered (the form description's walk). A final grade counts even when it only followed
+    /// the suggestion: the page then shows a grade, and the task list must agree with it.
     fn started(&self, plr: &Plr) -> bool {
-        match self {
-            Task::Case => {
-                plr.case != Default::default()
-                    || plr.review.date.is_some()
-                    || plr.review.reviewer != Default::default()
-                    || plr.review.practitioner != Default::default()
-            }
-            Task::Participation => {
-                let p = &plr.participation;
-                let answered = |v: &Option<Views>| v.as_ref().is_some_and(|v| v.views.is_some());
-                p.social_worker.is_some()
-                    || p.team_manager.is_some()
-                    || p.iro_or_cp_chair.is_some()
-                    || answered(&p.child)
-                    || answered(&p.parent_carer)
-            }
-            Task::Area(id) => plr.sections.iter().filter(|s| &s.id == id).any(|s| {
-                s.items
-                    .iter()
-                    .any(|i| i.rating.is_some() || !i.note.is_empty())
-                    || !s.practitioner_reflection.is_empty()
-                    || !s.reviewer_evaluation.is_empty()
-            }),
-            // A final grade counts even when it only followed the suggestion: the page then
-            // shows a grade, and the task list must agree with what the page shows.
-            Task::Judgement => {
-                let j = &plr.judgement;
-                j.final_grade.is_some()
-                    || !j.impact_on_child.is_empty()
-                    || !j.rationale.is_empty()
-                    || j.immediate_concern
-            }
-            Task::Actions => !plr.actions.is_empty(),
-        }
+        spots(plr).any(|spot| spot.in_task(self) && spot.answered(plr))
     }
 
     /// This task's status, given the PLR's completion problems.

@@ -3,12 +3,12 @@
 //! limit. The import's length limits and the task of every completion problem are derived
 //! from it; when a question applies is [`super::applies`].
 
+use super::spots::{spots, Spot};
 use super::{
     ActionField, AreaField, CaseField, FieldPath, JudgementField, ParticipationField,
-    StatementField, ViewsField, Whose,
+    StatementField, ViewsField,
 };
 use crate::framework::Framework;
-use crate::import::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::model::Plr;
 use crate::progress::Task;
 
@@ -26,232 +26,154 @@ pub struct Question {
 }
 
 impl Question {
-    fn new(field: FieldPath, label: impl Into<String>) -> Question {
-        Question {
-            field,
-            label: label.into(),
-            hint: None,
-            limit: None,
-        }
-    }
-
-    fn short(self) -> Question {
-        Question {
-            limit: Some(MAX_SHORT_CHARS),
-            ..self
-        }
-    }
-
-    fn text(self) -> Question {
-        Question {
-            limit: Some(MAX_TEXT_CHARS),
-            ..self
-        }
-    }
-
-    fn hint(self, hint: &'static str) -> Question {
-        Question {
-            hint: Some(hint),
-            ..self
-        }
-    }
-
     /// The task (page of the form) that asks it.
     pub fn task(&self) -> Task {
         Task::of(&self.field)
     }
 }
 
-/// Every question `plr` can be asked under `framework`, in form order: the fixed questions,
-/// one rating and one note per statement of each of its sections, and every question of each
-/// of its actions (by the action's id). Whether each applies now is [`super::applies`].
+/// Every question `plr` can be asked under `framework`, in form order (see [`spots`]), with
+/// its label and hint. Whether each applies now is [`super::applies`].
 pub fn questions(plr: &Plr, framework: &Framework) -> Vec<Question> {
-    use CaseField as C;
-    let case = |field, label| Question::new(FieldPath::Case(field), label);
-    let mut out = vec![
-        case(C::ChildRef, "Child's case reference").short().hint(
-            "The ID from the case management system, for example LL-482913. Do not enter the child's name.",
-        ),
-        case(C::Team, "Team").short(),
-        case(C::LegalStatus, "The child's legal status or service"),
-        case(C::ChildAged4OrOver, "Is the child aged 4 or over?"),
-        case(
-            C::IroOrCpChairAllocated,
-            "Is an Independent Reviewing Officer or Child Protection Chair allocated?",
-        ),
-        case(C::ReviewDate, "Review date"),
-        case(C::ReviewerName, "Reviewing manager's name").short(),
-        case(C::ReviewerRole, "Reviewing manager's role"),
-        case(C::PractitionerName, "Practitioner's name").short(),
-        case(C::PractitionerRole, "Practitioner's role"),
-    ];
-    let participation =
-        |field, label: String| Question::new(FieldPath::Participation(field), label);
-    out.extend([
-        participation(
-            ParticipationField::SocialWorker,
-            "Was the social worker involved in the review?".into(),
-        ),
-        participation(
-            ParticipationField::TeamManager,
-            "Was the team manager involved in the review?".into(),
-        ),
-        participation(
-            ParticipationField::IroOrCpChair,
-            "Was the Independent Reviewing Officer or Child Protection Chair involved?".into(),
-        ),
-    ]);
-    for whose in [Whose::Child, Whose::ParentCarer] {
-        let views = |field| ParticipationField::Views(whose, field);
-        out.extend([
-            participation(
-                views(ViewsField::Views),
-                format!("Were the views of {} obtained?", whose.named()),
-            ),
-            participation(
-                views(ViewsField::Feedback),
-                "What feedback did they give?".into(),
-            ),
-            participation(
-                views(ViewsField::SocialWorkerConsulted),
-                "Was the social worker consulted about that decision?".into(),
-            ),
-            participation(
-                views(ViewsField::PersistentAttempts),
-                "Were persistent attempts made to reach them?".into(),
-            ),
-        ]);
-    }
-    for section in &plr.sections {
-        let area = framework.area(&section.id);
-        for item in &section.items {
-            let statement = |field| FieldPath::Statement {
-                area: section.id.clone(),
-                statement: item.id.clone(),
-                field,
-            };
-            let text = area
+    spots(plr)
+        .map(|spot| Question {
+            field: spot.path(),
+            label: label(spot, framework),
+            hint: hint(spot),
+            limit: spot.limit(),
+        })
+        .collect()
+}
+
+/// The label or legend of the question at `spot`, as the form asks it.
+fn label(spot: Spot<'_>, framework: &Framework) -> String {
+    use JudgementField as J;
+    use ParticipationField as P;
+    let fixed = match spot {
+        Spot::Case(field) => match field {
+            CaseField::ChildRef => "Child's case reference",
+            CaseField::Team => "Team",
+            CaseField::LegalStatus => "The child's legal status or service",
+            CaseField::ChildAged4OrOver => "Is the child aged 4 or over?",
+            CaseField::IroOrCpChairAllocated => {
+                "Is an Independent Reviewing Officer or Child Protection Chair allocated?"
+            }
+            CaseField::ReviewDate => "Review date",
+            CaseField::ReviewerName => "Reviewing manager's name",
+            CaseField::ReviewerRole => "Reviewing manager's role",
+            CaseField::PractitionerName => "Practitioner's name",
+            CaseField::PractitionerRole => "Practitioner's role",
+        },
+        Spot::Participation(field) => match field {
+            P::SocialWorker => "Was the social worker involved in the review?",
+            P::TeamManager => "Was the team manager involved in the review?",
+            P::IroOrCpChair => {
+                "Was the Independent Reviewing Officer or Child Protection Chair involved?"
+            }
+            P::Views(whose, ViewsField::Views) => {
+                return format!("Were the views of {} obtained?", whose.named())
+            }
+            P::Views(_, ViewsField::Feedback) => "What feedback did they give?",
+            P::Views(_, ViewsField::SocialWorkerConsulted) => {
+                "Was the social worker consulted about that decision?"
+            }
+            P::Views(_, ViewsField::PersistentAttempts) => {
+                "Were persistent attempts made to reach them?"
+            }
+        },
+        Spot::Statement {
+            section,
+            item,
+            field: StatementField::Rating,
+        } => {
+            let text = framework
+                .area(&section.id)
                 .and_then(|a| a.statements.iter().find(|s| s.id == item.id))
                 .map_or(String::new(), |s| format!(" {}", s.text));
-            out.push(Question::new(
-                statement(StatementField::Rating),
-                format!("{}{text}", item.id),
-            ));
-            out.push(Question::new(statement(StatementField::Note), "Evidence (optional)").text());
+            return format!("{}{text}", item.id);
         }
-        let area_question = |field| FieldPath::Area {
-            area: section.id.clone(),
-            field,
-        };
-        out.push(
-            Question::new(
-                area_question(AreaField::PractitionerReflection),
-                "Practitioner's reflection",
-            )
-            .text()
-            .hint("What the practitioner takes from this area."),
-        );
-        out.push(
-            Question::new(
-                area_question(AreaField::ReviewerEvaluation),
-                "Reviewer's evaluation",
-            )
-            .text()
-            .hint("The reviewer's view of practice in this area."),
-        );
-    }
-    use JudgementField as J;
-    let judgement = |field, label| Question::new(FieldPath::Judgement(field), label);
-    out.extend([
-        judgement(J::ImpactOnChild, "Impact on the child").text(),
-        judgement(J::FinalGrade, "Final grade"),
-        judgement(
-            J::Rationale,
-            "Why is the final grade different from the suggested grade?",
-        )
-        .text(),
-        judgement(
-            J::ImmediateConcern,
-            "There is an immediate concern about the child's safety",
+        Spot::Statement {
+            field: StatementField::Note,
+            ..
+        } => "Evidence (optional)",
+        Spot::Area { field, .. } => match field {
+            AreaField::PractitionerReflection => "Practitioner's reflection",
+            AreaField::ReviewerEvaluation => "Reviewer's evaluation",
+        },
+        Spot::Judgement(field) => match field {
+            J::ImpactOnChild => "Impact on the child",
+            J::FinalGrade => "Final grade",
+            J::Rationale => "Why is the final grade different from the suggested grade?",
+            J::ImmediateConcern => "There is an immediate concern about the child's safety",
+            J::ImmediateConcernDetails => "What is the concern?",
+            J::ConcernSharedWith => "Name of the Head of Service it was shared with",
+            J::ConcernSharedAt => "It has been shared with the Head of Service",
+        },
+        Spot::Actions => "Actions",
+        Spot::Action { field, .. } => match field {
+            ActionField::Kind => "Type of action",
+            ActionField::Description => "What needs to happen",
+            ActionField::Owner => "Who will do it",
+            ActionField::DueOn => "Due date",
+            ActionField::Status => "Status",
+            ActionField::CompletedOn => "Date completed",
+            ActionField::ProgressNote => "Progress so far",
+        },
+    };
+    fixed.to_string()
+}
+
+/// Help shown under the label of the question at `spot`, if any.
+fn hint(spot: Spot<'_>) -> Option<&'static str> {
+    match spot {
+        Spot::Case(CaseField::ChildRef) => Some(
+            "The ID from the case management system, for example LL-482913. Do not enter the child's name.",
         ),
-        judgement(J::ImmediateConcernDetails, "What is the concern?").text(),
-        judgement(
-            J::ConcernSharedWith,
-            "Name of the Head of Service it was shared with",
-        )
-        .short(),
-        judgement(
-            J::ConcernSharedAt,
-            "It has been shared with the Head of Service",
-        ),
-        Question::new(FieldPath::Actions, "Actions"),
-    ]);
-    for action in &plr.actions {
-        for field in ActionField::ALL {
-            let label = match field {
-                ActionField::Kind => "Type of action",
-                ActionField::Description => "What needs to happen",
-                ActionField::Owner => "Who will do it",
-                ActionField::DueOn => "Due date",
-                ActionField::Status => "Status",
-                ActionField::CompletedOn => "Date completed",
-                ActionField::ProgressNote => "Progress so far",
-            };
-            let id = action.id.clone();
-            let question = Question::new(FieldPath::Action { id, field }, label);
-            out.push(match field {
-                ActionField::Description | ActionField::ProgressNote => question.text(),
-                ActionField::Owner => question.short(),
-                _ => question,
-            });
-        }
+        Spot::Area { field, .. } => Some(match field {
+            AreaField::PractitionerReflection => "What the practitioner takes from this area.",
+            AreaField::ReviewerEvaluation => "The reviewer's view of practice in this area.",
+        }),
+        _ => None,
     }
-    out
 }
 
 impl FieldPath {
-    /// The text answer at this path in `plr` (`None` for an answer that is not text, or a
-    /// list item `plr` does not hold).
-    pub fn text<'a>(&self, plr: &'a Plr) -> Option<&'a str> {
-        let j = &plr.judgement;
-        let text = match self {
-            FieldPath::Case(CaseField::ChildRef) => &plr.case.child_ref,
-            FieldPath::Case(CaseField::Team) => &plr.case.team,
-            FieldPath::Case(CaseField::ReviewerName) => &plr.review.reviewer.name,
-            FieldPath::Case(CaseField::PractitionerName) => &plr.review.practitioner.name,
+    /// The question at this path in `plr` (`None` for a list item `plr` does not hold).
+    pub fn spot<'a>(&self, plr: &'a Plr) -> Option<Spot<'a>> {
+        let section = |area| plr.sections.iter().find(|s| &s.id == area);
+        Some(match self {
+            FieldPath::Case(field) => Spot::Case(*field),
+            FieldPath::Participation(field) => Spot::Participation(*field),
             FieldPath::Statement {
                 area,
                 statement,
-                field: StatementField::Note,
+                field,
             } => {
-                let section = plr.sections.iter().find(|s| &s.id == area)?;
-                &section.items.iter().find(|i| &i.id == statement)?.note
-            }
-            FieldPath::Area { area, field } => {
-                let section = plr.sections.iter().find(|s| &s.id == area)?;
-                match field {
-                    AreaField::PractitionerReflection => &section.practitioner_reflection,
-                    AreaField::ReviewerEvaluation => &section.reviewer_evaluation,
+                let section = section(area)?;
+                let item = section.items.iter().find(|i| &i.id == statement)?;
+                Spot::Statement {
+                    section,
+                    item,
+                    field: *field,
                 }
             }
-            FieldPath::Judgement(JudgementField::ImpactOnChild) => &j.impact_on_child,
-            FieldPath::Judgement(JudgementField::Rationale) => &j.rationale,
-            FieldPath::Judgement(JudgementField::ImmediateConcernDetails) => {
-                &j.immediate_concern_details
-            }
-            FieldPath::Judgement(JudgementField::ConcernSharedWith) => &j.concern_shared_with,
-            FieldPath::Action { id, field } => {
-                let action = plr.actions.iter().find(|a| &a.id == id)?;
-                match field {
-                    ActionField::Description => &action.description,
-                    ActionField::Owner => &action.owner,
-                    ActionField::ProgressNote => &action.progress_note,
-                    _ => return None,
-                }
-            }
-            _ => return None,
-        };
-        Some(text)
+            FieldPath::Area { area, field } => Spot::Area {
+                section: section(area)?,
+                field: *field,
+            },
+            FieldPath::Judgement(field) => Spot::Judgement(*field),
+            FieldPath::Actions => Spot::Actions,
+            FieldPath::Action { id, field } => Spot::Action {
+                action: plr.actions.iter().find(|a| &a.id == id)?,
+                field: *field,
+            },
+        })
+    }
+
+    /// The text answer at this path in `plr` (`None` for an answer that is not text, or a
+    /// list item `plr` does not hold).
+    pub fn text<'a>(&self, plr: &'a Plr) -> Option<&'a str> {
+        self.spot(plr)?.text(plr)
     }
 }
 
@@ -283,5 +205,30 @@ mod tests {
         let ids: std::collections::HashSet<_> = all.iter().map(|q| q.field.dom_id()).collect();
         assert_eq!(ids.len(), all.len(), "no two questions share an element id");
         assert_eq!(all[0].task(), Task::Case);
+    }
+
+    #[test]
+    fn every_spot_is_found_again_by_its_path() {
+        let mut plr = complete_plr();
+        plr.actions.push(Action::new_after(&plr.actions));
+        plr.actions[0].owner = "A. Owner".into();
+        plr.sections[2].items[3].note = "Seen at the visit".into();
+        for spot in spots(&plr) {
+            let path = spot.path();
+            let found = path.spot(&plr).map(|s| s.path());
+            assert_eq!(found.as_ref(), Some(&path));
+            assert_eq!(path.text(&plr), spot.text(&plr), "{path:?}");
+        }
+        let note = FieldPath::Statement {
+            area: plr.sections[2].id.clone(),
+            statement: plr.sections[2].items[3].id.clone(),
+            field: StatementField::Note,
+        };
+        assert_eq!(note.text(&plr), Some("Seen at the visit"));
+        let gone = FieldPath::Action {
+            id: "not-here".into(),
+            field: ActionField::Owner,
+        };
+        assert_eq!(gone.text(&plr), None);
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::{shown, ImportProblem, MAX_ACTIONS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
-use crate::form::questions;
+use crate::form::spots;
 use crate::framework::Framework;
 use crate::model::{Plr, Status};
 
@@ -25,18 +25,18 @@ fn limit(out: &mut Vec<ImportProblem>, path: &dyn Fn() -> String, text: &str, ma
 /// Every problem with `plr` under `framework`, in file order where it matters.
 pub(super) fn check(plr: &Plr, framework: &Framework) -> Vec<ImportProblem> {
     let mut out = Vec::new();
-    lengths(plr, framework, &mut out);
+    lengths(plr, &mut out);
     ids(plr, framework, &mut out);
     invariants(plr, &mut out);
     out
 }
 
-fn lengths(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
-    // Every text answer's limit, from the form description.
-    for question in questions(plr, framework) {
-        if let (Some(max), Some(text)) = (question.limit, question.field.text(plr)) {
+fn lengths(plr: &Plr, out: &mut Vec<ImportProblem>) {
+    // Every text answer's limit, from the form description's walk (no labels, no id copies).
+    for spot in spots(plr) {
+        if let (Some(max), Some(text)) = (spot.limit(), spot.text(plr)) {
             // The path is rendered only for a text that is too long.
-            limit(out, &|| question.field.json_path(plr), text, max);
+            limit(out, &|| spot.path().json_path(plr), text, max);
         }
     }
     // Not questions of the form: ids and the moderator's record.

@@ -180,3 +180,59 @@ fn task_status_moves_from_not_started_to_completed() {
         TaskStatus::InProgress
     );
 }
+
+#[test]
+fn one_answer_starts_its_own_task_and_no_other() {
+    use crate::model::{Action, Grade, LegalStatus};
+    let framework = Framework::practice_fundamentals();
+    let blank = Plr::new_draft(
+        crate::model::PlrId(uuid::Uuid::nil()),
+        chrono::DateTime::UNIX_EPOCH,
+        framework,
+    );
+    let started = |plr: &Plr| -> Vec<Task> {
+        Task::all(framework)
+            .into_iter()
+            .filter(|t| t.status(plr, &[]) != TaskStatus::NotStarted)
+            .collect()
+    };
+    assert_eq!(started(&blank), Vec::<Task>::new());
+    type Answer = fn(&mut Plr);
+    let answers: [(Answer, Task); 8] = [
+        (
+            |p| p.case.legal_status = Some(LegalStatus::ChildInNeed),
+            Task::Case,
+        ),
+        (|p| p.review.practitioner.name = "Sam".into(), Task::Case),
+        (
+            |p| p.participation.team_manager = Some(true),
+            Task::Participation,
+        ),
+        (
+            |p| p.sections[1].items[0].rating = Some(Rating::Met),
+            Task::Area(framework.areas[1].id.clone()),
+        ),
+        (
+            |p| p.sections[4].reviewer_evaluation = "Clear records".into(),
+            Task::Area(framework.areas[4].id.clone()),
+        ),
+        (
+            |p| p.judgement.final_grade = Some(Grade::Good),
+            Task::Judgement,
+        ),
+        (|p| p.judgement.immediate_concern = true, Task::Judgement),
+        (|p| p.actions.push(Action::new_after(&[])), Task::Actions),
+    ];
+    for (answer, task) in answers {
+        let mut plr = blank.clone();
+        answer(&mut plr);
+        assert_eq!(started(&plr), vec![task]);
+    }
+    let mut spaces = blank.clone();
+    spaces.case.team = "   ".into();
+    assert_eq!(
+        started(&spaces),
+        Vec::<Task>::new(),
+        "blank text is no answer"
+    );
+}

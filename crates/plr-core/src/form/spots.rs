@@ -1,0 +1,295 @@
+//! The walk every description of the form is built on: each question of one review, in form
+//! order, as a [`Spot`] that borrows the review instead of naming it. A spot knows its text
+//! answer and its length limit straight from the review, and makes its [`FieldPath`] or label
+//! only when asked, so import (which walks every question of every file it reads, for the
+//! limits) builds no label and copies no id.
+
+use super::{
+    ActionField, AreaField, CaseField, FieldPath, JudgementField, ParticipationField,
+    StatementField, ViewsField, Whose,
+};
+use crate::import::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::model::{Action, Item, Plr, Section, Views};
+use crate::progress::Task;
+
+/// One question of one review, borrowed from it.
+#[derive(Debug, Clone, Copy)]
+pub enum Spot<'a> {
+    /// "About the case".
+    Case(CaseField),
+    /// "Who took part".
+    Participation(ParticipationField),
+    /// A question about one statement of an area.
+    Statement {
+        /// The statement's area.
+        section: &'a Section,
+        /// The statement.
+        item: &'a Item,
+        /// Which question.
+        field: StatementField,
+    },
+    /// A question of one area's page.
+    Area {
+        /// The area.
+        section: &'a Section,
+        /// Which question.
+        field: AreaField,
+    },
+    /// "Grade and judgement".
+    Judgement(JudgementField),
+    /// The list of actions itself.
+    Actions,
+    /// A question of one action.
+    Action {
+        /// The action.
+        action: &'a Action,
+        /// Which question.
+        field: ActionField,
+    },
+}
+
+const CASE: [CaseField; 10] = [
+    CaseField::ChildRef,
+    CaseField::Team,
+    CaseField::LegalStatus,
+    CaseField::ChildAged4OrOver,
+    CaseField::IroOrCpChairAllocated,
+    CaseField::ReviewDate,
+    CaseField::ReviewerName,
+    CaseField::ReviewerRole,
+    CaseField::PractitionerName,
+    CaseField::PractitionerRole,
+];
+
+const VIEWS: [ViewsField; 4] = [
+    ViewsField::Views,
+    ViewsField::Feedback,
+    ViewsField::SocialWorkerConsulted,
+    ViewsField::PersistentAttempts,
+];
+
+const JUDGEMENT: [JudgementField; 7] = [
+    JudgementField::ImpactOnChild,
+    JudgementField::FinalGrade,
+    JudgementField::Rationale,
+    JudgementField::ImmediateConcern,
+    JudgementField::ImmediateConcernDetails,
+    JudgementField::ConcernSharedWith,
+    JudgementField::ConcernSharedAt,
+];
+
+/// Every question `plr` can be asked, in form order: the fixed questions, a rating and a note
+/// per statement of each of its sections and the area's two narratives, the judgement, then
+/// every question of each of its actions.
+pub fn spots(plr: &Plr) -> impl Iterator<Item = Spot<'_>> {
+    use ParticipationField as P;
+    let participation = [P::SocialWorker, P::TeamManager, P::IroOrCpChair]
+        .into_iter()
+        .chain(
+            [Whose::Child, Whose::ParentCarer]
+                .into_iter()
+                .flat_map(|whose| VIEWS.map(|field| P::Views(whose, field))),
+        )
+        .map(Spot::Participation);
+    let sections = plr.sections.iter().flat_map(|section| {
+        let statements = section.items.iter().flat_map(move |item| {
+            [StatementField::Rating, StatementField::Note].map(|field| Spot::Statement {
+                section,
+                item,
+                field,
+            })
+        });
+        let narratives = [
+            AreaField::PractitionerReflection,
+            AreaField::ReviewerEvaluation,
+        ]
+        .map(|field| Spot::Area { section, field });
+        statements.chain(narratives)
+    });
+    let actions = plr
+        .actions
+        .iter()
+        .flat_map(|action| ActionField::ALL.map(|field| Spot::Action { action, field }));
+    CASE.into_iter()
+        .map(Spot::Case)
+        .chain(participation)
+        .chain(sections)
+        .chain(JUDGEMENT.into_iter().map(Spot::Judgement))
+        .chain([Spot::Actions])
+        .chain(actions)
+}
+
+impl<'a> Spot<'a> {
+    /// Where its answer lives, as a value of its own (copies the ids it names).
+    pub fn path(&self) -> FieldPath {
+        match *self {
+            Spot::Case(field) => FieldPath::Case(field),
+            Spot::Participation(field) => FieldPath::Participation(field),
+            Spot::Statement {
+                section,
+                item,
+                field,
+            } => FieldPath::Statement {
+                area: section.id.clone(),
+                statement: item.id.clone(),
+                field,
+            },
+            Spot::Area { section, field } => FieldPath::Area {
+                area: section.id.clone(),
+                field,
+            },
+            Spot::Judgement(field) => FieldPath::Judgement(field),
+            Spot::Actions => FieldPath::Actions,
+            Spot::Action { action, field } => FieldPath::Action {
+                id: action.id.clone(),
+                field,
+            },
+        }
+    }
+
+    /// For a text answer, the most characters it may have: names and references are short,
+    /// narratives and notes long. `None` for every answer that is not text.
+    pub fn limit(&self) -> Option<usize> {
+        use JudgementField as J;
+        match self {
+            Spot::Case(
+                CaseField::ChildRef
+                | CaseField::Team
+                | CaseField::ReviewerName
+                | CaseField::PractitionerName,
+            )
+            | Spot::Judgement(J::ConcernSharedWith)
+            | Spot::Action {
+                field: ActionField::Owner,
+                ..
+            } => Some(MAX_SHORT_CHARS),
+            Spot::Statement {
+                field: StatementField::Note,
+                ..
+            }
+            | Spot::Area { .. }
+            | Spot::Judgement(J::ImpactOnChild | J::Rationale | J::ImmediateConcernDetails)
+            | Spot::Action {
+                field: ActionField::Description | ActionField::ProgressNote,
+                ..
+            } => Some(MAX_TEXT_CHARS),
+            _ => None,
+        }
+    }
+
+    /// Its text answer in `plr` (the review it was found in), `None` for an answer that is not
+    /// text.
+    pub fn text(&self, plr: &'a Plr) -> Option<&'a str> {
+        let j = &plr.judgement;
+        let text = match *self {
+            Spot::Case(CaseField::ChildRef) => &plr.case.child_ref,
+            Spot::Case(CaseField::Team) => &plr.case.team,
+            Spot::Case(CaseField::ReviewerName) => &plr.review.reviewer.name,
+            Spot::Case(CaseField::PractitionerName) => &plr.review.practitioner.name,
+            Spot::Statement {
+                item,
+                field: StatementField::Note,
+                ..
+            } => &item.note,
+            Spot::Area { section, field } => match field {
+                AreaField::PractitionerReflection => &section.practitioner_reflection,
+                AreaField::ReviewerEvaluation => &section.reviewer_evaluation,
+            },
+            Spot::Judgement(JudgementField::ImpactOnChild) => &j.impact_on_child,
+            Spot::Judgement(JudgementField::Rationale) => &j.rationale,
+            Spot::Judgement(JudgementField::ImmediateConcernDetails) => {
+                &j.immediate_concern_details
+            }
+            Spot::Judgement(JudgementField::ConcernSharedWith) => &j.concern_shared_with,
+            Spot::Action { action, field } => match field {
+                ActionField::Description => &action.description,
+                ActionField::Owner => &action.owner,
+                ActionField::ProgressNote => &action.progress_note,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some(text)
+    }
+
+    /// Whether `plr` (the review it was found in) holds an answer to it: text that is not
+    /// blank, a choice made, the concern flag ticked, at least one action.
+    pub fn answered(&self, plr: &'a Plr) -> bool {
+        if let Some(text) = self.text(plr) {
+            return !text.trim().is_empty();
+        }
+        let (case, review, j) = (&plr.case, &plr.review, &plr.judgement);
+        match *self {
+            Spot::Case(field) => match field {
+                CaseField::LegalStatus => case.legal_status.is_some(),
+                CaseField::ChildAged4OrOver => case.child_aged_4_or_over.is_some(),
+                CaseField::IroOrCpChairAllocated => case.iro_or_cp_chair_allocated.is_some(),
+                CaseField::ReviewDate => review.date.is_some(),
+                CaseField::ReviewerRole => review.reviewer.role.is_some(),
+                CaseField::PractitionerRole => review.practitioner.role.is_some(),
+                // Text, answered above.
+                CaseField::ChildRef
+                | CaseField::Team
+                | CaseField::ReviewerName
+                | CaseField::PractitionerName => false,
+            },
+            Spot::Participation(field) => {
+                let p = &plr.participation;
+                let views = |v: &Option<Views>, field| {
+                    v.as_ref().is_some_and(|v| match field {
+                        ViewsField::Views => v.views.is_some(),
+                        ViewsField::Feedback => v.feedback.is_some(),
+                        ViewsField::SocialWorkerConsulted => v.social_worker_consulted.is_some(),
+                        ViewsField::PersistentAttempts => v.persistent_attempts.is_some(),
+                    })
+                };
+                match field {
+                    ParticipationField::SocialWorker => p.social_worker.is_some(),
+                    ParticipationField::TeamManager => p.team_manager.is_some(),
+                    ParticipationField::IroOrCpChair => p.iro_or_cp_chair.is_some(),
+                    ParticipationField::Views(Whose::Child, field) => views(&p.child, field),
+                    ParticipationField::Views(Whose::ParentCarer, field) => {
+                        views(&p.parent_carer, field)
+                    }
+                }
+            }
+            Spot::Statement { item, field, .. } => match field {
+                StatementField::Rating => item.rating.is_some(),
+                StatementField::Note => false,
+            },
+            Spot::Judgement(field) => match field {
+                JudgementField::FinalGrade => j.final_grade.is_some(),
+                JudgementField::ImmediateConcern => j.immediate_concern,
+                JudgementField::ConcernSharedAt => j.concern_shared_at.is_some(),
+                JudgementField::ImpactOnChild
+                | JudgementField::Rationale
+                | JudgementField::ImmediateConcernDetails
+                | JudgementField::ConcernSharedWith => false,
+            },
+            Spot::Actions => !plr.actions.is_empty(),
+            Spot::Action { action, field } => match field {
+                ActionField::Kind => action.kind.is_some(),
+                ActionField::DueOn => action.due_on.is_some(),
+                // Every action has a status (open by default): not an answer of its own.
+                ActionField::Status => false,
+                ActionField::CompletedOn => action.completed_on.is_some(),
+                ActionField::Description | ActionField::Owner | ActionField::ProgressNote => false,
+            },
+            Spot::Area { .. } => false,
+        }
+    }
+
+    /// Whether it is asked on `task`'s page.
+    pub fn in_task(&self, task: &Task) -> bool {
+        match (self, task) {
+            (Spot::Case(_), Task::Case)
+            | (Spot::Participation(_), Task::Participation)
+            | (Spot::Judgement(_), Task::Judgement)
+            | (Spot::Actions | Spot::Action { .. }, Task::Actions) => true,
+            (Spot::Statement { section, .. } | Spot::Area { section, .. }, Task::Area(area)) => {
+                &section.id == area
+            }
+            _ => false,
+        }
+    }
+}
