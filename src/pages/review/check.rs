@@ -8,6 +8,7 @@ use plr_core::concern::{share_by, share_instruction};
 use plr_core::progress::Task;
 use plr_core::{CaseStoreFields, PlrStoreFields, Status};
 
+use super::record::PrintRecord;
 use super::{task_page, Review, ReviewSummary};
 use crate::browser;
 use crate::components::export::ExportButton;
@@ -79,6 +80,7 @@ pub fn CheckPage() -> impl IntoView {
         <PageTitle title=Signal::derive(move || {
             if completed.get() { "Review completed" } else { "Check your answers" }.to_string()
         }) />
+        <div class="screen-only">
         <Show
             when=move || completed.get()
             fallback=move || view! {
@@ -91,11 +93,14 @@ pub fn CheckPage() -> impl IntoView {
                 <div class="button-group">
                     <button type="button" class="button" id="complete-review" on:click=on_complete>"Complete review"</button>
                     <ExportButton primary=false />
+                    <PrintButton />
                 </div>
             }
         >
             <Confirmation on_reopen />
         </Show>
+        </div>
+        <PrintRecord />
     }
 }
 
@@ -121,9 +126,20 @@ fn Confirmation(on_reopen: impl Fn(leptos::ev::MouseEvent) + Copy + 'static) -> 
         })}
         <h2>"What happens next"</h2>
         <p>"Download the review file and upload it to the Quality Assurance service. A Practice Learning Reviewer from the Quality Assurance service may moderate it."</p>
-        <ExportButton primary=true />
+        <div class="button-group">
+            <ExportButton primary=true />
+            <PrintButton />
+        </div>
         <h2>"Your answers"</h2>
         <ReviewSummary />
         <button type="button" class="button button--secondary" on:click=on_reopen>"Reopen as draft"</button>
+    }
+}
+
+/// "Print": the browser's print dialog, which prints the record (`record.rs`) alone.
+#[component]
+fn PrintButton() -> impl IntoView {
+    view! {
+        <button type="button" class="button button--secondary" on:click=move |_| browser::print()>"Print"</button>
     }
 }

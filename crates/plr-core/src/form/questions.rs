@@ -188,16 +188,8 @@ pub fn questions(plr: &Plr, framework: &Framework) -> Vec<Question> {
     ]);
     for action in &plr.actions {
         for field in ActionField::ALL {
-            let label = match field {
-                ActionField::Kind => "Type of action",
-                ActionField::Description => "What needs to happen",
-                ActionField::Owner => "Who will do it",
-                ActionField::DueOn => "Due date",
-                ActionField::Status => "Status",
-                ActionField::CompletedOn => "Date completed",
-            };
             let id = action.id.clone();
-            let question = Question::new(FieldPath::Action { id, field }, label);
+            let question = Question::new(FieldPath::Action { id, field }, field.label());
             out.push(match field {
                 ActionField::Description => question.text(),
                 ActionField::Owner => question.short(),
@@ -206,6 +198,20 @@ pub fn questions(plr: &Plr, framework: &Framework) -> Vec<Question> {
         }
     }
     out
+}
+
+impl ActionField {
+    /// The question's label on an action's card (and in the printed record).
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionField::Kind => "Type of action",
+            ActionField::Description => "What needs to happen",
+            ActionField::Owner => "Who will do it",
+            ActionField::DueOn => "Due date",
+            ActionField::Status => "Status",
+            ActionField::CompletedOn => "Date completed",
+        }
+    }
 }
 
 impl FieldPath {
