@@ -39,13 +39,15 @@ test('hints point out jargon and an unexpanded acronym, go when fixed, and never
   // Evidence notes under statements are narratives too (the same component).
   await page.goto(`/review/${id}/area/supervision`);
   const note = adviceFor(page, 'Evidence (optional) for SM1', '.evidence');
-  await page.getByLabel('Evidence (optional) for SM1').fill('The placement is stable; CP plan reviewed.');
-  await page.getByLabel('Evidence (optional) for SM1').blur();
+  const sm1 = page.getByLabel('Evidence (optional) for SM1', { exact: true });
+  await sm1.fill('The placement is stable; CP plan reviewed.');
+  await sm1.blur();
   await expect(note).toContainText('Instead of “placement”');
   await expect(note).toContainText('Spell out “CP” the first time: Child Protection (CP).');
   const reflection = adviceFor(page, "Practitioner's reflection");
-  await page.getByLabel("Practitioner's reflection").fill('Respite was arranged.');
-  await page.getByLabel("Practitioner's reflection").blur();
+  const practitioner = page.getByLabel("Practitioner's reflection", { exact: true });
+  await practitioner.fill('Respite was arranged.');
+  await practitioner.blur();
   await expect(reflection).toContainText('Instead of “Respite”, you could write: short break.');
   await expectNoAxeViolations(page);
 
