@@ -1,47 +1,38 @@
 //! The record's actions: one block per action, one row per question of its card.
 
-use std::sync::Arc;
-
-use leptos::prelude::*;
-use plr_core::form::{applies, ActionField, FieldPath};
+use plr_core::form::{ActionField, FieldPath};
 use plr_core::{Action, ActionKind};
 
-use super::{answered, rows_view, Record};
+use super::{answered, Block, Record};
 use crate::browser;
 
 /// Every action, or "None".
-#[component]
-pub(super) fn RecordActions(record: Arc<Record>) -> impl IntoView {
-    let actions = record
-        .plr
-        .actions
-        .iter()
-        .enumerate()
-        .map(|(n, action)| view! { <RecordAction record=record.clone() action=action.clone() number=n + 1 /> })
-        .collect_view();
-    let none = record
-        .plr
-        .actions
-        .is_empty()
-        .then(|| view! { <p>"None"</p> });
-    view! {
-        <h2>"Actions"</h2>
-        {none}
-        {actions}
+pub(super) fn actions(record: &Record, out: &mut Vec<Block>) {
+    out.push(Block::Heading(2, "Actions".into()));
+    if record.plr.actions.is_empty() {
+        out.push(Block::Text("None".into()));
+    }
+    for (n, action) in record.plr.actions.iter().enumerate() {
+        out.push(Block::Keep(
+            "record__statement",
+            vec![
+                Block::Heading(3, format!("Action {}", n + 1)),
+                Block::Rows(action_rows(record, action)),
+            ],
+        ));
     }
 }
 
-/// One action: what, who, by when, and how it stands.
-#[component]
-fn RecordAction(record: Arc<Record>, action: Action, number: usize) -> impl IntoView {
-    let rows = ActionField::ALL
+/// One action: what, who, by when, and how it stands (the questions its card asks).
+fn action_rows(record: &Record, action: &Action) -> Vec<(String, String)> {
+    let date = |d: Option<chrono::NaiveDate>| d.map_or("Not answered".into(), browser::long_date);
+    ActionField::ALL
         .into_iter()
         .filter(|field| {
-            let path = FieldPath::Action {
+            record.asks(&FieldPath::Action {
                 id: action.id.clone(),
                 field: *field,
-            };
-            applies(&path, &record.plr, record.suggestion.grade)
+            })
         })
         .map(|field| {
             let value = match field {
@@ -51,21 +42,11 @@ fn RecordAction(record: Arc<Record>, action: Action, number: usize) -> impl Into
                     .to_string(),
                 ActionField::Description => answered(&action.description),
                 ActionField::Owner => answered(&action.owner),
-                ActionField::DueOn => action
-                    .due_on
-                    .map_or("Not answered".into(), browser::long_date),
+                ActionField::DueOn => date(action.due_on),
                 ActionField::Status => action.status.label().to_string(),
-                ActionField::CompletedOn => action
-                    .completed_on
-                    .map_or("Not answered".into(), browser::long_date),
+                ActionField::CompletedOn => date(action.completed_on),
             };
             (field.label().to_string(), value)
         })
-        .collect();
-    view! {
-        <div class="record__statement">
-            <h3>{format!("Action {number}")}</h3>
-            {rows_view(rows)}
-        </div>
-    }
+        .collect()
 }

@@ -1,18 +1,14 @@
 //! The record's grades: suggested (with the core's explanation), final (with the reason it
 //! differs), and moderated when the review has been moderated.
 
-use std::sync::Arc;
-
-use leptos::prelude::*;
-use plr_core::form::{applies, FieldPath, JudgementField};
+use plr_core::form::{FieldPath, JudgementField};
 use plr_core::grading::explain;
 
-use super::{rows_view, Record};
+use super::{answered, Block, Record};
 
 /// The grades and how the suggestion was reached.
-#[component]
-pub(super) fn RecordGrades(record: Arc<Record>) -> impl IntoView {
-    let (plr, suggestion) = (&record.plr, &record.suggestion);
+pub(super) fn grades(record: &Record, out: &mut Vec<Block>) {
+    let (plr, suggestion) = (record.plr, record.suggestion);
     let final_grade = FieldPath::Judgement(JudgementField::FinalGrade);
     let rationale = FieldPath::Judgement(JudgementField::Rationale);
     let mut rows = vec![
@@ -24,18 +20,15 @@ pub(super) fn RecordGrades(record: Arc<Record>) -> impl IntoView {
                 .to_string(),
         ),
         (
-            record.label(&final_grade).to_string(),
+            record.label(&final_grade),
             plr.judgement
                 .final_grade
                 .map_or("Not answered", |g| g.label())
                 .to_string(),
         ),
     ];
-    if applies(&rationale, plr, suggestion.grade) {
-        rows.push((
-            record.label(&rationale).to_string(),
-            super::answered(&plr.judgement.rationale),
-        ));
+    if record.asks(&rationale) {
+        rows.push((record.label(&rationale), answered(&plr.judgement.rationale)));
     }
     if let Some(moderation) = &plr.moderation {
         rows.push((
@@ -43,14 +36,10 @@ pub(super) fn RecordGrades(record: Arc<Record>) -> impl IntoView {
             moderation.grade.label().to_string(),
         ));
     }
-    let explanation = explain(suggestion, record.framework)
-        .into_iter()
-        .map(|line| view! { <li>{line}</li> })
-        .collect_view();
-    view! {
-        <h2>"Grades"</h2>
-        {rows_view(rows)}
-        <h3>"How the suggested grade was reached"</h3>
-        <ul class="list list--bullet">{explanation}</ul>
-    }
+    out.extend([
+        Block::Heading(2, "Grades".into()),
+        Block::Rows(rows),
+        Block::Heading(3, "How the suggested grade was reached".into()),
+        Block::List(explain(suggestion, record.framework)),
+    ]);
 }

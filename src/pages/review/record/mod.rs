@@ -1,56 +1,64 @@
 //! The printed record: the whole review on A4 in reading order, for the child's file. Drawn
 //! on the check-answers page and on a completed review, hidden on screen and shown only in
 //! print (`style/main.css`, `@media print`), where everything else of the page is hidden.
-//! Each part is its own small component, so a field added to the model has one place to go.
-//! The labels are the core's: the form description's questions and the closed sets' labels.
+//!
+//! Each part of the record is its own small function (the case, the concern, the grades, the
+//! areas, the judgement, the actions, the moderation), which says what to print as a list of
+//! [`Block`]s; one renderer draws them. A field added to the model has one place to go, and
+//! the form's download carries one small renderer rather than a view type per part. The
+//! labels are the core's: the form description's questions and the closed sets' labels.
 
 mod actions;
 mod areas;
 mod grades;
 mod moderation;
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use plr_core::completion::is_case_of_concern;
 use plr_core::concern::{share_by, share_instruction};
-use plr_core::form::{applies, questions, FieldPath, JudgementField, Question};
+use plr_core::form::{applies, questions, CaseField, FieldPath, JudgementField, Question};
 use plr_core::{Framework, Plr, Suggestion};
 
-use super::summary::{summary_sections, Row};
+use super::summary::summary_sections;
 use super::Review;
 use crate::browser;
 
-use self::actions::RecordActions;
-use self::areas::RecordAreas;
-use self::grades::RecordGrades;
-use self::moderation::RecordModeration;
-
-/// What every part of the record reads: the review, its suggestion, its questions.
-pub(super) struct Record {
-    plr: Plr,
-    suggestion: Suggestion,
-    framework: &'static Framework,
-    questions: Vec<Question>,
-    /// The summary's rows, by section heading (the case and who took part).
-    sections: Vec<(&'static str, Vec<Row>)>,
+/// One piece of the printed record.
+pub(super) enum Block {
+    /// A heading of level 1 to 4.
+    Heading(u8, String),
+    /// A paragraph.
+    Text(String),
+    /// Labels and their values.
+    Rows(Vec<(String, String)>),
+    /// A bulleted list.
+    List(Vec<String>),
+    /// The table of area bands: area, band, points.
+    Bands(Vec<(String, String, String)>),
+    /// Blocks kept together on one page (a statement, an action), with a CSS class.
+    Keep(&'static str, Vec<Block>),
 }
 
-impl Record {
+/// What every part of the record reads: the review, its suggestion, its questions.
+pub(super) struct Record<'a> {
+    plr: &'a Plr,
+    suggestion: &'a Suggestion,
+    framework: &'static Framework,
+    questions: Vec<Question>,
+}
+
+impl Record<'_> {
     /// The form's label of the question at `field` (blank for a field it does not ask).
-    fn label(&self, field: &FieldPath) -> &str {
+    fn label(&self, field: &FieldPath) -> String {
         self.questions
             .iter()
             .find(|q| &q.field == field)
-            .map_or("", |q| q.label.as_str())
+            .map_or(String::new(), |q| q.label.clone())
     }
 
-    /// The summary's rows under `heading`.
-    fn section(&self, heading: &str) -> &[Row] {
-        self.sections
-            .iter()
-            .find(|(h, _)| *h == heading)
-            .map_or(&[], |(_, rows)| rows.as_slice())
+    /// Whether the form asks the question at `field` of this review.
+    fn asks(&self, field: &FieldPath) -> bool {
+        applies(field, self.plr, self.suggestion.grade)
     }
 }
 
@@ -63,85 +71,114 @@ fn answered(text: &str) -> String {
     }
 }
 
-fn yes_no(value: bool) -> &'static str {
-    if value {
-        "Yes"
-    } else {
-        "No"
-    }
-}
-
-/// Rows of label and value.
-fn rows_view(rows: Vec<(String, String)>) -> impl IntoView {
-    let rows = rows
-        .into_iter()
-        .map(|(key, value)| {
-            view! {
-                <div class="record__row">
-                    <dt>{key}</dt>
-                    <dd>{value}</dd>
-                </div>
-            }
-        })
-        .collect_view();
-    view! { <dl class="record__list">{rows}</dl> }
-}
-
-/// The summary's rows under `heading`, as printed.
-#[component]
-fn RecordSection(record: Arc<Record>, heading: &'static str) -> impl IntoView {
-    let rows = record
-        .section(heading)
-        .iter()
-        .map(|r| (r.key.clone(), r.value.clone()))
-        .collect();
-    view! {
-        <h2>{heading}</h2>
-        {rows_view(rows)}
-    }
-}
-
 /// The Case of Concern banner, when the review is one.
-#[component]
-fn RecordConcern(record: Arc<Record>) -> impl IntoView {
-    let plr = &record.plr;
-    is_case_of_concern(plr).then(|| {
-        let deadline = share_by(plr).map(browser::local_date_time);
-        view! {
-            <div class="notice notice--concern record__part">
-                <h2>"This review is a Case of Concern"</h2>
-                <p>{share_instruction(deadline.as_deref())}</p>
-            </div>
-        }
-    })
+fn concern(record: &Record, out: &mut Vec<Block>) {
+    if is_case_of_concern(record.plr) {
+        let deadline = share_by(record.plr).map(browser::local_date_time);
+        out.push(Block::Keep(
+            "notice notice--concern",
+            vec![
+                Block::Heading(2, "This review is a Case of Concern".into()),
+                Block::Text(share_instruction(deadline.as_deref())),
+            ],
+        ));
+    }
 }
 
 /// The judgement: the impact on the child and the immediate concern.
-#[component]
-fn RecordJudgement(record: Arc<Record>) -> impl IntoView {
+fn judgement(record: &Record, out: &mut Vec<Block>) {
     use JudgementField as J;
-    let (plr, j) = (&record.plr, &record.plr.judgement);
-    let row = |field: J, value: String| {
-        let path = FieldPath::Judgement(field);
-        applies(&path, plr, record.suggestion.grade)
-            .then(|| (record.label(&path).to_string(), value))
-    };
+    let j = &record.plr.judgement;
     let shared_at = j
         .concern_shared_at
         .map_or("Not yet shared".to_string(), browser::local_date_time);
+    let concern = if j.immediate_concern { "Yes" } else { "No" };
     let rows = [
-        row(J::ImpactOnChild, answered(&j.impact_on_child)),
-        row(J::ImmediateConcern, yes_no(j.immediate_concern).to_string()),
-        row(
+        (J::ImpactOnChild, answered(&j.impact_on_child)),
+        (J::ImmediateConcern, concern.to_string()),
+        (
             J::ImmediateConcernDetails,
             answered(&j.immediate_concern_details),
         ),
-        row(J::ConcernSharedWith, answered(&j.concern_shared_with)),
-        row(J::ConcernSharedAt, shared_at),
+        (J::ConcernSharedWith, answered(&j.concern_shared_with)),
+        (J::ConcernSharedAt, shared_at),
+    ]
+    .into_iter()
+    .map(|(field, value)| (FieldPath::Judgement(field), value))
+    .filter(|(path, _)| record.asks(path))
+    .map(|(path, value)| (record.label(&path), value))
+    .collect();
+    out.push(Block::Heading(2, "Judgement".into()));
+    out.push(Block::Rows(rows));
+}
+
+/// The whole record, part by part, in reading order.
+fn record_blocks(review: &Review, plr: &Plr, suggestion: &Suggestion) -> Vec<Block> {
+    let record = Record {
+        plr,
+        suggestion,
+        framework: review.framework,
+        questions: questions(plr, review.framework),
+    };
+    let child_ref = record.label(&FieldPath::Case(CaseField::ChildRef));
+    let mut out = vec![
+        Block::Text("Practice Learning Review".into()),
+        Block::Heading(1, format!("{child_ref}: {}", plr.case.child_ref)),
     ];
-    view! {
-        <h2>"Judgement"</h2>
-        {rows_view(rows.into_iter().flatten().collect())}
+    concern(&record, &mut out);
+    // The case and who took part are printed as the check-answers page lists them.
+    for (heading, rows) in summary_sections(plr, review).into_iter().take(2) {
+        out.push(Block::Heading(2, heading.into()));
+        out.push(Block::Rows(
+            rows.into_iter().map(|r| (r.key, r.value)).collect(),
+        ));
+    }
+    grades::grades(&record, &mut out);
+    areas::areas(&record, &mut out);
+    judgement(&record, &mut out);
+    actions::actions(&record, &mut out);
+    moderation::moderation(&record, &mut out);
+    out
+}
+
+fn block_view(block: Block) -> AnyView {
+    match block {
+        Block::Heading(1, text) => view! { <h1>{text}</h1> }.into_any(),
+        Block::Heading(2, text) => view! { <h2>{text}</h2> }.into_any(),
+        Block::Heading(3, text) => view! { <h3>{text}</h3> }.into_any(),
+        Block::Heading(_, text) => view! { <h4>{text}</h4> }.into_any(),
+        Block::Text(text) => view! { <p class="record__text">{text}</p> }.into_any(),
+        Block::Rows(rows) => {
+            let rows = rows
+                .into_iter()
+                .map(|(key, value)| view! { <div class="record__row"><dt>{key}</dt><dd>{value}</dd></div> })
+                .collect_view();
+            view! { <dl class="record__list">{rows}</dl> }.into_any()
+        }
+        Block::List(items) => {
+            let items = items
+                .into_iter()
+                .map(|i| view! { <li>{i}</li> })
+                .collect_view();
+            view! { <ul class="list list--bullet">{items}</ul> }.into_any()
+        }
+        Block::Bands(bands) => {
+            let rows = bands
+                .into_iter()
+                .map(|(area, band, points)| view! { <tr><th scope="row">{area}</th><td>{band}</td><td>{points}</td></tr> })
+                .collect_view();
+            view! {
+                <table class="record__table">
+                    <thead><tr><th scope="col">"Area"</th><th scope="col">"Band"</th><th scope="col">"Points"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        }
+        Block::Keep(class, blocks) => {
+            let inner = blocks.into_iter().map(block_view).collect_view();
+            view! { <div class=format!("record__keep {class}")>{inner}</div> }.into_any()
+        }
     }
 }
 
@@ -151,28 +188,10 @@ pub fn PrintRecord() -> impl IntoView {
     let review = Review::use_context();
     move || {
         let plr = review.store.get();
-        let sections = summary_sections(&plr, &review);
-        let record = Arc::new(Record {
-            questions: questions(&plr, review.framework),
-            suggestion: review.suggestion.get(),
-            framework: review.framework,
-            sections,
-            plr,
-        });
-        let case = FieldPath::Case(plr_core::form::CaseField::ChildRef);
-        view! {
-            <article class="print-record" aria-label="Printed record">
-                <p class="caption">"Practice Learning Review"</p>
-                <h1>{format!("{}: {}", record.label(&case), record.plr.case.child_ref)}</h1>
-                <RecordConcern record=record.clone() />
-                <RecordSection record=record.clone() heading="About the case" />
-                <RecordSection record=record.clone() heading="Who took part" />
-                <RecordGrades record=record.clone() />
-                <RecordAreas record=record.clone() />
-                <RecordJudgement record=record.clone() />
-                <RecordActions record=record.clone() />
-                <RecordModeration record />
-            </article>
-        }
+        let blocks = review
+            .suggestion
+            .with(|suggestion| record_blocks(&review, &plr, suggestion));
+        let blocks = blocks.into_iter().map(block_view).collect_view();
+        view! { <article class="print-record" aria-label="Printed record">{blocks}</article> }
     }
 }

@@ -1,26 +1,17 @@
 //! The record's moderation: who moderated, when, the grade and its effect, the comments.
 
-use std::sync::Arc;
-
-use leptos::prelude::*;
 use plr_core::Moderation;
 
-use super::{answered, rows_view, Record};
+use super::{answered, Block, Record};
 use crate::browser;
 
 /// The moderation, or that there has been none.
-#[component]
-pub(super) fn RecordModeration(record: Arc<Record>) -> impl IntoView {
-    let body = match &record.plr.moderation {
-        Some(moderation) => rows_view(moderation_rows(moderation)).into_any(),
-        None => view! { <p>"Not moderated."</p> }.into_any(),
-    };
-    view! {
-        <div class="record__part">
-            <h2>"Moderation"</h2>
-            {body}
-        </div>
-    }
+pub(super) fn moderation(record: &Record, out: &mut Vec<Block>) {
+    out.push(Block::Heading(2, "Moderation".into()));
+    out.push(match &record.plr.moderation {
+        Some(moderation) => Block::Rows(moderation_rows(moderation)),
+        None => Block::Text("Not moderated.".into()),
+    });
 }
 
 fn moderation_rows(m: &Moderation) -> Vec<(String, String)> {
