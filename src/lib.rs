@@ -19,7 +19,8 @@ use pages::home::Home;
 use pages::not_found::NotFound;
 use pages::review::{
     actions::ActionsPage, area::AreaPage, case::CasePage, check::CheckPage,
-    judgement::JudgementPage, overview::Overview, participation::ParticipationPage, ReviewShell,
+    judgement::JudgementPage, overview::Overview, participation::ParticipationPage,
+    record::PrintPage, ReviewShell,
 };
 
 /// The whole app: header, routes, footer.
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("judgement") view=JudgementPage />
                             <Route path=path!("actions") view=ActionsPage />
                             <Route path=path!("check") view=CheckPage />
+                            <Route path=path!("print") view=PrintPage />
                         </ParentRoute>
                     </Routes>
                 </main>

@@ -8,7 +8,6 @@ use plr_core::concern::{share_by, share_instruction};
 use plr_core::progress::Task;
 use plr_core::{CaseStoreFields, PlrStoreFields, Status};
 
-use super::record::PrintRecord;
 use super::{task_page, Review, ReviewSummary};
 use crate::browser;
 use crate::components::export::ExportButton;
@@ -80,7 +79,6 @@ pub fn CheckPage() -> impl IntoView {
         <PageTitle title=Signal::derive(move || {
             if completed.get() { "Review completed" } else { "Check your answers" }.to_string()
         }) />
-        <div class="screen-only">
         <Show
             when=move || completed.get()
             fallback=move || view! {
@@ -99,8 +97,6 @@ pub fn CheckPage() -> impl IntoView {
         >
             <Confirmation on_reopen />
         </Show>
-        </div>
-        <PrintRecord />
     }
 }
 
@@ -136,10 +132,11 @@ fn Confirmation(on_reopen: impl Fn(leptos::ev::MouseEvent) + Copy + 'static) -> 
     }
 }
 
-/// "Print": the browser's print dialog, which prints the record (`record.rs`) alone.
+/// "Print": the printable view of the whole review (`record`), which has its own "Print".
 #[component]
 fn PrintButton() -> impl IntoView {
+    let review = Review::use_context();
     view! {
-        <button type="button" class="button button--secondary" on:click=move |_| browser::print()>"Print"</button>
+        <a class="button button--secondary" href=review.href("print")>"Print"</a>
     }
 }

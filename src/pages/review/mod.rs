@@ -11,7 +11,7 @@ pub mod judgement;
 mod other_tab;
 pub mod overview;
 pub mod participation;
-mod record;
+pub mod record;
 mod summary;
 
 pub use grade::GradePanel;

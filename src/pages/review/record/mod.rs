@@ -1,6 +1,8 @@
-//! The printed record: the whole review on A4 in reading order, for the child's file. Drawn
-//! on the check-answers page and on a completed review, hidden on screen and shown only in
-//! print (`style/main.css`, `@media print`), where everything else of the page is hidden.
+//! The printed record: the whole review on A4 in reading order, for the child's file. "Print"
+//! on the check-answers page and on a completed review opens this printable view; its own
+//! "Print" opens the browser's dialog, and in print (`style/main.css`, `@media print`) the
+//! record is all that shows. It is a page of its own, not a hidden copy on those pages, so
+//! the screen's pages hold each answer once.
 //!
 //! Each part of the record is its own small function (the case, the concern, the grades, the
 //! areas, the judgement, the actions, the moderation), which says what to print as a list of
@@ -22,6 +24,7 @@ use plr_core::{Framework, Plr, Suggestion};
 use super::summary::summary_sections;
 use super::Review;
 use crate::browser;
+use crate::components::title::PageTitle;
 
 /// One piece of the printed record.
 pub(super) enum Block {
@@ -184,7 +187,7 @@ fn block_view(block: Block) -> AnyView {
 
 /// The whole review as it is printed.
 #[component]
-pub fn PrintRecord() -> impl IntoView {
+fn PrintRecord() -> impl IntoView {
     let review = Review::use_context();
     move || {
         let plr = review.store.get();
@@ -193,5 +196,19 @@ pub fn PrintRecord() -> impl IntoView {
             .with(|suggestion| record_blocks(&review, &plr, suggestion));
         let blocks = blocks.into_iter().map(block_view).collect_view();
         view! { <article class="print-record" aria-label="Printed record">{blocks}</article> }
+    }
+}
+
+/// The printable view: a way back and "Print" (neither printed), then the record.
+#[component]
+pub fn PrintPage() -> impl IntoView {
+    let review = Review::use_context();
+    view! {
+        <PageTitle title="Print the review" />
+        <div class="screen-only button-group">
+            <button type="button" class="button" on:click=move |_| browser::print()>"Print this page"</button>
+            <a class="button button--secondary" href=review.href("check")>"Back to the review"</a>
+        </div>
+        <PrintRecord />
     }
 }
