@@ -1,23 +1,28 @@
 use super::*;
 
-fn jargon(text: &str) -> Vec<String> {
+/// Whether the advice is about jargon, and the words it is about.
+fn named(advice: Advice) -> (bool, String) {
+    match advice {
+        Advice::Jargon { written, .. } => (true, written),
+        Advice::Acronym { acronym, .. } => (false, acronym),
+    }
+}
+
+fn found(text: &str, jargon: bool) -> Vec<String> {
     advise(text)
         .into_iter()
-        .filter_map(|a| match a {
-            Advice::Jargon { written, .. } => Some(written),
-            Advice::Acronym { .. } => None,
-        })
+        .map(named)
+        .filter(|(is_jargon, _)| *is_jargon == jargon)
+        .map(|(_, words)| words)
         .collect()
 }
 
+fn jargon(text: &str) -> Vec<String> {
+    found(text, true)
+}
+
 fn acronyms(text: &str) -> Vec<String> {
-    advise(text)
-        .into_iter()
-        .filter_map(|a| match a {
-            Advice::Acronym { acronym, .. } => Some(acronym),
-            Advice::Jargon { .. } => None,
-        })
-        .collect()
+    found(text, false)
 }
 
 #[test]
@@ -121,13 +126,9 @@ fn plurals_mixed_case_and_common_acronyms() {
 
 #[test]
 fn advice_follows_the_order_of_the_text_and_repeats_nothing() {
-    let advice = advise("The CP plan. Contact with the IRO, the CP chair and the IRO.");
-    let messages: Vec<_> = advice
-        .iter()
-        .map(|a| match a {
-            Advice::Jargon { written, .. } => written.clone(),
-            Advice::Acronym { acronym, .. } => acronym.clone(),
-        })
+    let messages: Vec<_> = advise("The CP plan. Contact with the IRO, the CP chair and the IRO.")
+        .into_iter()
+        .map(|a| named(a).1)
         .collect();
     assert_eq!(messages, ["CP", "Contact", "IRO"]);
 }
