@@ -167,3 +167,10 @@ pub fn focus_main_heading() {
         }
     });
 }
+
+/// Opens the browser's print dialog (nothing happens where printing is unavailable).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -20,7 +20,7 @@ use pages::not_found::NotFound;
 use pages::review::{
     actions::ActionsPage, area::AreaPage, case::CasePage, check::CheckPage,
     judgement::JudgementPage, moderate::ModeratePage, overview::Overview,
-    participation::ParticipationPage, ReviewShell,
+    participation::ParticipationPage, record::PrintPage, ReviewShell,
 };
 
 /// The whole app: header, routes, footer.
@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("actions") view=ActionsPage />
                             <Route path=path!("check") view=CheckPage />
                             <Route path=path!("moderate") view=ModeratePage />
+                            <Route path=path!("print") view=PrintPage />
                         </ParentRoute>
                     </Routes>
                 </main>

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use plr_core::dates::parse_day_month_year;
 use plr_core::form::FieldPath;
-use plr_core::import::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use plr_core::import::MAX_SHORT_CHARS;
 use reactive_stores::Field;
 
 use crate::pages::review::Review;
@@ -86,7 +86,7 @@ impl Described {
 
 /// A form group: label, hint, inline error, then the control (`children`).
 #[component]
-fn Labelled(described: Described, label: String, children: Children) -> impl IntoView {
+pub(crate) fn Labelled(described: Described, label: String, children: Children) -> impl IntoView {
     let error = described.error;
     view! {
         <div class="form-group" class:form-group--error=move || error.get().is_some()>
@@ -185,43 +185,6 @@ pub fn TextInput(
                 prop:value=move || field.get()
                 on:input=move |ev| field.set(event_target_value(&ev))
             />
-        </Labelled>
-    }
-}
-
-/// A multi-line text field (narratives, notes) with a label, hint and inline error.
-#[component]
-pub fn TextArea(
-    /// Where the answer lives (its id and error key).
-    path: FieldPath,
-    /// The visible label.
-    #[prop(into)]
-    label: String,
-    /// The store field edited.
-    field: Field<String>,
-    /// Help shown under the label.
-    #[prop(optional)]
-    hint: Option<&'static str>,
-    /// Visible rows.
-    #[prop(default = 4)]
-    rows: u32,
-) -> impl IntoView {
-    let locked = Review::use_context().locked(&path);
-    let d = Described::new(&path, hint);
-    view! {
-        <Labelled described=d.clone() label>
-            <textarea
-                class="textarea"
-                id=d.id.clone()
-                name=d.id.clone()
-                rows=rows
-                maxlength=MAX_TEXT_CHARS
-                aria-describedby=d.described_by()
-                aria-invalid=d.invalid()
-                disabled=move || locked.get()
-                prop:value=move || field.get()
-                on:input=move |ev| field.set(event_target_value(&ev))
-            ></textarea>
         </Labelled>
     }
 }

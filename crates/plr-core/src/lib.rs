@@ -4,8 +4,8 @@
 //! contract ([`export`], [`import`], [`migrate`], [`derived`]), moderation ([`moderation`]),
 //! the follow-up of a completed review ([`followup`], [`concern`]),
 //! reporting periods ([`period`]), the app's task list ([`progress`]) and the QA
-//! Performance Snapshot ([`snapshot`]), and the key format of reviews stored on a device
-//! ([`stored`]).
+//! Performance Snapshot ([`snapshot`]), the key format of reviews stored on a device
+//! ([`stored`]), and Language that Cares advice on what is typed ([`language`]).
 //!
 //! No web dependencies and no file system: everything here is pure (bytes and strings in,
 //! values out), builds for `wasm32-unknown-unknown`, and is tested natively. See `README.md`.
@@ -25,6 +25,7 @@ pub mod generate;
 pub mod grading;
 pub mod import;
 mod labels;
+pub mod language;
 pub mod migrate;
 pub mod model;
 pub mod moderation;

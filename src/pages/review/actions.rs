@@ -11,7 +11,8 @@ use reactive_stores::Field;
 
 use super::{Continue, Review};
 use crate::browser;
-use crate::components::fields::{radio_id, DateInput, RadioChoice, Radios, TextArea, TextInput};
+use crate::components::fields::{radio_id, DateInput, RadioChoice, Radios, TextInput};
+use crate::components::narrative::TextArea;
 use crate::components::title::PageTitle;
 
 /// The "Actions" page.

@@ -14,7 +14,8 @@ use wasm_bindgen::JsCast;
 
 use super::{Continue, GradePanel, Review};
 use crate::browser;
-use crate::components::fields::{radio_id, Described, RadioChoice, TextArea};
+use crate::components::fields::{radio_id, Described, RadioChoice};
+use crate::components::narrative::{Narrative, TextArea};
 use crate::components::title::PageTitle;
 use crate::pages::not_found::NotFound;
 
@@ -192,24 +193,15 @@ fn StatementRating(
 /// The optional evidence note under a statement.
 #[component]
 fn EvidenceNote(path: FieldPath, statement_id: String, field: Field<String>) -> impl IntoView {
-    let review = Review::use_context();
-    let id = path.dom_id();
+    let described = Described::new(&path, None);
+    let locked = Review::use_context().locked(&path);
     view! {
         <div class="evidence">
-            <label class="label label--small" for=id.clone()>
+            <label class="label label--small" for=described.id.clone()>
                 "Evidence (optional)"
                 <span class="visually-hidden">{format!(" for {statement_id}")}</span>
             </label>
-            <textarea
-                class="textarea textarea--small"
-                id=id.clone()
-                name=id
-                rows="1"
-                maxlength=plr_core::import::MAX_TEXT_CHARS
-                disabled=move || review.is_completed()
-                prop:value=move || field.get()
-                on:input=move |ev| field.set(event_target_value(&ev))
-            ></textarea>
+            <Narrative described field locked rows=1 class="textarea textarea--small" />
         </div>
     }
 }

@@ -91,6 +91,7 @@ pub fn CheckPage() -> impl IntoView {
                 <div class="button-group">
                     <button type="button" class="button" id="complete-review" on:click=on_complete>"Complete review"</button>
                     <ExportButton primary=false />
+                    <PrintButton />
                 </div>
             }
         >
@@ -117,9 +118,21 @@ fn Confirmation(on_reopen: impl Fn(leptos::ev::MouseEvent) + Copy + 'static) -> 
         <h2>"What happens next"</h2>
         <p>"Download the review file and upload it to the Quality Assurance service. A Practice Learning Reviewer from the Quality Assurance service may moderate it."</p>
         <p><a class="link" id="moderate-link" href=review.href("moderate")>"Moderate this review"</a></p>
-        <ExportButton primary=true />
+        <div class="button-group">
+            <ExportButton primary=true />
+            <PrintButton />
+        </div>
         <h2>"Your answers"</h2>
         <ReviewSummary />
         <button type="button" class="button button--secondary" on:click=on_reopen>"Reopen as draft"</button>
+    }
+}
+
+/// "Print": the printable view of the whole review (`record`), which has its own "Print".
+#[component]
+fn PrintButton() -> impl IntoView {
+    let review = Review::use_context();
+    view! {
+        <a class="button button--secondary" href=review.href("print")>"Print"</a>
     }
 }

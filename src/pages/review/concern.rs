@@ -11,7 +11,8 @@ use plr_core::{JudgementStoreFields, PlrStoreFields};
 
 use super::Review;
 use crate::browser;
-use crate::components::fields::{Checkbox, TextArea, TextInput};
+use crate::components::fields::{Checkbox, TextInput};
+use crate::components::narrative::TextArea;
 use plr_core::form::{FieldPath, JudgementField};
 
 /// The immediate concern questions and the Case of Concern notice.

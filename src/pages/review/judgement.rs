@@ -8,7 +8,8 @@ use plr_core::{Grade, JudgementStoreFields, PlrStoreFields};
 use super::concern::ImmediateConcern;
 use super::{Continue, GradePanel, Review};
 use crate::browser;
-use crate::components::fields::{radio_id, Described, RadioChoice, TextArea};
+use crate::components::fields::{radio_id, Described, RadioChoice};
+use crate::components::narrative::TextArea;
 use crate::components::title::PageTitle;
 use plr_core::form::{FieldPath, JudgementField};
 

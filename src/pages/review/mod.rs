@@ -12,6 +12,7 @@ pub mod moderate;
 mod other_tab;
 pub mod overview;
 pub mod participation;
+pub mod record;
 mod summary;
 
 pub use grade::GradePanel;

@@ -53,9 +53,9 @@ fn describe_views(views: &Views) -> String {
 }
 
 /// One row of a summary list; `page` is where a person changes it (`None` when calculated).
-struct Row {
-    key: String,
-    value: String,
+pub(super) struct Row {
+    pub(super) key: String,
+    pub(super) value: String,
     page: Option<String>,
 }
 
@@ -67,7 +67,8 @@ fn row(key: impl Into<String>, value: impl Into<String>, page: &str) -> Row {
     }
 }
 
-fn rows_of(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
+/// The summary's sections: a heading and its rows (the printed record shows some of them).
+pub(super) fn summary_sections(plr: &Plr, review: &Review) -> Vec<(&'static str, Vec<Row>)> {
     let person = |p: &plr_core::Person| match p.role {
         Some(role) => format!("{} ({})", text_or(&p.name, "No name"), role.label()),
         None => text_or(&p.name, "Not answered"),
@@ -297,7 +298,7 @@ pub fn ReviewSummary() -> impl IntoView {
     move || {
         let plr = review.store.get();
         let completed = plr.status == plr_core::Status::Completed;
-        rows_of(&plr, &review)
+        summary_sections(&plr, &review)
             .into_iter()
             .map(|(heading, rows)| {
                 let rows = rows

@@ -110,15 +110,7 @@ fn label(spot: Spot<'_>, framework: &Framework) -> String {
             J::ConcernSharedAt => "It has been shared with the Head of Service",
         },
         Spot::Actions => "Actions",
-        Spot::Action { field, .. } => match field {
-            ActionField::Kind => "Type of action",
-            ActionField::Description => "What needs to happen",
-            ActionField::Owner => "Who will do it",
-            ActionField::DueOn => "Due date",
-            ActionField::Status => "Status",
-            ActionField::CompletedOn => "Date completed",
-            ActionField::ProgressNote => "Progress so far",
-        },
+        Spot::Action { field, .. } => field.label(),
     };
     fixed.to_string()
 }
@@ -134,6 +126,21 @@ fn hint(spot: Spot<'_>) -> Option<&'static str> {
             AreaField::ReviewerEvaluation => "The reviewer's view of practice in this area.",
         }),
         _ => None,
+    }
+}
+
+impl ActionField {
+    /// The question's label on an action's card (and in the printed record).
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionField::Kind => "Type of action",
+            ActionField::Description => "What needs to happen",
+            ActionField::Owner => "Who will do it",
+            ActionField::DueOn => "Due date",
+            ActionField::Status => "Status",
+            ActionField::CompletedOn => "Date completed",
+            ActionField::ProgressNote => "Progress so far",
+        }
     }
 }
 

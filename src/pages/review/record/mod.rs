@@ -1,0 +1,214 @@
+//! The printed record: the whole review on A4 in reading order, for the child's file. "Print"
+//! on the check-answers page and on a completed review opens this printable view; its own
+//! "Print" opens the browser's dialog, and in print (`style/main.css`, `@media print`) the
+//! record is all that shows. It is a page of its own, not a hidden copy on those pages, so
+//! the screen's pages hold each answer once.
+//!
+//! Each part of the record is its own small function (the case, the concern, the grades, the
+//! areas, the judgement, the actions, the moderation), which says what to print as a list of
+//! [`Block`]s; one renderer draws them. A field added to the model has one place to go, and
+//! the form's download carries one small renderer rather than a view type per part. The
+//! labels are the core's: the form description's questions and the closed sets' labels.
+
+mod actions;
+mod areas;
+mod grades;
+mod moderation;
+
+use leptos::prelude::*;
+use plr_core::completion::is_case_of_concern;
+use plr_core::concern::{share_by, share_instruction};
+use plr_core::form::{applies, questions, CaseField, FieldPath, JudgementField, Question};
+use plr_core::{Framework, Plr, Suggestion};
+
+use super::summary::summary_sections;
+use super::Review;
+use crate::browser;
+use crate::components::title::PageTitle;
+
+/// One piece of the printed record.
+pub(super) enum Block {
+    /// A heading of level 1 to 4.
+    Heading(u8, String),
+    /// A paragraph.
+    Text(String),
+    /// Labels and their values.
+    Rows(Vec<(String, String)>),
+    /// A bulleted list.
+    List(Vec<String>),
+    /// The table of area bands: area, band, points.
+    Bands(Vec<(String, String, String)>),
+    /// Blocks kept together on one page (a statement, an action), with a CSS class.
+    Keep(&'static str, Vec<Block>),
+}
+
+/// What every part of the record reads: the review, its suggestion, its questions.
+pub(super) struct Record<'a> {
+    plr: &'a Plr,
+    suggestion: &'a Suggestion,
+    framework: &'static Framework,
+    questions: Vec<Question>,
+}
+
+impl Record<'_> {
+    /// The form's label of the question at `field` (blank for a field it does not ask).
+    fn label(&self, field: &FieldPath) -> String {
+        self.questions
+            .iter()
+            .find(|q| &q.field == field)
+            .map_or(String::new(), |q| q.label.clone())
+    }
+
+    /// Whether the form asks the question at `field` of this review.
+    fn asks(&self, field: &FieldPath) -> bool {
+        applies(field, self.plr, self.suggestion.grade)
+    }
+}
+
+/// A text answer as printed: blank ones say so.
+fn answered(text: &str) -> String {
+    if text.trim().is_empty() {
+        "Not answered".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+/// The Case of Concern banner, when the review is one.
+fn concern(record: &Record, out: &mut Vec<Block>) {
+    if is_case_of_concern(record.plr) {
+        let deadline = share_by(record.plr).map(browser::local_date_time);
+        out.push(Block::Keep(
+            "notice notice--concern",
+            vec![
+                Block::Heading(2, "This review is a Case of Concern".into()),
+                Block::Text(share_instruction(deadline.as_deref())),
+            ],
+        ));
+    }
+}
+
+/// The judgement: the impact on the child and the immediate concern.
+fn judgement(record: &Record, out: &mut Vec<Block>) {
+    use JudgementField as J;
+    let j = &record.plr.judgement;
+    let shared_at = j
+        .concern_shared_at
+        .map_or("Not yet shared".to_string(), browser::local_date_time);
+    let concern = if j.immediate_concern { "Yes" } else { "No" };
+    let rows = [
+        (J::ImpactOnChild, answered(&j.impact_on_child)),
+        (J::ImmediateConcern, concern.to_string()),
+        (
+            J::ImmediateConcernDetails,
+            answered(&j.immediate_concern_details),
+        ),
+        (J::ConcernSharedWith, answered(&j.concern_shared_with)),
+        (J::ConcernSharedAt, shared_at),
+    ]
+    .into_iter()
+    .map(|(field, value)| (FieldPath::Judgement(field), value))
+    .filter(|(path, _)| record.asks(path))
+    .map(|(path, value)| (record.label(&path), value))
+    .collect();
+    out.push(Block::Heading(2, "Judgement".into()));
+    out.push(Block::Rows(rows));
+}
+
+/// The whole record, part by part, in reading order.
+fn record_blocks(review: &Review, plr: &Plr, suggestion: &Suggestion) -> Vec<Block> {
+    let record = Record {
+        plr,
+        suggestion,
+        framework: review.framework,
+        questions: questions(plr, review.framework),
+    };
+    let child_ref = record.label(&FieldPath::Case(CaseField::ChildRef));
+    let mut out = vec![
+        Block::Text("Practice Learning Review".into()),
+        Block::Heading(1, format!("{child_ref}: {}", plr.case.child_ref)),
+    ];
+    concern(&record, &mut out);
+    // The case and who took part are printed as the check-answers page lists them.
+    for (heading, rows) in summary_sections(plr, review).into_iter().take(2) {
+        out.push(Block::Heading(2, heading.into()));
+        out.push(Block::Rows(
+            rows.into_iter().map(|r| (r.key, r.value)).collect(),
+        ));
+    }
+    grades::grades(&record, &mut out);
+    areas::areas(&record, &mut out);
+    judgement(&record, &mut out);
+    actions::actions(&record, &mut out);
+    moderation::moderation(&record, &mut out);
+    out
+}
+
+fn block_view(block: Block) -> AnyView {
+    match block {
+        Block::Heading(1, text) => view! { <h1>{text}</h1> }.into_any(),
+        Block::Heading(2, text) => view! { <h2>{text}</h2> }.into_any(),
+        Block::Heading(3, text) => view! { <h3>{text}</h3> }.into_any(),
+        Block::Heading(_, text) => view! { <h4>{text}</h4> }.into_any(),
+        Block::Text(text) => view! { <p class="record__text">{text}</p> }.into_any(),
+        Block::Rows(rows) => {
+            let rows = rows
+                .into_iter()
+                .map(|(key, value)| view! { <div class="record__row"><dt>{key}</dt><dd>{value}</dd></div> })
+                .collect_view();
+            view! { <dl class="record__list">{rows}</dl> }.into_any()
+        }
+        Block::List(items) => {
+            let items = items
+                .into_iter()
+                .map(|i| view! { <li>{i}</li> })
+                .collect_view();
+            view! { <ul class="list list--bullet">{items}</ul> }.into_any()
+        }
+        Block::Bands(bands) => {
+            let rows = bands
+                .into_iter()
+                .map(|(area, band, points)| view! { <tr><th scope="row">{area}</th><td>{band}</td><td>{points}</td></tr> })
+                .collect_view();
+            view! {
+                <table class="record__table">
+                    <thead><tr><th scope="col">"Area"</th><th scope="col">"Band"</th><th scope="col">"Points"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        }
+        Block::Keep(class, blocks) => {
+            let inner = blocks.into_iter().map(block_view).collect_view();
+            view! { <div class=format!("record__keep {class}")>{inner}</div> }.into_any()
+        }
+    }
+}
+
+/// The whole review as it is printed.
+#[component]
+fn PrintRecord() -> impl IntoView {
+    let review = Review::use_context();
+    move || {
+        let plr = review.store.get();
+        let blocks = review
+            .suggestion
+            .with(|suggestion| record_blocks(&review, &plr, suggestion));
+        let blocks = blocks.into_iter().map(block_view).collect_view();
+        view! { <article class="print-record" aria-label="Printed record">{blocks}</article> }
+    }
+}
+
+/// The printable view: a way back and "Print" (neither printed), then the record.
+#[component]
+pub fn PrintPage() -> impl IntoView {
+    let review = Review::use_context();
+    view! {
+        <PageTitle title="Print the review" />
+        <div class="screen-only button-group">
+            <button type="button" class="button" on:click=move |_| browser::print()>"Print this page"</button>
+            <a class="button button--secondary" href=review.href("check")>"Back to the review"</a>
+        </div>
+        <PrintRecord />
+    }
+}
