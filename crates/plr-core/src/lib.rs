@@ -2,7 +2,7 @@
 //! command line: the checklist framework as data ([`framework`]), the PLR model ([`model`]),
 //! grading ([`grading`]), the completion check ([`completion`]), export and import of the JSON
 //! contract ([`export`], [`import`], [`migrate`], [`derived`]), moderation ([`moderation`]),
-//! reporting periods ([`period`]), the app's task list ([`progress`]) and the QA
+//! two copies of one review merged ([`merge`]), reporting periods ([`period`]), the app's task list ([`progress`]) and the QA
 //! Performance Snapshot ([`snapshot`]), and the key format of reviews stored on a device
 //! ([`stored`]).
 //!
@@ -23,6 +23,7 @@ pub mod generate;
 pub mod grading;
 pub mod import;
 mod labels;
+pub mod merge;
 pub mod migrate;
 pub mod model;
 pub mod moderation;
