@@ -32,6 +32,7 @@ mod walk;
 
 use std::collections::HashMap;
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::derived::{normal, recompute_derived, Recomputed};
@@ -192,6 +193,16 @@ fn label(question: Option<&str>, context: &[String]) -> String {
     }
 }
 
+/// `sections[2].items[3].rating` as a JSON pointer: `/sections/2/items/3/rating`.
+fn pointer_of(path: &str) -> String {
+    let mut out = String::from("/");
+    out.extend(path.chars().filter(|&c| c != ']').map(|c| match c {
+        '.' | '[' => '/',
+        c => c,
+    }));
+    out
+}
+
 /// Merges two copies of one review (the same `id`) under `framework`. Pure: the same copies
 /// give the same merge, and swapping them swaps only which side each conflict names.
 pub fn merge(ours: &Plr, theirs: &Plr, framework: &Framework) -> Result<Merge, MergeError> {
@@ -226,16 +237,28 @@ pub fn merge(ours: &Plr, theirs: &Plr, framework: &Framework) -> Result<Merge, M
         top.insert("created_at".into(), serde_json::json!(created));
         top.insert("updated_at".into(), serde_json::json!(updated));
     }
-    let asked: HashMap<String, (usize, FieldPath, String)> = questions(ours, framework)
+    // The questions of the merged review (its actions in merged order), by where their answer
+    // is in the merged value, so that the order of conflicts does not depend on which copy
+    // is ours.
+    let mut ordered = ours.clone();
+    if let Some(Ok(actions)) = merged.get("actions").map(Vec::deserialize) {
+        ordered.actions = actions;
+    }
+    let asked: HashMap<String, (usize, FieldPath, String)> = questions(&ordered, framework)
         .into_iter()
         .enumerate()
-        .map(|(n, q)| (q.field.json_path(ours), (n, q.field, q.label)))
+        .map(|(n, q)| {
+            (
+                pointer_of(&q.field.json_path(&ordered)),
+                (n, q.field, q.label),
+            )
+        })
         .collect();
     let mut conflicts: Vec<(usize, Conflict)> = walk
         .leaves
         .into_iter()
         .map(|leaf| {
-            let question = asked.get(&leaf.ours_path);
+            let question = asked.get(&leaf.pointer);
             let conflict = Conflict {
                 label: label(question.map(|(_, _, l)| l.as_str()), &leaf.context),
                 field: question.map(|(_, f, _)| f.clone()),
