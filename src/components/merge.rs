@@ -91,7 +91,14 @@ pub fn MergeChoices(
                 .into_iter()
                 .map(|(n, text)| match n {
                     Some(n) => {
-                        view! { <li><a href=format!("#{}", radio_id(n, Side::Ours))>{text}</a></li> }
+                        let target = radio_id(n, Side::Ours);
+                        // Focus moves to the question here, whatever the router makes of `#`.
+                        let to = target.clone();
+                        let focus = move |ev: leptos::ev::MouseEvent| {
+                            ev.prevent_default();
+                            browser::focus(&to);
+                        };
+                        view! { <li><a href=format!("#{target}") on:click=focus>{text}</a></li> }
                             .into_any()
                     }
                     None => view! { <li>{text}</li> }.into_any(),
