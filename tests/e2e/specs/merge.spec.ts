@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectNoAxeViolations, storedReviews } from './helpers';
+import { dropFiles, expectNoAxeViolations, storedReviews } from './helpers';
 import { fixture, openFile } from './fixtures';
 import { plr as plrCli } from './dashboard-helpers';
 
@@ -110,12 +110,7 @@ test('several files at once, chosen or dropped, are each listed with what happen
   ].map((f) => ({ name: f.name, text: f.buffer.toString() }));
 
   // Dropped on the page.
-  const dataTransfer = await page.evaluateHandle((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
-    return dt;
-  }, files);
-  await page.getByText('drag and drop them here').dispatchEvent('drop', { dataTransfer });
+  await dropFiles(page, page.getByText('drag and drop them here'), files);
   const summary = page.locator('#import-results');
   await expect(summary).toHaveText(
     '4 files read: 1 opened, 1 could not be opened, 1 already on this device, 1 needs a choice.',
