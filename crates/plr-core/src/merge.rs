@@ -32,7 +32,6 @@ mod walk;
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::derived::{normal, recompute_derived, Recomputed};
@@ -97,7 +96,7 @@ impl Conflict {
 /// A closed set's label for a value in the export's spelling (`partly` → "Partly met").
 fn label_of(text: &str) -> Option<&'static str> {
     fn as_<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
-        serde_json::from_value(Value::String(text.to_string())).ok()
+        serde_json::from_str(&serde_json::to_string(text).ok()?).ok()
     }
     None.or_else(|| as_::<Rating>(text).map(Rating::label))
         .or_else(|| as_::<Grade>(text).map(Grade::label))
@@ -193,6 +192,13 @@ fn label(question: Option<&str>, context: &[String]) -> String {
     }
 }
 
+/// `value` as a JSON value. Through text, not `serde_json::to_value`: the form's WebAssembly
+/// already holds the model's serialiser to text and the parser of values, and a second
+/// serialiser of every model type would be a few kilobytes more to download.
+fn json_of<T: serde::Serialize>(value: &T) -> Option<Value> {
+    serde_json::from_str(&serde_json::to_string(value).ok()?).ok()
+}
+
 /// `sections[2].items[3].rating` as a JSON pointer: `/sections/2/items/3/rating`.
 fn pointer_of(path: &str) -> String {
     let mut out = String::from("/");
@@ -213,10 +219,10 @@ pub fn merge(ours: &Plr, theirs: &Plr, framework: &Framework) -> Result<Merge, M
         return Err(MergeError::DifferentFrameworks);
     }
     let to_value = |plr: &Plr| {
-        serde_json::to_value(plr).map_err(|e| {
+        json_of(plr).ok_or_else(|| {
             MergeError::Invalid(ImportError::Invalid(vec![crate::problem::Problem::new(
                 "$",
-                e.to_string(),
+                "the review could not be written out as JSON",
             )]))
         })
     };
@@ -234,14 +240,20 @@ pub fn merge(ours: &Plr, theirs: &Plr, framework: &Framework) -> Result<Merge, M
     if let Value::Object(top) = &mut merged {
         let created = ours.created_at.min(theirs.created_at);
         let updated = ours.updated_at.max(theirs.updated_at);
-        top.insert("created_at".into(), serde_json::json!(created));
-        top.insert("updated_at".into(), serde_json::json!(updated));
+        for (key, at) in [("created_at", created), ("updated_at", updated)] {
+            if let Some(at) = json_of(&at) {
+                top.insert(key.into(), at);
+            }
+        }
     }
     // The questions of the merged review (its actions in merged order), by where their answer
     // is in the merged value, so that the order of conflicts does not depend on which copy
     // is ours.
     let mut ordered = ours.clone();
-    if let Some(Ok(actions)) = merged.get("actions").map(Vec::deserialize) {
+    if let Some(Ok(actions)) = merged
+        .get("actions")
+        .map(|a| serde_json::from_str(&a.to_string()))
+    {
         ordered.actions = actions;
     }
     let asked: HashMap<String, (usize, FieldPath, String)> = questions(&ordered, framework)
@@ -309,7 +321,7 @@ impl Merge {
             }
         }
         if let Value::Object(top) = &mut value {
-            top.insert("status".into(), serde_json::json!(Status::Draft));
+            top.insert("status".into(), Value::String("draft".into()));
             top.insert("completed_at".into(), Value::Null);
         }
         let mut plr = import_with(value.to_string().as_bytes(), &[framework])
