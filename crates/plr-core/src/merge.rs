@@ -30,8 +30,6 @@
 
 mod walk;
 
-use std::collections::HashMap;
-
 use serde_json::Value;
 
 use crate::derived::{normal, recompute_derived, Recomputed};
@@ -229,11 +227,7 @@ pub fn merge(ours: &Plr, theirs: &Plr, framework: &Framework) -> Result<Merge, M
     let skip = settled_paths();
     let mut walk = walk::Walk {
         skip: &skip,
-        area_titles: framework
-            .areas
-            .iter()
-            .map(|a| (a.id.0.clone(), a.title.clone()))
-            .collect(),
+        framework,
         leaves: Vec::new(),
     };
     let mut merged = walk.value(&to_value(ours)?, &to_value(theirs)?, "", "", &[]);
@@ -256,7 +250,7 @@ pub fn merge(ours: &Plr, theirs: &Plr, framework: &Framework) -> Result<Merge, M
     {
         ordered.actions = actions;
     }
-    let asked: HashMap<String, (usize, FieldPath, String)> = questions(&ordered, framework)
+    let asked: Vec<(String, (usize, FieldPath, String))> = questions(&ordered, framework)
         .into_iter()
         .enumerate()
         .map(|(n, q)| {
@@ -270,7 +264,10 @@ pub fn merge(ours: &Plr, theirs: &Plr, framework: &Framework) -> Result<Merge, M
         .leaves
         .into_iter()
         .map(|leaf| {
-            let question = asked.get(&leaf.pointer);
+            let question = asked
+                .iter()
+                .find(|(at, _)| *at == leaf.pointer)
+                .map(|(_, q)| q);
             let conflict = Conflict {
                 label: label(question.map(|(_, _, l)| l.as_str()), &leaf.context),
                 field: question.map(|(_, f, _)| f.clone()),

@@ -3,9 +3,10 @@
 //! by item by that id, never by position. Anything else is a leaf: equal, or filled on one
 //! side only (taken), or a conflict (left at our value, and listed).
 
-use std::collections::{HashMap, HashSet};
-
 use serde_json::{Map, Value};
+
+use crate::framework::Framework;
+use crate::model::AreaId;
 
 /// One leaf the two copies fill differently, while walking.
 pub(super) struct Leaf {
@@ -23,7 +24,7 @@ pub(super) struct Leaf {
 /// the conflicts found.
 pub(super) struct Walk<'a> {
     pub skip: &'a [&'a str],
-    pub area_titles: HashMap<String, String>,
+    pub framework: &'a Framework,
     pub leaves: Vec<Leaf>,
 }
 
@@ -129,36 +130,40 @@ impl Walk<'_> {
     /// Items are matched by id. Items of one side only are taken, in the order of their side;
     /// where both sides add a run of items at the same place, the run whose first id is
     /// smaller comes first, so the order does not depend on which copy is ours.
-    fn list(
+    fn list<'v>(
         &mut self,
-        a: &[Value],
-        b: &[Value],
+        a: &'v [Value],
+        b: &'v [Value],
         pointer: &str,
         ours_path: &str,
         context: &[String],
     ) -> Vec<Value> {
-        let ids = |items: &[Value]| -> HashSet<String> {
-            items.iter().filter_map(key).map(str::to_string).collect()
-        };
+        // Plain lists, not hash sets: a review has at most a few hundred items, and the form's
+        // download stays free of another hash table's code.
+        let ids = |items: &'v [Value]| -> Vec<&'v str> { items.iter().filter_map(key).collect() };
         let (in_a, in_b) = (ids(a), ids(b));
         let position = |items: &[Value], id: &str| items.iter().position(|v| key(v) == Some(id));
         let name = item_name(ours_path.rsplit('.').next().unwrap_or(ours_path));
         let mut out = Vec::new();
-        let mut done = HashSet::new();
+        let mut done: Vec<&str> = Vec::new();
         let (mut i, mut j) = (0, 0);
         loop {
-            let skip_done = |items: &[Value], mut n: usize, done: &HashSet<String>| {
-                while items.get(n).and_then(key).is_some_and(|k| done.contains(k)) {
+            let skip_done = |items: &[Value], mut n: usize, done: &[&str]| {
+                while items
+                    .get(n)
+                    .and_then(key)
+                    .is_some_and(|k| done.contains(&k))
+                {
                     n += 1;
                 }
                 n
             };
             i = skip_done(a, i, &done);
             j = skip_done(b, j, &done);
-            let run = |items: &[Value], n: usize, other: &HashSet<String>| {
+            let run = |items: &[Value], n: usize, other: &[&str]| {
                 items[n..]
                     .iter()
-                    .take_while(|v| key(v).is_some_and(|k| !other.contains(k)))
+                    .take_while(|v| key(v).is_some_and(|k| !other.contains(&k)))
                     .count()
             };
             let (ra, rb) = (run(a, i, &in_b), run(b, j, &in_a));
@@ -168,7 +173,7 @@ impl Walk<'_> {
             }
             for item in runs.into_iter().flatten() {
                 out.push(item.clone());
-                done.extend(key(item).map(str::to_string));
+                done.extend(key(item));
             }
             (i, j) = (i + ra, j + rb);
             let shared = match (a.get(i), b.get(j)) {
@@ -176,17 +181,20 @@ impl Walk<'_> {
                 (None, Some(y)) => key(y),
                 (None, None) => break,
             };
-            let Some(id) = shared.map(str::to_string) else {
+            let Some(id) = shared else {
                 break;
             };
-            let (Some(x), Some(y)) = (position(a, &id), position(b, &id)) else {
+            let (Some(x), Some(y)) = (position(a, id), position(b, id)) else {
                 break;
             };
             // The list's own key gives way to the item's name: "Action a1", not "actions".
             let mut within = context[..context.len().saturating_sub(1)].to_vec();
-            within.push(match self.area_titles.get(&id) {
-                Some(title) if name == "Area" => title.clone(),
-                _ => format!("{name} {id}"),
+            let area = (name == "Area")
+                .then(|| self.framework.area(&AreaId(id.to_string())))
+                .flatten();
+            within.push(match area {
+                Some(area) => area.title.clone(),
+                None => format!("{name} {id}"),
             });
             let merged = self.value(
                 &a[x],
@@ -196,7 +204,7 @@ impl Walk<'_> {
                 &within,
             );
             out.push(merged);
-            done.insert(id);
+            done.push(id);
         }
         out
     }
