@@ -6,7 +6,6 @@
 //! ([`super::merge`]), replace it, or be left.
 
 use leptos::prelude::*;
-use plr_core::derived::same_content;
 use plr_core::import::{import, MAX_FILE_BYTES};
 use plr_core::merge::{merge, Merge};
 use plr_core::{Framework, Plr};
@@ -81,13 +80,11 @@ fn outcome_of(file: String, text: &str) -> Outcome {
         Ok(imported) => {
             let plr = Box::new(imported.plr);
             match storage::load(plr.id) {
-                Ok(local) if same_content(&local, &plr, Framework::practice_fundamentals()) => {
-                    Outcome::Unchanged {
-                        plr,
-                        file,
-                        why: "This copy is already on this device, so nothing changed.",
-                    }
-                }
+                Ok(local) if local == *plr => Outcome::Unchanged {
+                    plr,
+                    file,
+                    why: "This copy is already on this device, so nothing changed.",
+                },
                 Ok(local) => Outcome::AlreadyHere {
                     plr,
                     file,

@@ -99,6 +99,7 @@ test('several files at once, chosen or dropped, are each listed with what happen
   await openFile(page, here, 'here.json');
   const addsReflection = fullDraft((p) => {
     p.sections[1].practitioner_reflection = 'Only written on the other device.';
+    p.updated_at = '2026-11-20T11:00:00Z';
   });
   const broken = fixture('draft-partial.json');
   broken.case.legal_status = 'unknown_status';
