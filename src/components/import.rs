@@ -385,7 +385,7 @@ fn OutcomeView(
             view! {
                 <div class="warning" id=id tabindex="-1" role="group" aria-labelledby=labelled_by>
                     <p id=question><strong>{format!(
-                        "{file}: a different copy of {} is already on this device (saved {ours}). The file was saved {theirs}.",
+                        "A different copy of {} is already on this device (saved {ours}). {file} was saved {theirs}.",
                         case_name(&local)
                     )}</strong></p>
                     <button type="button" class="button" on:click=move |_| start_merge.run(at)>"Merge the two copies"</button>

@@ -38,7 +38,7 @@ test('two copies of one review are merged, the differing answers chosen one by o
   });
   const id = await openFile(page, reviewer, 'reviewer.json');
   await picker(page).setInputFiles(asFile('practitioner.json', practitioner));
-  const question = page.getByRole('group', { name: /practitioner\.json: a different copy of the review for LL-482913/ });
+  const question = page.getByRole('group', { name: /A different copy of the review for LL-482913 .*practitioner\.json was saved/ });
   await expect(question).toBeFocused();
   await question.getByRole('button', { name: 'Merge the two copies' }).click();
 
@@ -124,7 +124,7 @@ test('several files at once, chosen or dropped, are each listed with what happen
   await expectNoAxeViolations(page);
 
   // A copy that only adds an answer merges without a question.
-  await page.getByRole('group', { name: /other-device\.json/ }).getByRole('button', { name: 'Merge the two copies' }).click();
+  await page.getByRole('group', { name: /other-device\.json was saved/ }).getByRole('button', { name: 'Merge the two copies' }).click();
   const mergedNotice = page.locator('#import-result-3');
   await expect(mergedNotice).toBeFocused();
   await expect(mergedNotice).toContainText('Merged other-device.json into the copy of the review for LL-482913 on this device.');
@@ -139,7 +139,7 @@ test('several files at once, chosen or dropped, are each listed with what happen
     asFile('partial.json', fixture('draft-partial.json')),
   ]);
   await expect(summary).toHaveText('2 files read: 1 needs a choice, 1 opened.');
-  await expect(page.getByRole('group', { name: /moderated\.json: a different copy/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /moderated\.json was saved/ })).toBeVisible();
   expect(await storedReviews(page)).toHaveLength(3);
   await expectNoAxeViolations(page);
 });
