@@ -1,24 +1,35 @@
-//! "Open a downloaded review": brings an exported JSON file back onto this device (to carry
-//! on with a draft started elsewhere). The file is untrusted: the core checks it, and every
-//! problem is shown with where it is in the file. Nothing already on this device is replaced
-//! without asking.
+//! "Open a downloaded review": brings exported JSON files back onto this device (to carry on
+//! with a draft started elsewhere, or to merge another device's copy). One or several files,
+//! chosen or dropped; each is listed with what happened to it. A file is untrusted: the core
+//! checks it, and every problem is shown with where it is in the file. Nothing already on this
+//! device is replaced without asking: a different copy of a review already here can be merged
+//! ([`super::merge`]), replace it, or be left.
 
 use leptos::prelude::*;
 use plr_core::import::{import, MAX_FILE_BYTES};
-use plr_core::Plr;
+use plr_core::merge::{merge, Merge};
+use plr_core::{Framework, Plr};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::merge::MergeChoices;
 use crate::{browser, storage};
 
-/// What happened to the file the user chose.
+/// What happened to one file.
 #[derive(Debug, Clone, PartialEq)]
 enum Outcome {
-    /// Saved on this device.
+    /// Saved on this device; `merged` when it was merged into the copy already here.
     Opened {
         plr: Box<Plr>,
         file: String,
         warnings: Vec<String>,
+        merged: bool,
+    },
+    /// Nothing changed on this device: `why`.
+    Unchanged {
+        plr: Box<Plr>,
+        file: String,
+        why: &'static str,
     },
     /// The file cannot be used: each problem names where it is in the file.
     Refused { file: String, problems: Vec<String> },
@@ -30,7 +41,21 @@ enum Outcome {
     },
 }
 
-fn case_name(plr: &Plr) -> String {
+impl Outcome {
+    /// How the summary of several files counts it.
+    fn kind(&self) -> &'static str {
+        match self {
+            Outcome::Opened { merged: false, .. } => "opened",
+            Outcome::Opened { merged: true, .. } => "merged",
+            Outcome::Unchanged { .. } => "already on this device",
+            Outcome::Refused { .. } => "could not be opened",
+            Outcome::AlreadyHere { .. } => "needs a choice",
+        }
+    }
+}
+
+/// "the review for LL-482913", for sentences.
+pub(crate) fn case_name(plr: &Plr) -> String {
     if plr.case.child_ref.trim().is_empty() {
         "a review with no case reference".into()
     } else {
@@ -53,46 +78,122 @@ fn outcome_of(file: String, text: &str) -> Outcome {
             problems: error.problems().iter().map(|p| p.plain()).collect(),
         },
         Ok(imported) => {
-            let warnings = imported.warnings.iter().map(|p| p.plain()).collect();
-            match storage::load(imported.plr.id) {
-                Ok(local) if local != imported.plr => Outcome::AlreadyHere {
-                    plr: Box::new(imported.plr),
+            let plr = Box::new(imported.plr);
+            match storage::load(plr.id) {
+                Ok(local) if local == *plr => Outcome::Unchanged {
+                    plr,
+                    file,
+                    why: "This copy is already on this device, so nothing changed.",
+                },
+                Ok(local) => Outcome::AlreadyHere {
+                    plr,
                     file,
                     local: Box::new(local),
                 },
-                _ => Outcome::Opened {
-                    plr: Box::new(imported.plr),
+                _ => saved(
+                    *plr,
                     file,
-                    warnings,
-                },
+                    imported.warnings.iter().map(|p| p.plain()).collect(),
+                    false,
+                ),
             }
         }
     }
 }
 
-/// The file picker and what it reports.
+/// Saves `plr` on this device: opened (or merged), or refused with the storage's reason.
+fn saved(plr: Plr, file: String, warnings: Vec<String>, merged: bool) -> Outcome {
+    match storage::save(&plr, "") {
+        Ok(_) => Outcome::Opened {
+            plr: Box::new(plr),
+            file,
+            warnings,
+            merged,
+        },
+        Err(e) => Outcome::Refused {
+            file,
+            problems: vec![e.to_string()],
+        },
+    }
+}
+
+async fn outcome_of_file(file: web_sys::File) -> Outcome {
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES as f64 {
+        return Outcome::Refused {
+            file: name,
+            problems: vec!["The file is larger than the 5 MB limit, so it was not read.".into()],
+        };
+    }
+    match read(&file).await {
+        Ok(text) => outcome_of(name, &text),
+        Err(problem) => Outcome::Refused {
+            file: name,
+            problems: vec![problem],
+        },
+    }
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|n| list.get(n)).collect()
+}
+
+/// A merge waiting for the user's choices: which outcome it settles, and its pieces.
+#[derive(Clone)]
+struct Merging {
+    at: usize,
+    merge: Merge,
+    local: Plr,
+    file: String,
+}
+
+/// The file picker, the drop zone, and what happened to each file.
 #[component]
 pub fn ImportReview(
     /// Called after a review was saved on this device.
     on_imported: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let outcome = RwSignal::new(None::<Outcome>);
-    let save = move |plr: Plr, file: String, warnings: Vec<String>| {
-        match storage::save(&plr, "") {
-            Ok(_) => {
-                outcome.set(Some(Outcome::Opened {
-                    plr: Box::new(plr),
-                    file,
-                    warnings,
-                }));
+    let outcomes = RwSignal::new(Vec::<Outcome>::new());
+    let merging = RwSignal::new(None::<Merging>);
+    let settle = move |at: usize, outcome: Outcome| {
+        let opened = matches!(outcome, Outcome::Opened { .. });
+        outcomes.update(|o| {
+            if let Some(slot) = o.get_mut(at) {
+                *slot = outcome;
+            }
+        });
+        if opened {
+            on_imported();
+        }
+        browser::focus_after_render(format!("import-result-{at}"));
+    };
+    let take = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let mut results = Vec::new();
+            // One at a time, so that two copies of one review in one batch meet: the second
+            // finds the first on this device.
+            for file in files {
+                results.push(outcome_of_file(file).await);
+            }
+            let opened = results.iter().any(|o| matches!(o, Outcome::Opened { .. }));
+            let single = results.len() == 1;
+            merging.set(None);
+            outcomes.set(results);
+            if opened {
                 on_imported();
             }
-            Err(e) => outcome.set(Some(Outcome::Refused {
-                file,
-                problems: vec![e.to_string()],
-            })),
-        }
-        browser::focus_after_render("import-result");
+            browser::focus_after_render(if single {
+                "import-result-0"
+            } else {
+                "import-results"
+            });
+        });
     };
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -101,99 +202,200 @@ pub fn ImportReview(
         else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
+        let files = files_of(input.files());
         // Let the same file be chosen again after fixing it.
         input.set_value("");
-        let name = file.name();
-        if file.size() > MAX_FILE_BYTES as f64 {
-            outcome.set(Some(Outcome::Refused {
-                file: name,
-                problems: vec![
-                    "The file is larger than the 5 MB limit, so it was not read.".into(),
-                ],
-            }));
-            browser::focus_after_render("import-result");
+        take(files);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        take(files_of(ev.data_transfer().and_then(|d| d.files())));
+    };
+    let start_merge = move |at: usize| {
+        let Some(Outcome::AlreadyHere { plr, file, local }) = outcomes.with(|o| o.get(at).cloned())
+        else {
             return;
-        }
-        leptos::task::spawn_local(async move {
-            let result = match read(&file).await {
-                Ok(text) => outcome_of(name, &text),
-                Err(problem) => Outcome::Refused {
-                    file: name,
-                    problems: vec![problem],
-                },
-            };
-            match result {
-                Outcome::Opened {
-                    plr,
+        };
+        let framework = Framework::practice_fundamentals();
+        let refused = |file: String, e: &dyn std::fmt::Display| Outcome::Refused {
+            file,
+            problems: vec![format!("The two copies cannot be merged: {e}.")],
+        };
+        match merge(&local, &plr, framework) {
+            Err(e) => settle(at, refused(file, &e)),
+            Ok(m) if m.conflicts().is_empty() => match m.resolve(&[], framework) {
+                Ok(merged) => settle(at, saved(merged, file, Vec::new(), true)),
+                Err(e) => settle(at, refused(file, &e)),
+            },
+            Ok(m) => {
+                merging.set(Some(Merging {
+                    at,
+                    merge: m,
+                    local: *local,
                     file,
-                    warnings,
-                } => save(*plr, file, warnings),
-                other => {
-                    outcome.set(Some(other));
-                    browser::focus_after_render("import-result");
-                }
+                }));
+                browser::focus_after_render("merge-heading");
             }
-        });
+        }
     };
 
-    let report = move || {
-        outcome.get().map(|result| match result {
-            Outcome::Opened { plr, file, warnings } => {
-                let href = format!("/review/{}", plr.id);
-                view! {
-                    <div class="notice notice--success" id="import-result" tabindex="-1" role="status">
-                        <p>{format!("Opened {} from {file}. {}", case_name(&plr), if storage::is_kept() {
-                            "It is now saved on this device."
-                        } else {
-                            "It is kept in this tab only, until you close it."
-                        })}</p>
-                        {(!warnings.is_empty()).then(|| view! {
-                            <ul class="list">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
-                        })}
-                        <p><a href=href>{format!("Go to {}", case_name(&plr))}</a></p>
-                    </div>
+    let list = move || {
+        let all = outcomes.get();
+        let single = all.len() == 1;
+        let summary = (!single && !all.is_empty()).then(|| {
+            let mut counts: Vec<(&str, usize)> = Vec::new();
+            for outcome in &all {
+                match counts.iter_mut().find(|(k, _)| *k == outcome.kind()) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((outcome.kind(), 1)),
                 }
-                .into_any()
             }
-            Outcome::Refused { file, problems } => view! {
-                <div class="error-summary" id="import-result" tabindex="-1" role="alert" aria-labelledby="import-problem">
-                    <h2 class="error-summary__title" id="import-problem">{format!("{file} could not be opened")}</h2>
+            let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            format!("{} files read: {}.", all.len(), parts.join(", "))
+        });
+        let items = all
+            .into_iter()
+            .enumerate()
+            .map(|(at, outcome)| {
+                view! { <OutcomeView at outcome single start_merge=Callback::new(start_merge) settle=Callback::new(move |(at, o)| settle(at, o)) /> }
+            })
+            .collect_view();
+        view! {
+            <div class="import-results">
+                <p id="import-results" tabindex="-1" role="status">{summary}</p>
+                {items}
+            </div>
+        }
+    };
+    let body = move || match merging.get() {
+        Some(Merging {
+            at,
+            merge,
+            local,
+            file,
+        }) => {
+            let on_cancel = Callback::new(move |()| {
+                merging.set(None);
+                browser::focus_after_render(format!("import-result-{at}"));
+            });
+            view! { <MergeChoices merge local file on_cancel /> }.into_any()
+        }
+        None => list().into_any(),
+    };
+
+    view! {
+        <div class="form-group import" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <label class="label" for="import-file">"Open a downloaded review (JSON file)"</label>
+            <div class="hint" id="import-file-hint">"To carry on with a review started in another browser, or to merge another device's copy into the one here. Choose one or more files, or drag and drop them here. The files stay on this device."</div>
+            <input class="file" type="file" id="import-file" accept=".json,application/json" multiple
+                aria-describedby="import-file-hint" on:change=on_change />
+        </div>
+        {body}
+    }
+}
+
+/// One file's outcome, with its choices when the review is already here.
+#[component]
+fn OutcomeView(
+    at: usize,
+    outcome: Outcome,
+    /// The only file chosen: its outcome is announced itself.
+    single: bool,
+    start_merge: Callback<usize>,
+    settle: Callback<(usize, Outcome)>,
+) -> impl IntoView {
+    let id = format!("import-result-{at}");
+    let go = |plr: &Plr| {
+        view! { <p><a href=format!("/review/{}", plr.id)>{format!("Go to {}", case_name(plr))}</a></p> }
+    };
+    match outcome {
+        Outcome::Opened {
+            plr,
+            file,
+            warnings,
+            merged,
+        } => {
+            let kept = if storage::is_kept() {
+                "It is now saved on this device."
+            } else {
+                "It is kept in this tab only, until you close it."
+            };
+            let said = if merged {
+                format!(
+                    "Merged {file} into the copy of {} on this device. {kept}",
+                    case_name(&plr)
+                )
+            } else {
+                format!("Opened {} from {file}. {kept}", case_name(&plr))
+            };
+            view! {
+                <div class="notice notice--success" id=id tabindex="-1" role=single.then_some("status")>
+                    <p>{said}</p>
+                    {(!warnings.is_empty()).then(|| view! {
+                        <ul class="list">{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                    })}
+                    {go(&plr)}
+                </div>
+            }
+            .into_any()
+        }
+        Outcome::Unchanged { plr, file, why } => view! {
+            <div class="notice" id=id tabindex="-1" role=single.then_some("status")>
+                <p>{format!("{file}: {}. {why}", case_name(&plr))}</p>
+                {go(&plr)}
+            </div>
+        }
+        .into_any(),
+        Outcome::Refused { file, problems } => {
+            let (title, labelled_by) = (format!("{id}-title"), format!("{id}-title"));
+            view! {
+                <div class="error-summary" id=id tabindex="-1" role=single.then_some("alert") aria-labelledby=labelled_by>
+                    <h2 class="error-summary__title" id=title>{format!("{file} could not be opened")}</h2>
                     <p>"Nothing on this device was changed. Where the file is wrong:"</p>
                     <ul class="error-summary__list import-problems">
                         {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                     </ul>
                 </div>
             }
-            .into_any(),
-            Outcome::AlreadyHere { plr, file, local } => {
-                let (theirs, ours) = (browser::local_date_time(plr.updated_at), browser::local_date_time(local.updated_at));
-                let replace = move |_| save((*plr).clone(), file.clone(), Vec::new());
-                view! {
-                    <div class="warning" id="import-result" tabindex="-1" role="alertdialog" aria-labelledby="import-question">
-                        <p id="import-question"><strong>{format!(
-                            "A different copy of {} is already on this device (saved {ours}). The file was saved {theirs}.",
-                            case_name(&local)
-                        )}</strong></p>
-                        <button type="button" class="button button--warning" on:click=replace>"Replace the copy on this device"</button>
-                        " "
-                        <button type="button" class="button button--secondary" on:click=move |_| outcome.set(None)>"Keep the copy on this device"</button>
-                    </div>
-                }
-                .into_any()
+            .into_any()
+        }
+        Outcome::AlreadyHere { plr, file, local } => {
+            let (theirs, ours) = (
+                browser::local_date_time(plr.updated_at),
+                browser::local_date_time(local.updated_at),
+            );
+            let (question, labelled_by) = (format!("{id}-question"), format!("{id}-question"));
+            let (replace_file, keep_file, keep_plr) = (file.clone(), file.clone(), plr.clone());
+            let replace = move |_| {
+                settle.run((
+                    at,
+                    saved((*plr).clone(), replace_file.clone(), Vec::new(), false),
+                ))
+            };
+            let keep = move |_| {
+                settle.run((
+                    at,
+                    Outcome::Unchanged {
+                        plr: keep_plr.clone(),
+                        file: keep_file.clone(),
+                        why: "You kept the copy on this device, so nothing changed.",
+                    },
+                ))
+            };
+            view! {
+                <div class="warning" id=id tabindex="-1" role="group" aria-labelledby=labelled_by>
+                    <p id=question><strong>{format!(
+                        "A different copy of {} is already on this device (saved {ours}). {file} was saved {theirs}.",
+                        case_name(&local)
+                    )}</strong></p>
+                    <button type="button" class="button" on:click=move |_| start_merge.run(at)>"Merge the two copies"</button>
+                    " "
+                    <button type="button" class="button button--warning" on:click=replace>"Replace the copy on this device"</button>
+                    " "
+                    <button type="button" class="button button--secondary" on:click=keep>"Keep the copy on this device"</button>
+                </div>
             }
-        })
-    };
-
-    view! {
-        <div class="form-group import">
-            <label class="label" for="import-file">"Open a downloaded review (JSON file)"</label>
-            <div class="hint" id="import-file-hint">"To carry on with a review started in another browser. The file stays on this device."</div>
-            <input class="file" type="file" id="import-file" accept=".json,application/json"
-                aria-describedby="import-file-hint" on:change=on_change />
-        </div>
-        {report}
+            .into_any()
+        }
     }
 }

@@ -3,6 +3,7 @@
 pub mod export;
 pub mod fields;
 pub mod import;
+pub mod merge;
 pub mod narrative;
 pub mod not_kept;
 pub mod saved;

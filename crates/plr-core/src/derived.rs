@@ -22,6 +22,13 @@ pub enum Recomputed {
 }
 
 impl Recomputed {
+    /// Every derived field.
+    pub const ALL: [Recomputed; 3] = [
+        Recomputed::Suggestion,
+        Recomputed::ShareBy,
+        Recomputed::ModerationEffect,
+    ];
+
     /// The JSON path of the field.
     pub fn path(self) -> &'static str {
         match self {
@@ -81,13 +88,16 @@ pub fn recompute_derived(plr: &mut Plr, framework: &Framework) -> Vec<Recomputed
 /// the derived fields (which follow from the rest). Another tab re-saving what this one holds
 /// is no news.
 pub fn same_content(ours: &Plr, theirs: &Plr, framework: &Framework) -> bool {
-    let normal = |plr: &Plr| {
-        let mut plr = plr.clone();
-        plr.updated_at = chrono::DateTime::UNIX_EPOCH;
-        recompute_derived(&mut plr, framework);
-        plr
-    };
-    ours.updated_at == theirs.updated_at || normal(ours) == normal(theirs)
+    ours.updated_at == theirs.updated_at || normal(ours, framework) == normal(theirs, framework)
+}
+
+/// `plr` with its save time cleared and its derived fields recomputed: two reviews that say
+/// the same are equal once normalised.
+pub(crate) fn normal(plr: &Plr, framework: &Framework) -> Plr {
+    let mut plr = plr.clone();
+    plr.updated_at = chrono::DateTime::UNIX_EPOCH;
+    recompute_derived(&mut plr, framework);
+    plr
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! command line: the checklist framework as data ([`framework`]), the PLR model ([`model`]),
 //! grading ([`grading`]), the completion check ([`completion`]), export and import of the JSON
 //! contract ([`export`], [`import`], [`migrate`], [`derived`]), moderation ([`moderation`]),
-//! the follow-up of a completed review ([`followup`], [`concern`]),
-//! reporting periods ([`period`]), the app's task list ([`progress`]) and the QA
+//! the follow-up of a completed review ([`followup`], [`concern`]), two copies of one
+//! review merged ([`merge`]), reporting periods ([`period`]), the app's task list ([`progress`]) and the QA
 //! Performance Snapshot ([`snapshot`]), the key format of reviews stored on a device
 //! ([`stored`]), and Language that Cares advice on what is typed ([`language`]).
 //!
@@ -26,6 +26,7 @@ pub mod grading;
 pub mod import;
 mod labels;
 pub mod language;
+pub mod merge;
 pub mod migrate;
 pub mod model;
 pub mod moderation;

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectNoAxeViolations } from './helpers';
+import { dropFiles, expectNoAxeViolations } from './helpers';
 import { cli, downloaded, figure, generate, jsonFiles, load, plr } from './dashboard-helpers';
 
 /** Seed 001's Q4 21/22 by month: [outstanding, good, requires improvement, inadequate]. */
@@ -79,12 +79,7 @@ test('files dropped on the page are read, and a file with errors is listed while
   const contents = jsonFiles(dir).map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 
   await page.goto('/dashboard/');
-  const dataTransfer = await page.evaluateHandle((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
-    return dt;
-  }, contents);
-  await page.getByText('Or drag and drop export files here').dispatchEvent('drop', { dataTransfer });
+  await dropFiles(page, page.getByText('Or drag and drop export files here'), contents);
   await expect(page.getByRole('status')).toContainText(`Read ${contents.length} files.`);
 
   const rejected = page.locator('section.rejected');

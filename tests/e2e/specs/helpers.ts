@@ -53,3 +53,13 @@ export async function shownDate(scope: Page | Locator, legend: string): Promise<
   const parts = await Promise.all(['Day', 'Month', 'Year'].map((l) => group.getByLabel(l).inputValue()));
   return parts.join('/');
 }
+
+/** Drops files (`name` and `text`) onto `target`, as dragging them from the desktop would. */
+export async function dropFiles(page: Page, target: Locator, files: { name: string; text: string }[]) {
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    return dt;
+  }, files);
+  await target.dispatchEvent('drop', { dataTransfer });
+}
