@@ -2,18 +2,22 @@
 //! question, the completion check asks for it and the check-answers page lists it exactly
 //! when [`applies`] says so.
 
-use super::{ActionField, FieldPath, JudgementField, ParticipationField, ViewsField, Whose};
+use super::{ActionField, FieldPath, JudgementField, ParticipationField, Spot, ViewsField, Whose};
 use crate::model::{ActionStatus, Grade, Plr, ViewsOutcome};
 
 /// Whether the question at `field` is asked of `plr` as it is now, given the suggested grade
-/// `suggested` (the rationale is asked only for a final grade that differs from it).
+/// `suggested` (the rationale is asked only for a final grade that differs from it). A
+/// question about a list item `plr` does not hold (an area, statement or action) is not.
 pub fn applies(field: &FieldPath, plr: &Plr, suggested: Option<Grade>) -> bool {
+    let Some(spot) = field.spot(plr) else {
+        return false;
+    };
     let case = &plr.case;
-    match field {
-        FieldPath::Participation(ParticipationField::IroOrCpChair) => {
+    match spot {
+        Spot::Participation(ParticipationField::IroOrCpChair) => {
             case.iro_or_cp_chair_allocated == Some(true)
         }
-        FieldPath::Participation(ParticipationField::Views(whose, question)) => {
+        Spot::Participation(ParticipationField::Views(whose, question)) => {
             let views = match whose {
                 Whose::Child if case.child_aged_4_or_over != Some(true) => return false,
                 Whose::Child => &plr.participation.child,
@@ -27,25 +31,16 @@ pub fn applies(field: &FieldPath, plr: &Plr, suggested: Option<Grade>) -> bool {
                 ViewsField::PersistentAttempts => outcome == Some(ViewsOutcome::Unreachable),
             }
         }
-        FieldPath::Judgement(JudgementField::Rationale) => {
-            plr.judgement.final_grade_differs(suggested)
-        }
-        FieldPath::Judgement(
+        Spot::Judgement(JudgementField::Rationale) => plr.judgement.final_grade_differs(suggested),
+        Spot::Judgement(
             JudgementField::ImmediateConcernDetails
             | JudgementField::ConcernSharedWith
             | JudgementField::ConcernSharedAt,
         ) => plr.judgement.immediate_concern,
-        FieldPath::Action { id, field } => plr.actions.iter().any(|a| {
-            &a.id == id
-                && (*field != ActionField::CompletedOn || a.status == ActionStatus::Completed)
-        }),
-        FieldPath::Statement {
-            area, statement, ..
-        } => plr
-            .sections
-            .iter()
-            .any(|s| &s.id == area && s.items.iter().any(|i| &i.id == statement)),
-        FieldPath::Area { area, .. } => plr.sections.iter().any(|s| &s.id == area),
+        Spot::Action {
+            action,
+            field: ActionField::CompletedOn,
+        } => action.status == ActionStatus::Completed,
         _ => true,
     }
 }
