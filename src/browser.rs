@@ -1,6 +1,7 @@
 //! What the app asks of the browser besides storage: the clock, random ids and downloads.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use plr_core::form::Shown;
 use plr_core::PlrId;
 use wasm_bindgen::JsCast;
 
@@ -172,5 +173,19 @@ pub fn focus_main_heading() {
 pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
+    }
+}
+
+/// An answer as a person reads it back: dates in their own format, blanks said so.
+pub fn read_back(shown: Shown) -> String {
+    match shown {
+        Shown::Blank => "Not answered".into(),
+        Shown::Text(text) if text.trim().is_empty() => "Not answered".into(),
+        Shown::Text(text) => text.to_string(),
+        Shown::Choice(label) => label.to_string(),
+        Shown::YesNo(yes) | Shown::Flag(yes) => if yes { "Yes" } else { "No" }.to_string(),
+        Shown::Date(date) => long_date(date),
+        Shown::Moment(at) => local_date_time(at),
+        Shown::Count(n) => n.to_string(),
     }
 }

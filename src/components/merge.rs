@@ -123,7 +123,7 @@ pub fn MergeChoices(
                 };
                 let radio = |side: Side, whose: String| {
                     let id = radio_id(n, side);
-                    let value = conflict.shown(side);
+                    let value = crate::browser::read_back(m.shown(n, side));
                     view! {
                         <div class="radio">
                             <input class="radio__input" type="radio" id=id.clone() name=format!("merge-{n}")

@@ -4,257 +4,83 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::concern::share_by;
 
-use crate::form::{
-    applies, ActionField, AreaField, CaseField, FieldPath, JudgementField, ParticipationField,
-    StatementField, ViewsField, Whose,
-};
+use crate::form::{spots, AreaField, CaseField, FieldPath, JudgementField, Spot, StatementField};
 use crate::framework::Framework;
 use crate::grading::suggest_grade;
-use crate::model::{Action, ActionStatus, AreaId, Grade, Plr, Status, Views, ViewsOutcome};
+use crate::model::{AreaId, Grade, Plr, Status};
 use crate::moderation::reported_grade;
 
 pub use crate::problem::Problem;
-
-fn views_problems(plr: &Plr, views: &Option<Views>, whose: Whose, out: &mut Vec<Problem>) {
-    let at = |field: ViewsField, message: String| {
-        Problem::at(
-            FieldPath::Participation(ParticipationField::Views(whose, field)),
-            plr,
-            message,
-        )
-    };
-    if !applies(
-        &FieldPath::Participation(ParticipationField::Views(whose, ViewsField::Views)),
-        plr,
-        None,
-    ) {
-        return;
-    }
-    let who = whose.named();
-    match views.as_ref().and_then(|v| v.views.map(|outcome| (v, outcome))) {
-        None => out.push(at(ViewsField::Views, format!("Say whether the views of {who} were obtained"))),
-        Some((views, ViewsOutcome::Obtained)) if views.feedback.is_none() => out.push(at(
-            ViewsField::Feedback,
-            format!("Say what feedback {who} gave"),
-        )),
-        Some((views, ViewsOutcome::Inappropriate)) if views.social_worker_consulted.is_none() => out.push(at(
-            ViewsField::SocialWorkerConsulted,
-            format!("Say whether the social worker was consulted about not seeking the views of {who}"),
-        )),
-        Some((views, ViewsOutcome::Unreachable)) if views.persistent_attempts.is_none() => out.push(at(
-            ViewsField::PersistentAttempts,
-            format!("Say whether persistent attempts were made to reach {who}"),
-        )),
-        _ => {}
-    }
-}
 
 /// Where the problem "no practitioner's reflection in any area" points: the first area's
 /// reflection. It is about the whole review, so it does not hold that area's task back.
 pub const NO_REFLECTION_PATH: &str = "sections[0].practitioner_reflection";
 
 /// Everything that stops `plr` being completed, in the order of the form. Empty = completable.
+///
+/// It is the form description's walk ([`spots`]): each question that applies and is not
+/// answered gives its [`Spot::missing`] message, and an answer given can still be wrong
+/// against another ([`compared`]). Nothing here lists the questions again.
 pub fn completion_problems(plr: &Plr, framework: &Framework, today: NaiveDate) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let case = &plr.case;
-    if case.child_ref.trim().is_empty() {
-        out.push(Problem::at(
-            FieldPath::Case(CaseField::ChildRef),
-            plr,
-            "Enter the child's case reference",
-        ));
-    }
-    if case.team.trim().is_empty() {
-        out.push(Problem::at(
-            FieldPath::Case(CaseField::Team),
-            plr,
-            "Enter the team",
-        ));
-    }
-    if case.legal_status.is_none() {
-        out.push(Problem::at(
-            FieldPath::Case(CaseField::LegalStatus),
-            plr,
-            "Choose the child's legal status or service",
-        ));
-    }
-    if case.child_aged_4_or_over.is_none() {
-        out.push(Problem::at(
-            FieldPath::Case(CaseField::ChildAged4OrOver),
-            plr,
-            "Say whether the child is aged 4 or over",
-        ));
-    }
-    if case.iro_or_cp_chair_allocated.is_none() {
-        out.push(Problem::at(
-            FieldPath::Case(CaseField::IroOrCpChairAllocated),
-            plr,
-            "Say whether an Independent Reviewing Officer or Child Protection Chair is allocated",
-        ));
-    }
-    match plr.review.date {
-        None => out.push(Problem::at(
-            FieldPath::Case(CaseField::ReviewDate),
-            plr,
-            "Enter the review date",
-        )),
-        Some(date) if date > today => out.push(Problem::at(
-            FieldPath::Case(CaseField::ReviewDate),
-            plr,
-            "The review date must be today or in the past",
-        )),
-        Some(_) => {}
-    }
-    if plr.review.reviewer.name.trim().is_empty() {
-        out.push(Problem::at(
-            FieldPath::Case(CaseField::ReviewerName),
-            plr,
-            "Enter the reviewer's name",
-        ));
-    }
-    if plr.review.reviewer.role.is_none() {
-        out.push(Problem::at(
-            FieldPath::Case(CaseField::ReviewerRole),
-            plr,
-            "Choose the reviewer's role",
-        ));
-    }
-    if plr.review.practitioner.name.trim().is_empty() {
-        out.push(Problem::at(
-            FieldPath::Case(CaseField::PractitionerName),
-            plr,
-            "Enter the practitioner's name",
-        ));
-    }
-    if plr.review.practitioner.role.is_none() {
-        out.push(Problem::at(
-            FieldPath::Case(CaseField::PractitionerRole),
-            plr,
-            "Choose the practitioner's role",
-        ));
-    }
-
-    let p = &plr.participation;
-    if p.social_worker.is_none() {
-        out.push(Problem::at(
-            FieldPath::Participation(ParticipationField::SocialWorker),
-            plr,
-            "Say whether the social worker was involved",
-        ));
-    }
-    if p.team_manager.is_none() {
-        out.push(Problem::at(
-            FieldPath::Participation(ParticipationField::TeamManager),
-            plr,
-            "Say whether the team manager was involved",
-        ));
-    }
-    let iro = FieldPath::Participation(ParticipationField::IroOrCpChair);
-    if applies(&iro, plr, None) && p.iro_or_cp_chair.is_none() {
-        out.push(Problem::at(
-            iro,
-            plr,
-            "Say whether the Independent Reviewing Officer or Child Protection Chair was involved",
-        ));
-    }
-    views_problems(plr, &p.child, Whose::Child, &mut out);
-    views_problems(plr, &p.parent_carer, Whose::ParentCarer, &mut out);
-
-    for area in &framework.areas {
-        let section = plr.sections.iter().find(|s| s.id == area.id);
-        for statement in &area.statements {
-            let rated = section
-                .and_then(|s| s.items.iter().find(|i| i.id == statement.id))
-                .is_some_and(|i| i.rating.is_some());
-            if !rated {
-                let field = FieldPath::Statement {
-                    area: area.id.clone(),
-                    statement: statement.id.clone(),
-                    field: StatementField::Rating,
-                };
-                out.push(Problem::at(
-                    field,
-                    plr,
-                    format!("Rate statement {} ({})", statement.id, area.title),
-                ));
-            }
-        }
-    }
-
-    // A collaborative review: the practitioner's voice is heard in at least one area.
-    if plr
-        .sections
-        .iter()
-        .all(|s| s.practitioner_reflection.trim().is_empty())
-    {
-        let first = plr.sections.first().map(|s| s.id.clone());
-        let area = first.unwrap_or_else(|| framework.areas[0].id.clone());
-        let field = FieldPath::Area {
-            area,
-            field: AreaField::PractitionerReflection,
-        };
-        out.push(Problem::at(
-            field,
-            plr,
-            "Add the practitioner's reflection on at least one area: this is a collaborative review",
-        ));
-    }
-
-    let j = &plr.judgement;
-    if j.impact_on_child.trim().is_empty() {
-        out.push(Problem::at(
-            FieldPath::Judgement(JudgementField::ImpactOnChild),
-            plr,
-            "Describe the impact on the child",
-        ));
-    }
-    let suggested = suggest_grade(framework, &plr.sections, j.immediate_concern).grade;
-    crate::final_grade::problems(plr, suggested, &mut out);
-    crate::concern::judgement_problems(plr, &mut out);
-    crate::concern::actions_problem(plr, &mut out);
-
-    for (n, action) in plr.actions.iter().enumerate() {
-        action_problems(plr, action, n + 1, &mut out);
-    }
-    out
+    let suggested = suggest_grade(framework, &plr.sections, plr.judgement.immediate_concern).grade;
+    spots(plr)
+        .filter(|spot| spot.applies(plr, suggested))
+        .filter_map(|spot| {
+            let message = if spot.answered(plr) {
+                compared(spot, plr, suggested, today)
+            } else {
+                spot.missing(plr, framework)
+                    .or_else(|| no_reflection(spot, plr))
+            }?;
+            Some(Problem::at(spot.path(), plr, message))
+        })
+        .collect()
 }
 
-/// What stops one action (numbered `number` on its page) being complete, in card order.
-fn action_problems(plr: &Plr, action: &Action, number: usize, out: &mut Vec<Problem>) {
-    let at = |field: ActionField, message: String| {
-        let id = action.id.clone();
-        Problem::at(FieldPath::Action { id, field }, plr, message)
+/// The rules that judge an answer against something else: a review date after `today`; a
+/// final grade chosen against a suggestion that has since changed (`suggested` is the
+/// suggestion now).
+fn compared(
+    spot: Spot<'_>,
+    plr: &Plr,
+    suggested: Option<Grade>,
+    today: NaiveDate,
+) -> Option<String> {
+    match spot {
+        Spot::Case(CaseField::ReviewDate) => plr
+            .review
+            .date
+            .filter(|date| *date > today)
+            .map(|_| "The review date must be today or in the past".to_string()),
+        Spot::Judgement(JudgementField::FinalGrade) => {
+            plr.judgement.stale_choice(suggested).map(|s| s.message())
+        }
+        _ => None,
+    }
+}
+
+/// A collaborative review: the practitioner's voice is heard in at least one area. When it
+/// is heard in none, the first area's reflection says so.
+fn no_reflection(spot: Spot<'_>, plr: &Plr) -> Option<String> {
+    let Spot::Area {
+        section,
+        field: AreaField::PractitionerReflection,
+    } = spot
+    else {
+        return None;
     };
-    if action.kind.is_none() {
-        out.push(at(
-            ActionField::Kind,
-            format!("Choose the type of action {number}"),
-        ));
-    }
-    if action.description.trim().is_empty() {
-        out.push(at(
-            ActionField::Description,
-            format!("Describe action {number}"),
-        ));
-    }
-    if action.owner.trim().is_empty() {
-        out.push(at(
-            ActionField::Owner,
-            format!("Enter who will do action {number}"),
-        ));
-    }
-    if action.due_on.is_none() {
-        out.push(at(
-            ActionField::DueOn,
-            format!("Enter the due date of action {number}"),
-        ));
-    }
-    if action.status == ActionStatus::Completed && action.completed_on.is_none() {
-        out.push(at(
-            ActionField::CompletedOn,
-            format!("Enter the date action {number} was completed"),
-        ));
-    }
+    let first = plr
+        .sections
+        .first()
+        .is_some_and(|s| std::ptr::eq(s, section));
+    let none = plr
+        .sections
+        .iter()
+        .all(|s| s.practitioner_reflection.trim().is_empty());
+    (first && none).then(|| {
+        "Add the practitioner's reflection on at least one area: this is a collaborative review"
+            .to_string()
+    })
 }
 
 /// The problems as an error summary lists them: the unrated statements of each area grouped

@@ -8,8 +8,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::completion::{is_case_of_concern, Problem};
-use crate::form::{applies, FieldPath, JudgementField};
+use crate::completion::is_case_of_concern;
 use crate::model::{Grade, Judgement, Plr, Status};
 
 /// Who a Case of Concern must be shared with.
@@ -138,48 +137,6 @@ impl Judgement {
     /// Records that the Case of Concern was shared (at `now`), or clears that record.
     pub fn record_sharing(&mut self, shared: bool, now: DateTime<Utc>) {
         self.concern_shared_at = shared.then(|| self.concern_shared_at.unwrap_or(now));
-    }
-}
-
-/// What an immediate concern still needs on the judgement page, in form order.
-pub(crate) fn judgement_problems(plr: &Plr, out: &mut Vec<Problem>) {
-    let j = &plr.judgement;
-    let at = |field, message: &str| Problem::at(FieldPath::Judgement(field), plr, message);
-    if !applies(
-        &FieldPath::Judgement(JudgementField::ImmediateConcernDetails),
-        plr,
-        None,
-    ) {
-        return;
-    }
-    if j.immediate_concern_details.trim().is_empty() {
-        out.push(at(
-            JudgementField::ImmediateConcernDetails,
-            "Describe the immediate concern about the child's safety",
-        ));
-    }
-    if j.concern_shared_with.trim().is_empty() {
-        out.push(at(
-            JudgementField::ConcernSharedWith,
-            "Enter the name of the Head of Service the concern was shared with",
-        ));
-    }
-    if j.concern_shared_at.is_none() {
-        out.push(at(
-            JudgementField::ConcernSharedAt,
-            "Record that the concern has been shared with the Head of Service",
-        ));
-    }
-}
-
-/// A Case of Concern needs at least one action.
-pub(crate) fn actions_problem(plr: &Plr, out: &mut Vec<Problem>) {
-    if plr.actions.is_empty() && is_case_of_concern(plr) {
-        out.push(Problem::at(
-            FieldPath::Actions,
-            plr,
-            "Add at least one action: a Case of Concern cannot be completed without one",
-        ));
     }
 }
 

@@ -1,8 +1,6 @@
 //! The final grade: it follows the suggestion until the reviewer chooses another, and a
 //! different grade chosen against an earlier suggestion must be chosen again (`grading.md`).
 
-use crate::completion::Problem;
-use crate::form::{FieldPath, JudgementField};
 use crate::labels::grade_or_none;
 use crate::model::{Grade, Judgement};
 
@@ -77,27 +75,6 @@ impl Judgement {
     pub fn final_grade_differs(&self, suggested: Option<Grade>) -> bool {
         self.final_grade
             .is_some_and(|grade| Some(grade) != suggested)
-    }
-}
-
-/// What stops the final grade being accepted, given the current suggestion.
-pub(crate) fn problems(plr: &crate::model::Plr, suggested: Option<Grade>, out: &mut Vec<Problem>) {
-    let j = &plr.judgement;
-    let at = |field, message: &str| Problem::at(FieldPath::Judgement(field), plr, message);
-    match j.final_grade {
-        None => out.push(at(JudgementField::FinalGrade, "Choose the final grade")),
-        Some(_) if j.final_grade_differs(suggested) => {
-            if let Some(stale) = j.stale_choice(suggested) {
-                out.push(at(JudgementField::FinalGrade, &stale.message()));
-            }
-            if j.rationale.trim().is_empty() {
-                out.push(at(
-                    JudgementField::Rationale,
-                    "Explain why the final grade is different from the suggested grade",
-                ));
-            }
-        }
-        Some(_) => {}
     }
 }
 

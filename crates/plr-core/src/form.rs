@@ -5,9 +5,12 @@
 mod applies;
 mod path;
 mod questions;
+mod required;
+mod shown;
 mod spots;
 
 pub use applies::applies;
 pub use path::*;
 pub use questions::{questions, Question};
+pub use shown::Shown;
 pub use spots::{spots, Spot};

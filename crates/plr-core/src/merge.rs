@@ -33,12 +33,10 @@ mod walk;
 use serde_json::Value;
 
 use crate::derived::{normal, recompute_derived, Recomputed};
-use crate::form::{questions, FieldPath};
+use crate::form::{questions, FieldPath, Shown};
 use crate::framework::Framework;
 use crate::import::{import_with, ImportError};
-use crate::model::{
-    ActionKind, ActionStatus, Feedback, Grade, LegalStatus, Plr, Rating, Role, Status, ViewsOutcome,
-};
+use crate::model::{Grade, Plr, Status};
 
 /// Which copy a value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,37 +81,6 @@ impl Conflict {
             Side::Ours => &self.ours,
             Side::Theirs => &self.theirs,
         }
-    }
-
-    /// The value on `side` as the form shows it: "Partly met", "Yes", "(blank)", the text.
-    pub fn shown(&self, side: Side) -> String {
-        shown(self.value(side))
-    }
-}
-
-/// A closed set's label for a value in the export's spelling (`partly` → "Partly met").
-fn label_of(text: &str) -> Option<&'static str> {
-    fn as_<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
-        serde_json::from_str(&serde_json::to_string(text).ok()?).ok()
-    }
-    None.or_else(|| as_::<Rating>(text).map(Rating::label))
-        .or_else(|| as_::<Grade>(text).map(Grade::label))
-        .or_else(|| as_::<LegalStatus>(text).map(LegalStatus::label))
-        .or_else(|| as_::<Role>(text).map(Role::label))
-        .or_else(|| as_::<ViewsOutcome>(text).map(ViewsOutcome::label))
-        .or_else(|| as_::<Feedback>(text).map(Feedback::label))
-        .or_else(|| as_::<ActionKind>(text).map(ActionKind::label))
-        .or_else(|| as_::<ActionStatus>(text).map(ActionStatus::label))
-}
-
-fn shown(value: &Value) -> String {
-    match value {
-        Value::Null => "(blank)".into(),
-        Value::Bool(true) => "Yes".into(),
-        Value::Bool(false) => "No".into(),
-        Value::String(s) if s.is_empty() => "(blank)".into(),
-        Value::String(s) => label_of(s).map_or_else(|| s.clone(), str::to_string),
-        other => other.to_string(),
     }
 }
 
@@ -294,6 +261,30 @@ impl Merge {
     /// The fields the two copies fill differently, in form order (empty: nothing to choose).
     pub fn conflicts(&self) -> &[Conflict] {
         &self.conflicts
+    }
+
+    /// Conflict `n`'s value on `side`, read back as the form reads back that question's
+    /// answer ([`crate::form::Spot::shown`]: "Partly met", a date, the text). A field no
+    /// question asks (the moderator's record) is shown as its value, a grade by its label.
+    pub fn shown(&self, n: usize, side: Side) -> Shown<'_> {
+        let Some(conflict) = self.conflicts.get(n) else {
+            return Shown::Blank;
+        };
+        let copy = match side {
+            Side::Ours => &self.ours,
+            Side::Theirs => &self.theirs,
+        };
+        if let Some(spot) = conflict.field.as_ref().and_then(|f| f.spot(copy)) {
+            return spot.shown(copy);
+        }
+        match conflict.value(side) {
+            Value::Null => Shown::Blank,
+            Value::Bool(yes) => Shown::YesNo(*yes),
+            Value::String(text) => serde_json::from_value::<Grade>(Value::String(text.clone()))
+                .map_or(Shown::Text(text), |grade| Shown::Choice(grade.label())),
+            Value::Array(items) => Shown::Count(items.len()),
+            Value::Number(_) | Value::Object(_) => Shown::Text("(several values)"),
+        }
     }
 
     /// The merged review, with `choices[n]` the copy kept for conflict `n` (every conflict

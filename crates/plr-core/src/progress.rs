@@ -125,6 +125,18 @@ impl Task {
         tasks
     }
 
+    /// Its title in the task list and as the heading of its answers ("About the case", an
+    /// area's title).
+    pub fn title(&self, framework: &Framework) -> String {
+        match self {
+            Task::Case => "About the case".into(),
+            Task::Participation => "Who took part".into(),
+            Task::Area(id) => framework.area(id).map_or(id.0.clone(), |a| a.title.clone()),
+            Task::Judgement => "Judgement".into(),
+            Task::Actions => "Actions".into(),
+        }
+    }
+
     /// The task whose page asks the question at `field`.
     pub fn of(field: &FieldPath) -> Task {
         match field {

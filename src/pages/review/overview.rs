@@ -1,27 +1,13 @@
 //! The review's task list: each section with its status, the live grade, and the download.
 
 use leptos::prelude::*;
-use plr_core::progress::{Progress, Task, TaskStatus};
+use plr_core::progress::{Progress, TaskStatus};
 use plr_core::{CaseStoreFields, PlrStoreFields};
 
 use super::concern::ConcernNotice;
 use super::{task_page, GradePanel, Review};
 use crate::components::export::ExportButton;
 use crate::components::title::PageTitle;
-
-fn task_title(task: &Task, review: &Review) -> String {
-    match task {
-        Task::Case => "About the case".into(),
-        Task::Participation => "Who took part".into(),
-        Task::Area(id) => review
-            .framework
-            .area(id)
-            .map(|a| a.title.clone())
-            .unwrap_or_default(),
-        Task::Judgement => "Judgement".into(),
-        Task::Actions => "Actions".into(),
-    }
-}
 
 fn tag_class(status: TaskStatus) -> &'static str {
     match status {
@@ -59,7 +45,7 @@ pub fn Overview() -> impl IntoView {
                 p.tasks[range.clone()]
                     .iter()
                     .map(|(task, status)| {
-                        let title = task_title(task, &review);
+                        let title = task.title(review.framework);
                         let href = review.href(&task_page(task));
                         let status_id = format!("status-{}", task_page(task).replace('/', "-"));
                         let tag = tag_class(*status);

@@ -48,7 +48,7 @@ test('a completed, moderated review prints whole, in reading order, without the 
   expectInOrder(text, [
     "Child's case reference: LL-482913",
     'About the case', 'Stroud Safeguarding', 'Reviewing manager', 'A. Manager', 'Practitioner', 'B. Worker',
-    'Who took part', "Child's views",
+    'Who took part', 'Were the views of the child obtained?',
     'Grades', 'Suggested grade', 'Good', 'Final grade', 'Good',
     'Moderated grade (replaces the final grade)', 'Requires improvement',
     'How the suggested grade was reached', 'Score',

@@ -1,7 +1,7 @@
 //! Unit tests of `completion.rs`.
 
 use super::*;
-use crate::model::{Feedback, LegalStatus, PlrId, Rating, Role};
+use crate::model::{ActionStatus, Feedback, LegalStatus, PlrId, Rating, Role, Views, ViewsOutcome};
 
 /// A draft with every answer given: every statement met, final grade outstanding.
 pub(crate) fn complete_plr() -> Plr {

@@ -9,42 +9,52 @@ use crate::model::{ActionStatus, Grade, Plr, ViewsOutcome};
 /// `suggested` (the rationale is asked only for a final grade that differs from it). A
 /// question about a list item `plr` does not hold (an area, statement or action) is not.
 pub fn applies(field: &FieldPath, plr: &Plr, suggested: Option<Grade>) -> bool {
-    let Some(spot) = field.spot(plr) else {
-        return false;
-    };
-    let case = &plr.case;
-    match spot {
-        Spot::Participation(ParticipationField::IroOrCpChair) => {
-            case.iro_or_cp_chair_allocated == Some(true)
-        }
-        Spot::Participation(ParticipationField::Views(whose, question)) => {
-            let views = match whose {
-                Whose::Child if case.child_aged_4_or_over != Some(true) => return false,
-                Whose::Child => &plr.participation.child,
-                Whose::ParentCarer => &plr.participation.parent_carer,
-            };
-            let outcome = views.as_ref().and_then(|v| v.views);
-            match question {
-                ViewsField::Views => true,
-                ViewsField::Feedback => outcome == Some(ViewsOutcome::Obtained),
-                ViewsField::SocialWorkerConsulted => outcome == Some(ViewsOutcome::Inappropriate),
-                ViewsField::PersistentAttempts => outcome == Some(ViewsOutcome::Unreachable),
-            }
-        }
-        Spot::Judgement(JudgementField::Rationale) => plr.judgement.final_grade_differs(suggested),
-        Spot::Judgement(
-            JudgementField::ImmediateConcernDetails
-            | JudgementField::ConcernSharedWith
-            | JudgementField::ConcernSharedAt,
-        ) => plr.judgement.immediate_concern,
-        Spot::Action {
-            action,
-            field: ActionField::CompletedOn,
-        } => action.status == ActionStatus::Completed,
-        _ => true,
-    }
+    field
+        .spot(plr)
+        .is_some_and(|spot| spot.applies(plr, suggested))
 }
 
+impl Spot<'_> {
+    /// Whether this question of `plr` (the review it was found in) is asked now, given the
+    /// suggested grade `suggested`: see [`applies`].
+    pub fn applies(&self, plr: &Plr, suggested: Option<Grade>) -> bool {
+        let case = &plr.case;
+        match *self {
+            Spot::Participation(ParticipationField::IroOrCpChair) => {
+                case.iro_or_cp_chair_allocated == Some(true)
+            }
+            Spot::Participation(ParticipationField::Views(whose, question)) => {
+                let views = match whose {
+                    Whose::Child if case.child_aged_4_or_over != Some(true) => return false,
+                    Whose::Child => &plr.participation.child,
+                    Whose::ParentCarer => &plr.participation.parent_carer,
+                };
+                let outcome = views.as_ref().and_then(|v| v.views);
+                match question {
+                    ViewsField::Views => true,
+                    ViewsField::Feedback => outcome == Some(ViewsOutcome::Obtained),
+                    ViewsField::SocialWorkerConsulted => {
+                        outcome == Some(ViewsOutcome::Inappropriate)
+                    }
+                    ViewsField::PersistentAttempts => outcome == Some(ViewsOutcome::Unreachable),
+                }
+            }
+            Spot::Judgement(JudgementField::Rationale) => {
+                plr.judgement.final_grade_differs(suggested)
+            }
+            Spot::Judgement(
+                JudgementField::ImmediateConcernDetails
+                | JudgementField::ConcernSharedWith
+                | JudgementField::ConcernSharedAt,
+            ) => plr.judgement.immediate_concern,
+            Spot::Action {
+                action,
+                field: ActionField::CompletedOn,
+            } => action.status == ActionStatus::Completed,
+            _ => true,
+        }
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,14 +38,20 @@ pub fn questions(plr: &Plr, framework: &Framework) -> Vec<Question> {
     spots(plr)
         .map(|spot| Question {
             field: spot.path(),
-            label: label(spot, framework),
+            label: spot.label(framework),
             hint: hint(spot),
             limit: spot.limit(),
         })
         .collect()
 }
 
-/// The label or legend of the question at `spot`, as the form asks it.
+impl Spot<'_> {
+    /// The label or legend of this question, as the form asks it.
+    pub fn label(&self, framework: &Framework) -> String {
+        label(*self, framework)
+    }
+}
+
 fn label(spot: Spot<'_>, framework: &Framework) -> String {
     use JudgementField as J;
     use ParticipationField as P;

@@ -9,7 +9,7 @@ use super::{
     StatementField, ViewsField, Whose,
 };
 use crate::import::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
-use crate::model::{Action, Item, Plr, Section, Views};
+use crate::model::{Action, Item, Plr, Section};
 use crate::progress::Task;
 
 /// One question of one review, borrowed from it.
@@ -210,73 +210,6 @@ impl<'a> Spot<'a> {
             _ => return None,
         };
         Some(text)
-    }
-
-    /// Whether `plr` (the review it was found in) holds an answer to it: text that is not
-    /// blank, a choice made, the concern flag ticked, at least one action.
-    pub fn answered(&self, plr: &'a Plr) -> bool {
-        if let Some(text) = self.text(plr) {
-            return !text.trim().is_empty();
-        }
-        let (case, review, j) = (&plr.case, &plr.review, &plr.judgement);
-        match *self {
-            Spot::Case(field) => match field {
-                CaseField::LegalStatus => case.legal_status.is_some(),
-                CaseField::ChildAged4OrOver => case.child_aged_4_or_over.is_some(),
-                CaseField::IroOrCpChairAllocated => case.iro_or_cp_chair_allocated.is_some(),
-                CaseField::ReviewDate => review.date.is_some(),
-                CaseField::ReviewerRole => review.reviewer.role.is_some(),
-                CaseField::PractitionerRole => review.practitioner.role.is_some(),
-                // Text, answered above.
-                CaseField::ChildRef
-                | CaseField::Team
-                | CaseField::ReviewerName
-                | CaseField::PractitionerName => false,
-            },
-            Spot::Participation(field) => {
-                let p = &plr.participation;
-                let views = |v: &Option<Views>, field| {
-                    v.as_ref().is_some_and(|v| match field {
-                        ViewsField::Views => v.views.is_some(),
-                        ViewsField::Feedback => v.feedback.is_some(),
-                        ViewsField::SocialWorkerConsulted => v.social_worker_consulted.is_some(),
-                        ViewsField::PersistentAttempts => v.persistent_attempts.is_some(),
-                    })
-                };
-                match field {
-                    ParticipationField::SocialWorker => p.social_worker.is_some(),
-                    ParticipationField::TeamManager => p.team_manager.is_some(),
-                    ParticipationField::IroOrCpChair => p.iro_or_cp_chair.is_some(),
-                    ParticipationField::Views(Whose::Child, field) => views(&p.child, field),
-                    ParticipationField::Views(Whose::ParentCarer, field) => {
-                        views(&p.parent_carer, field)
-                    }
-                }
-            }
-            Spot::Statement { item, field, .. } => match field {
-                StatementField::Rating => item.rating.is_some(),
-                StatementField::Note => false,
-            },
-            Spot::Judgement(field) => match field {
-                JudgementField::FinalGrade => j.final_grade.is_some(),
-                JudgementField::ImmediateConcern => j.immediate_concern,
-                JudgementField::ConcernSharedAt => j.concern_shared_at.is_some(),
-                JudgementField::ImpactOnChild
-                | JudgementField::Rationale
-                | JudgementField::ImmediateConcernDetails
-                | JudgementField::ConcernSharedWith => false,
-            },
-            Spot::Actions => !plr.actions.is_empty(),
-            Spot::Action { action, field } => match field {
-                ActionField::Kind => action.kind.is_some(),
-                ActionField::DueOn => action.due_on.is_some(),
-                // Every action has a status (open by default): not an answer of its own.
-                ActionField::Status => false,
-                ActionField::CompletedOn => action.completed_on.is_some(),
-                ActionField::Description | ActionField::Owner | ActionField::ProgressNote => false,
-            },
-            Spot::Area { .. } => false,
-        }
     }
 
     /// Whether it is asked on `task`'s page.

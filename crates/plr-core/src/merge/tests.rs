@@ -1,7 +1,10 @@
 use super::*;
 use crate::completion::complete;
 use crate::form::{ActionField, StatementField};
-use crate::model::{Action, AreaId, Moderation, ModerationEffect, PlrId, StatementId};
+use crate::model::{
+    Action, ActionKind, ActionStatus, AreaId, Moderation, ModerationEffect, PlrId, Rating,
+    StatementId,
+};
 use chrono::{DateTime, Duration, Utc};
 
 fn f() -> &'static Framework {
@@ -85,8 +88,8 @@ fn differing_fields_are_named_by_their_question_and_resolved_one_by_one() {
     assert_eq!(c[0].field, Some(statement(StatementField::Rating)));
     assert!(c[0].label.starts_with("SM4 "), "{}", c[0].label);
     assert_eq!(
-        (c[0].shown(Side::Ours), c[0].shown(Side::Theirs)),
-        ("Met".to_string(), "Partly met".to_string())
+        (merged.shown(0, Side::Ours), merged.shown(0, Side::Theirs)),
+        (Shown::Choice("Met"), Shown::Choice("Partly met"))
     );
     assert_eq!(c[1].field, Some(statement(StatementField::Note)));
     assert_eq!(c[1].label, "Statement SM4: Evidence (optional)");

@@ -1,10 +1,9 @@
 //! The record's actions: one block per action, one row per question of its card.
 
-use plr_core::form::{ActionField, FieldPath};
-use plr_core::{Action, ActionKind};
+use plr_core::form::Spot;
+use plr_core::Action;
 
-use super::{answered, Block, Record};
-use crate::browser;
+use super::{Block, Record};
 
 /// Every action, or "None".
 pub(super) fn actions(record: &Record, out: &mut Vec<Block>) {
@@ -23,31 +22,7 @@ pub(super) fn actions(record: &Record, out: &mut Vec<Block>) {
     }
 }
 
-/// One action: what, who, by when, and how it stands (the questions its card asks).
+/// One action: the questions its card asks, with their answers.
 fn action_rows(record: &Record, action: &Action) -> Vec<(String, String)> {
-    let date = |d: Option<chrono::NaiveDate>| d.map_or("Not answered".into(), browser::long_date);
-    ActionField::ALL
-        .into_iter()
-        .filter(|field| {
-            record.asks(&FieldPath::Action {
-                id: action.id.clone(),
-                field: *field,
-            })
-        })
-        .map(|field| {
-            let value = match field {
-                ActionField::Kind => action
-                    .kind
-                    .map_or("Not answered", ActionKind::label)
-                    .to_string(),
-                ActionField::Description => answered(&action.description),
-                ActionField::Owner => answered(&action.owner),
-                ActionField::DueOn => date(action.due_on),
-                ActionField::Status => action.status.label().to_string(),
-                ActionField::CompletedOn => date(action.completed_on),
-                ActionField::ProgressNote => answered(&action.progress_note),
-            };
-            (field.label().to_string(), value)
-        })
-        .collect()
+    record.rows(|spot| matches!(spot, Spot::Action { action: a, .. } if a.id == action.id))
 }

@@ -1,10 +1,10 @@
 //! The record's Practice Fundamentals: the band of each area, then each area's statements
 //! (rating and evidence note), the practitioner's reflection and the reviewer's evaluation.
 
-use plr_core::form::{AreaField, FieldPath, StatementField};
-use plr_core::framework::Area;
+use plr_core::form::{Spot, StatementField};
+use plr_core::progress::Task;
 
-use super::{answered, Block, Record};
+use super::{Block, Record};
 
 /// The table of area bands, then every area in full.
 pub(super) fn areas(record: &Record, out: &mut Vec<Block>) {
@@ -23,57 +23,61 @@ pub(super) fn areas(record: &Record, out: &mut Vec<Block>) {
         .collect();
     out.push(Block::Heading(2, "Practice Fundamentals".into()));
     out.push(Block::Bands(bands));
-    for area in &record.framework.areas {
-        area_blocks(record, area, out);
+    area_blocks(record, out);
+}
+
+/// Every area in full, walking the form description: an area's heading, each statement as a
+/// block with its rating and any evidence note, then the area's narratives.
+fn area_blocks(record: &Record, out: &mut Vec<Block>) {
+    let mut current = None;
+    for spot in record.asked() {
+        let (section, statement) = match spot {
+            Spot::Statement { section, item, .. } => (section, Some(item)),
+            Spot::Area { section, .. } => (section, None),
+            _ => continue,
+        };
+        if current != Some(&section.id) {
+            current = Some(&section.id);
+            let title = Task::Area(section.id.clone()).title(record.framework);
+            out.push(Block::Heading(3, title));
+        }
+        let (label, answer) = record.row(spot);
+        match (spot, statement) {
+            (
+                Spot::Statement {
+                    field: StatementField::Rating,
+                    ..
+                },
+                _,
+            ) => out.push(Block::Keep(
+                "record__statement",
+                vec![
+                    Block::Text(label),
+                    Block::Rows(vec![("Rating".into(), rating(spot, record))]),
+                ],
+            )),
+            // An evidence note joins its statement's block, when there is one.
+            (_, Some(item)) if item.note.trim().is_empty() => {}
+            (_, Some(_)) => {
+                if let Some(Block::Keep(_, blocks)) = out.last_mut() {
+                    if let Some(Block::Rows(rows)) = blocks.last_mut() {
+                        rows.push((label, answer));
+                    }
+                }
+            }
+            (_, None) => out.push(Block::Keep(
+                "record__statement",
+                vec![Block::Heading(4, label), Block::Text(answer)],
+            )),
+        }
     }
 }
 
-/// One area: its statements, then the reflection and the evaluation.
-fn area_blocks(record: &Record, area: &Area, out: &mut Vec<Block>) {
-    let section = record.plr.sections.iter().find(|s| s.id == area.id);
-    out.push(Block::Heading(3, area.title.clone()));
-    for statement in &area.statements {
-        let item = section.and_then(|s| s.items.iter().find(|i| i.id == statement.id));
-        let rating = item
-            .and_then(|i| i.rating)
-            .map_or("Not rated", |r| r.label());
-        let mut rows = vec![("Rating".to_string(), rating.to_string())];
-        if let Some(note) = item.map(|i| i.note.trim()).filter(|n| !n.is_empty()) {
-            let label = record.label(&FieldPath::Statement {
-                area: area.id.clone(),
-                statement: statement.id.clone(),
-                field: StatementField::Note,
-            });
-            rows.push((label, note.to_string()));
-        }
-        out.push(Block::Keep(
-            "record__statement",
-            vec![
-                Block::Text(format!("{} {}", statement.id, statement.text)),
-                Block::Rows(rows),
-            ],
-        ));
-    }
-    for (field, text) in [
-        (
-            AreaField::PractitionerReflection,
-            section.map(|s| s.practitioner_reflection.as_str()),
-        ),
-        (
-            AreaField::ReviewerEvaluation,
-            section.map(|s| s.reviewer_evaluation.as_str()),
-        ),
-    ] {
-        let label = record.label(&FieldPath::Area {
-            area: area.id.clone(),
-            field,
-        });
-        out.push(Block::Keep(
-            "record__statement",
-            vec![
-                Block::Heading(4, label),
-                Block::Text(answered(text.unwrap_or(""))),
-            ],
-        ));
+/// A statement's rating as printed: "Not rated" while it has none.
+fn rating(spot: Spot, record: &Record) -> String {
+    if spot.answered(record.plr) {
+        record.row(spot).1
+    } else {
+        "Not rated".into()
     }
 }

@@ -1,35 +1,27 @@
 //! The record's grades: suggested (with the core's explanation), final (with the reason it
 //! differs), and moderated when the review has been moderated.
 
-use plr_core::form::{FieldPath, JudgementField};
+use plr_core::form::{JudgementField, Spot};
 use plr_core::grading::explain;
 
-use super::{answered, Block, Record};
+use super::{Block, Record};
 
 /// The grades and how the suggestion was reached.
 pub(super) fn grades(record: &Record, out: &mut Vec<Block>) {
     let (plr, suggestion) = (record.plr, record.suggestion);
-    let final_grade = FieldPath::Judgement(JudgementField::FinalGrade);
-    let rationale = FieldPath::Judgement(JudgementField::Rationale);
-    let mut rows = vec![
-        (
-            "Suggested grade".to_string(),
-            suggestion
-                .grade
-                .map_or("Not enough rated yet", |g| g.label())
-                .to_string(),
-        ),
-        (
-            record.label(&final_grade),
-            plr.judgement
-                .final_grade
-                .map_or("Not answered", |g| g.label())
-                .to_string(),
-        ),
-    ];
-    if record.asks(&rationale) {
-        rows.push((record.label(&rationale), answered(&plr.judgement.rationale)));
-    }
+    let mut rows = vec![(
+        "Suggested grade".to_string(),
+        suggestion
+            .grade
+            .map_or("Not enough rated yet", |g| g.label())
+            .to_string(),
+    )];
+    rows.extend(record.rows(|spot| {
+        matches!(
+            spot,
+            Spot::Judgement(JudgementField::FinalGrade | JudgementField::Rationale)
+        )
+    }));
     if let Some(moderation) = &plr.moderation {
         rows.push((
             "Moderated grade (replaces the final grade)".to_string(),

@@ -18,12 +18,12 @@ mod moderation;
 use leptos::prelude::*;
 use plr_core::completion::is_case_of_concern;
 use plr_core::concern::{share_by, share_instruction};
-use plr_core::form::{applies, questions, CaseField, FieldPath, JudgementField, Question};
+use plr_core::form::{spots, CaseField, FieldPath, JudgementField, Spot};
 use plr_core::{Framework, Plr, Suggestion};
 
 use super::summary::summary_sections;
 use super::Review;
-use crate::browser;
+use crate::browser::{self, read_back};
 use crate::components::title::PageTitle;
 
 /// One piece of the printed record.
@@ -42,35 +42,31 @@ pub(super) enum Block {
     Keep(&'static str, Vec<Block>),
 }
 
-/// What every part of the record reads: the review, its suggestion, its questions.
+/// What every part of the record reads: the review and its suggestion.
 pub(super) struct Record<'a> {
     plr: &'a Plr,
     suggestion: &'a Suggestion,
     framework: &'static Framework,
-    questions: Vec<Question>,
 }
 
-impl Record<'_> {
-    /// The form's label of the question at `field` (blank for a field it does not ask).
-    fn label(&self, field: &FieldPath) -> String {
-        self.questions
-            .iter()
-            .find(|q| &q.field == field)
-            .map_or(String::new(), |q| q.label.clone())
+impl<'a> Record<'a> {
+    /// The questions of the form description that the review is asked, in form order.
+    fn asked(&self) -> impl Iterator<Item = Spot<'a>> + '_ {
+        let (plr, grade) = (self.plr, self.suggestion.grade);
+        spots(plr).filter(move |spot| spot.applies(plr, grade))
     }
 
-    /// Whether the form asks the question at `field` of this review.
-    fn asks(&self, field: &FieldPath) -> bool {
-        applies(field, self.plr, self.suggestion.grade)
+    /// The questions `which` picks of those asked, each as its label and its answer.
+    fn rows(&self, which: impl Fn(&Spot) -> bool) -> Vec<(String, String)> {
+        self.asked()
+            .filter(|spot| which(spot))
+            .map(|spot| self.row(spot))
+            .collect()
     }
-}
 
-/// A text answer as printed: blank ones say so.
-fn answered(text: &str) -> String {
-    if text.trim().is_empty() {
-        "Not answered".to_string()
-    } else {
-        text.to_string()
+    /// One question as its label and its answer.
+    fn row(&self, spot: Spot) -> (String, String) {
+        (spot.label(self.framework), read_back(spot.shown(self.plr)))
     }
 }
 
@@ -88,29 +84,13 @@ fn concern(record: &Record, out: &mut Vec<Block>) {
     }
 }
 
-/// The judgement: the impact on the child and the immediate concern.
+/// The judgement: the impact on the child and the immediate concern (the final grade and its
+/// reason are with the grades).
 fn judgement(record: &Record, out: &mut Vec<Block>) {
     use JudgementField as J;
-    let j = &record.plr.judgement;
-    let shared_at = j
-        .concern_shared_at
-        .map_or("Not yet shared".to_string(), browser::local_date_time);
-    let concern = if j.immediate_concern { "Yes" } else { "No" };
-    let rows = [
-        (J::ImpactOnChild, answered(&j.impact_on_child)),
-        (J::ImmediateConcern, concern.to_string()),
-        (
-            J::ImmediateConcernDetails,
-            answered(&j.immediate_concern_details),
-        ),
-        (J::ConcernSharedWith, answered(&j.concern_shared_with)),
-        (J::ConcernSharedAt, shared_at),
-    ]
-    .into_iter()
-    .map(|(field, value)| (FieldPath::Judgement(field), value))
-    .filter(|(path, _)| record.asks(path))
-    .map(|(path, value)| (record.label(&path), value))
-    .collect();
+    let rows = record.rows(|spot| {
+        matches!(spot, Spot::Judgement(field) if !matches!(field, J::FinalGrade | J::Rationale))
+    });
     out.push(Block::Heading(2, "Judgement".into()));
     out.push(Block::Rows(rows));
 }
@@ -121,9 +101,10 @@ fn record_blocks(review: &Review, plr: &Plr, suggestion: &Suggestion) -> Vec<Blo
         plr,
         suggestion,
         framework: review.framework,
-        questions: questions(plr, review.framework),
     };
-    let child_ref = record.label(&FieldPath::Case(CaseField::ChildRef));
+    let child_ref = FieldPath::Case(CaseField::ChildRef)
+        .spot(plr)
+        .map_or(String::new(), |spot| spot.label(review.framework));
     let mut out = vec![
         Block::Text("Practice Learning Review".into()),
         Block::Heading(1, format!("{child_ref}: {}", plr.case.child_ref)),
@@ -131,7 +112,7 @@ fn record_blocks(review: &Review, plr: &Plr, suggestion: &Suggestion) -> Vec<Blo
     concern(&record, &mut out);
     // The case and who took part are printed as the check-answers page lists them.
     for (heading, rows) in summary_sections(plr, review).into_iter().take(2) {
-        out.push(Block::Heading(2, heading.into()));
+        out.push(Block::Heading(2, heading));
         out.push(Block::Rows(
             rows.into_iter().map(|r| (r.key, r.value)).collect(),
         ));
