@@ -1,18 +1,59 @@
 //! Labelled form controls bound to fields of the review store.
 //!
-//! Each control is given the core's [`FieldPath`] of the answer it edits, which is also how the
+//! Each control is given a field of the store and the core's description of its question
+//! ([`Question`]: where the answer lives, the label, the hint, the length limit), so labels
+//! and hints are written once, in the core. The question's [`FieldPath`] is also how the
 //! core's completion check names a problem: the control shows the problem inline, and the
 //! error summary links to the control's id, [`FieldPath::dom_id`]. An action's controls are
 //! addressed by the action's stable id, so removing another action never moves them.
+//!
+//! A control reads nothing of the review but [`FormState`] (the problems being shown, and
+//! whether the review is completed), so it can be mounted and tested alone.
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
+use plr_core::completion::Problem;
 use plr_core::dates::parse_day_month_year;
-use plr_core::form::FieldPath;
+use plr_core::followup::editable_after_completion;
+use plr_core::form::{FieldPath, Question};
 use plr_core::import::MAX_SHORT_CHARS;
 use reactive_stores::Field;
 
-use crate::pages::review::Review;
+/// What a control needs of the form it is part of, and nothing more. The review's shell
+/// provides it (`pages::review`); a test can provide its own.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    /// The completion problems being shown (empty until the user tries to complete).
+    pub problems: Signal<Vec<Problem>>,
+    /// Whether the review is completed: its answers are then read-only, but for what the
+    /// core lets change after completion.
+    pub completed: Signal<bool>,
+}
+
+impl FormState {
+    /// The form state of the control being rendered.
+    pub fn use_context() -> FormState {
+        expect_context::<FormState>()
+    }
+
+    /// The completion problem with the answer at `path`, if problems are being shown.
+    pub fn problem_at(&self, path: &FieldPath) -> Option<String> {
+        self.problems.with(|problems| {
+            problems
+                .iter()
+                .find(|p| p.field.as_ref() == Some(path))
+                .map(|p| p.message.clone())
+        })
+    }
+
+    /// Whether the answer at `path` is read-only: on a completed review, everything but what
+    /// the core lets change after completion (an action's progress, the concern's sharing).
+    pub fn locked(&self, path: &FieldPath) -> Signal<bool> {
+        let completed = self.completed;
+        let follow_up = editable_after_completion(path);
+        Signal::derive(move || !follow_up && completed.get())
+    }
+}
 
 /// A control's id, its hint's and error's ids, and its completion problem: what every
 /// labelled control needs to be described to assistive technology.
@@ -27,15 +68,21 @@ pub struct Described {
 }
 
 impl Described {
-    /// For the control editing the answer at `path`, with an optional hint.
-    pub fn new(path: &FieldPath, hint: Option<&'static str>) -> Self {
-        let review = Review::use_context();
+    /// For the control asking `question`.
+    pub fn new(question: &Question) -> Self {
+        Self::at(&question.field, question.hint)
+    }
+
+    /// For a control that shows its question's label itself (a statement's rating, whose
+    /// label is the statement), given the answer's path and hint.
+    pub fn at(path: &FieldPath, hint: Option<&'static str>) -> Self {
+        let form = FormState::use_context();
         let id = path.dom_id();
-        let owned_path = path.clone();
+        let path = path.clone();
         Described {
             hint: hint.map(|text| (format!("{id}-hint"), text)),
             error_id: format!("{id}-error"),
-            error: Signal::derive(move || review.problem_at(&owned_path)),
+            error: Signal::derive(move || form.problem_at(&path)),
             id,
         }
     }
@@ -117,8 +164,7 @@ pub fn RadioChoice(
     #[prop(optional)]
     locked: Option<Signal<bool>>,
 ) -> impl IntoView {
-    let review = Review::use_context();
-    let locked = locked.unwrap_or_else(|| Signal::derive(move || review.is_completed()));
+    let locked = locked.unwrap_or_else(|| FormState::use_context().completed);
     view! {
         <div class="radio">
             <input
@@ -149,16 +195,10 @@ pub fn radio_id(group_id: &str, index: usize) -> String {
 /// A one-line text field with a label, an optional hint and an inline error.
 #[component]
 pub fn TextInput(
-    /// Where the answer lives (its id and error key).
-    path: FieldPath,
-    /// The visible label.
-    #[prop(into)]
-    label: String,
+    /// The question (its path, label, hint and limit).
+    question: Question,
     /// The store field edited.
     field: Field<String>,
-    /// Help shown under the label.
-    #[prop(optional)]
-    hint: Option<&'static str>,
     /// Extra CSS class for the input, e.g. a width.
     #[prop(optional)]
     class: &'static str,
@@ -166,24 +206,24 @@ pub fn TextInput(
     #[prop(optional)]
     autocomplete: Option<&'static str>,
 ) -> impl IntoView {
-    let locked = Review::use_context().locked(&path);
-    let d = Described::new(&path, hint);
+    let locked = FormState::use_context().locked(&question.field);
+    let d = Described::new(&question);
     view! {
-        <Labelled described=d.clone() label>
+        <Labelled described=d.clone() label=question.label>
             <input
                 class=format!("input {class}")
                 id=d.id.clone()
                 name=d.id.clone()
                 type="text"
                 // The core's import limit: a longer value could be saved but never opened again.
-                maxlength=MAX_SHORT_CHARS
+                maxlength=question.limit.unwrap_or(MAX_SHORT_CHARS)
                 autocomplete=autocomplete.unwrap_or("off")
                 spellcheck="false"
                 aria-describedby=d.described_by()
                 aria-invalid=d.invalid()
                 disabled=move || locked.get()
-                prop:value=move || field.get()
-                on:input=move |ev| field.set(event_target_value(&ev))
+                // Shows the field and writes what is typed back to it.
+                bind:value=(field, field)
             />
         </Labelled>
     }
@@ -194,16 +234,14 @@ pub fn TextInput(
 /// the field says why at once.
 #[component]
 pub fn DateInput(
-    /// Where the answer lives (the day field's id and the error key).
-    path: FieldPath,
-    /// The question (the fieldset's legend).
-    #[prop(into)]
-    label: String,
+    /// The question (the fieldset's legend; its path names the day field and the error).
+    question: Question,
     /// The store field edited.
     field: Field<Option<NaiveDate>>,
 ) -> impl IntoView {
-    let locked = Review::use_context().locked(&path);
-    let mut d = Described::new(&path, Some("For example, 20 11 2026"));
+    let locked = FormState::use_context().locked(&question.field);
+    let mut d = Described::new(&question);
+    let label = question.label;
     let parts = |date: Option<NaiveDate>| {
         date.map(|d| {
             (
@@ -297,18 +335,12 @@ fn DatePart(
 /// `field` holds the value; a blank (`None`) shows no choice made.
 #[component]
 pub fn Radios<T>(
-    /// Where the answer lives (the first radio's id and the error key).
-    path: FieldPath,
-    /// The question.
-    #[prop(into)]
-    legend: String,
+    /// The question (the legend; its path names the first radio and the error).
+    question: Question,
     /// The choices and their labels.
     options: Vec<(T, &'static str)>,
     /// The store field edited.
     field: Field<Option<T>>,
-    /// Help shown under the legend.
-    #[prop(optional)]
-    hint: Option<&'static str>,
     /// Lay the choices out side by side (for Yes / No).
     #[prop(optional)]
     inline: bool,
@@ -339,22 +371,21 @@ where
         })
     };
     let choose = Callback::new(move |index: usize| field.set(values.get(index).copied()));
-    view! { <RadioGroup path legend labels chosen choose hint inline reveals /> }
+    view! { <RadioGroup question labels chosen choose inline reveals /> }
 }
 
 /// The body of [`Radios`], not generic: the choices by index.
 #[component]
 fn RadioGroup(
-    path: FieldPath,
-    legend: String,
+    question: Question,
     labels: Vec<&'static str>,
     chosen: Signal<Option<usize>>,
     choose: Callback<usize>,
-    #[prop(optional_no_strip)] hint: Option<&'static str>,
     inline: bool,
     reveals: Vec<(usize, ViewFn)>,
 ) -> impl IntoView {
-    let d = Described::new(&path, hint);
+    let d = Described::new(&question);
+    let legend = question.label;
     let error = d.error;
     let radios = labels
         .into_iter()
@@ -399,43 +430,29 @@ fn RadioGroup(
 /// A Yes / No question.
 #[component]
 pub fn YesNo(
-    /// Where the answer lives.
-    path: FieldPath,
     /// The question.
-    #[prop(into)]
-    legend: String,
+    question: Question,
     /// The store field edited.
     field: Field<Option<bool>>,
-    /// Help shown under the legend.
-    #[prop(optional)]
-    hint: Option<&'static str>,
 ) -> impl IntoView {
     let options = vec![(true, "Yes"), (false, "No")];
-    match hint {
-        Some(hint) => view! { <Radios path legend options field hint inline=true /> }.into_any(),
-        None => view! { <Radios path legend options field inline=true /> }.into_any(),
-    }
+    view! { <Radios question options field inline=true /> }
 }
 
 /// A single checkbox for a yes/no flag that is never blank (e.g. an immediate concern), with
 /// an inline error. `on_change` gets the new state (the core may record when it changed).
 #[component]
 pub fn Checkbox(
-    /// Where the answer lives (its id and error key).
-    path: FieldPath,
-    /// The label beside the box.
-    #[prop(into)]
-    label: String,
+    /// The question (the label beside the box).
+    question: Question,
     /// Whether the box is ticked.
     checked: Signal<bool>,
     /// Called with the new state when the user ticks or unticks it.
     on_change: impl Fn(bool) + 'static,
-    /// Help shown under the label.
-    #[prop(optional)]
-    hint: Option<&'static str>,
 ) -> impl IntoView {
-    let locked = Review::use_context().locked(&path);
-    let d = Described::new(&path, hint);
+    let locked = FormState::use_context().locked(&question.field);
+    let d = Described::new(&question);
+    let label = question.label;
     let error = d.error;
     view! {
         <div class="form-group" class:form-group--error=move || error.get().is_some()>

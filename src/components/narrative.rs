@@ -10,13 +10,12 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use plr_core::form::FieldPath;
+use plr_core::form::Question;
 use plr_core::import::MAX_TEXT_CHARS;
 use plr_core::language::advise;
 use reactive_stores::Field;
 
-use super::fields::{Described, Labelled};
-use crate::pages::review::Review;
+use super::fields::{Described, FormState, Labelled};
 
 /// How long typing must pause before the advice is worked out again.
 pub const PAUSE: Duration = Duration::from_millis(700);
@@ -24,24 +23,18 @@ pub const PAUSE: Duration = Duration::from_millis(700);
 /// A multi-line text field (narratives, notes) with a label, hint, inline error and advice.
 #[component]
 pub fn TextArea(
-    /// Where the answer lives (its id and error key).
-    path: FieldPath,
-    /// The visible label.
-    #[prop(into)]
-    label: String,
+    /// The question (its path, label, hint and limit).
+    question: Question,
     /// The store field edited.
     field: Field<String>,
-    /// Help shown under the label.
-    #[prop(optional)]
-    hint: Option<&'static str>,
     /// Visible rows.
     #[prop(default = 4)]
     rows: u32,
 ) -> impl IntoView {
-    let d = Described::new(&path, hint);
-    let locked = Review::use_context().locked(&path);
+    let d = Described::new(&question);
+    let locked = FormState::use_context().locked(&question.field);
     view! {
-        <Labelled described=d.clone() label>
+        <Labelled described=d.clone() label=question.label>
             <Narrative described=d field locked rows class="textarea" />
         </Labelled>
     }
@@ -113,8 +106,8 @@ pub fn Narrative(
             }
             aria-invalid=described.invalid()
             disabled=move || locked.get()
-            prop:value=move || field.get()
-            on:input=move |ev| field.set(event_target_value(&ev))
+            // Shows the field and writes what is typed back to it.
+            bind:value=(field, field)
             on:blur=move |_| refresh()
         ></textarea>
         <div class="advice" id=advice_id aria-live="polite">

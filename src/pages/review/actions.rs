@@ -3,7 +3,7 @@
 //! progress can still be updated (the core says which answers), and overdue ones are marked.
 
 use leptos::prelude::*;
-use plr_core::form::{ActionField, FieldPath};
+use plr_core::form::{ActionField, FieldPath, Question};
 use plr_core::{
     Action, ActionKind, ActionStatus, ActionStoreFields, CaseStoreFields, PlrStoreFields,
 };
@@ -11,7 +11,7 @@ use reactive_stores::Field;
 
 use super::{Continue, Review};
 use crate::browser;
-use crate::components::fields::{radio_id, DateInput, RadioChoice, Radios, TextInput};
+use crate::components::fields::{radio_id, DateInput, FormState, RadioChoice, Radios, TextInput};
 use crate::components::narrative::TextArea;
 use crate::components::title::PageTitle;
 
@@ -21,7 +21,8 @@ pub fn ActionsPage() -> impl IntoView {
     let review = Review::use_context();
     let store = review.store;
     let count = Memo::new(move |_| store.actions().read().len());
-    let none_error = Signal::derive(move || review.problem_at(&FieldPath::Actions));
+    let form = FormState::use_context();
+    let none_error = Signal::derive(move || form.problem_at(&FieldPath::Actions));
     let add = move |_| {
         let action = store.actions().with_untracked(|a| Action::new_after(a));
         // Focus the new action's first question, after it has rendered.
@@ -83,11 +84,13 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
         })
     };
     // Addressed by the action's id: removing another action never moves these.
-    let path = {
+    let ask = {
         let id = id.clone();
-        move |field| FieldPath::Action {
-            id: id.clone(),
-            field,
+        move |field| {
+            review.ask(FieldPath::Action {
+                id: id.clone(),
+                field,
+            })
         }
     };
     let kind = Memo::new(move |_| action.kind().get());
@@ -113,14 +116,14 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
     let kinds = ActionKind::ALL.map(|k| (k, k.choice())).to_vec();
     let statuses = ActionStatus::ALL.map(|s| (s, s.label())).to_vec();
     let status_field: Field<ActionStatus> = action.status().into();
-    let note = path(ActionField::ProgressNote);
+    let completed_on = ask(ActionField::CompletedOn);
     view! {
         <section class="card" aria-labelledby=format!("action-{id}-title")>
             <h2 class="card__title" id=format!("action-{id}-title")>
                 {move || format!("Action {}", index.get() + 1)}
                 {move || overdue.get().then(|| view! { " " <span class="tag tag--concern">"Overdue"</span> })}
             </h2>
-            <Radios path=path(ActionField::Kind) legend="Type of action" options=kinds field=action.kind().into() />
+            <Radios question=ask(ActionField::Kind) options=kinds field=action.kind().into() />
             <Show when=move || kind.get() == Some(ActionKind::CarePlanning)>
                 <p class="inset">
                     {move || match destination.get() {
@@ -129,16 +132,16 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
                     }}
                 </p>
             </Show>
-            <TextArea path=path(ActionField::Description) label="What needs to happen" field=action.description().into() rows=2 />
-            <TextInput path=path(ActionField::Owner) label="Who will do it" field=action.owner().into() class="input--width-20" />
-            <DateInput path=path(ActionField::DueOn) label="Due date" field=action.due_on().into() />
-            <StatusRadios path=path(ActionField::Status) options=statuses field=status_field />
+            <TextArea question=ask(ActionField::Description) field=action.description().into() rows=2 />
+            <TextInput question=ask(ActionField::Owner) field=action.owner().into() class="input--width-20" />
+            <DateInput question=ask(ActionField::DueOn) field=action.due_on().into() />
+            <StatusRadios question=ask(ActionField::Status) options=statuses field=status_field />
             <Show when=move || completed.get()>
                 <div class="conditional">
-                    <DateInput path=path(ActionField::CompletedOn) label="Date completed" field=action.completed_on().into() />
+                    <DateInput question=completed_on.clone() field=action.completed_on().into() />
                 </div>
             </Show>
-            <TextArea path=note label="Progress so far" hint="Optional: a short note of what has happened since the review." field=action.progress_note().into() rows=2 />
+            <TextArea question=ask(ActionField::ProgressNote) field=action.progress_note().into() rows=2 />
             <Show when=move || !review.is_completed()>
                 <button type="button" class="button button--warning button--small" on:click=remove.clone()>
                     {move || format!("Remove action {}", index.get() + 1)}
@@ -151,12 +154,12 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
 /// Open / Completed / Transferred for an action (a status is never blank, so it has no empty state).
 #[component]
 fn StatusRadios(
-    path: FieldPath,
+    question: Question,
     options: Vec<(ActionStatus, &'static str)>,
     field: Field<ActionStatus>,
 ) -> impl IntoView {
-    let id = path.dom_id();
-    let locked = Review::use_context().locked(&path);
+    let id = question.field.dom_id();
+    let locked = FormState::use_context().locked(&question.field);
     let radios = options
         .into_iter()
         .enumerate()
@@ -177,7 +180,7 @@ fn StatusRadios(
     view! {
         <div class="form-group">
             <fieldset class="fieldset">
-                <legend class="fieldset__legend">"Status"</legend>
+                <legend class="fieldset__legend">{question.label}</legend>
                 <div class="radios">{radios}</div>
             </fieldset>
         </div>

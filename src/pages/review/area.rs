@@ -100,18 +100,8 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
         <p class="lead-in" id="lead-in"><strong>{area.lead_in.clone()}</strong></p>
         <div class="statements">{statements}</div>
         <h2>"Reflection and evaluation"</h2>
-        <TextArea
-            path=reflection_path
-            label="Practitioner's reflection".to_string()
-            hint="What the practitioner takes from this area."
-            field=section.practitioner_reflection().into()
-        />
-        <TextArea
-            path=area_path(AreaField::ReviewerEvaluation)
-            label="Reviewer's evaluation".to_string()
-            hint="The reviewer's view of practice in this area."
-            field=section.reviewer_evaluation().into()
-        />
+        <TextArea question=review.ask(reflection_path) field=section.practitioner_reflection().into() />
+        <TextArea question=review.ask(area_path(AreaField::ReviewerEvaluation)) field=section.reviewer_evaluation().into() />
         <Continue next=next />
     }
 }
@@ -129,7 +119,7 @@ fn StatementRating(
     let rating: Field<Option<Rating>> = item.rating().into();
     let id = path.dom_id();
     let legend_id = format!("{id}-legend");
-    let described = Described::new(&path, None);
+    let described = Described::at(&path, None);
     let error = described.error;
     let error_ids = described.described_by();
     let on_keydown = move |ev: KeyboardEvent| {
@@ -193,12 +183,14 @@ fn StatementRating(
 /// The optional evidence note under a statement.
 #[component]
 fn EvidenceNote(path: FieldPath, statement_id: String, field: Field<String>) -> impl IntoView {
-    let described = Described::new(&path, None);
-    let locked = Review::use_context().locked(&path);
+    let review = Review::use_context();
+    let question = review.ask(path);
+    let described = Described::new(&question);
+    let locked = review.locked(&question.field);
     view! {
         <div class="evidence">
             <label class="label label--small" for=described.id.clone()>
-                "Evidence (optional)"
+                {question.label}
                 <span class="visually-hidden">{format!(" for {statement_id}")}</span>
             </label>
             <Narrative described field locked rows=1 class="textarea textarea--small" />

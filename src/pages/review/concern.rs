@@ -22,21 +22,18 @@ pub fn ImmediateConcern() -> impl IntoView {
     let store = review.store;
     let judgement = store.judgement();
     let flagged = Memo::new(move |_| judgement.immediate_concern().get());
+    let ask = move |field| review.ask(FieldPath::Judgement(field));
 
     view! {
         <Checkbox
-            path=FieldPath::Judgement(JudgementField::ImmediateConcern)
-            label="There is an immediate concern about the child's safety"
-            hint="The suggested grade becomes Inadequate, and the review becomes a Case of Concern: it must be shared with the Head of Service within 24 hours."
+            question=ask(JudgementField::ImmediateConcern)
             checked=Signal::derive(move || flagged.get())
             on_change=move |on| judgement.update(|j| j.flag_immediate_concern(on, browser::now()))
         />
         <Show when=move || flagged.get()>
             <div class="conditional" id="immediate-concern-details">
                 <TextArea
-                    path=FieldPath::Judgement(JudgementField::ImmediateConcernDetails)
-                    label="What is the concern?"
-                    hint="What was seen or heard, and why the child may not be safe."
+                    question=ask(JudgementField::ImmediateConcernDetails)
                     field=judgement.immediate_concern_details().into()
                 />
                 <SharingRecord />
@@ -92,19 +89,18 @@ pub fn ConcernNotice() -> impl IntoView {
 /// recorded after completion: the core says so).
 #[component]
 fn SharingRecord() -> impl IntoView {
-    let judgement = Review::use_context().store.judgement();
+    let review = Review::use_context();
+    let judgement = review.store.judgement();
     let shared_at = Memo::new(move |_| judgement.concern_shared_at().get());
+    let ask = move |field| review.ask(FieldPath::Judgement(field));
     view! {
         <TextInput
-            path=FieldPath::Judgement(JudgementField::ConcernSharedWith)
-            label="Name of the Head of Service it was shared with"
+            question=ask(JudgementField::ConcernSharedWith)
             field=judgement.concern_shared_with().into()
             class="input--width-20"
         />
         <Checkbox
-            path=FieldPath::Judgement(JudgementField::ConcernSharedAt)
-            label="It has been shared with the Head of Service"
-            hint="Tick this once you have told them: the date and time are recorded."
+            question=ask(JudgementField::ConcernSharedAt)
             checked=Signal::derive(move || shared_at.get().is_some())
             on_change=move |on| judgement.update(|j| j.record_sharing(on, browser::now()))
         />

@@ -62,9 +62,7 @@ pub fn JudgementPage() -> impl IntoView {
             <tbody>{areas}</tbody>
         </table>
         <TextArea
-            path=FieldPath::Judgement(JudgementField::ImpactOnChild)
-            label="Impact on the child"
-            hint="How has the practice you reviewed affected the child's experience and progress? This informs the grade."
+            question=review.ask(FieldPath::Judgement(JudgementField::ImpactOnChild))
             field=judgement.impact_on_child().into()
             rows=6
         />
@@ -86,11 +84,8 @@ fn FinalGrade() -> impl IntoView {
         let now = suggested.get();
         judgement.with(|j| j.stale_choice(now))
     });
-    let path = FieldPath::Judgement(JudgementField::FinalGrade);
-    let d = Described::new(
-        &path,
-        Some("This follows the suggested grade (marked “suggested”). If your professional judgement differs, choose another grade and say why."),
-    );
+    let question = review.ask(FieldPath::Judgement(JudgementField::FinalGrade));
+    let d = Described::new(&question);
     let error = d.error;
     let radios = Grade::ALL
         .iter()
@@ -115,8 +110,7 @@ fn FinalGrade() -> impl IntoView {
                 <div class="conditional" id=format!("{id}-conditional")>
                     {move || differs.get().then(|| view! {
                         <TextArea
-                            path=FieldPath::Judgement(JudgementField::Rationale)
-                            label="Why is the final grade different from the suggested grade?"
+                            question=review.ask(FieldPath::Judgement(JudgementField::Rationale))
                             field=judgement.rationale().into()
                         />
                     })}
@@ -138,7 +132,7 @@ fn FinalGrade() -> impl IntoView {
     view! {
         <div class="form-group" class:form-group--error=move || error.get().is_some()>
             <fieldset class="fieldset" aria-describedby=d.described_by()>
-                <legend class="fieldset__legend">"Final grade"</legend>
+                <legend class="fieldset__legend">{question.label}</legend>
                 {d.hint_and_error()}
                 {move || stale.get().map(|s| view! {
                     <div class="warning" id="final-grade-stale">

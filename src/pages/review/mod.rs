@@ -22,8 +22,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use plr_core::completion::{completion_problems, Problem};
-use plr_core::followup::editable_after_completion;
-use plr_core::form::FieldPath;
+use plr_core::form::{FieldPath, Question};
 use plr_core::grading::suggest_grade;
 use plr_core::progress::Task;
 use plr_core::{
@@ -33,6 +32,7 @@ use plr_core::{
 use reactive_stores::Store;
 
 use crate::autosave::Autosave;
+use crate::components::fields::FormState;
 use crate::components::saved::SavedIndicator;
 use crate::pages::not_found::NotFound;
 use crate::{browser, storage};
@@ -75,22 +75,22 @@ impl Review {
         self.store.status().get() == Status::Completed
     }
 
-    /// Whether the answer at `path` is read-only: on a completed review, everything but what
-    /// the core lets change after completion (an action's progress, the concern's sharing).
-    pub fn locked(&self, path: &FieldPath) -> Signal<bool> {
-        let review = *self;
-        let follow_up = editable_after_completion(path);
-        Signal::derive(move || !follow_up && review.is_completed())
+    /// The question at `path` as the core's form description asks it (label, hint, limit).
+    pub fn ask(&self, path: FieldPath) -> Question {
+        let framework = self.framework;
+        self.store
+            .with_untracked(|plr| Question::of(&path, plr, framework))
+            .unwrap_or(Question {
+                field: path,
+                label: String::new(),
+                hint: None,
+                limit: None,
+            })
     }
 
-    /// The completion problem with the answer at `path`, if problems are being shown.
-    pub fn problem_at(&self, path: &FieldPath) -> Option<String> {
-        self.problems.with(|problems| {
-            problems
-                .iter()
-                .find(|p| p.field.as_ref() == Some(path))
-                .map(|p| p.message.clone())
-        })
+    /// Whether the answer at `path` is read-only (see [`FormState::locked`]).
+    pub fn locked(&self, path: &FieldPath) -> Signal<bool> {
+        FormState::use_context().locked(path)
     }
 }
 
@@ -174,6 +174,10 @@ fn OpenReview(plr: Plr) -> impl IntoView {
     let autosave = Autosave::start(store, page);
     let show_problems = RwSignal::new(false);
     let (suggestion, problems) = derived(store, framework, show_problems);
+    provide_context(FormState {
+        problems: problems.into(),
+        completed: Signal::derive(move || store.status().get() == Status::Completed),
+    });
     provide_context(Review {
         store,
         autosave,

@@ -22,25 +22,23 @@ pub fn ParticipationPage() -> impl IntoView {
     let iro_allocated = Memo::new(move |_| store.with(|plr| applies(&iro, plr, None)));
     let child_asked = Memo::new(move |_| participation.child().read().is_some());
     let family_asked = Memo::new(move |_| participation.parent_carer().read().is_some());
+    let ask = move |field| review.ask(FieldPath::Participation(field));
 
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Who took part"</h1>
         <PageTitle title="Who took part" />
         <YesNo
-            path=FieldPath::Participation(ParticipationField::SocialWorker)
-            legend="Was the social worker involved in the review?".to_string()
+            question=ask(ParticipationField::SocialWorker)
             field=participation.social_worker().into()
         />
         <YesNo
-            path=FieldPath::Participation(ParticipationField::TeamManager)
-            legend="Was the team manager involved in the review?".to_string()
+            question=ask(ParticipationField::TeamManager)
             field=participation.team_manager().into()
         />
         <Show when=move || iro_allocated.get()>
             <YesNo
-                path=FieldPath::Participation(ParticipationField::IroOrCpChair)
-                legend="Was the Independent Reviewing Officer or Child Protection Chair involved?".to_string()
+                question=ask(ParticipationField::IroOrCpChair)
                 field=participation.iro_or_cp_chair().into()
             />
         </Show>
@@ -68,7 +66,12 @@ pub fn ParticipationPage() -> impl IntoView {
 /// Were someone's views obtained; if not, why, with the follow-up the reason needs.
 #[component]
 fn ViewsQuestion(whose: Whose, field: Field<Views>) -> impl IntoView {
-    let path = move |question| FieldPath::Participation(ParticipationField::Views(whose, question));
+    let review = Review::use_context();
+    let ask = move |question| {
+        review.ask(FieldPath::Participation(ParticipationField::Views(
+            whose, question,
+        )))
+    };
     let outcome: Field<Option<ViewsOutcome>> = field.views().into();
     let chosen = Memo::new(move |_| outcome.get());
     // A changed answer drops the follow-up answers of the old one (the core decides which).
@@ -84,8 +87,7 @@ fn ViewsQuestion(whose: Whose, field: Field<Views>) -> impl IntoView {
             ViewFn::from(move || {
                 view! {
                     <Radios
-                        path=path(ViewsField::Feedback)
-                        legend="What feedback did they give?"
+                        question=ask(ViewsField::Feedback)
                         options=feedback_options.clone()
                         field=field.feedback().into()
                     />
@@ -97,8 +99,7 @@ fn ViewsQuestion(whose: Whose, field: Field<Views>) -> impl IntoView {
             ViewFn::from(move || {
                 view! {
                     <YesNo
-                        path=path(ViewsField::SocialWorkerConsulted)
-                        legend="Was the social worker consulted about that decision?"
+                        question=ask(ViewsField::SocialWorkerConsulted)
                         field=field.social_worker_consulted().into()
                     />
                 }
@@ -109,8 +110,7 @@ fn ViewsQuestion(whose: Whose, field: Field<Views>) -> impl IntoView {
             ViewFn::from(move || {
                 view! {
                     <YesNo
-                        path=path(ViewsField::PersistentAttempts)
-                        legend="Were persistent attempts made to reach them?"
+                        question=ask(ViewsField::PersistentAttempts)
                         field=field.persistent_attempts().into()
                     />
                 }
@@ -119,8 +119,7 @@ fn ViewsQuestion(whose: Whose, field: Field<Views>) -> impl IntoView {
     ];
     view! {
         <Radios
-            path=path(ViewsField::Views)
-            legend=format!("Were the views of {} obtained?", whose.named())
+            question=ask(ViewsField::Views)
             options
             field=outcome
             reveals

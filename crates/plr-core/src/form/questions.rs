@@ -35,14 +35,26 @@ impl Question {
 /// Every question `plr` can be asked under `framework`, in form order (see [`spots`]), with
 /// its label and hint. Whether each applies now is [`super::applies`].
 pub fn questions(plr: &Plr, framework: &Framework) -> Vec<Question> {
-    spots(plr)
-        .map(|spot| Question {
-            field: spot.path(),
-            label: spot.label(framework),
-            hint: hint(spot),
-            limit: spot.limit(),
-        })
-        .collect()
+    spots(plr).map(|spot| spot.question(framework)).collect()
+}
+
+impl Spot<'_> {
+    /// This question as the form asks it: where its answer lives, its label, hint and limit.
+    pub fn question(&self, framework: &Framework) -> Question {
+        Question {
+            field: self.path(),
+            label: self.label(framework),
+            hint: hint(*self),
+            limit: self.limit(),
+        }
+    }
+}
+
+impl Question {
+    /// The question at `field` of `plr` (`None` for a list item `plr` does not hold).
+    pub fn of(field: &FieldPath, plr: &Plr, framework: &Framework) -> Option<Question> {
+        field.spot(plr).map(|spot| spot.question(framework))
+    }
 }
 
 impl Spot<'_> {
@@ -121,18 +133,49 @@ fn label(spot: Spot<'_>, framework: &Framework) -> String {
     fixed.to_string()
 }
 
+/// How every date of the form is asked for (day, month and year fields).
+const DATE_HINT: &str = "For example, 20 11 2026";
+
 /// Help shown under the label of the question at `spot`, if any.
 fn hint(spot: Spot<'_>) -> Option<&'static str> {
-    match spot {
-        Spot::Case(CaseField::ChildRef) => Some(
-            "The ID from the case management system, for example LL-482913. Do not enter the child's name.",
-        ),
-        Spot::Area { field, .. } => Some(match field {
+    use JudgementField as J;
+    Some(match spot {
+        Spot::Case(CaseField::ChildRef) => {
+            "The ID from the case management system, for example LL-482913. Do not enter the child's name."
+        }
+        Spot::Case(CaseField::ChildAged4OrOver) => {
+            "If so, the review asks whether the child's own views were obtained. For a younger child, their experience is understood through observation and play."
+        }
+        Spot::Case(CaseField::ReviewDate)
+        | Spot::Action {
+            field: ActionField::DueOn | ActionField::CompletedOn,
+            ..
+        } => DATE_HINT,
+        Spot::Area { field, .. } => match field {
             AreaField::PractitionerReflection => "What the practitioner takes from this area.",
             AreaField::ReviewerEvaluation => "The reviewer's view of practice in this area.",
-        }),
-        _ => None,
-    }
+        },
+        Spot::Judgement(J::ImpactOnChild) => {
+            "How has the practice you reviewed affected the child's experience and progress? This informs the grade."
+        }
+        Spot::Judgement(J::FinalGrade) => {
+            "This follows the suggested grade (marked “suggested”). If your professional judgement differs, choose another grade and say why."
+        }
+        Spot::Judgement(J::ImmediateConcern) => {
+            "The suggested grade becomes Inadequate, and the review becomes a Case of Concern: it must be shared with the Head of Service within 24 hours."
+        }
+        Spot::Judgement(J::ImmediateConcernDetails) => {
+            "What was seen or heard, and why the child may not be safe."
+        }
+        Spot::Judgement(J::ConcernSharedAt) => {
+            "Tick this once you have told them: the date and time are recorded."
+        }
+        Spot::Action {
+            field: ActionField::ProgressNote,
+            ..
+        } => "Optional: a short note of what has happened since the review.",
+        _ => return None,
+    })
 }
 
 impl ActionField {

@@ -1,0 +1,175 @@
+//! Browser tests of one control mounted alone: a control is given its question (the core's
+//! form description) and a field of a store, and reads nothing of the review but the
+//! `FormState` it is mounted under, so it can be tested, and reused, on its own.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use plr_app::components::fields::{FormState, TextInput, YesNo};
+use plr_core::completion::Problem;
+use plr_core::form::{CaseField, FieldPath, ParticipationField, Question};
+use plr_core::import::MAX_SHORT_CHARS;
+use plr_core::{CaseStoreFields, Framework, ParticipationStoreFields, Plr, PlrId, PlrStoreFields};
+use reactive_stores::Store;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Lets the page run (effects, rendering) for about `ms` milliseconds.
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `holds` is true, for up to five seconds (then fails, naming `what`).
+async fn until(what: &str, holds: impl Fn() -> bool) {
+    for _ in 0..500 {
+        if holds() {
+            return;
+        }
+        pause(10).await;
+    }
+    panic!("waited five seconds for {what}");
+}
+
+fn input(selector: &str) -> HtmlInputElement {
+    document()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is on the page"))
+        .unchecked_into()
+}
+
+fn text_of(selector: &str) -> Option<String> {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+}
+
+/// A blank draft in a store, a form state whose problems and completion the test sets, and
+/// `control` mounted alone under that state in a fresh element of the page.
+fn mount<V: IntoView + 'static>(
+    control: impl Fn(Store<Plr>) -> V + 'static,
+) -> (Store<Plr>, RwSignal<Vec<Problem>>, RwSignal<bool>) {
+    _ = any_spawner::Executor::init_wasm_bindgen();
+    let plr = Plr::new_draft(
+        PlrId(uuid::Uuid::nil()),
+        chrono::DateTime::UNIX_EPOCH,
+        Framework::practice_fundamentals(),
+    );
+    let store = Store::new(plr);
+    let problems = RwSignal::new(Vec::new());
+    let completed = RwSignal::new(false);
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host, move || {
+        provide_context(FormState {
+            problems: problems.into(),
+            completed: completed.into(),
+        });
+        control(store)
+    })
+    .forget();
+    (store, problems, completed)
+}
+
+fn question(field: FieldPath) -> Question {
+    let plr = Plr::new_draft(
+        PlrId(uuid::Uuid::nil()),
+        chrono::DateTime::UNIX_EPOCH,
+        Framework::practice_fundamentals(),
+    );
+    Question::of(&field, &plr, Framework::practice_fundamentals()).expect("a question of the form")
+}
+
+#[wasm_bindgen_test]
+async fn a_text_control_is_labelled_by_its_question_edits_its_field_and_shows_its_problem() {
+    let team = question(FieldPath::Case(CaseField::Team));
+    let shown = team.clone();
+    let (store, problems, completed) = mount(move |store| {
+        view! { <TextInput question=shown.clone() field=store.case().team().into() /> }
+    });
+    let selector = format!("#{}", team.field.dom_id());
+    until("the control is drawn", || text_of(&selector).is_some()).await;
+    let control = input(&selector);
+    // The label is the core's, and so is the length limit.
+    assert_eq!(
+        text_of(&format!("label[for='{}']", team.field.dom_id())).as_deref(),
+        Some(team.label.as_str())
+    );
+    assert_eq!(control.max_length(), MAX_SHORT_CHARS as i32);
+
+    // Typing edits the store's field, and nothing else.
+    control.set_value("Stroud Safeguarding");
+    control
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    assert_eq!(store.case().team().get_untracked(), "Stroud Safeguarding");
+    assert_eq!(store.case().child_ref().get_untracked(), "");
+
+    // Its own problem is shown inline and marks it invalid; another question's is not shown.
+    store.with_untracked(|plr| {
+        problems.set(vec![
+            Problem::at(
+                FieldPath::Case(CaseField::ChildRef),
+                plr,
+                "Enter the child's case reference",
+            ),
+            Problem::at(team.field.clone(), plr, "Enter the team"),
+        ])
+    });
+    until("the control is marked invalid", || {
+        control.get_attribute("aria-invalid").as_deref() == Some("true")
+    })
+    .await;
+    let error = text_of(&format!("#{}-error", team.field.dom_id())).unwrap_or_default();
+    assert_eq!(error, "Error: Enter the team");
+    problems.set(Vec::new());
+    until("the problem is gone", || {
+        control.get_attribute("aria-invalid").is_none()
+    })
+    .await;
+
+    // A completed review's answer is read-only.
+    assert!(!control.disabled());
+    completed.set(true);
+    until("the control is read-only", || control.disabled()).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_yes_no_control_chooses_its_fields_value() {
+    let involved = question(FieldPath::Participation(ParticipationField::SocialWorker));
+    let shown = involved.clone();
+    let (store, _, _) = mount(move |store| {
+        view! { <YesNo question=shown.clone() field=store.participation().social_worker().into() /> }
+    });
+    let id = involved.field.dom_id();
+    let legend = text_of(&format!("#{id}")).map(|_| ());
+    assert!(
+        legend.is_some(),
+        "the first radio carries the question's id"
+    );
+    let no = input(&format!("#{id}-1"));
+    no.click();
+    assert_eq!(
+        store.participation().social_worker().get_untracked(),
+        Some(false)
+    );
+    input(&format!("#{id}")).click();
+    assert_eq!(
+        store.participation().social_worker().get_untracked(),
+        Some(true)
+    );
+}
