@@ -12,34 +12,16 @@ use plr_core::{CaseStoreFields, Framework, ParticipationStoreFields, Plr, PlrId,
 use reactive_stores::Store;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+mod page;
+use page::{document, host, until};
 
-/// Lets the page run (effects, rendering) for about `ms` milliseconds.
-async fn pause(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Waits until `holds` is true, for up to five seconds (then fails, naming `what`).
-async fn until(what: &str, holds: impl Fn() -> bool) {
-    for _ in 0..500 {
-        if holds() {
-            return;
-        }
-        pause(10).await;
-    }
-    panic!("waited five seconds for {what}");
+/// Waits until `holds` is true (see [`until`]).
+async fn until_true(what: &str, holds: impl Fn() -> bool) {
+    until(what, || holds().then_some(())).await
 }
 
 fn input(selector: &str) -> HtmlInputElement {
@@ -72,9 +54,7 @@ fn mount<V: IntoView + 'static>(
     let store = Store::new(plr);
     let problems = RwSignal::new(Vec::new());
     let completed = RwSignal::new(false);
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host, move || {
+    leptos::mount::mount_to(host(), move || {
         provide_context(FormState {
             problems: problems.into(),
             completed: completed.into(),
@@ -102,7 +82,7 @@ async fn a_text_control_is_labelled_by_its_question_edits_its_field_and_shows_it
         view! { <TextInput question=shown.clone() field=store.case().team().into() /> }
     });
     let selector = format!("#{}", team.field.dom_id());
-    until("the control is drawn", || text_of(&selector).is_some()).await;
+    until_true("the control is drawn", || text_of(&selector).is_some()).await;
     let control = input(&selector);
     // The label is the core's, and so is the length limit.
     assert_eq!(
@@ -130,14 +110,14 @@ async fn a_text_control_is_labelled_by_its_question_edits_its_field_and_shows_it
             Problem::at(team.field.clone(), plr, "Enter the team"),
         ])
     });
-    until("the control is marked invalid", || {
+    until_true("the control is marked invalid", || {
         control.get_attribute("aria-invalid").as_deref() == Some("true")
     })
     .await;
     let error = text_of(&format!("#{}-error", team.field.dom_id())).unwrap_or_default();
     assert_eq!(error, "Error: Enter the team");
     problems.set(Vec::new());
-    until("the problem is gone", || {
+    until_true("the problem is gone", || {
         control.get_attribute("aria-invalid").is_none()
     })
     .await;
@@ -145,7 +125,7 @@ async fn a_text_control_is_labelled_by_its_question_edits_its_field_and_shows_it
     // A completed review's answer is read-only.
     assert!(!control.disabled());
     completed.set(true);
-    until("the control is read-only", || control.disabled()).await;
+    until_true("the control is read-only", || control.disabled()).await;
 }
 
 #[wasm_bindgen_test]

@@ -5,45 +5,12 @@
 
 use plr_app::storage;
 use plr_core::{Framework, Plr, Rating};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Lets the page run (timers, microtasks, rendering) for about `ms` milliseconds.
-async fn pause(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Waits until `found` gives something, for up to ten seconds (then fails, naming `what`).
-async fn until<T>(what: &str, mut found: impl FnMut() -> Option<T>) -> T {
-    for _ in 0..1000 {
-        if let Some(it) = found() {
-            return it;
-        }
-        pause(10).await;
-    }
-    panic!("waited ten seconds for {what}");
-}
-
-fn element(selector: &str) -> Option<HtmlElement> {
-    document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-}
+mod page;
+use page::{element, host, until};
 
 /// A draft saved on this device, with the app mounted on `page` of it.
 async fn open(page: &str) -> Plr {
@@ -69,9 +36,7 @@ async fn open(page: &str) -> Plr {
         .unwrap()
         .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         .unwrap();
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host, plr_app::App).forget();
+    leptos::mount::mount_to(host(), plr_app::App).forget();
     plr
 }
 
