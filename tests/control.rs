@@ -99,6 +99,21 @@ async fn a_text_control_is_labelled_by_its_question_edits_its_field_and_shows_it
     assert_eq!(store.case().team().get_untracked(), "Stroud Safeguarding");
     assert_eq!(store.case().child_ref().get_untracked(), "");
 
+    // A value set past the limit by a script (an extension, autofill) is cut to the limit, so
+    // the review can always be opened again.
+    control.set_value(&"x".repeat(MAX_SHORT_CHARS + 50));
+    control
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    assert_eq!(
+        store.case().team().get_untracked().chars().count(),
+        MAX_SHORT_CHARS
+    );
+    until_true("the control shows what was kept", || {
+        control.value().chars().count() == MAX_SHORT_CHARS
+    })
+    .await;
+
     // Its own problem is shown inline and marks it invalid; another question's is not shown.
     store.with_untracked(|plr| {
         problems.set(vec![

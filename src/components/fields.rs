@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use plr_core::completion::Problem;
 use plr_core::dates::parse_day_month_year;
 use plr_core::followup::editable_after_completion;
-use plr_core::form::{FieldPath, Question};
+use plr_core::form::{within, FieldPath, Question};
 use plr_core::import::MAX_SHORT_CHARS;
 use reactive_stores::Field;
 
@@ -208,6 +208,8 @@ pub fn TextInput(
 ) -> impl IntoView {
     let locked = FormState::use_context().locked(&question.field);
     let d = Described::new(&question);
+    // The core's import limit: a longer value could be saved but never opened again.
+    let limit = question.limit.unwrap_or(MAX_SHORT_CHARS);
     view! {
         <Labelled described=d.clone() label=question.label>
             <input
@@ -215,15 +217,14 @@ pub fn TextInput(
                 id=d.id.clone()
                 name=d.id.clone()
                 type="text"
-                // The core's import limit: a longer value could be saved but never opened again.
-                maxlength=question.limit.unwrap_or(MAX_SHORT_CHARS)
+                maxlength=limit
                 autocomplete=autocomplete.unwrap_or("off")
                 spellcheck="false"
                 aria-describedby=d.described_by()
                 aria-invalid=d.invalid()
                 disabled=move || locked.get()
-                // Shows the field and writes what is typed back to it.
-                bind:value=(field, field)
+                // Shows the field and writes what is typed back to it, within the limit.
+                bind:value=(field, SignalSetter::<String>::map(move |text| field.set(within(text, Some(limit)))))
             />
         </Labelled>
     }

@@ -10,7 +10,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use plr_core::form::Question;
+use plr_core::form::{within, Question};
 use plr_core::import::MAX_TEXT_CHARS;
 use plr_core::language::advise;
 use reactive_stores::Field;
@@ -106,8 +106,8 @@ pub fn Narrative(
             }
             aria-invalid=described.invalid()
             disabled=move || locked.get()
-            // Shows the field and writes what is typed back to it.
-            bind:value=(field, field)
+            // Shows the field and writes what is typed back to it, within the limit.
+            bind:value=(field, SignalSetter::<String>::map(move |text| field.set(within(text, Some(MAX_TEXT_CHARS)))))
             on:blur=move |_| refresh()
         ></textarea>
         <div class="advice" id=advice_id aria-live="polite">

@@ -10,6 +10,9 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+// The loopback port of the test server: PLR_E2E_PORT lets two runs share a machine.
+export const port = process.env.PLR_E2E_PORT ?? '4173';
+
 export default defineConfig({
   testDir: './specs',
   timeout: 60_000,
@@ -20,15 +23,15 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     headless: true,
     acceptDownloads: true,
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
   },
   webServer: {
-    command: 'node serve.mjs ../../dist 4173',
-    url: 'http://127.0.0.1:4173/',
+    command: `node serve.mjs ../../dist ${port}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 20_000,
     stdout: 'ignore',

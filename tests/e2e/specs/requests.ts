@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const dist = path.resolve(__dirname, '../../../dist');
-const origin = 'http://127.0.0.1:4173';
+const origin = `http://127.0.0.1:${process.env.PLR_E2E_PORT ?? '4173'}`;
 
 export interface Seen {
   method: string;

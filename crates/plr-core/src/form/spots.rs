@@ -226,3 +226,33 @@ impl<'a> Spot<'a> {
         }
     }
 }
+
+/// `text` cut to at most `limit` characters (the count import checks); unchanged when it
+/// fits or there is no limit. Controls write through it: a script, an extension or autofill
+/// can set a value past a control's `maxlength`, and a review holding it could be saved but
+/// never opened again.
+pub fn within(mut text: String, limit: Option<usize>) -> String {
+    if let Some(limit) = limit {
+        if text.len() > limit {
+            if let Some((cut, _)) = text.char_indices().nth(limit) {
+                text.truncate(cut);
+            }
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within;
+
+    #[test]
+    fn text_past_its_limit_is_cut_at_a_character_never_inside_one() {
+        assert_eq!(within("abcdef".into(), Some(4)), "abcd");
+        assert_eq!(within("abcd".into(), Some(4)), "abcd");
+        assert_eq!(within("abcdef".into(), None), "abcdef");
+        // Four characters of two bytes each: eight bytes, within a limit of four characters.
+        assert_eq!(within("éééé".into(), Some(4)), "éééé");
+        assert_eq!(within("ééééé".into(), Some(4)), "éééé");
+    }
+}
