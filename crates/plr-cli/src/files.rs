@@ -149,7 +149,10 @@ fn name_order(a: &Path, b: &Path) -> std::cmp::Ordering {
             *byte
         }
     };
-    let (a, b) = (a.as_os_str().as_encoded_bytes(), b.as_os_str().as_encoded_bytes());
+    let (a, b) = (
+        a.as_os_str().as_encoded_bytes(),
+        b.as_os_str().as_encoded_bytes(),
+    );
     a.iter().map(key).cmp(b.iter().map(key))
 }
 

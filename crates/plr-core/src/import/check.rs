@@ -33,12 +33,14 @@ pub(super) fn check(plr: &Plr, framework: &Framework) -> Vec<ImportProblem> {
 
 fn lengths(plr: &Plr, out: &mut Vec<ImportProblem>) {
     // Every text answer's limit, from the form description's walk (no labels, no id copies).
-    for spot in spots(plr) {
+    // `for_each` rather than a `for` loop: the walk is a chain of flattened iterators, which
+    // folds from the inside without asking each link for its next spot.
+    spots(plr).for_each(|spot| {
         if let (Some(max), Some(text)) = (spot.limit(), spot.text(plr)) {
             // The path is rendered only for a text that is too long.
             limit(out, &|| spot.path().json_path(plr), text, max);
         }
-    }
+    });
     // Not questions of the form: ids and the moderator's record.
     for (a, action) in plr.actions.iter().enumerate() {
         let id = || format!("actions[{a}].id");
