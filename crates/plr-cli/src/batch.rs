@@ -65,7 +65,8 @@ pub fn read_batch(paths: &[PathBuf]) -> SnapshotBuilder {
     let mut builder = files
         .par_iter()
         .fold(SnapshotBuilder::new, |mut builder, found| {
-            let source = found.path.display().to_string();
+            // The path as text (borrowed, not copied, when it is UTF-8, as nearly always).
+            let source = found.path.to_string_lossy();
             match load(&found.path) {
                 // Nothing here lists actions: their text is not kept.
                 Ok(imported) => builder.add_for_report(&imported.plr, &source),

@@ -58,10 +58,10 @@ impl<'a> Selection<'a, '_> {
         period: Period,
         completed: bool,
     ) -> impl Iterator<Item = KeptFacts<'a>> + 's {
-        self.builder.plrs().filter(move |f| {
+        self.builder.plrs.iter_where(move |f, team| {
             f.completed == completed
                 && f.date.is_some_and(|d| period.contains(d))
-                && self.team.as_ref().is_none_or(|t| team_key(f.team) == *t)
+                && self.team.as_ref().is_none_or(|t| team_key(team) == *t)
                 && self
                     .options
                     .legal_status

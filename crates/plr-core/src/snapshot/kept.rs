@@ -200,6 +200,39 @@ impl Kept {
         self.rows.iter().map(|(id, row)| self.view(id, row))
     }
 
+    /// The PLRs whose fixed facts and team (as typed) pass `keep`, by id: a view is made only
+    /// for them (the snapshot passes over every PLR once per month of its trend).
+    pub(super) fn iter_where<F: Fn(&Fixed, &str) -> bool>(
+        &self,
+        keep: F,
+    ) -> impl Iterator<Item = KeptFacts<'_>> {
+        self.rows
+            .iter()
+            .filter(move |(_, row)| keep(&row.fixed, &self.teams[row.team as usize]))
+            .map(|(id, row)| self.view(id, row))
+    }
+
+    /// Takes in every PLR `other` kept; the larger of the two is kept as it is and the
+    /// smaller one inserted into it (the result is the same either way).
+    pub(super) fn merge(&mut self, mut other: Kept) {
+        if other.len() > self.len() {
+            std::mem::swap(self, &mut other);
+        }
+        for (id, row) in &other.rows {
+            let facts = other.view(id, row);
+            self.insert(New {
+                id: facts.id,
+                fixed: row.fixed,
+                source: facts.source,
+                child_ref: facts.child_ref,
+                team: facts.team,
+                actions: facts.actions.iter(),
+                area_ids: facts.areas.ids(),
+                bands: facts.areas.iter().map(|(_, band)| band),
+            });
+        }
+    }
+
     /// The PLR of an id.
     pub(super) fn get(&self, id: &PlrId) -> Option<KeptFacts<'_>> {
         self.rows

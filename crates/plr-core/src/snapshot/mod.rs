@@ -197,20 +197,6 @@ impl SnapshotBuilder {
         });
     }
 
-    /// Adds a PLR kept by another builder.
-    fn add_kept(&mut self, facts: KeptFacts<'_>) {
-        self.plrs.insert(New {
-            id: facts.id,
-            fixed: with_fixed!(Fixed, &facts, {}),
-            source: facts.source,
-            child_ref: facts.child_ref,
-            team: facts.team,
-            actions: facts.actions.iter(),
-            area_ids: facts.areas.ids(),
-            bands: facts.areas.iter().map(|(_, band)| band),
-        });
-    }
-
     /// Records a file that could not be counted, with its problems as (JSON path, message).
     pub fn reject(&mut self, file: &str, problems: Vec<(String, String)>) {
         let mut problems: Vec<FileProblem> = problems
@@ -231,9 +217,7 @@ impl SnapshotBuilder {
 
     /// Takes in everything another builder collected (for builders filled in parallel).
     pub fn merge(&mut self, other: SnapshotBuilder) {
-        for facts in other.plrs.iter() {
-            self.add_kept(facts);
-        }
+        self.plrs.merge(other.plrs);
         self.added += other.added;
         self.rejected.extend(other.rejected);
         self.skipped += other.skipped;
