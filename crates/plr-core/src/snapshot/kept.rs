@@ -91,6 +91,19 @@ pub(super) struct Kept {
 }
 
 impl Kept {
+    /// Makes room for `plrs` more PLRs with `text` bytes of sources and case references (see
+    /// [`SnapshotBuilder::reserve`](super::SnapshotBuilder::reserve)).
+    pub(super) fn reserve(&mut self, plrs: usize, text: usize) {
+        self.text.reserve(text);
+        let areas = self.area_lists.first().map_or(
+            crate::framework::Framework::practice_fundamentals().areas.len(),
+            |list| list.len(),
+        );
+        self.bands.reserve(plrs.saturating_mul(areas));
+        // About two actions a review: a batch with more grows this list by doubling.
+        self.actions.reserve(plrs.saturating_mul(2));
+    }
+
     /// The number of PLRs (one per id).
     pub(super) fn len(&self) -> usize {
         self.rows.len()
