@@ -5,9 +5,9 @@
 //! file that it keeps (small allocations kept among a file's freed ones would hold their pages).
 //! [`KeptFacts`] is the borrowed view the snapshot reads.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -77,10 +77,15 @@ struct Row {
     bands: usize,
 }
 
-/// Every PLR kept, by id, with the shared buffers their rows point into.
+/// Every PLR kept, with the shared buffers their rows point into. The rows are one list (in
+/// the order they came) with an index by id, not a tree: a tree's nodes are small allocations
+/// kept among each file's freed ones, and held about ten times their size of memory.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Kept {
-    rows: BTreeMap<PlrId, Row>,
+    rows: Vec<(PlrId, Row)>,
+    index: HashMap<PlrId, u32>,
+    /// The rows' places in id order, made when first asked for after a change.
+    by_id: OnceLock<Vec<u32>>,
     text: String,
     teams: Vec<Box<str>>,
     team_numbers: HashMap<Box<str>, u32>,
@@ -96,12 +101,16 @@ impl Kept {
     pub(super) fn reserve(&mut self, plrs: usize, text: usize) {
         self.text.reserve(text);
         let areas = self.area_lists.first().map_or(
-            crate::framework::Framework::practice_fundamentals().areas.len(),
+            crate::framework::Framework::practice_fundamentals()
+                .areas
+                .len(),
             |list| list.len(),
         );
         self.bands.reserve(plrs.saturating_mul(areas));
         // About two actions a review: a batch with more grows this list by doubling.
         self.actions.reserve(plrs.saturating_mul(2));
+        self.rows.reserve(plrs);
+        self.index.reserve(plrs);
     }
 
     /// The number of PLRs (one per id).
@@ -146,7 +155,8 @@ impl Kept {
         B: Iterator<Item = Option<Grade>>,
     {
         let rank = |f: &Fixed| (f.moderation.is_some(), f.updated_at);
-        if let Some(kept) = self.rows.get(&new.id) {
+        let place = self.index.get(&new.id).map(|n| *n as usize);
+        if let Some((_, kept)) = place.and_then(|n| self.rows.get(n)) {
             let kept_source = &self.text[kept.source.clone()];
             if (rank(&new.fixed), new.source) <= (rank(&kept.fixed), kept_source) {
                 return;
@@ -187,7 +197,14 @@ impl Kept {
             areas,
             bands,
         };
-        self.rows.insert(new.id, row);
+        match place.and_then(|n| self.rows.get_mut(n)) {
+            Some(kept) => kept.1 = row,
+            None => {
+                self.index.insert(new.id, self.rows.len() as u32);
+                self.rows.push((new.id, row));
+                self.by_id.take();
+            }
+        }
     }
 
     fn view<'s>(&'s self, id: &PlrId, row: &'s Row) -> KeptFacts<'s> {
@@ -210,11 +227,20 @@ impl Kept {
 
     /// Every PLR, by id.
     pub(super) fn iter(&self) -> impl Iterator<Item = KeptFacts<'_>> {
-        self.rows.iter().map(|(id, row)| self.view(id, row))
+        let by_id = self.by_id.get_or_init(|| {
+            let mut order: Vec<u32> = (0..self.rows.len() as u32).collect();
+            order.sort_unstable_by_key(|n| self.rows[*n as usize].0);
+            order
+        });
+        by_id.iter().map(|n| {
+            let (id, row) = &self.rows[*n as usize];
+            self.view(id, row)
+        })
     }
 
-    /// The PLRs whose fixed facts and team (as typed) pass `keep`, by id: a view is made only
-    /// for them (the snapshot passes over every PLR once per month of its trend).
+    /// The PLRs whose fixed facts and team (as typed) pass `keep`, in no particular order (for
+    /// counting): a view is made only for them (the snapshot passes over every PLR once per
+    /// month of its trend).
     pub(super) fn iter_where<F: Fn(&Fixed, &str) -> bool>(
         &self,
         keep: F,
@@ -248,9 +274,8 @@ impl Kept {
 
     /// The PLR of an id.
     pub(super) fn get(&self, id: &PlrId) -> Option<KeptFacts<'_>> {
-        self.rows
-            .get_key_value(id)
-            .map(|(id, row)| self.view(id, row))
+        let (id, row) = self.rows.get(*self.index.get(id)? as usize)?;
+        Some(self.view(id, row))
     }
 }
 

@@ -65,6 +65,8 @@ impl SnapshotBuilder {
         let mut rng = fastrand::Rng::with_seed(seed);
         let mut chosen = Vec::new();
         for mut group in groups.into_values() {
+            // The builder counts its PLRs in no particular order: by id before drawing.
+            group.sort_unstable_by_key(|f| f.id);
             let take = share_of(group.len(), percent);
             shuffle(&mut rng, &mut group);
             chosen.extend(group.into_iter().take(take));
