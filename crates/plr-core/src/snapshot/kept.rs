@@ -99,7 +99,8 @@ impl Kept {
     /// Makes room for `plrs` more PLRs with `text` bytes of sources and case references (see
     /// [`SnapshotBuilder::reserve`](super::SnapshotBuilder::reserve)).
     pub(super) fn reserve(&mut self, plrs: usize, text: usize) {
-        self.text.reserve(text);
+        // And about four bytes a review for the case references of Cases of Concern.
+        self.text.reserve(text.saturating_add(plrs.saturating_mul(4)));
         let areas = self.area_lists.first().map_or(
             crate::framework::Framework::practice_fundamentals()
                 .areas
@@ -107,8 +108,8 @@ impl Kept {
             |list| list.len(),
         );
         self.bands.reserve(plrs.saturating_mul(areas));
-        // About two actions a review: a batch with more grows this list by doubling.
-        self.actions.reserve(plrs.saturating_mul(2));
+        // Two or three actions a review: a batch with more grows this list by doubling.
+        self.actions.reserve(plrs.saturating_mul(3));
         self.rows.reserve(plrs);
         self.index.reserve(plrs);
     }
