@@ -100,7 +100,8 @@ impl Kept {
     /// [`SnapshotBuilder::reserve`](super::SnapshotBuilder::reserve)).
     pub(super) fn reserve(&mut self, plrs: usize, text: usize) {
         // And about four bytes a review for the case references of Cases of Concern.
-        self.text.reserve(text.saturating_add(plrs.saturating_mul(4)));
+        self.text
+            .reserve(text.saturating_add(plrs.saturating_mul(4)));
         let areas = self.area_lists.first().map_or(
             crate::framework::Framework::practice_fundamentals()
                 .areas

@@ -137,7 +137,7 @@ fn the_sample_is_reproducible_and_spread_across_teams() {
         sample
             .chosen
             .iter()
-            .filter(|f| &*f.team == "Cheltenham")
+            .filter(|f| f.team == "Cheltenham")
             .count(),
         2
     );
