@@ -8,8 +8,12 @@
 # Goals on the 2-core development machine: 5,000 in <= 0.3 s, 50,000 in <= 3 s, peak memory
 # <= 100 MB and not growing with the number of files. "cpu s" (user + system) shows the work
 # done whatever else the machine is running; wall time on an idle 2-core machine is about half.
-# Last measured (1 Dec 2026, load average 8-10 from other work): 5,000 in 0.39-0.55 s of CPU
-# time, 50,000 in 4.0-5.8 s, max RSS 22 MB and 56 MB; the table is in README's Performance.
+# Last measured (1 Dec 2026, branch perf, load average 6.3-8.6 from other work, alternating
+# with the previous binary): 5,000 in 0.47-0.53 s of CPU time (0.48-0.58 s wall), 50,000 in
+# 4.6-5.5 s (4.9-6.4 s wall; before: 5.7-6.2 s CPU), max RSS 27 MB and 50 MB (before: 20 and
+# 50-57 MB); callgrind over 2,000 files: 495 M instructions, 567 M before. This script right
+# after (load average 8.4): 5,000 in 0.42-0.47 s CPU, 50,000 in 4.45-4.81 s CPU, max RSS 25.8
+# and 48.6 MB. The table is in README's Performance.
 # PLR_BENCH_DIR=/somewhere keeps the generated files elsewhere (they are made again when their
 # count or schema version differs from what this build generates).
 set -euo pipefail

@@ -104,7 +104,8 @@ pub fn files_under(paths: &[PathBuf], errors: &mut Vec<(String, String)>) -> Vec
             });
             continue;
         }
-        for entry in WalkDir::new(path).sort_by_file_name() {
+        let first = files.len();
+        for entry in WalkDir::new(path) {
             match entry {
                 Ok(entry) => {
                     // The name's bytes, not `Path::extension` (which parses the whole path);
@@ -130,6 +131,46 @@ pub fn files_under(paths: &[PathBuf], errors: &mut Vec<(String, String)>) -> Vec
                 }
             }
         }
+        // Name order, as a walk sorted directory by directory would give, sorted once here:
+        // walkdir's own sort takes each name apart from its path at every comparison, about
+        // a twentieth of a batch's work.
+        files[first..].sort_unstable_by(|a, b| name_order(&a.path, &b.path));
     }
     files
+}
+
+/// Paths in name order, directory by directory: their bytes compared with the separator
+/// before every other byte, so that `a/x` comes before `a-b/x` (as `a` before `a-b`).
+fn name_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    let key = |byte: &u8| {
+        if *byte == std::path::MAIN_SEPARATOR as u8 {
+            0
+        } else {
+            *byte
+        }
+    };
+    let (a, b) = (
+        a.as_os_str().as_encoded_bytes(),
+        b.as_os_str().as_encoded_bytes(),
+    );
+    a.iter().map(key).cmp(b.iter().map(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_sort_in_name_order_directory_by_directory() {
+        let mut paths: Vec<PathBuf> = ["d/ab.json", "d/a-b/x.json", "d/a/y.json", "d/a/b/z.json"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        paths.sort_by(|a, b| name_order(a, b));
+        let sorted: Vec<&str> = paths.iter().filter_map(|p| p.to_str()).collect();
+        assert_eq!(
+            sorted,
+            ["d/a/b/z.json", "d/a/y.json", "d/a-b/x.json", "d/ab.json"]
+        );
+    }
 }

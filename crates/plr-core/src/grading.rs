@@ -50,6 +50,11 @@ pub enum RuleName {
     ImmediateConcern,
 }
 
+/// Whether `found` holds exactly the framework's `ids`, in their order.
+fn in_order<F, T>(ids: &[F], found: &[T], same: impl Fn(&F, &T) -> bool) -> bool {
+    ids.len() == found.len() && ids.iter().zip(found).all(|(f, t)| same(f, t))
+}
+
 /// Computes the suggested grade of `sections` under `framework` (`grading.md`).
 ///
 /// Areas are taken in framework order; an area missing from `sections`, like an unrated
@@ -61,17 +66,29 @@ pub fn suggest_grade(
 ) -> Suggestion {
     let mut provisional = false;
     let mut areas = Vec::with_capacity(framework.areas.len());
-    for area in &framework.areas {
+    // Sections (and their items) are nearly always in framework order, and framework ids are
+    // unique: then the n-th one is the n-th area's, with no search by id (this runs for every
+    // file imported).
+    let sections_in_order = in_order(&framework.areas, sections, |a, s| a.id == s.id);
+    for (n, area) in framework.areas.iter().enumerate() {
         let (mut points, mut maximum) = (0, 0);
-        match sections.iter().find(|s| s.id == area.id) {
+        let section = if sections_in_order {
+            sections.get(n)
+        } else {
+            sections.iter().find(|s| s.id == area.id)
+        };
+        match section {
             None => provisional = true,
             Some(section) => {
-                for statement in &area.statements {
-                    let rating = section
-                        .items
-                        .iter()
-                        .find(|i| i.id == statement.id)
-                        .and_then(|i| i.rating);
+                let items_in_order =
+                    in_order(&area.statements, &section.items, |st, i| st.id == i.id);
+                for (k, statement) in area.statements.iter().enumerate() {
+                    let item = if items_in_order {
+                        section.items.get(k)
+                    } else {
+                        section.items.iter().find(|i| i.id == statement.id)
+                    };
+                    let rating = item.and_then(|i| i.rating);
                     match rating {
                         None => provisional = true,
                         Some(r) => {

@@ -33,12 +33,14 @@ pub(super) fn check(plr: &Plr, framework: &Framework) -> Vec<ImportProblem> {
 
 fn lengths(plr: &Plr, out: &mut Vec<ImportProblem>) {
     // Every text answer's limit, from the form description's walk (no labels, no id copies).
-    for spot in spots(plr) {
+    // `for_each` rather than a `for` loop: the walk is a chain of flattened iterators, which
+    // folds from the inside without asking each link for its next spot.
+    spots(plr).for_each(|spot| {
         if let (Some(max), Some(text)) = (spot.limit(), spot.text(plr)) {
             // The path is rendered only for a text that is too long.
             limit(out, &|| spot.path().json_path(plr), text, max);
         }
-    }
+    });
     // Not questions of the form: ids and the moderator's record.
     for (a, action) in plr.actions.iter().enumerate() {
         let id = || format!("actions[{a}].id");
@@ -60,12 +62,21 @@ fn lengths(plr: &Plr, out: &mut Vec<ImportProblem>) {
     }
 }
 
+/// Where in the framework's list `is` finds its entry: at `expected` (a file lists them in
+/// framework order), else searched for. Framework ids are unique, so the first look is exact.
+fn place<T>(list: &[T], expected: usize, is: impl Fn(&T) -> bool) -> Option<usize> {
+    match list.get(expected) {
+        Some(entry) if is(entry) => Some(expected),
+        _ => list.iter().position(is),
+    }
+}
+
 fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
     // Seen areas and statements by their place in the framework (no hashing: this runs for
     // every statement of every file imported).
     let mut areas_seen = vec![false; framework.areas.len()];
     for (s, section) in plr.sections.iter().enumerate() {
-        let Some(a) = framework.areas.iter().position(|a| a.id == section.id) else {
+        let Some(a) = place(&framework.areas, s, |a| a.id == section.id) else {
             out.push(ImportProblem::new(
                 format!("sections[{s}].id"),
                 format!(
@@ -86,7 +97,7 @@ fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
         let area = &framework.areas[a];
         let mut seen = vec![false; area.statements.len()];
         for (i, item) in section.items.iter().enumerate() {
-            match area.statements.iter().position(|st| st.id == item.id) {
+            match place(&area.statements, i, |st| st.id == item.id) {
                 None => out.push(ImportProblem::new(
                     format!("sections[{s}].items[{i}].id"),
                     format!(

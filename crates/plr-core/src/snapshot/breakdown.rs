@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use super::facts::{team_key, PlrFacts};
+use super::facts::team_key;
+use super::kept::KeptFacts;
 use super::period::Period;
 use super::report::{
     AreaMeasures, Concern, Filters, LegalStatusMeasures, MergedTeam, PeriodMeasures, Rejected,
@@ -20,7 +21,7 @@ fn spellings(builder: &SnapshotBuilder) -> BTreeMap<String, BTreeMap<String, u32
     let mut teams: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
     for f in builder.plrs().filter(|f| f.completed) {
         *teams
-            .entry(team_key(&f.team))
+            .entry(team_key(f.team))
             .or_default()
             .entry(f.team.trim().to_string())
             .or_default() += 1;
@@ -47,7 +48,7 @@ impl<'a> Selection<'a, '_> {
     pub(super) fn in_period<'s>(
         &'s self,
         period: Period,
-    ) -> impl Iterator<Item = &'a PlrFacts> + 's {
+    ) -> impl Iterator<Item = KeptFacts<'a>> + 's {
         self.matching(period, true)
     }
 
@@ -56,11 +57,11 @@ impl<'a> Selection<'a, '_> {
         &'s self,
         period: Period,
         completed: bool,
-    ) -> impl Iterator<Item = &'a PlrFacts> + 's {
-        self.builder.plrs().filter(move |f| {
+    ) -> impl Iterator<Item = KeptFacts<'a>> + 's {
+        self.builder.plrs.iter_where(move |f, team| {
             f.completed == completed
                 && f.date.is_some_and(|d| period.contains(d))
-                && self.team.as_ref().is_none_or(|t| team_key(&f.team) == *t)
+                && self.team.as_ref().is_none_or(|t| team_key(team) == *t)
                 && self
                     .options
                     .legal_status
@@ -71,7 +72,7 @@ impl<'a> Selection<'a, '_> {
     fn counts(&self, period: Period) -> Counts {
         let mut counts = Counts::default();
         for f in self.in_period(period) {
-            counts.add(f, self.options.as_of);
+            counts.add(&f, self.options.as_of);
         }
         counts
     }
@@ -144,9 +145,9 @@ fn grade_breakdowns(
     let mut teams: BTreeMap<String, Counts> = BTreeMap::new();
     for f in selection.in_period(period) {
         if let Some(status) = f.legal_status {
-            statuses.entry(status).or_default().add(f, as_of);
+            statuses.entry(status).or_default().add(&f, as_of);
         }
-        teams.entry(team_key(&f.team)).or_default().add(f, as_of);
+        teams.entry(team_key(f.team)).or_default().add(&f, as_of);
     }
     let statuses = statuses
         .into_iter()

@@ -5,6 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::kept::Fixed;
 use crate::framework::Framework;
 use crate::grading::AreaResult;
 use crate::model::{
@@ -101,7 +102,8 @@ pub struct ModerationFacts {
     pub effect: ModerationEffect,
 }
 
-/// What the snapshot reads from one PLR (a few hundred bytes).
+/// What the snapshot reads from one PLR, as given to [`SnapshotBuilder::add_facts`](super::SnapshotBuilder::add_facts)
+/// (the builder keeps it in a more compact form, read back as [`KeptFacts`](super::KeptFacts)).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlrFacts {
     /// The PLR's id.
@@ -150,9 +152,9 @@ pub struct PlrFacts {
     pub areas: AreaBands,
 }
 
-impl PlrFacts {
-    /// The facts of `plr`, loaded from `source`.
-    pub fn of(plr: &Plr, source: &str) -> PlrFacts {
+impl Fixed {
+    /// The fixed-size facts of `plr`.
+    pub(super) fn of(plr: &Plr) -> Fixed {
         let moderation = plr.moderation.as_ref().map(|m| ModerationFacts {
             grade: m.grade,
             effect: plr
@@ -160,14 +162,11 @@ impl PlrFacts {
                 .final_grade
                 .map_or(m.effect, |f| moderation_effect(f, m.grade)),
         });
-        PlrFacts {
-            id: plr.id,
+        Fixed {
             updated_at: plr.updated_at,
-            source: source.into(),
-            completed: plr.status == Status::Completed,
+            share_by: plr.judgement.share_by,
             date: plr.review.date,
-            child_ref: plr.case.child_ref.trim().into(),
-            team: plr.case.team.as_str().into(),
+            completed: plr.status == Status::Completed,
             legal_status: plr.case.legal_status,
             child_aged_4_or_over: plr.case.child_aged_4_or_over == Some(true),
             iro_allocated: plr.case.iro_or_cp_chair_allocated == Some(true),
@@ -175,12 +174,23 @@ impl PlrFacts {
             final_grade: plr.judgement.final_grade,
             moderation,
             immediate_concern: plr.judgement.immediate_concern,
-            share_by: plr.judgement.share_by,
             social_worker: plr.participation.social_worker == Some(true),
             team_manager: plr.participation.team_manager == Some(true),
             iro_involved: plr.participation.iro_or_cp_chair == Some(true),
             child: ViewsFacts::of(&plr.participation.child),
             family: ViewsFacts::of(&plr.participation.parent_carer),
+        }
+    }
+}
+
+impl PlrFacts {
+    /// The facts of `plr`, loaded from `source`.
+    pub fn of(plr: &Plr, source: &str) -> PlrFacts {
+        with_fixed!(PlrFacts, Fixed::of(plr), {
+            id: plr.id,
+            source: source.into(),
+            child_ref: plr.case.child_ref.trim().into(),
+            team: plr.case.team.as_str().into(),
             actions: plr
                 .actions
                 .iter()
@@ -194,12 +204,12 @@ impl PlrFacts {
                 })
                 .collect(),
             areas: AreaBands::of(&plr.judgement.suggested.areas),
-        }
+        })
     }
 
     /// A Case of Concern: reported grade inadequate or an immediate concern.
     pub fn is_case_of_concern(&self) -> bool {
-        self.immediate_concern || self.reported == Some(Grade::Inadequate)
+        is_case_of_concern(self.immediate_concern, self.reported)
     }
 
     /// Whether this copy wins over `other` (same id): a moderated copy over an unmoderated
@@ -209,6 +219,11 @@ impl PlrFacts {
         let rank = |f: &PlrFacts| (f.moderation.is_some(), f.updated_at);
         (rank(self), &self.source) > (rank(other), &other.source)
     }
+}
+
+/// A Case of Concern: reported grade inadequate or an immediate concern.
+pub(super) fn is_case_of_concern(immediate_concern: bool, reported: Option<Grade>) -> bool {
+    immediate_concern || reported == Some(Grade::Inadequate)
 }
 
 /// A team name as compared: trimmed and case-folded ("Stroud CP" = "stroud cp ").

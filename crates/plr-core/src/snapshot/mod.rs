@@ -2,8 +2,8 @@
 //! turned into the measures, targets, RAG ratings, breakdowns and trends of the QA report.
 //!
 //! Incremental and pure, so the CLI and the browser dashboard share it: make a
-//! [`SnapshotBuilder`], [`add`](SnapshotBuilder::add) each imported PLR (only its small
-//! [`PlrFacts`] are kept, so memory does not grow with the files' size),
+//! [`SnapshotBuilder`], [`add`](SnapshotBuilder::add) each imported PLR (only its facts are
+//! kept, in a compact form: about a hundred and fifty bytes a PLR, whatever the file's size),
 //! [`reject`](SnapshotBuilder::reject) each invalid file, [`skip`](SnapshotBuilder::skip)
 //! each non-PLR file, then [`finish`](SnapshotBuilder::finish) with the [`Options`]. Builders
 //! filled in parallel [`merge`](SnapshotBuilder::merge); the result never depends on the
@@ -18,8 +18,36 @@
 //! assert_eq!((snapshot.plrs, snapshot.rejected_files), (0, 1));
 //! ```
 
+/// Builds `$ty` from `$from`'s fixed-size facts (every struct that carries them names them
+/// alike: `kept::Fixed`, [`PlrFacts`], [`KeptFacts`]) and the other fields given.
+macro_rules! with_fixed {
+    ($ty:ident, $from:expr, { $($rest:tt)* }) => {{
+        let f = $from;
+        $ty {
+            updated_at: f.updated_at,
+            share_by: f.share_by,
+            date: f.date,
+            completed: f.completed,
+            legal_status: f.legal_status,
+            child_aged_4_or_over: f.child_aged_4_or_over,
+            iro_allocated: f.iro_allocated,
+            reported: f.reported,
+            final_grade: f.final_grade,
+            moderation: f.moderation,
+            immediate_concern: f.immediate_concern,
+            social_worker: f.social_worker,
+            team_manager: f.team_manager,
+            iro_involved: f.iro_involved,
+            child: f.child,
+            family: f.family,
+            $($rest)*
+        }
+    }};
+}
+
 mod breakdown;
 mod facts;
+mod kept;
 mod measure;
 mod period;
 mod present;
@@ -32,11 +60,10 @@ mod tally;
 mod tests;
 mod tracker;
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 
 pub use facts::{team_key, ActionFacts, AreaBands, ModerationFacts, PlrFacts, ViewsFacts};
+pub use kept::{KeptAction, KeptActions, KeptAreas, KeptFacts};
 pub use measure::{percent, Direction, Measure, MeasureKey, Op, Previous, Rag, Target};
 pub use period::{Period, PeriodParseError};
 pub use render::{to_csv, to_json, to_text};
@@ -51,6 +78,8 @@ pub use tracker::{
     distinct, sort_rows, tracker_csv, tracker_rows, TrackerColumn, TrackerFilter, TrackerRow,
     TrackerSort,
 };
+
+use kept::{Fixed, Kept, New};
 
 use crate::model::{LegalStatus, Plr, PlrId};
 
@@ -85,10 +114,10 @@ impl Options {
     }
 }
 
-/// Collects PLRs (one small [`PlrFacts`] each, de-duplicated by id) and file outcomes.
+/// Collects PLRs (the facts of each, de-duplicated by id, kept compactly) and file outcomes.
 #[derive(Debug, Clone, Default)]
 pub struct SnapshotBuilder {
-    plrs: BTreeMap<PlrId, PlrFacts>,
+    plrs: Kept,
     added: u32,
     rejected: Vec<Rejected>,
     skipped: u32,
@@ -100,34 +129,80 @@ impl SnapshotBuilder {
         SnapshotBuilder::default()
     }
 
+    /// Makes room for `plrs` more PLRs whose sources (and case references) total about `text`
+    /// bytes, for a batch that knows its files: the builder's shared lists then grow once,
+    /// rather than by doubling, which leaves each outgrown list with the allocator (about a
+    /// third of the peak memory of a large batch, before it is returned).
+    pub fn reserve(&mut self, plrs: usize, text: usize) {
+        self.plrs.reserve(plrs, text);
+    }
+
     /// Adds an imported PLR read from `source` (a file name); the PLR can then be dropped.
     pub fn add(&mut self, plr: &Plr, source: &str) {
-        self.add_facts(PlrFacts::of(plr, source));
+        self.add_plr(plr, source, true);
     }
 
     /// Adds an imported PLR for the snapshot and the sample only: its actions keep their dates
-    /// but not the action tracker's text (owner, description), about a quarter of what each
-    /// PLR would otherwise keep. For a batch that never lists actions (the command line).
+    /// but not the action tracker's text (owner, description), and the child's case reference
+    /// is kept only for a Case of Concern (the report lists no other). For a batch that never
+    /// lists actions (the command line).
     pub fn add_for_report(&mut self, plr: &Plr, source: &str) {
-        let mut facts = PlrFacts::of(plr, source);
-        for action in &mut facts.actions {
-            action.owner = Box::default();
-            action.description = Box::default();
-        }
-        self.add_facts(facts);
+        self.add_plr(plr, source, false);
+    }
+
+    /// Adds `plr` straight from the review, with no copy of it made first.
+    fn add_plr<'a>(&mut self, plr: &'a Plr, source: &str, texts: bool) {
+        self.added += 1;
+        let fixed = Fixed::of(plr);
+        let child_ref = if texts || fixed.is_case_of_concern() {
+            plr.case.child_ref.trim()
+        } else {
+            ""
+        };
+        let areas = &plr.judgement.suggested.areas;
+        self.plrs.insert(New {
+            id: plr.id,
+            fixed,
+            source,
+            child_ref,
+            team: &plr.case.team,
+            actions: plr.actions.iter().map(|a| {
+                let text = |t: &'a str| if texts { t.trim() } else { "" };
+                KeptAction {
+                    kind: a.kind,
+                    owner: text(&a.owner),
+                    description: text(&a.description),
+                    due_on: a.due_on,
+                    completed_on: a.completed_on,
+                    status: a.status,
+                }
+            }),
+            area_ids: areas.iter().map(|a| a.id.0.as_str()),
+            bands: areas.iter().map(|a| a.band),
+        });
     }
 
     /// Adds one PLR's facts. Of two copies of an id, the moderated one wins, else the later
     /// `updated_at` ([`PlrFacts::wins_over`]).
     pub fn add_facts(&mut self, facts: PlrFacts) {
         self.added += 1;
-        match self.plrs.get_mut(&facts.id) {
-            Some(kept) if facts.wins_over(kept) => *kept = facts,
-            Some(_) => {}
-            None => {
-                self.plrs.insert(facts.id, facts);
-            }
-        }
+        self.plrs.insert(New {
+            id: facts.id,
+            fixed: with_fixed!(Fixed, &facts, {}),
+            source: &facts.source,
+            child_ref: &facts.child_ref,
+            team: &facts.team,
+            actions: facts.actions.iter().map(|a| KeptAction {
+                kind: a.kind,
+                owner: &a.owner,
+                description: &a.description,
+                due_on: a.due_on,
+                completed_on: a.completed_on,
+                status: a.status,
+            }),
+            area_ids: facts.areas.ids.iter().map(|id| &**id),
+            bands: facts.areas.bands.iter().copied(),
+        });
     }
 
     /// Records a file that could not be counted, with its problems as (JSON path, message).
@@ -150,22 +225,19 @@ impl SnapshotBuilder {
 
     /// Takes in everything another builder collected (for builders filled in parallel).
     pub fn merge(&mut self, other: SnapshotBuilder) {
-        let added = self.added + other.added;
-        for facts in other.plrs.into_values() {
-            self.add_facts(facts);
-        }
-        self.added = added;
+        self.plrs.merge(other.plrs);
+        self.added += other.added;
         self.rejected.extend(other.rejected);
         self.skipped += other.skipped;
     }
 
     /// The de-duplicated PLRs, by id.
-    pub fn plrs(&self) -> impl Iterator<Item = &PlrFacts> {
-        self.plrs.values()
+    pub fn plrs(&self) -> impl Iterator<Item = KeptFacts<'_>> {
+        self.plrs.iter()
     }
 
     /// The kept copy of a PLR, by id.
-    pub fn facts(&self, id: &PlrId) -> Option<&PlrFacts> {
+    pub fn facts(&self, id: &PlrId) -> Option<KeptFacts<'_>> {
         self.plrs.get(id)
     }
 

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::breakdown::{latest_month, Selection};
-use super::facts::{team_key, PlrFacts};
+use super::facts::team_key;
+use super::kept::KeptFacts;
 use super::period::Period;
 use super::{Options, SnapshotBuilder};
 
@@ -17,7 +18,7 @@ pub struct Sample<'a> {
     /// How many completed, unmoderated PLRs it was drawn from.
     pub candidates: usize,
     /// The PLRs chosen, in source (file name) order.
-    pub chosen: Vec<&'a PlrFacts>,
+    pub chosen: Vec<KeptFacts<'a>>,
 }
 
 /// How many of `n` make `percent` percent, rounded up (so every team with a PLR gets one).
@@ -47,14 +48,14 @@ impl SnapshotBuilder {
             options,
             team: options.team.as_deref().map(team_key),
         };
-        let mut groups: BTreeMap<String, Vec<&PlrFacts>> = BTreeMap::new();
+        let mut groups: BTreeMap<String, Vec<KeptFacts<'_>>> = BTreeMap::new();
         let mut candidates = 0;
         for f in selection
             .in_period(period)
             .filter(|f| f.moderation.is_none())
         {
             let key = if by_team {
-                team_key(&f.team)
+                team_key(f.team)
             } else {
                 String::new()
             };
@@ -64,6 +65,8 @@ impl SnapshotBuilder {
         let mut rng = fastrand::Rng::with_seed(seed);
         let mut chosen = Vec::new();
         for mut group in groups.into_values() {
+            // The builder counts its PLRs in no particular order: by id before drawing.
+            group.sort_unstable_by_key(|f| f.id);
             let take = share_of(group.len(), percent);
             shuffle(&mut rng, &mut group);
             chosen.extend(group.into_iter().take(take));

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::facts::{PlrFacts, ViewsFacts};
+use super::facts::ViewsFacts;
+use super::kept::KeptFacts;
 use super::measure::{Measure, MeasureKey, Target};
 use super::settings::Settings;
 use crate::followup::is_overdue;
@@ -116,7 +117,7 @@ impl Counts {
     }
 
     /// Adds one (completed, de-duplicated) PLR.
-    pub fn add(&mut self, f: &PlrFacts, as_of: NaiveDate) {
+    pub fn add(&mut self, f: &KeptFacts<'_>, as_of: NaiveDate) {
         self.plrs += 1;
         if let Some(grade) = f.reported {
             self.grades[grade_index(grade)] += 1;

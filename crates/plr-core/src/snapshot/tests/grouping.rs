@@ -130,14 +130,14 @@ fn the_sample_is_reproducible_and_spread_across_teams() {
     let o = options("2022-07", date(2022, 8, 1));
     let sample = b.sample(&o, 20, true, 42);
     assert_eq!(sample.candidates, 29);
-    let chosen: Vec<&str> = sample.chosen.iter().map(|f| &*f.source).collect();
+    let chosen: Vec<&str> = sample.chosen.iter().map(|f| f.source).collect();
     // ceil(19 * 20%) = 4 from Stroud CP, ceil(10 * 20%) = 2 from Cheltenham.
     assert_eq!(chosen.len(), 6);
     assert_eq!(
         sample
             .chosen
             .iter()
-            .filter(|f| &*f.team == "Cheltenham")
+            .filter(|f| f.team == "Cheltenham")
             .count(),
         2
     );
@@ -155,7 +155,7 @@ fn the_sample_is_reproducible_and_spread_across_teams() {
         .sample(&o, 20, true, 43)
         .chosen
         .iter()
-        .map(|f| &*f.source)
+        .map(|f| f.source)
         .collect();
     assert_ne!(chosen, other);
     assert_eq!(b.sample(&o, 20, false, 42).chosen.len(), 6); // ceil(29 * 20%)

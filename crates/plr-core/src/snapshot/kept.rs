@@ -1,0 +1,426 @@
+//! What a [`SnapshotBuilder`](super::SnapshotBuilder) keeps of each PLR: one fixed-size row
+//! with no allocation of its own (ids, dates and small enums), its texts in one buffer shared
+//! by every PLR, team names and practice area lists interned, actions in one shared list. About
+//! a hundred and fifty bytes a PLR whatever the file's size, and a batch allocates nothing per
+//! file that it keeps (small allocations kept among a file's freed ones would hold their pages).
+//! [`KeptFacts`] is the borrowed view the snapshot reads.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::facts::{is_case_of_concern, ModerationFacts, ViewsFacts};
+use crate::model::{ActionKind, ActionStatus, Grade, LegalStatus, PlrId};
+
+/// The facts of one PLR that are small and of a fixed size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Fixed {
+    pub(super) updated_at: DateTime<Utc>,
+    pub(super) share_by: Option<DateTime<Utc>>,
+    pub(super) date: Option<NaiveDate>,
+    pub(super) completed: bool,
+    pub(super) legal_status: Option<LegalStatus>,
+    pub(super) child_aged_4_or_over: bool,
+    pub(super) iro_allocated: bool,
+    pub(super) reported: Option<Grade>,
+    pub(super) final_grade: Option<Grade>,
+    pub(super) moderation: Option<ModerationFacts>,
+    pub(super) immediate_concern: bool,
+    pub(super) social_worker: bool,
+    pub(super) team_manager: bool,
+    pub(super) iro_involved: bool,
+    pub(super) child: ViewsFacts,
+    pub(super) family: ViewsFacts,
+}
+
+impl Fixed {
+    /// A Case of Concern: reported grade inadequate or an immediate concern.
+    pub(super) fn is_case_of_concern(&self) -> bool {
+        is_case_of_concern(self.immediate_concern, self.reported)
+    }
+}
+
+/// One action's dates and choices; its texts, when kept, at `text` in `Kept::action_texts`.
+#[derive(Debug, Clone, Copy)]
+struct ActionRow {
+    due_on: Option<NaiveDate>,
+    completed_on: Option<NaiveDate>,
+    kind: Option<ActionKind>,
+    status: ActionStatus,
+    text: Option<u32>,
+}
+
+/// One PLR as it comes in, borrowed from wherever it was read (a blank action owner and
+/// description are not kept).
+pub(super) struct New<'t, A, I, B> {
+    pub(super) id: PlrId,
+    pub(super) fixed: Fixed,
+    pub(super) source: &'t str,
+    pub(super) child_ref: &'t str,
+    pub(super) team: &'t str,
+    pub(super) actions: A,
+    /// The practice areas' ids, in the order of their bands.
+    pub(super) area_ids: I,
+    pub(super) bands: B,
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    fixed: Fixed,
+    source: Range<usize>,
+    child_ref: Range<usize>,
+    team: u32,
+    actions: Range<usize>,
+    areas: u32,
+    bands: usize,
+}
+
+/// Every PLR kept, with the shared buffers their rows point into. The rows are one list (in
+/// the order they came) with an index by id, not a tree: a tree's nodes are small allocations
+/// kept among each file's freed ones, and held about ten times their size of memory.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Kept {
+    rows: Vec<(PlrId, Row)>,
+    index: HashMap<PlrId, u32>,
+    /// The rows' places in id order, made when first asked for after a change.
+    by_id: OnceLock<Vec<u32>>,
+    text: String,
+    teams: Vec<Box<str>>,
+    team_numbers: HashMap<Box<str>, u32>,
+    area_lists: Vec<Arc<[Box<str>]>>,
+    bands: Vec<Option<Grade>>,
+    actions: Vec<ActionRow>,
+    action_texts: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Kept {
+    /// Makes room for `plrs` more PLRs with `text` bytes of sources and case references (see
+    /// [`SnapshotBuilder::reserve`](super::SnapshotBuilder::reserve)).
+    pub(super) fn reserve(&mut self, plrs: usize, text: usize) {
+        // And about four bytes a review for the case references of Cases of Concern.
+        self.text
+            .reserve(text.saturating_add(plrs.saturating_mul(4)));
+        let areas = self.area_lists.first().map_or(
+            crate::framework::Framework::practice_fundamentals()
+                .areas
+                .len(),
+            |list| list.len(),
+        );
+        self.bands.reserve(plrs.saturating_mul(areas));
+        // Two or three actions a review: a batch with more grows this list by doubling.
+        self.actions.reserve(plrs.saturating_mul(3));
+        self.rows.reserve(plrs);
+        self.index.reserve(plrs);
+    }
+
+    /// The number of PLRs (one per id).
+    pub(super) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn push_text(&mut self, text: &str) -> Range<usize> {
+        let start = self.text.len();
+        self.text.push_str(text);
+        start..self.text.len()
+    }
+
+    fn team_number(&mut self, team: &str) -> u32 {
+        if let Some(n) = self.team_numbers.get(team) {
+            return *n;
+        }
+        let n = self.teams.len() as u32;
+        self.teams.push(team.into());
+        self.team_numbers.insert(team.into(), n);
+        n
+    }
+
+    fn area_list<'t>(&mut self, ids: impl ExactSizeIterator<Item = &'t str> + Clone) -> u32 {
+        let same = |list: &Arc<[Box<str>]>| {
+            list.len() == ids.len() && list.iter().zip(ids.clone()).all(|(a, b)| **a == *b)
+        };
+        if let Some(n) = self.area_lists.iter().position(same) {
+            return n as u32;
+        }
+        self.area_lists.push(ids.map(Box::from).collect());
+        (self.area_lists.len() - 1) as u32
+    }
+
+    /// Keeps `new` unless a copy of its id already kept wins over it: a moderated copy over an
+    /// unmoderated one, else the later `updated_at`, ties to the greater source name (so the
+    /// result never depends on the order of the files). A copy that loses keeps nothing.
+    pub(super) fn insert<'t, A, I, B>(&mut self, new: New<'t, A, I, B>)
+    where
+        A: Iterator<Item = KeptAction<'t>>,
+        I: ExactSizeIterator<Item = &'t str> + Clone,
+        B: Iterator<Item = Option<Grade>>,
+    {
+        let rank = |f: &Fixed| (f.moderation.is_some(), f.updated_at);
+        let place = self.index.get(&new.id).map(|n| *n as usize);
+        if let Some((_, kept)) = place.and_then(|n| self.rows.get(n)) {
+            let kept_source = &self.text[kept.source.clone()];
+            if (rank(&new.fixed), new.source) <= (rank(&kept.fixed), kept_source) {
+                return;
+            }
+        }
+        let source = self.push_text(new.source);
+        let child_ref = self.push_text(new.child_ref);
+        let team = self.team_number(new.team);
+        let first_action = self.actions.len();
+        for a in new.actions {
+            let blank = a.owner.is_empty() && a.description.is_empty();
+            let text = (!blank).then(|| {
+                let texts = (self.push_text(a.owner), self.push_text(a.description));
+                self.action_texts.push(texts);
+                (self.action_texts.len() - 1) as u32
+            });
+            self.actions.push(ActionRow {
+                due_on: a.due_on,
+                completed_on: a.completed_on,
+                kind: a.kind,
+                status: a.status,
+                text,
+            });
+        }
+        let areas = self.area_list(new.area_ids);
+        let bands = self.bands.len();
+        let count = self.area_lists[areas as usize].len();
+        self.bands.extend(new.bands.take(count));
+        // A list of bands shorter than its ids (never from a PLR) is padded, so views stay
+        // in bounds.
+        self.bands.resize(bands + count, None);
+        let row = Row {
+            fixed: new.fixed,
+            source,
+            child_ref,
+            team,
+            actions: first_action..self.actions.len(),
+            areas,
+            bands,
+        };
+        match place.and_then(|n| self.rows.get_mut(n)) {
+            Some(kept) => kept.1 = row,
+            None => {
+                self.index.insert(new.id, self.rows.len() as u32);
+                self.rows.push((new.id, row));
+                self.by_id.take();
+            }
+        }
+    }
+
+    fn view<'s>(&'s self, id: &PlrId, row: &'s Row) -> KeptFacts<'s> {
+        let areas = &self.area_lists[row.areas as usize];
+        with_fixed!(KeptFacts, &row.fixed, {
+            id: *id,
+            source: &self.text[row.source.clone()],
+            child_ref: &self.text[row.child_ref.clone()],
+            team: &self.teams[row.team as usize],
+            actions: KeptActions {
+                rows: &self.actions[row.actions.clone()],
+                kept: self,
+            },
+            areas: KeptAreas {
+                ids: areas,
+                bands: &self.bands[row.bands..row.bands + areas.len()],
+            },
+        })
+    }
+
+    /// Every PLR, by id.
+    pub(super) fn iter(&self) -> impl Iterator<Item = KeptFacts<'_>> {
+        let by_id = self.by_id.get_or_init(|| {
+            let mut order: Vec<u32> = (0..self.rows.len() as u32).collect();
+            order.sort_unstable_by_key(|n| self.rows[*n as usize].0);
+            order
+        });
+        by_id.iter().map(|n| {
+            let (id, row) = &self.rows[*n as usize];
+            self.view(id, row)
+        })
+    }
+
+    /// The PLRs whose fixed facts and team (as typed) pass `keep`, in no particular order (for
+    /// counting): a view is made only for them (the snapshot passes over every PLR once per
+    /// month of its trend).
+    pub(super) fn iter_where<F: Fn(&Fixed, &str) -> bool>(
+        &self,
+        keep: F,
+    ) -> impl Iterator<Item = KeptFacts<'_>> {
+        self.rows
+            .iter()
+            .filter(move |(_, row)| keep(&row.fixed, &self.teams[row.team as usize]))
+            .map(|(id, row)| self.view(id, row))
+    }
+
+    /// Takes in every PLR `other` kept; the larger of the two is kept as it is and the
+    /// smaller one inserted into it (the result is the same either way).
+    pub(super) fn merge(&mut self, mut other: Kept) {
+        if other.len() > self.len() {
+            std::mem::swap(self, &mut other);
+        }
+        for (id, row) in &other.rows {
+            let facts = other.view(id, row);
+            self.insert(New {
+                id: facts.id,
+                fixed: row.fixed,
+                source: facts.source,
+                child_ref: facts.child_ref,
+                team: facts.team,
+                actions: facts.actions.iter(),
+                area_ids: facts.areas.ids(),
+                bands: facts.areas.iter().map(|(_, band)| band),
+            });
+        }
+    }
+
+    /// The PLR of an id.
+    pub(super) fn get(&self, id: &PlrId) -> Option<KeptFacts<'_>> {
+        let (id, row) = self.rows.get(*self.index.get(id)? as usize)?;
+        Some(self.view(id, row))
+    }
+}
+
+/// What the builder kept of one PLR (the fields of [`PlrFacts`](super::PlrFacts), borrowed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeptFacts<'a> {
+    /// The PLR's id.
+    pub id: PlrId,
+    /// When it was last changed.
+    pub updated_at: DateTime<Utc>,
+    /// Where it came from (a file name).
+    pub source: &'a str,
+    /// Completed (counted) or draft.
+    pub completed: bool,
+    /// The review date.
+    pub date: Option<NaiveDate>,
+    /// The child's case reference (trimmed). Blank in a builder filled for the report only,
+    /// except for a Case of Concern (the only PLRs whose reference the report lists).
+    pub child_ref: &'a str,
+    /// The team as typed.
+    pub team: &'a str,
+    /// The legal status.
+    pub legal_status: Option<LegalStatus>,
+    /// Whether the child is aged 4 or over.
+    pub child_aged_4_or_over: bool,
+    /// Whether an IRO / CP Chair is allocated.
+    pub iro_allocated: bool,
+    /// The grade that counts: moderated, else final.
+    pub reported: Option<Grade>,
+    /// The reviewer's final grade.
+    pub final_grade: Option<Grade>,
+    /// The moderation, if any.
+    pub moderation: Option<ModerationFacts>,
+    /// The immediate concern flag.
+    pub immediate_concern: bool,
+    /// When a Case of Concern must be shared with the team manager's manager.
+    pub share_by: Option<DateTime<Utc>>,
+    /// Social worker involved.
+    pub social_worker: bool,
+    /// Team manager involved.
+    pub team_manager: bool,
+    /// IRO / CP Chair involved.
+    pub iro_involved: bool,
+    /// The child's views.
+    pub child: ViewsFacts,
+    /// The parent's or carer's views.
+    pub family: ViewsFacts,
+    /// The actions.
+    pub actions: KeptActions<'a>,
+    /// Each practice area's band.
+    pub areas: KeptAreas<'a>,
+}
+
+impl KeptFacts<'_> {
+    /// A Case of Concern: reported grade inadequate or an immediate concern.
+    pub fn is_case_of_concern(&self) -> bool {
+        is_case_of_concern(self.immediate_concern, self.reported)
+    }
+}
+
+/// The actions of one kept PLR.
+#[derive(Clone, Copy)]
+pub struct KeptActions<'a> {
+    rows: &'a [ActionRow],
+    kept: &'a Kept,
+}
+
+impl PartialEq for KeptActions<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for KeptActions<'_> {}
+
+impl std::fmt::Debug for KeptActions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'a> KeptActions<'a> {
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Each action, in the PLR's order.
+    pub fn iter(&self) -> impl Iterator<Item = KeptAction<'a>> + 'a {
+        let kept = self.kept;
+        self.rows.iter().map(move |a| {
+            let texts = a.text.and_then(|n| kept.action_texts.get(n as usize));
+            let text = |range: &Range<usize>| &kept.text[range.clone()];
+            KeptAction {
+                kind: a.kind,
+                owner: texts.map_or("", |(owner, _)| text(owner)),
+                description: texts.map_or("", |(_, description)| text(description)),
+                due_on: a.due_on,
+                completed_on: a.completed_on,
+                status: a.status,
+            }
+        })
+    }
+}
+
+/// One kept action (the fields of [`ActionFacts`](super::ActionFacts), borrowed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeptAction<'a> {
+    /// Care planning or other.
+    pub kind: Option<ActionKind>,
+    /// Who will do it (trimmed); blank in a builder filled for the report only.
+    pub owner: &'a str,
+    /// What is to be done (trimmed); blank in a builder filled for the report only.
+    pub description: &'a str,
+    /// When it is due.
+    pub due_on: Option<NaiveDate>,
+    /// When it was completed, if it was.
+    pub completed_on: Option<NaiveDate>,
+    /// Open, completed or transferred into the child's plan.
+    pub status: ActionStatus,
+}
+
+/// Each practice area's band of one kept PLR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeptAreas<'a> {
+    ids: &'a [Box<str>],
+    bands: &'a [Option<Grade>],
+}
+
+impl<'a> KeptAreas<'a> {
+    /// The area ids.
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = &'a str> + Clone + 'a {
+        self.ids.iter().map(|id| &**id)
+    }
+
+    /// (area id, band) pairs.
+    pub fn iter(&self) -> impl Iterator<Item = (&'a str, Option<Grade>)> + 'a {
+        let (ids, bands) = (self.ids, self.bands);
+        ids.iter().map(|id| &**id).zip(bands.iter().copied())
+    }
+}
