@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { test, expect, type Page } from './test';
 import { expectNoAxeViolations, fillDate, plr, storedReviews } from './helpers';
 import { fixture, openFile, openFullDraft } from './fixtures';
+import { downloadReview } from './download';
 
 const hours24 = 24 * 60 * 60 * 1000;
 
@@ -14,10 +15,9 @@ async function stored(page: Page) {
 
 /** Downloads the open review from the page's download button; returns the saved file's path. */
 async function download(page: Page): Promise<string> {
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download the review file (for the QA service)' }).click();
-  const file = test.info().outputPath((await downloadPromise).suggestedFilename());
-  await (await downloadPromise).saveAs(file);
+  const download = await downloadReview(page);
+  const file = test.info().outputPath(download.name);
+  fs.copyFileSync(download.path, file);
   return file;
 }
 

@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { downloadFromButton } from './download';
 
 // The exports come from the built `plr generate` (scripts/build or `cargo build --profile native -p plr-cli`).
 const root = resolve(__dirname, '../../..');
@@ -38,6 +39,5 @@ export const figure = (page: Page, key: string) => page.locator(`[data-measure="
 
 /** Clicks the button named `button` and returns the bytes it downloads. */
 export async function downloaded(page: Page, button: string): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
-  return readFileSync(await download.path());
+  return readFileSync((await downloadFromButton(page, button)).path);
 }

@@ -5,6 +5,7 @@ import { fixture, fixtures } from './fixtures';
 import { appRequest, expectOnlyOwnFiles, recordRequests } from './requests';
 import fs from 'node:fs';
 import path from 'node:path';
+import { downloadFromButton } from './download';
 
 test('the dashboard reads files and downloads the snapshot without sending anything', async ({ page, context }) => {
   const requests = recordRequests(context);
@@ -16,11 +17,7 @@ test('the dashboard reads files and downloads the snapshot without sending anyth
   await page.goto('/dashboard/');
   await page.getByLabel('Choose export files').setInputFiles(names.map((name) => path.join(fixtures, name)));
   await expect(page.getByRole('status')).toContainText(`Read ${names.length} files.`);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download JSON', exact: true }).click(),
-  ]);
-  const snapshot = fs.readFileSync(await download.path(), 'utf8');
+  const snapshot = fs.readFileSync((await downloadFromButton(page, 'Download JSON')).path, 'utf8');
   expect(JSON.parse(snapshot).plrs).toBe(names.length);
 
   expect(requests.filter(appRequest).length, 'the dashboard files were seen').toBeGreaterThan(2);

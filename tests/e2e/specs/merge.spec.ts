@@ -1,11 +1,12 @@
 import { test, expect, type Page } from './test';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropFiles, expectNoAxeViolations, storedReviews } from './helpers';
 import { fixture, openFile } from './fixtures';
 import { plr as plrCli } from './dashboard-helpers';
+import { downloadReview } from './download';
 
 const picker = (page: Page) => page.getByLabel('Open a downloaded review (JSON file)');
 const asFile = (name: string, plr: any) => ({
@@ -80,13 +81,10 @@ test('two copies of one review are merged, the differing answers chosen one by o
   await page.goto(`/review/${id}/check`);
   await page.getByRole('button', { name: 'Complete review' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Review completed' })).toBeVisible();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download the review file (for the QA service)' }).click(),
-  ]);
+  const download = await downloadReview(page);
   const dir = mkdtempSync(join(tmpdir(), 'plr-merge-'));
   const file = join(dir, 'merged.json');
-  await download.saveAs(file);
+  copyFileSync(download.path, file);
   const validate = spawnSync(plrCli, ['validate', file]);
   expect(validate.stdout.toString()).toContain('ok');
   expect(validate.status).toBe(0);

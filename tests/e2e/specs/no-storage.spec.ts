@@ -5,6 +5,7 @@ import { test, expect, type Page } from './test';
 import { expectNoAxeViolations } from './helpers';
 import { fixture } from './fixtures';
 import fs from 'node:fs';
+import { downloadOf } from './download';
 
 test.beforeEach(async ({ context }) => {
   await context.addInitScript(() => {
@@ -47,14 +48,13 @@ test('without storage a review can still be done in the tab, with a clear warnin
   await expect(page.getByLabel("Child's case reference")).toHaveValue('LL-NOSTORE-1');
   await expectNoAxeViolations(page);
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
+  const download = await downloadOf(page, () =>
     banner(page).getByRole('button', { name: 'Download the review for LL-NOSTORE-1' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/^plr-LL-NOSTORE-1-.*\.json$/);
-  const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  );
+  expect(download.name).toMatch(/^plr-LL-NOSTORE-1-.*\.json$/);
+  const file = JSON.parse(fs.readFileSync(download.path, 'utf8'));
   expect(file.case.child_ref).toBe('LL-NOSTORE-1');
-  await expect(banner(page).getByRole('status')).toHaveText(`Downloaded ${download.suggestedFilename()}`);
+  await expect(banner(page).getByRole('status')).toHaveText(`Downloaded ${download.name}`);
 
   await page.getByRole('link', { name: 'All reviews' }).click();
   await expect(page.getByRole('row', { name: /LL-NOSTORE-1/ })).toBeVisible();

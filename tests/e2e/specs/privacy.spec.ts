@@ -6,6 +6,7 @@ import { fixture, openFile } from './fixtures';
 import { appRequest, expectOnlyOwnFiles, recordRequests } from './requests';
 import fs from 'node:fs';
 import path from 'node:path';
+import { downloadReview } from './download';
 
 const dist = path.resolve(__dirname, '../../../dist');
 const policy =
@@ -63,12 +64,9 @@ test('a review typed, a file opened and a download send nothing: only GETs of th
   imported.case.child_ref = `${secret}-B`;
   await openFile(page, imported, 'from-another-browser.json');
   await page.goto(`/review/${imported.id}/check`);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download the review file (for the QA service)' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toContain(`${secret}-B`);
-  await expect(page.getByText(`Downloaded ${download.suggestedFilename()}`)).toBeVisible();
+  const download = await downloadReview(page);
+  expect(download.name).toContain(`${secret}-B`);
+  await expect(page.getByText(`Downloaded ${download.name}`)).toBeVisible();
 
   expect(requests.filter(appRequest).length, 'the app files were seen').toBeGreaterThan(2);
   expectOnlyOwnFiles(requests, [secret, note, 'Zed Quietly']);

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { test, expect, type Page } from './test';
 import { expectNoAxeViolations, fillDate, plr, startReview, storedReviews } from './helpers';
+import { downloadReview } from './download';
 
 export const areas = [
   { id: 'supervision', title: 'Supervision and Management', prefix: 'SM', count: 13 },
@@ -114,13 +116,11 @@ test('a full review, from "Start a new review" to a completed download the QA to
   await expect(page.getByLabel("Child's case reference")).toHaveCount(0);
   await expectNoAxeViolations(page);
 
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download the review file (for the QA service)' }).click();
-  const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('plr-LL-482913-2026-11-20-completed.json');
+  const download = await downloadReview(page);
+  expect(download.name).toBe('plr-LL-482913-2026-11-20-completed.json');
   await expect(page.getByText('Downloaded plr-LL-482913-2026-11-20-completed.json')).toBeVisible();
-  const file = test.info().outputPath(download.suggestedFilename());
-  await download.saveAs(file);
+  const file = test.info().outputPath(download.name);
+  fs.copyFileSync(download.path, file);
 
   const validated = plr('validate', file);
   expect(validated.out).toContain(`ok ${file}`);

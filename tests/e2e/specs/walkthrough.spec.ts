@@ -1,6 +1,7 @@
 import { test, expect } from './test';
 import { expectNoAxeViolations, fillDate, startReview, storedReviews } from './helpers';
 import { fixture, openFile, openFullDraft } from './fixtures';
+import { downloadReview } from './download';
 
 test('pages have their own titles; Continue puts focus on the next heading; the task list counts and waits', async ({ page }) => {
   const id = await startReview(page);
@@ -148,9 +149,7 @@ test('the home list shows the grade, a Case of Concern with its deadline, and wh
   await expect(row).toContainText('Not downloaded since last change');
   await expectNoAxeViolations(page);
   await page.goto(`/review/${concern.id}/check`);
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download the review file (for the QA service)' }).click();
-  await download;
+  await downloadReview(page);
   await page.getByRole('link', { name: 'All reviews' }).click();
   await expect(row).toContainText('Downloaded since last change');
   await expect(row).not.toContainText('Not downloaded');
