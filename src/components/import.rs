@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use plr_core::import::{import, MAX_FILE_BYTES};
 use plr_core::merge::{merge, Merge};
 use plr_core::{Framework, Plr};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::merge::MergeChoices;
@@ -196,12 +195,7 @@ pub fn ImportReview(
         });
     };
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
+        let input: web_sys::HtmlInputElement = event_target(&ev);
         let files = files_of(input.files());
         // Let the same file be chosen again after fixing it.
         input.set_value("");

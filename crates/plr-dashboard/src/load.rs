@@ -9,7 +9,6 @@ use plr_core::import::import;
 use plr_core::snapshot::SnapshotBuilder;
 use plr_core::stored::is_draft_key;
 use plr_core::Status;
-use wasm_bindgen::JsCast;
 
 use crate::reader::{read_files, Cancel, Outcome, Picked, SLICE_MS};
 use crate::state::State;
@@ -101,12 +100,7 @@ pub fn LoadPanel() -> impl IntoView {
         });
     };
     let picked = move |ev: leptos::ev::Event, folder: bool| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
+        let input: web_sys::HtmlInputElement = event_target(&ev);
         let files = files_of(input.files());
         let files = if folder {
             files.into_iter().filter_map(Picked::in_folder).collect()

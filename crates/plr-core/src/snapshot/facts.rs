@@ -104,22 +104,27 @@ pub struct ModerationFacts {
 
 /// What the snapshot reads from one PLR, as given to [`SnapshotBuilder::add_facts`](super::SnapshotBuilder::add_facts)
 /// (the builder keeps it in a more compact form, read back as [`KeptFacts`](super::KeptFacts)).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlrFacts {
+pub type PlrFacts = Facts<Box<str>, Box<[ActionFacts]>, AreaBands>;
+
+/// The facts the snapshot reads from one PLR, whether owned ([`PlrFacts`]) or borrowed from
+/// a builder ([`KeptFacts`](super::KeptFacts)): `Text` is how texts are held, `Actions` and
+/// `Areas` how the actions' dates and the areas' bands are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facts<Text, Actions, Areas> {
     /// The PLR's id.
     pub id: PlrId,
     /// When it was last changed (the newer copy of an id wins).
     pub updated_at: DateTime<Utc>,
     /// Where it came from (a file name), for the sample and as a last tie-break.
-    pub source: Box<str>,
+    pub source: Text,
     /// Completed (counted) or draft (ignored, but counted as such).
     pub completed: bool,
     /// The review date: decides the period.
     pub date: Option<NaiveDate>,
     /// The child's case reference (listed for cases of concern, actions and the sample).
-    pub child_ref: Box<str>,
+    pub child_ref: Text,
     /// The team as typed.
-    pub team: Box<str>,
+    pub team: Text,
     /// The legal status.
     pub legal_status: Option<LegalStatus>,
     /// Whether the child is aged 4 or over.
@@ -147,9 +152,9 @@ pub struct PlrFacts {
     /// The parent's or carer's views.
     pub family: ViewsFacts,
     /// The actions' dates.
-    pub actions: Box<[ActionFacts]>,
+    pub actions: Actions,
     /// Each practice area's band (from `judgement.suggested.areas`).
-    pub areas: AreaBands,
+    pub areas: Areas,
 }
 
 impl Fixed {

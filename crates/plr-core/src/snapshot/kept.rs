@@ -281,55 +281,10 @@ impl Kept {
     }
 }
 
-/// What the builder kept of one PLR (the fields of [`PlrFacts`](super::PlrFacts), borrowed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeptFacts<'a> {
-    /// The PLR's id.
-    pub id: PlrId,
-    /// When it was last changed.
-    pub updated_at: DateTime<Utc>,
-    /// Where it came from (a file name).
-    pub source: &'a str,
-    /// Completed (counted) or draft.
-    pub completed: bool,
-    /// The review date.
-    pub date: Option<NaiveDate>,
-    /// The child's case reference (trimmed). Blank in a builder filled for the report only,
-    /// except for a Case of Concern (the only PLRs whose reference the report lists).
-    pub child_ref: &'a str,
-    /// The team as typed.
-    pub team: &'a str,
-    /// The legal status.
-    pub legal_status: Option<LegalStatus>,
-    /// Whether the child is aged 4 or over.
-    pub child_aged_4_or_over: bool,
-    /// Whether an IRO / CP Chair is allocated.
-    pub iro_allocated: bool,
-    /// The grade that counts: moderated, else final.
-    pub reported: Option<Grade>,
-    /// The reviewer's final grade.
-    pub final_grade: Option<Grade>,
-    /// The moderation, if any.
-    pub moderation: Option<ModerationFacts>,
-    /// The immediate concern flag.
-    pub immediate_concern: bool,
-    /// When a Case of Concern must be shared with the team manager's manager.
-    pub share_by: Option<DateTime<Utc>>,
-    /// Social worker involved.
-    pub social_worker: bool,
-    /// Team manager involved.
-    pub team_manager: bool,
-    /// IRO / CP Chair involved.
-    pub iro_involved: bool,
-    /// The child's views.
-    pub child: ViewsFacts,
-    /// The parent's or carer's views.
-    pub family: ViewsFacts,
-    /// The actions.
-    pub actions: KeptActions<'a>,
-    /// Each practice area's band.
-    pub areas: KeptAreas<'a>,
-}
+/// What the builder kept of one PLR: the fields of [`PlrFacts`](super::PlrFacts), borrowed
+/// from the builder's shared lists. Its `child_ref` is blank in a builder filled for the
+/// report only, except for a Case of Concern (the only PLRs whose reference the report lists).
+pub type KeptFacts<'a> = super::facts::Facts<&'a str, KeptActions<'a>, KeptAreas<'a>>;
 
 impl KeptFacts<'_> {
     /// A Case of Concern: reported grade inadequate or an immediate concern.

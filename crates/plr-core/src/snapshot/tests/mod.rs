@@ -269,16 +269,21 @@ fn moderation_measures_use_the_moderated_grade() {
     );
 }
 
+/// An action's status: completed when it has a completion date, else open.
+pub(super) fn status_when(done: Option<NaiveDate>) -> ActionStatus {
+    if done.is_none() {
+        ActionStatus::Open
+    } else {
+        ActionStatus::Completed
+    }
+}
+
 #[test]
 fn actions_are_judged_against_the_as_of_date() {
     let action = |due: NaiveDate, done: Option<NaiveDate>| ActionFacts {
         due_on: Some(due),
         completed_on: done,
-        status: if done.is_none() {
-            ActionStatus::Open
-        } else {
-            ActionStatus::Completed
-        },
+        status: status_when(done),
         ..ActionFacts::default()
     };
     let mut f = plr(1, date(2022, 7, 5), Grade::Good);

@@ -10,11 +10,7 @@ fn action(owner: &str, kind: ActionKind, due: NaiveDate, done: Option<NaiveDate>
         description: format!("Do it, {owner}").into(),
         due_on: Some(due),
         completed_on: done,
-        status: if done.is_none() {
-            ActionStatus::Open
-        } else {
-            ActionStatus::Completed
-        },
+        status: status_when(done),
     }
 }
 
