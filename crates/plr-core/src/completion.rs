@@ -4,7 +4,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::concern::share_by;
 
-use crate::form::{spots, AreaField, CaseField, FieldPath, JudgementField, Spot, StatementField};
+use crate::form::{
+    spot_list, AreaField, CaseField, FieldPath, JudgementField, Spot, StatementField,
+};
 use crate::framework::Framework;
 use crate::grading::suggest_grade;
 use crate::model::{AreaId, Grade, Plr, Status};
@@ -18,12 +20,13 @@ pub const NO_REFLECTION_PATH: &str = "sections[0].practitioner_reflection";
 
 /// Everything that stops `plr` being completed, in the order of the form. Empty = completable.
 ///
-/// It is the form description's walk ([`spots`]): each question that applies and is not
+/// It is the form description's walk ([`spot_list`]): each question that applies and is not
 /// answered gives its [`Spot::missing`] message, and an answer given can still be wrong
-/// against another ([`compared`]). Nothing here lists the questions again.
+/// against another (`compared`). Nothing here lists the questions again.
 pub fn completion_problems(plr: &Plr, framework: &Framework, today: NaiveDate) -> Vec<Problem> {
     let suggested = suggest_grade(framework, &plr.sections, plr.judgement.immediate_concern).grade;
-    spots(plr)
+    spot_list(plr)
+        .into_iter()
         .filter(|spot| spot.applies(plr, suggested))
         .filter_map(|spot| {
             let message = if spot.answered(plr) {

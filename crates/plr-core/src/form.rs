@@ -13,4 +13,4 @@ pub use applies::applies;
 pub use path::*;
 pub use questions::{questions, Question};
 pub use shown::Shown;
-pub use spots::{spots, within, Spot};
+pub use spots::{spot_list, spots, within, Spot};

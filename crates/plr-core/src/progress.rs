@@ -2,7 +2,7 @@
 //! statements, and the small consistency rules the form applies as answers change.
 
 use crate::completion::Problem;
-use crate::form::{spots, FieldPath};
+use crate::form::{spot_list, FieldPath};
 use crate::framework::Framework;
 use crate::model::{AreaId, Participation, Plr, Section, Views, ViewsOutcome};
 
@@ -161,7 +161,9 @@ impl Task {
     /// answered (the form description's walk). A final grade counts even when it only followed
     /// the suggestion: the page then shows a grade, and the task list must agree with it.
     fn started(&self, plr: &Plr) -> bool {
-        spots(plr).any(|spot| spot.in_task(self) && spot.answered(plr))
+        spot_list(plr)
+            .into_iter()
+            .any(|spot| spot.in_task(self) && spot.answered(plr))
     }
 
     /// This task's status, given the PLR's completion problems.

@@ -3,7 +3,7 @@
 //! (`Spot::label`, `Spot::shown`); only the statements are summed up, one row per area.
 
 use leptos::prelude::*;
-use plr_core::form::{spots, AreaField, Shown, Spot};
+use plr_core::form::{spot_list, AreaField, Shown, Spot};
 use plr_core::moderation::superseding;
 use plr_core::progress::{rated_count, Task};
 use plr_core::{Plr, Section, Suggestion};
@@ -28,7 +28,10 @@ pub(super) fn summary_sections(plr: &Plr, review: &Review) -> Vec<(String, Vec<R
         Some((last, rows)) if *last == heading => rows.push(row),
         _ => parts.push((heading, vec![row])),
     };
-    for spot in spots(plr).filter(|spot| spot.applies(plr, suggestion.grade)) {
+    for spot in spot_list(plr)
+        .into_iter()
+        .filter(|spot| spot.applies(plr, suggestion.grade))
+    {
         let path = spot.path();
         let task = Task::of(&path);
         let page = Some(task_page(&task));

@@ -3,7 +3,7 @@
 //! limit. The import's length limits and the task of every completion problem are derived
 //! from it; when a question applies is [`super::applies`].
 
-use super::spots::{spots, Spot};
+use super::spots::{spot_list, Spot};
 use super::{
     ActionField, AreaField, CaseField, FieldPath, JudgementField, ParticipationField,
     StatementField, ViewsField,
@@ -32,10 +32,13 @@ impl Question {
     }
 }
 
-/// Every question `plr` can be asked under `framework`, in form order (see [`spots`]), with
+/// Every question `plr` can be asked under `framework`, in form order (see [`super::spots`]), with
 /// its label and hint. Whether each applies now is [`super::applies`].
 pub fn questions(plr: &Plr, framework: &Framework) -> Vec<Question> {
-    spots(plr).map(|spot| spot.question(framework)).collect()
+    spot_list(plr)
+        .into_iter()
+        .map(|spot| spot.question(framework))
+        .collect()
 }
 
 impl Spot<'_> {
@@ -269,7 +272,7 @@ mod tests {
         plr.actions.push(Action::new_after(&plr.actions));
         plr.actions[0].owner = "A. Owner".into();
         plr.sections[2].items[3].note = "Seen at the visit".into();
-        for spot in spots(&plr) {
+        for spot in crate::form::spots(&plr) {
             let path = spot.path();
             let found = path.spot(&plr).map(|s| s.path());
             assert_eq!(found.as_ref(), Some(&path));

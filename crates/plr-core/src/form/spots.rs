@@ -119,6 +119,13 @@ pub fn spots(plr: &Plr) -> impl Iterator<Item = Spot<'_>> {
         .chain(actions)
 }
 
+/// [`spots`] as a list. Every reader that does not need to stream the walk (import does)
+/// takes this one, so the walk's long chain of iterators is compiled once for all of them,
+/// not once per reader: the form's download carries one copy.
+pub fn spot_list(plr: &Plr) -> Vec<Spot<'_>> {
+    spots(plr).collect()
+}
+
 impl<'a> Spot<'a> {
     /// Where its answer lives, as a value of its own (copies the ids it names).
     pub fn path(&self) -> FieldPath {

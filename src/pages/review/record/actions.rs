@@ -24,5 +24,5 @@ pub(super) fn actions(record: &Record, out: &mut Vec<Block>) {
 
 /// One action: the questions its card asks, with their answers.
 fn action_rows(record: &Record, action: &Action) -> Vec<(String, String)> {
-    record.rows(|spot| matches!(spot, Spot::Action { action: a, .. } if a.id == action.id))
+    record.rows(&|spot| matches!(spot, Spot::Action { action: a, .. } if a.id == action.id))
 }

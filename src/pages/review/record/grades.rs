@@ -16,7 +16,7 @@ pub(super) fn grades(record: &Record, out: &mut Vec<Block>) {
             .map_or("Not enough rated yet", |g| g.label())
             .to_string(),
     )];
-    rows.extend(record.rows(|spot| {
+    rows.extend(record.rows(&|spot| {
         matches!(
             spot,
             Spot::Judgement(JudgementField::FinalGrade | JudgementField::Rationale)

@@ -18,7 +18,7 @@ mod moderation;
 use leptos::prelude::*;
 use plr_core::completion::is_case_of_concern;
 use plr_core::concern::{share_by, share_instruction};
-use plr_core::form::{spots, CaseField, FieldPath, JudgementField, Spot};
+use plr_core::form::{spot_list, CaseField, FieldPath, JudgementField, Spot};
 use plr_core::{Framework, Plr, Suggestion};
 
 use super::summary::summary_sections;
@@ -50,15 +50,20 @@ pub(super) struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
-    /// The questions of the form description that the review is asked, in form order.
-    fn asked(&self) -> impl Iterator<Item = Spot<'a>> + '_ {
+    /// The questions of the form description that the review is asked, in form order (one
+    /// list: the walk is compiled once, not once per part of the record).
+    fn asked(&self) -> Vec<Spot<'a>> {
         let (plr, grade) = (self.plr, self.suggestion.grade);
-        spots(plr).filter(move |spot| spot.applies(plr, grade))
+        spot_list(plr)
+            .into_iter()
+            .filter(|spot| spot.applies(plr, grade))
+            .collect()
     }
 
     /// The questions `which` picks of those asked, each as its label and its answer.
-    fn rows(&self, which: impl Fn(&Spot) -> bool) -> Vec<(String, String)> {
+    fn rows(&self, which: &dyn Fn(&Spot) -> bool) -> Vec<(String, String)> {
         self.asked()
+            .into_iter()
             .filter(|spot| which(spot))
             .map(|spot| self.row(spot))
             .collect()
@@ -88,7 +93,7 @@ fn concern(record: &Record, out: &mut Vec<Block>) {
 /// reason are with the grades).
 fn judgement(record: &Record, out: &mut Vec<Block>) {
     use JudgementField as J;
-    let rows = record.rows(|spot| {
+    let rows = record.rows(&|spot| {
         matches!(spot, Spot::Judgement(field) if !matches!(field, J::FinalGrade | J::Rationale))
     });
     out.push(Block::Heading(2, "Judgement".into()));
