@@ -44,7 +44,7 @@ pub(super) fn summary_sections(plr: &Plr, review: &Review) -> Vec<(String, Vec<R
             // The statements are summed up per area (the printed record has each of them).
             Spot::Statement { .. } => {}
             Spot::Area { section, field } => {
-                let title = Task::Area(section.id.clone()).title(framework);
+                let title = task.title(framework);
                 if field == AreaField::PractitionerReflection {
                     part(
                         "Practice Fundamentals".into(),

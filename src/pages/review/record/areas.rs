@@ -30,7 +30,7 @@ pub(super) fn areas(record: &Record, out: &mut Vec<Block>) {
 /// block with its rating and any evidence note, then the area's narratives.
 fn area_blocks(record: &Record, out: &mut Vec<Block>) {
     let mut current = None;
-    for spot in record.asked() {
+    for &spot in &record.asked {
         let (section, statement) = match spot {
             Spot::Statement { section, item, .. } => (section, Some(item)),
             Spot::Area { section, .. } => (section, None),
@@ -53,7 +53,7 @@ fn area_blocks(record: &Record, out: &mut Vec<Block>) {
                 "record__statement",
                 vec![
                     Block::Text(label),
-                    Block::Rows(vec![("Rating".into(), rating(spot, record))]),
+                    Block::Rows(vec![("Rating".into(), rating(spot, record, answer))]),
                 ],
             )),
             // An evidence note joins its statement's block, when there is one.
@@ -73,10 +73,11 @@ fn area_blocks(record: &Record, out: &mut Vec<Block>) {
     }
 }
 
-/// A statement's rating as printed: "Not rated" while it has none.
-fn rating(spot: Spot, record: &Record) -> String {
+/// A statement's rating as printed (`answer` is its answer read back): "Not rated" while it
+/// has none.
+fn rating(spot: Spot, record: &Record, answer: String) -> String {
     if spot.answered(record.plr) {
-        record.row(spot).1
+        answer
     } else {
         "Not rated".into()
     }

@@ -42,30 +42,37 @@ pub(super) enum Block {
     Keep(&'static str, Vec<Block>),
 }
 
-/// What every part of the record reads: the review and its suggestion.
+/// What every part of the record reads: the review, its suggestion, and the questions it is
+/// asked.
 pub(super) struct Record<'a> {
     plr: &'a Plr,
     suggestion: &'a Suggestion,
     framework: &'static Framework,
+    /// The questions of the form description that the review is asked, in form order: found
+    /// once for the whole record, not once per part (or per action).
+    asked: Vec<Spot<'a>>,
 }
 
 impl<'a> Record<'a> {
-    /// The questions of the form description that the review is asked, in form order (one
-    /// list: the walk is compiled once, not once per part of the record).
-    fn asked(&self) -> Vec<Spot<'a>> {
-        let (plr, grade) = (self.plr, self.suggestion.grade);
-        spot_list(plr)
+    fn new(plr: &'a Plr, suggestion: &'a Suggestion, framework: &'static Framework) -> Self {
+        let asked = spot_list(plr)
             .into_iter()
-            .filter(|spot| spot.applies(plr, grade))
-            .collect()
+            .filter(|spot| spot.applies(plr, suggestion.grade))
+            .collect();
+        Record {
+            plr,
+            suggestion,
+            framework,
+            asked,
+        }
     }
 
     /// The questions `which` picks of those asked, each as its label and its answer.
     fn rows(&self, which: &dyn Fn(&Spot) -> bool) -> Vec<(String, String)> {
-        self.asked()
-            .into_iter()
+        self.asked
+            .iter()
             .filter(|spot| which(spot))
-            .map(|spot| self.row(spot))
+            .map(|spot| self.row(*spot))
             .collect()
     }
 
@@ -102,11 +109,7 @@ fn judgement(record: &Record, out: &mut Vec<Block>) {
 
 /// The whole record, part by part, in reading order.
 fn record_blocks(review: &Review, plr: &Plr, suggestion: &Suggestion) -> Vec<Block> {
-    let record = Record {
-        plr,
-        suggestion,
-        framework: review.framework,
-    };
+    let record = Record::new(plr, suggestion, review.framework);
     let child_ref = FieldPath::Case(CaseField::ChildRef)
         .spot(plr)
         .map_or(String::new(), |spot| spot.label(review.framework));
