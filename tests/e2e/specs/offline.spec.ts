@@ -6,11 +6,20 @@ import { startReview } from './helpers';
 import { fixture, openFile } from './fixtures';
 import { downloadReview } from './download';
 
-/** Waits until the service worker controls the page (it has kept the build). */
+/**
+ * Waits until the service worker controls the page (it has kept the build) and has finished
+ * activating. The controller arrives during activation (the worker's `clients.claim()`), and
+ * Firefox sends a navigation made in that moment to the network, so "offline, reload" then
+ * failed there now and then (NS_ERROR_OFFLINE): only an activated controller serves it.
+ */
 async function workerInControl(page: Page) {
   await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)))
-    .toBe(true);
+    .poll(() =>
+      page.evaluate(() =>
+        navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller?.state ?? 'none'),
+      ),
+    )
+    .toBe('activated');
 }
 
 test('after one visit a review is opened, completed and downloaded with the network off', async ({ page, context }) => {
