@@ -46,7 +46,7 @@ for n in "${sizes[@]}"; do
   # Files of an older schema version go through migration (about 2.5 times slower): the
   # generated files are made again when their count or their schema version is not current.
   version_of() { grep -m1 -o '"schema_version": [0-9]*' "$1" 2>/dev/null || true; }
-  first=$(find "$dir" -name '*.json' -print -quit 2>/dev/null)
+  first=$(find "$dir" -name '*.json' -print -quit 2>/dev/null || true)
   if [ "$(find "$dir" -name '*.json' 2>/dev/null | wc -l)" != "$n" ] ||
      [ "$(version_of "$first")" != "$(version_of "$sample")" ]; then
     rm -rf "$dir"
