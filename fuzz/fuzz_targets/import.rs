@@ -13,10 +13,17 @@ use plr_core::import::{import, MAX_ACTIONS};
 fuzz_target!(|bytes: &[u8]| {
     let Ok(read) = import(bytes) else { return };
     let f = Framework::practice_fundamentals();
-    assert!(read.plr.actions.len() <= MAX_ACTIONS, "more actions than the limit");
+    assert!(
+        read.plr.actions.len() <= MAX_ACTIONS,
+        "more actions than the limit"
+    );
     for question in form::questions(&read.plr, f) {
         if let (Some(max), Some(text)) = (question.limit, question.field.text(&read.plr)) {
-            assert!(text.chars().count() <= max, "{:?} over its limit", question.field);
+            assert!(
+                text.chars().count() <= max,
+                "{:?} over its limit",
+                question.field
+            );
         }
     }
     let again = export_json(&read.plr, f).expect("an imported review exports");
