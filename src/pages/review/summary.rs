@@ -81,7 +81,14 @@ pub(super) fn summary_sections(plr: &Plr, review: &Review) -> Vec<(String, Vec<R
             Spot::Actions => {}
             Spot::Action { action, .. } => {
                 let n = plr.actions.iter().position(|a| a.id == action.id);
-                let heading = format!("Action {}", n.map_or(0, |n| n + 1));
+                // Marked as on the action's own card, so the check page does not show an
+                // overdue action as merely "Open".
+                let overdue = if action.is_overdue(browser::today()) {
+                    " (overdue)"
+                } else {
+                    ""
+                };
+                let heading = format!("Action {}{overdue}", n.map_or(0, |n| n + 1));
                 part(heading, row(spot.label(framework)));
             }
             _ => part(task.title(framework), row(spot.label(framework))),

@@ -143,6 +143,10 @@ test("a completed review's actions are followed up without reopening it; overdue
   const second = page.getByRole('region', { name: /^Action 2/ });
   await expect(first.getByRole('heading')).toHaveText('Action 1 Overdue');
   await expect(second.getByRole('heading')).toHaveText('Action 2');
+  // The check-answers page marks it too, not just "Open".
+  await page.goto(`/review/${id}/check`);
+  await expect(page.getByRole('heading', { level: 2, name: /^Action \d/ })).toHaveText(['Action 1 (overdue)', 'Action 2']);
+  await page.goto(`/review/${id}/actions`);
   // The rest stays as it was completed.
   await expect(first.getByLabel('What needs to happen')).toBeDisabled();
   await expect(first.getByRole('group', { name: 'Due date' }).getByLabel('Day')).toBeDisabled();
