@@ -22,7 +22,8 @@ const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const require = createRequire(path.join(repo, 'tests/e2e/package.json'));
 const { chromium } = require('@playwright/test');
 const dist = path.resolve(process.argv[2] ?? path.join(repo, 'dist'));
-const port = 4174;
+// PLR_BENCH_PORT lets it run beside a Playwright run (which serves on 4173, or PLR_E2E_PORT).
+const port = Number(process.env.PLR_BENCH_PORT ?? 4174);
 const base = `http://127.0.0.1:${port}`;
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
@@ -54,36 +55,64 @@ try {
   const storage = await setup.storageState();
   await setup.close();
 
+  // When the first statement became usable, as the page itself saw it: the first moment its
+  // first rating radio is in the document and enabled (a MutationObserver installed before the
+  // page's own scripts), and painted (not before the first contentful paint). Playwright's own
+  // wait polls, and adds its polling delay; that figure is printed beside it ("seen").
+  const usableProbe = () => {
+    const found = () => {
+      const radio = document.getElementById('statement-SM1-rating');
+      if (radio && !radio.disabled && window.__plrUsable === undefined) window.__plrUsable = performance.now();
+    };
+    new MutationObserver(found).observe(document, { childList: true, subtree: true, attributes: true });
+  };
+  const usableAt = (page) => page.evaluate(async () => {
+    const [paint] = performance.getEntriesByName('first-contentful-paint');
+    return Math.max(window.__plrUsable, paint ? paint.startTime : 0);
+  });
+
   // 2. cold loads: a fresh context (empty HTTP cache) each time, the draft already stored.
   const loads = [];
+  const loadsSeen = [];
   for (let i = 0; i < 5; i++) {
     const context = await browser.newContext({ storageState: storage });
+    await context.addInitScript(usableProbe);
     const page = await context.newPage();
     await page.goto(`${base}/review/${id}/area/supervision`);
     await page.waitForSelector('#statement-SM1-rating:enabled');
-    loads.push(await page.evaluate(() => performance.now()));
+    loadsSeen.push(await page.evaluate(() => performance.now()));
+    loads.push(await usableAt(page));
     await context.close();
   }
 
   // 2b. repeat visits: one context whose first visit installed the service worker, so the
   // build comes from its cache (and the HTTP cache is warm).
+  // Each repeat visit opens the form in a new tab, as a user coming back to it does (a
+  // reload of the same tab is not what users do, and keeps more of the page's state).
   const warm = [];
+  const warmSeen = [];
   let controlled = false;
   {
     const context = await browser.newContext({ storageState: storage });
-    const page = await context.newPage();
+    await context.addInitScript(usableProbe);
+    const first = await context.newPage();
     const url = `${base}/review/${id}/area/supervision`;
-    await page.goto(url);
-    await page.waitForSelector('#statement-SM1-rating:enabled');
+    await first.goto(url);
+    await first.waitForSelector('#statement-SM1-rating:enabled');
     // A build without a service worker (an older one, or `trunk serve`) never becomes ready.
-    if (fs.existsSync(path.join(dist, 'sw.js'))) await page.evaluate(() => navigator.serviceWorker.ready);
+    if (fs.existsSync(path.join(dist, 'sw.js'))) await first.evaluate(() => navigator.serviceWorker.ready);
     for (let i = 0; i < 6; i++) {
+      const page = await context.newPage();
       await page.goto(url);
       await page.waitForSelector('#statement-SM1-rating:enabled');
       // The first of these is the visit the worker starts controlling: not counted.
-      if (i > 0) warm.push(await page.evaluate(() => performance.now()));
+      if (i > 0) {
+        warmSeen.push(await page.evaluate(() => performance.now()));
+        warm.push(await usableAt(page));
+      }
+      controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+      await page.close();
     }
-    controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
     await context.close();
   }
 
@@ -136,8 +165,8 @@ try {
     const dashboard = firstLoad(path.join(dist, 'dashboard'));
     console.log(`first load of the QA dashboard (not part of the form's): gzip -9 ${kb(dashboard.total.gzip)}, brotli ${kb(dashboard.total.brotli)}`);
   }
-  console.log(`navigation -> first statement usable: median ${ms(median(loads))} of ${loads.length} cold loads [${loads.map((x) => x.toFixed(0)).join(', ')}]  goal <= 300 ms`);
-  console.log(`repeat visit, warm cache${controlled ? ', served by the service worker' : ' (no service worker in control)'} -> first statement usable: median ${ms(median(warm))} of ${warm.length} [${warm.map((x) => x.toFixed(0)).join(', ')}]  goal <= 100 ms`);
+  console.log(`navigation -> first statement usable: median ${ms(median(loads))} of ${loads.length} cold loads [${loads.map((x) => x.toFixed(0)).join(', ')}] (seen by Playwright: median ${ms(median(loadsSeen))})  goal <= 300 ms`);
+  console.log(`repeat visit in a new tab, warm cache${controlled ? ', served by the service worker' : ' (no service worker in control)'} -> first statement usable: median ${ms(median(warm))} of ${warm.length} [${warm.map((x) => x.toFixed(0)).join(', ')}] (seen by Playwright: median ${ms(median(warmSeen))})  goal <= 100 ms`);
   console.log(`click a rating -> grade panel updated: median ${ms(median(clicks))}, p95 ${ms(p95(clicks))} over ${clicks.length} clicks  goal <= 4 ms`);
   console.log(`autosave cost per edit: p95 ${ms(p95(saves))}, median ${ms(median(saves))} over ${saves.length} saves  goal <= 2 ms`);
   if (dashboard) console.log(describeDashboard(dashboard));
