@@ -148,6 +148,14 @@ pub fn focus_after_render(id: impl Into<String>) {
     leptos::prelude::request_animation_frame(move || focus(&id));
 }
 
+/// Runs `then` once the page has been painted: after the next frame, in a task of its own, so
+/// what is already on the page is shown (and usable) before the work `then` does.
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(then, std::time::Duration::ZERO)
+    });
+}
+
 /// Sets the title of the browser tab (what a screen reader announces on a new page).
 pub fn set_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {

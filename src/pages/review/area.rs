@@ -47,6 +47,10 @@ fn rating_for_key(key: &str) -> Option<Rating> {
     }
 }
 
+/// How many of an area's statements are drawn with the page; the rest, and the reflection and
+/// evaluation below them, follow once it has been painted. About what a screen shows at first.
+const DRAWN_FIRST: usize = 3;
+
 #[component]
 fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
     let review = Review::use_context();
@@ -67,21 +71,52 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
         field,
     };
     let reflection_path = area_path(AreaField::PractitionerReflection);
-    let statements = area
+    let reflection_id = reflection_path.dom_id();
+    let statement = move |(position, statement): (usize, &'static Statement)| {
+        let item: Field<Item> = section.items().at_key(statement.id.0.clone()).into();
+        let path = statement_path(statement, StatementField::Rating);
+        let next_focus = match area.statements.get(position + 1) {
+            Some(next) => statement_path(next, StatementField::Rating).dom_id(),
+            None => reflection_id.clone(),
+        };
+        let note_path = statement_path(statement, StatementField::Note);
+        view! { <StatementRating statement item path note_path next_focus /> }
+    };
+    // The first statements are drawn with the page; the rest once it has been painted, so the
+    // first statement shows (and takes a rating) without waiting for the whole area.
+    let first = area
         .statements
         .iter()
         .enumerate()
-        .map(|(position, statement)| {
-            let item: Field<Item> = section.items().at_key(statement.id.0.clone()).into();
-            let path = statement_path(statement, StatementField::Rating);
-            let next_focus = match area.statements.get(position + 1) {
-                Some(next) => statement_path(next, StatementField::Rating).dom_id(),
-                None => reflection_path.dom_id(),
-            };
-            let note_path = statement_path(statement, StatementField::Note);
-            view! { <StatementRating statement item path note_path next_focus /> }
-        })
+        .take(DRAWN_FIRST)
+        .map(statement.clone())
         .collect_view();
+    let rest_drawn = RwSignal::new(false);
+    browser::after_paint(move || {
+        // The page may have gone meanwhile (its signal with it).
+        let _ = rest_drawn.try_set(true);
+    });
+    let rest = move || {
+        rest_drawn.get().then(|| {
+            area.statements
+                .iter()
+                .enumerate()
+                .skip(DRAWN_FIRST)
+                .map(statement.clone())
+                .collect_view()
+        })
+    };
+    // Below the statements, so drawn with the rest of them.
+    let end = move || {
+        rest_drawn.get().then(|| {
+            view! {
+                <h2>"Reflection and evaluation"</h2>
+                <TextArea question=review.ask(reflection_path.clone()) field=section.practitioner_reflection().into() />
+                <TextArea question=review.ask(area_path(AreaField::ReviewerEvaluation)) field=section.reviewer_evaluation().into() />
+                <Continue next=next.clone() />
+            }
+        })
+    };
 
     view! {
         <span class="caption">"Practice Fundamentals"</span>
@@ -98,11 +133,8 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
             "Keyboard: Tab to a statement, then press 1 for met, 2 for partly met, 3 for not met or 4 for not applicable. Focus then moves to the next statement."
         </p>
         <p class="lead-in" id="lead-in"><strong>{area.lead_in.clone()}</strong></p>
-        <div class="statements">{statements}</div>
-        <h2>"Reflection and evaluation"</h2>
-        <TextArea question=review.ask(reflection_path) field=section.practitioner_reflection().into() />
-        <TextArea question=review.ask(area_path(AreaField::ReviewerEvaluation)) field=section.reviewer_evaluation().into() />
-        <Continue next=next />
+        <div class="statements">{first}{rest}</div>
+        {end}
     }
 }
 
