@@ -4,8 +4,11 @@
 // files (their hashed names change with every build) in data attributes.
 // This file itself never changes between builds, so a stale cached copy is harmless.
 const tag = document.querySelector('script[data-wasm-js]');
+// The WebAssembly starts compiling while the JS glue loads, not after it. Where that cannot
+// stream (a host that serves .wasm with another type), the glue's own loader fetches it.
+const compiling = WebAssembly.compileStreaming(fetch(tag.dataset.wasm)).catch(() => tag.dataset.wasm);
 const { default: init } = await import(tag.dataset.wasmJs);
-await init({ module_or_path: tag.dataset.wasm });
+await init({ module_or_path: await compiling });
 
 // The form's service worker (dist/sw.js, written by scripts/build) keeps the app for offline
 // use; web/worker.js registers it once the page has loaded and the browser is idle, so
