@@ -62,8 +62,8 @@ fn SnapshotView() -> impl IntoView {
         <Downloads />
         <RejectedFiles />
         <MeasureTable caption="Headline figures" keys=&HEADLINE />
-        <Grades />
-        <Show when=move || state.shows(2)>
+        <Show when=move || state.shows(2)><Grades /></Show>
+        <Show when=move || state.shows(3)>
         <Breakdowns />
         <section aria-labelledby="participation-heading">
             <h2 id="participation-heading">"Participation and views"</h2>
@@ -79,8 +79,8 @@ fn SnapshotView() -> impl IntoView {
             <Concerns />
         </section>
         </Show>
-        <Show when=move || state.shows(3)><Tracker /></Show>
-        <Show when=move || state.shows(4)><ModerationSample /></Show>
+        <Show when=move || state.shows(4)><Tracker /></Show>
+        <Show when=move || state.shows(5)><ModerationSample /></Show>
     }
 }
 

@@ -10,7 +10,7 @@ use crate::reader::yield_to_page;
 use crate::timing::{measure_since, now};
 
 /// The parts of the report, drawn in turn (see [`State::draw`]).
-pub const PARTS: u8 = 4;
+pub const PARTS: u8 = 5;
 
 /// Everything the pages share (cheap to copy: signals).
 #[derive(Clone, Copy)]
@@ -64,7 +64,10 @@ impl State {
         };
         let snapshot = Memo::new(move |_| {
             let options = options();
-            builder.with(|b| b.finish(&options))
+            let start = now();
+            let snapshot = builder.with(|b| b.finish(&options));
+            measure_since("plr:snapshot", start);
+            snapshot
         });
         State {
             builder,
@@ -78,8 +81,8 @@ impl State {
         }
     }
 
-    /// Draws the report for what the builder holds now, one part per task: the figures
-    /// first, then the breakdowns, the action tracker and the moderation sample, so no single
+    /// Draws the report for what the builder holds now, one part per task: the headline
+    /// figures first, then the grade charts, the breakdowns, the action tracker and the moderation sample, so no single
     /// task holds the page for all of them. Parts after the first are taken down first, so
     /// a later load is drawn the same way (the figures stay on screen meanwhile).
     pub async fn draw(self) {
