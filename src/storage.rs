@@ -236,7 +236,10 @@ fn read_index() -> Option<Vec<IndexEntry>> {
 }
 
 fn write_index(entries: &[IndexEntry]) -> Result<(), StorageError> {
-    let json = serde_json::to_string(entries).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    // Pretty, as drafts are written (the export's format): one flavour of the JSON writer in
+    // the download instead of two.
+    let json =
+        serde_json::to_string_pretty(entries).map_err(|e| StorageError::Corrupt(e.to_string()))?;
     write(INDEX_KEY, &json)
 }
 

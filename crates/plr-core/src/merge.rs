@@ -159,9 +159,18 @@ fn label(question: Option<&str>, context: &[String]) -> String {
 
 /// `value` as a JSON value. Through text, not `serde_json::to_value`: the form's WebAssembly
 /// already holds the model's serialiser to text and the parser of values, and a second
-/// serialiser of every model type would be a few kilobytes more to download.
+/// serialiser of every model type would be a few kilobytes more to download. The text is
+/// written pretty, as the export writes it, so that the form compiles one writer of JSON
+/// (see [`json_text`]).
 fn json_of<T: serde::Serialize>(value: &T) -> Option<Value> {
-    serde_json::from_str(&serde_json::to_string(value).ok()?).ok()
+    serde_json::from_str(&serde_json::to_string_pretty(value).ok()?).ok()
+}
+
+/// `value` as text, to be read again (never shown or exported). Pretty, not compact: the
+/// export writes pretty JSON, and one flavour of the writer is less code in the form's
+/// WebAssembly than two.
+pub(crate) fn json_text(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
 /// `sections[2].items[3].rating` as a JSON pointer: `/sections/2/items/3/rating`.
@@ -213,7 +222,7 @@ pub fn merge(ours: &Plr, theirs: &Plr, framework: &Framework) -> Result<Merge, M
     let mut ordered = ours.clone();
     if let Some(Ok(actions)) = merged
         .get("actions")
-        .map(|a| serde_json::from_str(&a.to_string()))
+        .map(|a| serde_json::from_str(&json_text(a)))
     {
         ordered.actions = actions;
     }
@@ -312,7 +321,7 @@ impl Merge {
             top.insert("status".into(), Value::String("draft".into()));
             top.insert("completed_at".into(), Value::Null);
         }
-        let mut plr = import_with(value.to_string().as_bytes(), &[framework])
+        let mut plr = import_with(json_text(&value).as_bytes(), &[framework])
             .map_err(MergeError::Invalid)?
             .plr;
         let mut completed: Vec<&Plr> = [&self.ours, &self.theirs]
