@@ -37,6 +37,7 @@ use crate::form::{questions, FieldPath, Shown};
 use crate::framework::Framework;
 use crate::import::{import_with, ImportError};
 use crate::model::{Grade, Plr, Status};
+use crate::rank::{sort_by_rank, time_rank, Rank};
 
 /// Which copy a value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -256,7 +257,7 @@ pub fn merge(ours: &Plr, theirs: &Plr, framework: &Framework) -> Result<Merge, M
         })
         .collect();
     // Form order; fields no question asks last, in the order of the file.
-    conflicts.sort_by_key(|(n, _)| *n);
+    sort_by_rank(&mut conflicts, |(n, _)| *n as Rank);
     let conflicts = conflicts.into_iter().map(|(_, c)| c).collect();
     Ok(Merge {
         merged,
@@ -328,7 +329,9 @@ impl Merge {
             .into_iter()
             .filter(|p| p.status == Status::Completed)
             .collect();
-        completed.sort_by_key(|p| p.completed_at);
+        sort_by_rank(&mut completed, |p| {
+            p.completed_at.map_or(Rank::MIN, time_rank)
+        });
         for copy in completed {
             let mut candidate = plr.clone();
             candidate.status = Status::Completed;
