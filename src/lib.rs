@@ -23,6 +23,13 @@ use pages::review::{
     participation::ParticipationPage, record::PrintPage, ReviewShell,
 };
 
+/// A page component as a [`Page`](pages::Page): drawn as any view, behind a plain function pointer.
+macro_rules! page {
+    ($component:ident) => {
+        (|| $component().into_any()) as pages::Page
+    };
+}
+
 /// The whole app: header, routes, footer.
 #[component]
 pub fn App() -> impl IntoView {
@@ -37,18 +44,18 @@ pub fn App() -> impl IntoView {
             <div class="width-container">
                 <components::not_kept::NotKeptNotice />
                 <main id="main" tabindex="-1">
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=Home />
-                        <ParentRoute path=path!("/review/:id") view=ReviewShell>
-                            <Route path=path!("") view=Overview />
-                            <Route path=path!("case") view=CasePage />
-                            <Route path=path!("participation") view=ParticipationPage />
-                            <Route path=path!("area/:area") view=AreaPage />
-                            <Route path=path!("judgement") view=JudgementPage />
-                            <Route path=path!("actions") view=ActionsPage />
-                            <Route path=path!("check") view=CheckPage />
-                            <Route path=path!("moderate") view=ModeratePage />
-                            <Route path=path!("print") view=PrintPage />
+                    <Routes fallback=page!(NotFound)>
+                        <Route path=path!("/") view=page!(Home) />
+                        <ParentRoute path=path!("/review/:id") view=page!(ReviewShell)>
+                            <Route path=path!("") view=page!(Overview) />
+                            <Route path=path!("case") view=page!(CasePage) />
+                            <Route path=path!("participation") view=page!(ParticipationPage) />
+                            <Route path=path!("area/:area") view=page!(AreaPage) />
+                            <Route path=path!("judgement") view=page!(JudgementPage) />
+                            <Route path=path!("actions") view=page!(ActionsPage) />
+                            <Route path=path!("check") view=page!(CheckPage) />
+                            <Route path=path!("moderate") view=page!(ModeratePage) />
+                            <Route path=path!("print") view=page!(PrintPage) />
                         </ParentRoute>
                     </Routes>
                 </main>

@@ -19,6 +19,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use plr_core::completion::is_case_of_concern;
 use plr_core::concern::share_by;
 use plr_core::moderation::reported_grade;
+use plr_core::rank::{sort_by_rank, time_rank};
 use plr_core::{Grade, Plr, PlrId, Status};
 use serde::{Deserialize, Serialize};
 
@@ -227,7 +228,8 @@ pub fn delete_all() -> Result<(), StorageError> {
 }
 
 fn sort(entries: &mut [IndexEntry]) {
-    entries.sort_by_key(|e| std::cmp::Reverse(e.updated_at));
+    // Latest first.
+    sort_by_rank(entries, |e| -time_rank(e.updated_at));
 }
 
 fn read_index() -> Option<Vec<IndexEntry>> {
@@ -236,7 +238,10 @@ fn read_index() -> Option<Vec<IndexEntry>> {
 }
 
 fn write_index(entries: &[IndexEntry]) -> Result<(), StorageError> {
-    let json = serde_json::to_string(entries).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+    // Pretty, as drafts are written (the export's format): one flavour of the JSON writer in
+    // the download instead of two.
+    let json =
+        serde_json::to_string_pretty(entries).map_err(|e| StorageError::Corrupt(e.to_string()))?;
     write(INDEX_KEY, &json)
 }
 

@@ -8,3 +8,4 @@ pub mod narrative;
 pub mod not_kept;
 pub mod saved;
 pub mod title;
+pub mod when;

@@ -8,6 +8,7 @@ use plr_core::{Framework, Plr, PlrId, Status};
 use crate::browser;
 use crate::components::import::ImportReview;
 use crate::components::title::PageTitle;
+use crate::components::when::When;
 use crate::storage::{self, IndexEntry, Listing};
 
 /// The home page.
@@ -271,8 +272,8 @@ fn RemoveAll(on_removed: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
     view! {
         <h2>"Using a shared computer?"</h2>
         <p>"Remove every review this app has saved in this browser. Download any you still need first."</p>
-        <Show
-            when=move || confirming.get()
+        <When
+            when=confirming
             fallback=move || view! {
                 <button type="button" class="button button--secondary" on:click=move |_| confirming.set(true)>
                     "Remove all reviews from this device"
@@ -293,7 +294,7 @@ fn RemoveAll(on_removed: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
                 " "
                 <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
             </div>
-        </Show>
+        </When>
         <p role="status">{move || message.get()}</p>
     }
 }

@@ -165,8 +165,9 @@ fn parse_checked(text: &str) -> Result<Plr, ImportError> {
     let text = if value.get("schema_version") == version.as_ref() {
         text
     } else {
-        migrated =
-            serde_json::to_string(&value).map_err(|e| ImportError::NotJson(e.to_string()))?;
+        // Pretty, as the export writes: one flavour of the JSON writer in the form.
+        migrated = serde_json::to_string_pretty(&value)
+            .map_err(|e| ImportError::NotJson(e.to_string()))?;
         &migrated
     };
     drop(value);

@@ -5,7 +5,8 @@
 //! the follow-up of a completed review ([`followup`], [`concern`]), two copies of one
 //! review merged ([`merge`]), reporting periods ([`period`]), the app's task list ([`progress`]) and the QA
 //! Performance Snapshot ([`snapshot`]), the key format of reviews stored on a device
-//! ([`stored`]), and Language that Cares advice on what is typed ([`language`]).
+//! ([`stored`]), Language that Cares advice on what is typed ([`language`]), and lists put in
+//! order by one compiled sort ([`rank`]).
 //!
 //! No web dependencies and no file system: everything here is pure (bytes and strings in,
 //! values out), builds for `wasm32-unknown-unknown`, and is tested natively. See `README.md`.
@@ -33,6 +34,7 @@ pub mod moderation;
 pub mod period;
 pub mod problem;
 pub mod progress;
+pub mod rank;
 pub mod snapshot;
 pub mod stored;
 

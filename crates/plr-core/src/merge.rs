@@ -37,6 +37,7 @@ use crate::form::{questions, FieldPath, Shown};
 use crate::framework::Framework;
 use crate::import::{import_with, ImportError};
 use crate::model::{Grade, Plr, Status};
+use crate::rank::{sort_by_rank, time_rank, Rank};
 
 /// Which copy a value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -159,9 +160,18 @@ fn label(question: Option<&str>, context: &[String]) -> String {
 
 /// `value` as a JSON value. Through text, not `serde_json::to_value`: the form's WebAssembly
 /// already holds the model's serialiser to text and the parser of values, and a second
-/// serialiser of every model type would be a few kilobytes more to download.
+/// serialiser of every model type would be a few kilobytes more to download. The text is
+/// written pretty, as the export writes it, so that the form compiles one writer of JSON
+/// (see [`json_text`]).
 fn json_of<T: serde::Serialize>(value: &T) -> Option<Value> {
-    serde_json::from_str(&serde_json::to_string(value).ok()?).ok()
+    serde_json::from_str(&serde_json::to_string_pretty(value).ok()?).ok()
+}
+
+/// `value` as text, to be read again (never shown or exported). Pretty, not compact: the
+/// export writes pretty JSON, and one flavour of the writer is less code in the form's
+/// WebAssembly than two.
+pub(crate) fn json_text(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
 /// `sections[2].items[3].rating` as a JSON pointer: `/sections/2/items/3/rating`.
@@ -213,7 +223,7 @@ pub fn merge(ours: &Plr, theirs: &Plr, framework: &Framework) -> Result<Merge, M
     let mut ordered = ours.clone();
     if let Some(Ok(actions)) = merged
         .get("actions")
-        .map(|a| serde_json::from_str(&a.to_string()))
+        .map(|a| serde_json::from_str(&json_text(a)))
     {
         ordered.actions = actions;
     }
@@ -247,7 +257,7 @@ pub fn merge(ours: &Plr, theirs: &Plr, framework: &Framework) -> Result<Merge, M
         })
         .collect();
     // Form order; fields no question asks last, in the order of the file.
-    conflicts.sort_by_key(|(n, _)| *n);
+    sort_by_rank(&mut conflicts, |(n, _)| *n as Rank);
     let conflicts = conflicts.into_iter().map(|(_, c)| c).collect();
     Ok(Merge {
         merged,
@@ -312,14 +322,16 @@ impl Merge {
             top.insert("status".into(), Value::String("draft".into()));
             top.insert("completed_at".into(), Value::Null);
         }
-        let mut plr = import_with(value.to_string().as_bytes(), &[framework])
+        let mut plr = import_with(json_text(&value).as_bytes(), &[framework])
             .map_err(MergeError::Invalid)?
             .plr;
         let mut completed: Vec<&Plr> = [&self.ours, &self.theirs]
             .into_iter()
             .filter(|p| p.status == Status::Completed)
             .collect();
-        completed.sort_by_key(|p| p.completed_at);
+        sort_by_rank(&mut completed, |p| {
+            p.completed_at.map_or(Rank::MIN, time_rank)
+        });
         for copy in completed {
             let mut candidate = plr.clone();
             candidate.status = Status::Completed;

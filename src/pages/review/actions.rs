@@ -14,6 +14,7 @@ use crate::browser;
 use crate::components::fields::{radio_id, DateInput, FormState, RadioChoice, Radios, TextInput};
 use crate::components::narrative::TextArea;
 use crate::components::title::PageTitle;
+use crate::components::when::When;
 
 /// The "Actions" page.
 #[component]
@@ -43,9 +44,9 @@ pub fn ActionsPage() -> impl IntoView {
         } else {
             "Record what needs to happen next, who will do it and by when."
         }}</p>
-        <Show when=move || count.get() == 0>
+        <When when=Signal::derive(move || count.get() == 0)>
             <p>"No actions yet."</p>
-        </Show>
+        </When>
         <For
             each=move || store.actions()
             key=|action| action.read().id.clone()
@@ -53,7 +54,7 @@ pub fn ActionsPage() -> impl IntoView {
         >
             <ActionCard action=action.into() />
         </For>
-        <Show when=move || !review.is_completed()>
+        <When when=Signal::derive(move || !review.is_completed())>
             // The target of the error summary's link when a Case of Concern has no action.
             <div class="form-group" class:form-group--error=move || none_error.get().is_some()>
                 {move || none_error.get().map(|message| view! {
@@ -65,7 +66,7 @@ pub fn ActionsPage() -> impl IntoView {
                     aria-describedby=move || none_error.get().map(|_| "actions-error")
                     on:click=add>"Add an action"</button>
             </div>
-        </Show>
+        </When>
         <Continue next="check" />
     }
 }
@@ -124,29 +125,29 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
                 {move || overdue.get().then(|| view! { " " <span class="tag tag--concern">"Overdue"</span> })}
             </h2>
             <Radios question=ask(ActionField::Kind) options=kinds field=action.kind().into() />
-            <Show when=move || kind.get() == Some(ActionKind::CarePlanning)>
+            <When when=Signal::derive(move || kind.get() == Some(ActionKind::CarePlanning))>
                 <p class="inset">
                     {move || match destination.get() {
                         Some(place) => format!("Where this goes: {place}."),
                         None => "Choose the child's legal status (About the case) to see where this action goes.".to_string(),
                     }}
                 </p>
-            </Show>
+            </When>
             <TextArea question=ask(ActionField::Description) field=action.description().into() rows=2 />
             <TextInput question=ask(ActionField::Owner) field=action.owner().into() class="input--width-20" />
             <DateInput question=ask(ActionField::DueOn) field=action.due_on().into() />
             <StatusRadios question=ask(ActionField::Status) options=statuses field=status_field />
-            <Show when=move || completed.get()>
+            <When when=completed>
                 <div class="conditional">
                     <DateInput question=completed_on.clone() field=action.completed_on().into() />
                 </div>
-            </Show>
+            </When>
             <TextArea question=ask(ActionField::ProgressNote) field=action.progress_note().into() rows=2 />
-            <Show when=move || !review.is_completed()>
+            <When when=Signal::derive(move || !review.is_completed())>
                 <button type="button" class="button button--warning button--small" on:click=remove.clone()>
                     {move || format!("Remove action {}", index.get() + 1)}
                 </button>
-            </Show>
+            </When>
         </section>
     }
 }

@@ -12,6 +12,7 @@ use super::{task_page, Review, ReviewSummary};
 use crate::browser;
 use crate::components::export::ExportButton;
 use crate::components::title::PageTitle;
+use crate::components::when::When;
 
 /// The address of the page holding the field a problem is about, focused on that field.
 fn problem_href(review: &Review, problem: &Problem) -> String {
@@ -79,8 +80,8 @@ pub fn CheckPage() -> impl IntoView {
         <PageTitle title=Signal::derive(move || {
             if completed.get() { "Review completed" } else { "Check your answers" }.to_string()
         }) />
-        <Show
-            when=move || completed.get()
+        <When
+            when=completed
             fallback=move || view! {
                 {summary}
                 <span class="caption">"Practice Learning Review"</span>
@@ -96,7 +97,7 @@ pub fn CheckPage() -> impl IntoView {
             }
         >
             <Confirmation on_reopen />
-        </Show>
+        </When>
     }
 }
 

@@ -13,6 +13,7 @@ use super::Review;
 use crate::browser;
 use crate::components::fields::{Checkbox, TextInput};
 use crate::components::narrative::TextArea;
+use crate::components::when::When;
 use plr_core::form::{FieldPath, JudgementField};
 
 /// The immediate concern questions and the Case of Concern notice.
@@ -30,7 +31,7 @@ pub fn ImmediateConcern() -> impl IntoView {
             checked=Signal::derive(move || flagged.get())
             on_change=move |on| judgement.update(|j| j.flag_immediate_concern(on, browser::now()))
         />
-        <Show when=move || flagged.get()>
+        <When when=flagged>
             <div class="conditional" id="immediate-concern-details">
                 <TextArea
                     question=ask(JudgementField::ImmediateConcernDetails)
@@ -38,7 +39,7 @@ pub fn ImmediateConcern() -> impl IntoView {
                 />
                 <SharingRecord />
             </div>
-        </Show>
+        </When>
         <ConcernNotice />
     }
 }
@@ -58,7 +59,7 @@ pub fn ConcernNotice() -> impl IntoView {
     let deadline = Memo::new(move |_| store.with(share_by));
     let clock = move || store.with(|plr| ConcernClock::of(plr, browser::now()));
     view! {
-        <Show when=move || concern.get()>
+        <When when=concern>
             <div class="notice notice--concern" role="region" aria-labelledby="case-of-concern">
                 <h2 id="case-of-concern">"This review is a Case of Concern"</h2>
                 <p id="concern-deadline">
@@ -74,14 +75,14 @@ pub fn ConcernNotice() -> impl IntoView {
                     </p>
                 })}
                 // Flagged, these questions are asked above with the concern itself.
-                <Show when=move || !flagged.get()>
+                <When when=Signal::derive(move || !flagged.get())>
                     <SharingRecord />
-                </Show>
-                <Show when=move || no_actions.get() && !review.is_completed()>
+                </When>
+                <When when=Signal::derive(move || no_actions.get() && !review.is_completed())>
                     <p>"It needs at least one action before it can be completed."</p>
-                </Show>
+                </When>
             </div>
-        </Show>
+        </When>
     }
 }
 

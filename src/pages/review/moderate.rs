@@ -14,6 +14,7 @@ use crate::browser;
 use crate::components::export::ExportButton;
 use crate::components::fields::{radio_id, RadioChoice};
 use crate::components::title::PageTitle;
+use crate::components::when::When;
 
 /// The "Moderate this review" page.
 #[component]
@@ -52,12 +53,12 @@ pub fn ModeratePage() -> impl IntoView {
             </div>
         })}
         <ConcernNotice />
-        <Show
-            when=move || open.get()
+        <When
+            when=open
             fallback=|| view! { <p id="moderation">{ModerationProblem::NotCompleted.message()}"."</p> }
         >
             <ModerationForm problems />
-        </Show>
+        </When>
     }
 }
 

@@ -11,6 +11,7 @@ use reactive_stores::{Field, OptionStoreExt};
 use super::{Continue, Review};
 use crate::components::fields::{Radios, YesNo};
 use crate::components::title::PageTitle;
+use crate::components::when::When;
 
 /// The "Who took part" page.
 #[component]
@@ -36,14 +37,14 @@ pub fn ParticipationPage() -> impl IntoView {
             question=ask(ParticipationField::TeamManager)
             field=participation.team_manager().into()
         />
-        <Show when=move || iro_allocated.get()>
+        <When when=iro_allocated>
             <YesNo
                 question=ask(ParticipationField::IroOrCpChair)
                 field=participation.iro_or_cp_chair().into()
             />
-        </Show>
-        <Show
-            when=move || child_asked.get()
+        </When>
+        <When
+            when=child_asked
             fallback=|| view! {
                 <p class="inset">"The child's own views are asked for when the child is aged 4 or over (see About the case). For a younger child, their experience is understood through observation and play: record what was seen in Visiting and Direct Work."</p>
             }
@@ -52,13 +53,13 @@ pub fn ParticipationPage() -> impl IntoView {
                 whose=Whose::Child
                 field=participation.child().unwrap().into()
             />
-        </Show>
-        <Show when=move || family_asked.get()>
+        </When>
+        <When when=family_asked>
             <ViewsQuestion
                 whose=Whose::ParentCarer
                 field=participation.parent_carer().unwrap().into()
             />
-        </Show>
+        </When>
         <Continue next="area/supervision" />
     }
 }

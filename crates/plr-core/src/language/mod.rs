@@ -19,6 +19,8 @@
 
 pub mod words;
 
+use crate::rank::{sort_by_rank, Rank};
+
 #[cfg(test)]
 mod tests;
 
@@ -206,6 +208,6 @@ pub fn advise(text: &str) -> Vec<Advice> {
             ));
         }
     }
-    found.sort_by_key(|(at, _)| *at);
+    sort_by_rank(&mut found, |(at, _)| *at as Rank);
     found.into_iter().map(|(_, advice)| advice).collect()
 }
