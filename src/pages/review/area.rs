@@ -5,7 +5,7 @@
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 use plr_core::form::{AreaField, FieldPath, StatementField};
 use plr_core::framework::{Area, Statement};
 use plr_core::{Item, ItemStoreFields, PlrStoreFields, Rating, Section, SectionStoreFields};
@@ -91,11 +91,20 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
         .take(DRAWN_FIRST)
         .map(statement.clone())
         .collect_view();
-    let rest_drawn = RwSignal::new(false);
-    browser::after_paint(move || {
-        // The page may have gone meanwhile (its signal with it).
-        let _ = rest_drawn.try_set(true);
-    });
+    // An address naming a field (a link from the error summary, `#field-id`) draws the whole
+    // area at once, so the field is there to take focus.
+    let to_field = !use_location()
+        .hash
+        .get_untracked()
+        .trim_start_matches('#')
+        .is_empty();
+    let rest_drawn = RwSignal::new(to_field);
+    if !to_field {
+        browser::after_paint(move || {
+            // The page may have gone meanwhile (its signal with it).
+            let _ = rest_drawn.try_set(true);
+        });
+    }
     let rest = move || {
         rest_drawn.get().then(|| {
             area.statements
