@@ -82,9 +82,10 @@ impl State {
     }
 
     /// Draws the report for what the builder holds now, one part per task: the headline
-    /// figures first, then the grade charts, the breakdowns, the action tracker and the moderation sample, so no single
-    /// task holds the page for all of them. Parts after the first are taken down first, so
-    /// a later load is drawn the same way (the figures stay on screen meanwhile).
+    /// figures first, then the grade charts, the breakdowns, the action tracker and the
+    /// moderation sample, so no single task holds the page for all of them. Parts after the
+    /// first are taken down first, so a later load is drawn the same way (the figures stay on
+    /// screen meanwhile).
     pub async fn draw(self) {
         self.drawn.set(self.drawn.get_untracked().min(1));
         for part in 1..=PARTS {
