@@ -3,38 +3,25 @@
 // `pattern_script` puts a <script> for this file in its place, naming the JS and WebAssembly
 // files (their hashed names change with every build) in data attributes.
 // This file itself never changes between builds, so a stale cached copy is harmless.
-// It is a classic script in the head, not a module: it runs as soon as it has arrived, while
-// the page is still being parsed, where a module would wait for the whole document first.
-(() => {
-  const tag = document.currentScript;
-  // The WebAssembly starts compiling now, while the JS glue loads, not after it. Where that
-  // cannot stream (a host that serves .wasm with another type), the glue's own loader fetches it.
-  const compiling = WebAssembly.compileStreaming(fetch(tag.dataset.wasm)).catch(() => tag.dataset.wasm);
-  const parsed = new Promise((resolve) => {
-    if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resolve, { once: true });
-    else resolve();
-  });
-  const start = async () => {
-    const [{ default: init }, module] = await Promise.all([import(tag.dataset.wasmJs), compiling]);
-    // The app mounts into <body>, which must have been parsed.
-    await parsed;
-    await init({ module_or_path: module });
-  };
-  start();
+const tag = document.querySelector('script[data-wasm-js]');
+// The WebAssembly starts compiling while the JS glue loads, not after it. Where that cannot
+// stream (a host that serves .wasm with another type), the glue's own loader fetches it.
+const compiling = WebAssembly.compileStreaming(fetch(tag.dataset.wasm)).catch(() => tag.dataset.wasm);
+const { default: init } = await import(tag.dataset.wasmJs);
+await init({ module_or_path: await compiling });
 
-  // The form's service worker (dist/sw.js, written by scripts/build) keeps the app for offline
-  // use; web/worker.js registers it once the page has loaded and the browser is idle, so
-  // installing it (which fetches the whole build again into its cache) never competes with the
-  // first page a user is waiting for.
-  const worker = tag.dataset.serviceWorker;
-  if (worker && 'serviceWorker' in navigator) {
-    const register = () =>
-      import('./worker.js').then((module) => module.register(worker)).catch(() => {
-        // No worker (a development server, storage blocked): the app works online as before.
-      });
-    const whenIdle = () =>
-      'requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 3000 }) : setTimeout(register, 1000);
-    if (document.readyState === 'complete') whenIdle();
-    else addEventListener('load', whenIdle, { once: true });
-  }
-})();
+// The form's service worker (dist/sw.js, written by scripts/build) keeps the app for offline
+// use; web/worker.js registers it once the page has loaded and the browser is idle, so
+// installing it (which fetches the whole build again into its cache) never competes with the
+// first page a user is waiting for.
+const worker = tag.dataset.serviceWorker;
+if (worker && 'serviceWorker' in navigator) {
+  const register = () =>
+    import('./worker.js').then((module) => module.register(worker)).catch(() => {
+      // No worker (a development server, storage blocked): the app works online as before.
+    });
+  const whenIdle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 3000 }) : setTimeout(register, 1000);
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle, { once: true });
+}
