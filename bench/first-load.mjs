@@ -21,14 +21,27 @@ export const brotli = (bytes) =>
 /** Fetched only once the app has started: the service worker and the script registering it. */
 const afterLoad = ['sw.js', 'worker.js'];
 
-/** Each first-load file of the app in `dir` (top level only), with raw, gzip and brotli bytes. */
+/** The form's split WebAssembly (scripts/split.mjs): a directory of its own per build. */
+const splitDir = /^wasm-[0-9a-f]+$/;
+/** In it, the parts fetched only when a page loaded on demand is first opened. */
+const onDemand = /^(chunk_|split_)/;
+
+/** Each first-load file of the app in `dir` (top level, and the split WebAssembly's main
+ * module, glue and loader), with raw, gzip and brotli bytes. */
 export function firstLoad(dir) {
-  const files = fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && assetPattern.test(entry.name) && !afterLoad.includes(entry.name))
-    .map((entry) => {
-      const bytes = fs.readFileSync(path.join(dir, entry.name));
-      return { file: entry.name, raw: bytes.length, gzip: gzip(bytes).length, brotli: brotli(bytes).length };
+  const names = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile() && assetPattern.test(entry.name) && !afterLoad.includes(entry.name)) names.push(entry.name);
+    if (entry.isDirectory() && splitDir.test(entry.name)) {
+      for (const inner of fs.readdirSync(path.join(dir, entry.name))) {
+        if (assetPattern.test(inner) && !onDemand.test(inner)) names.push(`${entry.name}/${inner}`);
+      }
+    }
+  }
+  const files = names
+    .map((name) => {
+      const bytes = fs.readFileSync(path.join(dir, name));
+      return { file: name, raw: bytes.length, gzip: gzip(bytes).length, brotli: brotli(bytes).length };
     })
     .sort((a, b) => b.gzip - a.gzip);
   const total = files.reduce(
@@ -43,10 +56,10 @@ export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 /** A per-file table of a first load, for printing. */
 export function describe(load) {
   const rows = load.files.map(
-    (f) => `  ${f.file.padEnd(36)} raw ${kb(f.raw).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}  brotli ${kb(f.brotli).padStart(9)}`,
+    (f) => `  ${f.file.padEnd(44)} raw ${kb(f.raw).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}  brotli ${kb(f.brotli).padStart(9)}`,
   );
   rows.push(
-    `  ${'total'.padEnd(36)} raw ${kb(load.total.raw).padStart(10)}  gzip ${kb(load.total.gzip).padStart(9)}  brotli ${kb(load.total.brotli).padStart(9)}`,
+    `  ${'total'.padEnd(44)} raw ${kb(load.total.raw).padStart(10)}  gzip ${kb(load.total.gzip).padStart(9)}  brotli ${kb(load.total.brotli).padStart(9)}`,
   );
   return rows.join('\n');
 }

@@ -130,22 +130,42 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), Strin
     Ok(())
 }
 
-/// Moves keyboard focus to the element with this id, if it is on the page.
-pub fn focus(id: &str) {
-    if let Some(element) = web_sys::window()
+/// The element with this id, if it is on the page.
+fn element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+}
+
+/// Moves keyboard focus to the element with this id, if it is on the page.
+pub fn focus(id: &str) {
+    if let Some(element) = element_by_id(id) {
         let _ = element.focus();
     }
 }
 
-/// Moves focus to the element with this id once the next frame has rendered (for elements a
-/// change has only just put on the page, or to keep focus when its holder was removed).
+/// How many frames (about two seconds) focus waits for its element: a page loaded on demand
+/// (`pages::lazy`) is drawn once its part has arrived, some frames after the address changed.
+const FRAMES_TO_WAIT: u32 = 120;
+
+/// Focuses what `find` finds, looking once a frame from the next one on, until it is there or
+/// [`FRAMES_TO_WAIT`] have passed.
+fn focus_once_drawn(find: std::rc::Rc<dyn Fn() -> Option<web_sys::HtmlElement>>, frames_left: u32) {
+    leptos::prelude::request_animation_frame(move || match find() {
+        Some(element) => {
+            let _ = element.focus();
+        }
+        None if frames_left > 0 => focus_once_drawn(find, frames_left - 1),
+        None => {}
+    });
+}
+
+/// Moves focus to the element with this id once it has been drawn (for elements a change has
+/// only just put on the page, or to keep focus when its holder was removed).
 pub fn focus_after_render(id: impl Into<String>) {
     let id = id.into();
-    leptos::prelude::request_animation_frame(move || focus(&id));
+    focus_once_drawn(std::rc::Rc::new(move || element_by_id(&id)), FRAMES_TO_WAIT);
 }
 
 /// Runs `then` once the page has been painted: after the next frame, in a task of its own, so
@@ -163,18 +183,22 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Moves focus to the page's main heading, as a new page load would start reading there.
+/// Moves focus to the page's main heading, as a new page load would start reading there (once
+/// it has been drawn: a page loaded on demand comes some frames after the address changed, and
+/// the last page's heading has gone by then).
 pub fn focus_main_heading() {
-    leptos::prelude::request_animation_frame(|| {
-        let heading = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("main h1").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(heading) = heading {
-            let _ = heading.set_attribute("tabindex", "-1");
-            let _ = heading.focus();
-        }
-    });
+    let heading = || {
+        let heading = web_sys::window()?
+            .document()?
+            .query_selector("main h1")
+            .ok()
+            .flatten()?
+            .dyn_into::<web_sys::HtmlElement>()
+            .ok()?;
+        let _ = heading.set_attribute("tabindex", "-1");
+        Some(heading)
+    };
+    focus_once_drawn(std::rc::Rc::new(heading), FRAMES_TO_WAIT);
 }
 
 /// Opens the browser's print dialog (nothing happens where printing is unavailable).

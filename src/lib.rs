@@ -16,17 +16,21 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use pages::home::Home;
+use pages::lazy;
 use pages::not_found::NotFound;
-use pages::review::{
-    actions::ActionsPage, area::AreaPage, case::CasePage, check::CheckPage,
-    judgement::JudgementPage, moderate::ModeratePage, overview::Overview,
-    participation::ParticipationPage, record::PrintPage, ReviewShell,
-};
+use pages::review::{area::AreaPage, ReviewShell};
 
 /// A page component as a [`Page`](pages::Page): drawn as any view, behind a plain function pointer.
 macro_rules! page {
     ($component:ident) => {
         (|| $component().into_any()) as pages::Page
+    };
+}
+
+/// A page loaded on demand ([`pages::lazy`]), as a [`Page`](pages::Page).
+macro_rules! lazy_page {
+    ($page:ident) => {
+        lazy::$page as pages::Page
     };
 }
 
@@ -47,15 +51,15 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=page!(NotFound)>
                         <Route path=path!("/") view=page!(Home) />
                         <ParentRoute path=path!("/review/:id") view=page!(ReviewShell)>
-                            <Route path=path!("") view=page!(Overview) />
-                            <Route path=path!("case") view=page!(CasePage) />
-                            <Route path=path!("participation") view=page!(ParticipationPage) />
+                            <Route path=path!("") view=lazy_page!(overview) />
+                            <Route path=path!("case") view=lazy_page!(case) />
+                            <Route path=path!("participation") view=lazy_page!(participation) />
                             <Route path=path!("area/:area") view=page!(AreaPage) />
-                            <Route path=path!("judgement") view=page!(JudgementPage) />
-                            <Route path=path!("actions") view=page!(ActionsPage) />
-                            <Route path=path!("check") view=page!(CheckPage) />
-                            <Route path=path!("moderate") view=page!(ModeratePage) />
-                            <Route path=path!("print") view=page!(PrintPage) />
+                            <Route path=path!("judgement") view=lazy_page!(judgement) />
+                            <Route path=path!("actions") view=lazy_page!(actions) />
+                            <Route path=path!("check") view=lazy_page!(check) />
+                            <Route path=path!("moderate") view=lazy_page!(moderate) />
+                            <Route path=path!("print") view=lazy_page!(print) />
                         </ParentRoute>
                     </Routes>
                 </main>

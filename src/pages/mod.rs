@@ -1,6 +1,7 @@
 //! One module per page (one URL each).
 
 pub mod home;
+pub mod lazy;
 pub mod not_found;
 pub mod review;
 
