@@ -2,8 +2,8 @@
 //! the release build `scripts/split.mjs` moves its code (and what only it uses) out of the
 //! WebAssembly the form starts with, into a part fetched the first time the page is opened
 //! (from the service worker's cache after one visit). The area being rated, the task list's
-//! shell and the home page stay in the first load. Elsewhere (`trunk serve`, the wasm tests)
-//! nothing is split and the page is simply drawn a task later.
+//! shell and the home page stay in the first load. Elsewhere (`trunk serve`, the wasm tests,
+//! any build without `--cfg plr_split`) nothing is split and the page is drawn as it is asked.
 use leptos::prelude::*;
 
 use crate::pages::review::{
@@ -13,10 +13,12 @@ use crate::pages::review::{
 };
 
 /// `$page`: a [`Page`](crate::pages::Page) drawing `$component` once its part has loaded.
+/// `#[lazy]` only where the build splits (`--cfg plr_split`, set by `scripts/release-env`): its
+/// function imports the split loader (`__wasm_split.js`), which only `scripts/split.mjs` writes.
 macro_rules! lazy_page {
     ($page:ident, $part:ident, $component:ident) => {
-        #[lazy]
-        fn $part() -> AnyView {
+        #[cfg_attr(plr_split, lazy)]
+        async fn $part() -> AnyView {
             $component().into_any()
         }
 
