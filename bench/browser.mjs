@@ -35,9 +35,9 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
 const ms = (x) => `${x.toFixed(2)} ms`;
 
-async function waitForServer() {
+async function waitForServer(url) {
   for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(base)).ok) return; } catch { /* not up yet */ }
+    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('server did not start');
@@ -45,7 +45,7 @@ async function waitForServer() {
 
 const server = spawn('node', [path.join(repo, 'tests/e2e/serve.mjs'), dist, String(port)], { stdio: 'ignore' });
 try {
-  await waitForServer();
+  await waitForServer(base);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
 
   // A stored draft to open, made by the app itself.
@@ -143,10 +143,7 @@ try {
   const floorPaint = [];
   try {
     const floorBase = `http://127.0.0.1:${port + 1}`;
-    for (let i = 0; i < 100; i++) {
-      try { if ((await fetch(floorBase)).ok) break; } catch { /* not up yet */ }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitForServer(floorBase);
     const context = await browser.newContext();
     await (await context.newPage()).goto(floorBase);
     for (let i = 0; i < 5; i++) {

@@ -19,12 +19,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { kb } from '../bench/first-load.mjs';
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dist = path.resolve(process.argv[2] ?? path.join(repo, 'dist'));
 const input = path.join(repo, 'target/wasm32-unknown-unknown/release/plr-app.wasm');
 const name = 'plr-app';
-// The WebAssembly features Trunk's wasm-opt run allows (wasm-bindgen 0.2.130's output uses them).
+// WebAssembly features allowed to wasm-opt for every module, the parts' table import among them
+// (Trunk's own run passes only -Oz and relies on wasm-opt's defaults).
 const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 
@@ -85,8 +87,8 @@ try {
   fs.writeFileSync(indexPath, html);
   fs.rmSync(path.join(dist, glue));
   fs.rmSync(path.join(dist, wasm));
-  const kb = (file) => `${(fs.statSync(path.join(dir, file)).size / 1024).toFixed(1)} KB`;
-  console.log(`split: dist/${dirName}/: ${name}_bg.wasm ${kb(`${name}_bg.wasm`)} first, ${parts.length} parts on demand`);
+  const main = fs.statSync(path.join(dir, `${name}_bg.wasm`)).size;
+  console.log(`split: dist/${dirName}/: ${name}_bg.wasm ${kb(main)} first, ${parts.length} parts on demand`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

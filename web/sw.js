@@ -16,7 +16,7 @@ self.addEventListener('install', (event) => {
   // repeat visit the script and the WebAssembly arrive sooner. A page address (any path of the
   // single-page app, answered with index.html) still goes through the handler below.
   // One route per top-level file and one per folder (the split WebAssembly's parts, the
-  // icons): the browser checks every route on every request, so fewer routes answer sooner.
+  // icons), rather than one per file: a handful of routes for the browser to keep and check.
   if ('addRoutes' in event) {
     const patterns = new Set(
       FILES.filter((file) => file !== '/index.html').map((file) =>
