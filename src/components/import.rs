@@ -4,6 +4,10 @@
 //! checks it, and every problem is shown with where it is in the file. Nothing already on this
 //! device is replaced without asking: a different copy of a review already here can be merged
 //! ([`super::merge`]), replace it, or be left.
+//!
+//! The picker and the reading of the files are in the form's first load; what happens to the
+//! files (import's checks, the merge, the outcomes drawn) is [`results`], a part of the
+//! WebAssembly loaded on demand the first time files are chosen (see `pages::lazy`).
 
 use leptos::prelude::*;
 use plr_core::import::{import, MAX_FILE_BYTES};
@@ -116,21 +120,18 @@ fn saved(plr: Plr, file: String, warnings: Vec<String>, merged: bool) -> Outcome
     }
 }
 
-async fn outcome_of_file(file: web_sys::File) -> Outcome {
+/// One chosen file, read on the main module: its name, and its text or why it was not read.
+type ReadFile = (String, Result<String, String>);
+
+async fn read_file(file: web_sys::File) -> ReadFile {
     let name = file.name();
     if file.size() > MAX_FILE_BYTES as f64 {
-        return Outcome::Refused {
-            file: name,
-            problems: vec!["The file is larger than the 5 MB limit, so it was not read.".into()],
-        };
+        return (
+            name,
+            Err("The file is larger than the 5 MB limit, so it was not read.".into()),
+        );
     }
-    match read(&file).await {
-        Ok(text) => outcome_of(name, &text),
-        Err(problem) => Outcome::Refused {
-            file: name,
-            problems: vec![problem],
-        },
-    }
+    (name, read(&file).await)
 }
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -149,49 +150,28 @@ struct Merging {
     file: String,
 }
 
-/// The file picker, the drop zone, and what happened to each file.
+/// The file picker and the drop zone; what happened to each file is drawn under them once the
+/// files are read, by [`results`].
 #[component]
 pub fn ImportReview(
     /// Called after a review was saved on this device.
     on_imported: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let outcomes = RwSignal::new(Vec::<Outcome>::new());
-    let merging = RwSignal::new(None::<Merging>);
-    let settle = move |at: usize, outcome: Outcome| {
-        let opened = matches!(outcome, Outcome::Opened { .. });
-        outcomes.update(|o| {
-            if let Some(slot) = o.get_mut(at) {
-                *slot = outcome;
-            }
-        });
-        if opened {
-            on_imported();
-        }
-        browser::focus_after_render(format!("import-result-{at}"));
-    };
+    let on_imported = Callback::new(move |()| on_imported());
+    // The files last read, taken by the part that imports them; `batch` counts the choices.
+    let files_read = StoredValue::new(Vec::<ReadFile>::new());
+    let batch = RwSignal::new(0_u32);
     let take = move |files: Vec<web_sys::File>| {
         if files.is_empty() {
             return;
         }
         leptos::task::spawn_local(async move {
-            let mut results = Vec::new();
-            // One at a time, so that two copies of one review in one batch meet: the second
-            // finds the first on this device.
+            let mut read = Vec::new();
             for file in files {
-                results.push(outcome_of_file(file).await);
+                read.push(read_file(file).await);
             }
-            let opened = results.iter().any(|o| matches!(o, Outcome::Opened { .. }));
-            let single = results.len() == 1;
-            merging.set(None);
-            outcomes.set(results);
-            if opened {
-                on_imported();
-            }
-            browser::focus_after_render(if single {
-                "import-result-0"
-            } else {
-                "import-results"
-            });
+            files_read.set_value(read);
+            batch.update(|n| *n += 1);
         });
     };
     let on_change = move |ev: leptos::ev::Event| {
@@ -204,6 +184,70 @@ pub fn ImportReview(
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         take(files_of(ev.data_transfer().and_then(|d| d.files())));
+    };
+    let outcomes = move || {
+        (batch.get() > 0).then(|| {
+            let read = files_read
+                .try_update_value(std::mem::take)
+                .unwrap_or_default();
+            Suspend::new(results(read, on_imported)).into_any()
+        })
+    };
+
+    view! {
+        <div class="form-group import" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <label class="label" for="import-file">"Open a downloaded review (JSON file)"</label>
+            <div class="hint" id="import-file-hint">"To carry on with a review started in another browser, or to merge another device's copy into the one here. Choose one or more files, or drag and drop them here. The files stay on this device."</div>
+            <input class="file" type="file" id="import-file" accept=".json,application/json" multiple
+                aria-describedby="import-file-hint" on:change=on_change />
+        </div>
+        {outcomes}
+    }
+}
+
+/// What happened to each file read: imported one at a time (so that two copies of one review
+/// in one batch meet: the second finds the first on this device), then drawn with their
+/// choices. A part loaded on demand in the release build (`--cfg plr_split`): import's checks,
+/// the merge and these views are not in the form's first load.
+#[cfg_attr(plr_split, lazy)]
+async fn results(read: Vec<ReadFile>, on_imported: Callback<()>) -> AnyView {
+    let outcomes: Vec<Outcome> = read
+        .into_iter()
+        .map(|(file, text)| match text {
+            Ok(text) => outcome_of(file, &text),
+            Err(problem) => Outcome::Refused {
+                file,
+                problems: vec![problem],
+            },
+        })
+        .collect();
+    if outcomes.iter().any(|o| matches!(o, Outcome::Opened { .. })) {
+        on_imported.run(());
+    }
+    browser::focus_after_render(if outcomes.len() == 1 {
+        "import-result-0"
+    } else {
+        "import-results"
+    });
+    view! { <Results outcomes on_imported /> }.into_any()
+}
+
+/// The outcomes of one choice of files, and a merge under way.
+#[component]
+fn Results(outcomes: Vec<Outcome>, on_imported: Callback<()>) -> impl IntoView {
+    let outcomes = RwSignal::new(outcomes);
+    let merging = RwSignal::new(None::<Merging>);
+    let settle = move |at: usize, outcome: Outcome| {
+        let opened = matches!(outcome, Outcome::Opened { .. });
+        outcomes.update(|o| {
+            if let Some(slot) = o.get_mut(at) {
+                *slot = outcome;
+            }
+        });
+        if opened {
+            on_imported.run(());
+        }
+        browser::focus_after_render(format!("import-result-{at}"));
     };
     let start_merge = move |at: usize| {
         let Some(Outcome::AlreadyHere { plr, file, local }) = outcomes.with(|o| o.get(at).cloned())
@@ -261,7 +305,7 @@ pub fn ImportReview(
             </div>
         }
     };
-    let body = move || match merging.get() {
+    move || match merging.get() {
         Some(Merging {
             at,
             merge,
@@ -275,16 +319,6 @@ pub fn ImportReview(
             view! { <MergeChoices merge local file on_cancel /> }.into_any()
         }
         None => list().into_any(),
-    };
-
-    view! {
-        <div class="form-group import" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-            <label class="label" for="import-file">"Open a downloaded review (JSON file)"</label>
-            <div class="hint" id="import-file-hint">"To carry on with a review started in another browser, or to merge another device's copy into the one here. Choose one or more files, or drag and drop them here. The files stay on this device."</div>
-            <input class="file" type="file" id="import-file" accept=".json,application/json" multiple
-                aria-describedby="import-file-hint" on:change=on_change />
-        </div>
-        {body}
     }
 }
 
