@@ -18,7 +18,7 @@ use leptos_router::path;
 use pages::home::Home;
 use pages::lazy;
 use pages::not_found::NotFound;
-use pages::review::{area::AreaPage, ReviewShell};
+use pages::review::ReviewShell;
 
 /// A page component as a [`Page`](pages::Page): drawn as any view, behind a plain function pointer.
 macro_rules! page {
@@ -54,7 +54,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("") view=lazy_page!(overview) />
                             <Route path=path!("case") view=lazy_page!(case) />
                             <Route path=path!("participation") view=lazy_page!(participation) />
-                            <Route path=path!("area/:area") view=page!(AreaPage) />
+                            <Route path=path!("area/:area") view=lazy_page!(area) />
                             <Route path=path!("judgement") view=lazy_page!(judgement) />
                             <Route path=path!("actions") view=lazy_page!(actions) />
                             <Route path=path!("check") view=lazy_page!(check) />
