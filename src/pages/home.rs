@@ -21,6 +21,9 @@ pub fn Home() -> impl IntoView {
         forget_untouched_drafts();
         listing.try_set(storage::list());
     });
+    // The review's pages are a part of their own: fetched once this page is shown, so the review
+    // started or continued next opens at once.
+    browser::after_paint(crate::pages::lazy::preload);
     let error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
     let navigate = use_navigate();

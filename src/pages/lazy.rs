@@ -1,9 +1,9 @@
-//! The review's pages, loaded on demand. They are drawn by one `#[lazy]` function: in the
-//! release build `scripts/split.mjs` moves its code (every review page, and what only they
-//! use) out of the WebAssembly the form starts with, into one part fetched the first time a
-//! review page is opened (from the service worker's cache after one visit; `web/start.js`
-//! starts compiling it beside the main module when the address is a review's). The home page
-//! and the review's shell stay in the first load. Elsewhere (`trunk serve`, the wasm tests,
+//! The review's pages, loaded on demand. They are drawn through one split point: in the
+//! release build `scripts/split.mjs` moves their code (every review page, and what only they
+//! use) out of the WebAssembly the form starts with, into one part, fetched the first time a
+//! review page is opened or once the home page is shown ([`preload`]), and from the service
+//! worker's cache after one visit. The home page, the router and the review's shell (which
+//! loads the review and autosaves it) stay in the first load. Elsewhere (`trunk serve`, the wasm tests,
 //! any build without `--cfg plr_split`) nothing is split and the page is drawn as it is asked.
 use leptos::prelude::*;
 
@@ -27,13 +27,25 @@ enum ReviewPage {
     Print,
 }
 
-/// Draws `page`: the one split point of the review's pages, so they share one part (a part per
-/// page would share their code through dozens of small chunks, each fetched and instantiated
-/// before the page can draw). `#[lazy]` only where the build splits (`--cfg plr_split`, set by
-/// `scripts/release-env`): its function imports the split loader (`__wasm_split.js`), which
-/// only `scripts/split.mjs` writes.
-#[cfg_attr(plr_split, lazy)]
-async fn review_part(page: ReviewPage) -> AnyView {
+/// Draws `page`. In the split build this is the one split point of the review's pages, so they
+/// share one part (a part per page would share their code through dozens of small chunks, each
+/// fetched and instantiated before the page can draw). `fallible`: a part that cannot be
+/// fetched (the connection dropped before the app was ever kept for offline use) is said on
+/// the page, instead of stopping the app as Leptos's `#[lazy]` would. Only where the build
+/// splits (`--cfg plr_split`, set by `scripts/release-env`): the split point imports the split
+/// loader (`__wasm_split.js`), which only `scripts/split.mjs` writes.
+#[cfg(plr_split)]
+#[leptos::wasm_split::wasm_split(
+    review_pages,
+    wasm_split_path = ::leptos::wasm_split,
+    preload(#[doc(hidden)] preload_review_pages),
+    fallible
+)]
+fn review_part(page: ReviewPage) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(page_view(page))
+}
+
+fn page_view(page: ReviewPage) -> AnyView {
     match page {
         ReviewPage::Overview => Overview().into_any(),
         ReviewPage::Case => CasePage().into_any(),
@@ -47,8 +59,44 @@ async fn review_part(page: ReviewPage) -> AnyView {
     }
 }
 
+#[cfg(plr_split)]
 fn draw(page: ReviewPage) -> AnyView {
-    Suspend::new(review_part(page)).into_any()
+    Suspend::new(send_wrapper::SendWrapper::new(async move {
+        review_part(page).await.unwrap_or_else(|_| not_loaded())
+    }))
+    .into_any()
+}
+
+#[cfg(not(plr_split))]
+fn draw(page: ReviewPage) -> AnyView {
+    page_view(page)
+}
+
+/// The review's part could not be fetched: said where the page would be. Nothing saved is
+/// touched; reloading (once the connection is back) fetches it again.
+#[cfg(plr_split)]
+fn not_loaded() -> AnyView {
+    let reload = |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    };
+    view! {
+        <h1 tabindex="-1">"This page could not be loaded"</h1>
+        <p role="alert">"The browser could not fetch this part of the app, so the page cannot be shown. Check your connection, then try again. Nothing saved on this device has changed."</p>
+        <button type="button" class="button" on:click=reload>"Try again"</button>
+    }
+    .into_any()
+}
+
+/// Fetches the review's part without drawing anything (the home page asks once it is shown), so
+/// a review opened next is drawn at once, and is there should the connection drop. A failed
+/// fetch is left to the page that needs the part, which says so.
+pub fn preload() {
+    #[cfg(plr_split)]
+    leptos::task::spawn_local(async {
+        let _ = preload_review_pages().await;
+    });
 }
 
 /// The task list.

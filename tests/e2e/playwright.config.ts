@@ -29,6 +29,7 @@ export const firefoxSpecs = [
   'offline.spec.ts',
   'payloads.spec.ts',
   'privacy.spec.ts',
+  'parts.spec.ts',
 ];
 
 export default defineConfig({

@@ -1,0 +1,57 @@
+// The review's pages are a part of the form's WebAssembly fetched on demand (scripts/split.mjs,
+// src/pages/lazy.rs): once the home page is shown, or when a review page is first opened. When
+// it cannot be fetched (the connection dropped before the app was ever kept for offline use),
+// the page says so and offers to try again: the app keeps running and nothing saved is lost.
+import { test, expect, type Page } from './test';
+import { expectNoAxeViolations } from './helpers';
+
+// No service worker: the part can only come from the network, as on a first visit.
+test.use({ serviceWorkers: 'block' });
+
+const part = /\/split_review_pages\.wasm$/;
+
+/** Every uncaught error of the page (a panic in the WebAssembly is one). */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+test('a review page whose part cannot be fetched says so, and opens once it can', async ({ page }) => {
+  const errors = watchErrors(page);
+  let refused = 0;
+  await page.route(part, (route) => {
+    refused += 1;
+    return route.abort('internetdisconnected');
+  });
+  await page.goto('/');
+  // The home page asks for the part once it is shown; it does not say anything about a failure.
+  await expect.poll(() => refused).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Practice Learning Reviews' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Start a new review' }).click();
+  await expect(page).toHaveURL(/\/review\/[0-9a-f-]{36}\/case$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'This page could not be loaded' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Check your connection, then try again.');
+  await expectNoAxeViolations(page);
+  // The app still runs: its header leads home, and a review can be started again.
+  await page.getByRole('link', { name: 'Practice Learning Reviews' }).click();
+  await page.getByRole('button', { name: 'Start a new review' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'This page could not be loaded' })).toBeVisible();
+
+  // The connection is back: trying again opens the page.
+  await page.unroute(part);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'About the case' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the home page fetches the review pages, so a review opens with the connection gone', async ({ page, context }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await page.waitForResponse(part);
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Start a new review' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'About the case' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
