@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, firstLoad, kb } from './first-load.mjs';
 import { dashboardLoad, describeDashboard } from './dashboard-load.mjs';
+import { chromiumArgs, median, usableAt, usableProbe, waitForServer } from './visits.mjs';
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(path.join(repo, 'tests/e2e/package.json'));
@@ -28,20 +29,9 @@ const dist = path.resolve(process.argv[2] ?? path.join(repo, 'dist'));
 // PLR_BENCH_PORT lets it run beside a Playwright run (which serves on 4173, or PLR_E2E_PORT).
 const port = Number(process.env.PLR_BENCH_PORT ?? 4174);
 const base = `http://127.0.0.1:${port}`;
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const args = chromiumArgs;
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
 const ms = (x) => `${x.toFixed(2)} ms`;
-
-async function waitForServer(url) {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
 
 const server = spawn('node', [path.join(repo, 'tests/e2e/serve.mjs'), dist, String(port)], { stdio: 'ignore' });
 try {
@@ -58,21 +48,8 @@ try {
   const storage = await setup.storageState();
   await setup.close();
 
-  // When the first statement became usable, as the page itself saw it: the first moment its
-  // first rating radio is in the document and enabled (a MutationObserver installed before the
-  // page's own scripts), and painted (not before the first contentful paint). Playwright's own
-  // wait polls, and adds its polling delay; that figure is printed beside it ("seen").
-  const usableProbe = () => {
-    const found = () => {
-      const radio = document.getElementById('statement-SM1-rating');
-      if (radio && !radio.disabled && window.__plrUsable === undefined) window.__plrUsable = performance.now();
-    };
-    new MutationObserver(found).observe(document, { childList: true, subtree: true, attributes: true });
-  };
-  const usableAt = (page) => page.evaluate(async () => {
-    const [paint] = performance.getEntriesByName('first-contentful-paint');
-    return Math.max(window.__plrUsable, paint ? paint.startTime : 0);
-  });
+  // When the first statement became usable, as the page itself saw it (bench/visits.mjs); the
+  // figure of Playwright's own wait, which polls, is printed beside it ("seen").
 
   // 2. cold loads: a fresh context (empty HTTP cache) each time, the draft already stored.
   const loads = [];

@@ -1,0 +1,40 @@
+// What bench/browser.mjs and bench/compare.mjs share: Chromium's flags, a loopback server of a
+// build, and when the first statement of a page became usable, as the page itself saw it.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+export const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+
+export async function waitForServer(url) {
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+/** `dir` served on the loopback `port` as a host would (tests/e2e/serve.mjs); kill() it after. */
+export function serve(dir, port) {
+  return spawn('node', [path.join(repo, 'tests/e2e/serve.mjs'), dir, String(port)], { stdio: 'ignore' });
+}
+
+// When the first statement became usable, as the page itself saw it: the first moment its
+// first rating radio is in the document and enabled (a MutationObserver installed before the
+// page's own scripts), and painted (not before the first contentful paint). Playwright's own
+// wait polls, and adds its polling delay. `usableProbe` goes to `addInitScript`.
+export const usableProbe = () => {
+  const found = () => {
+    const radio = document.getElementById('statement-SM1-rating');
+    if (radio && !radio.disabled && window.__plrUsable === undefined) window.__plrUsable = performance.now();
+  };
+  new MutationObserver(found).observe(document, { childList: true, subtree: true, attributes: true });
+};
+export const usableAt = (page) => page.evaluate(async () => {
+  const [paint] = performance.getEntriesByName('first-contentful-paint');
+  return Math.max(window.__plrUsable, paint ? paint.startTime : 0);
+});
