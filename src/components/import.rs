@@ -190,7 +190,7 @@ pub fn ImportReview(
             let read = files_read
                 .try_update_value(std::mem::take)
                 .unwrap_or_default();
-            Suspend::new(results(read, on_imported)).into_any()
+            draw_results(read, on_imported)
         })
     };
 
@@ -205,12 +205,57 @@ pub fn ImportReview(
     }
 }
 
+/// [`results`], from a part of the WebAssembly loaded on demand in the release build (`--cfg
+/// plr_split`): import's checks, the merge and these views are not in the form's first load.
+/// `fallible`, as the review's pages (`pages::lazy`): a part that cannot be fetched is said
+/// where the outcomes would be, instead of stopping the app.
+#[cfg(plr_split)]
+#[leptos::wasm_split::wasm_split(
+    import_results,
+    wasm_split_path = ::leptos::wasm_split,
+    preload(#[allow(dead_code)] preload_import_results),
+    fallible
+)]
+fn results_part(
+    read: Vec<ReadFile>,
+    on_imported: Callback<()>,
+) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(results(read, on_imported))
+}
+
+#[cfg(plr_split)]
+fn draw_results(read: Vec<ReadFile>, on_imported: Callback<()>) -> AnyView {
+    Suspend::new(send_wrapper::SendWrapper::new(async move {
+        results_part(read, on_imported)
+            .await
+            .unwrap_or_else(|_| not_fetched())
+    }))
+    .into_any()
+}
+
+#[cfg(not(plr_split))]
+fn draw_results(read: Vec<ReadFile>, on_imported: Callback<()>) -> AnyView {
+    results(read, on_imported)
+}
+
+/// The part that opens files could not be fetched: nothing was imported, and nothing on this
+/// device changed.
+#[cfg(plr_split)]
+fn not_fetched() -> AnyView {
+    browser::focus_after_render("import-result-0");
+    view! {
+        <div class="error-summary" id="import-result-0" tabindex="-1" role="alert" aria-labelledby="import-not-fetched">
+            <h2 class="error-summary__title" id="import-not-fetched">"The files could not be opened"</h2>
+            <p>"The browser could not fetch the part of the app that opens files. Check your connection, then choose the files again. Nothing on this device was changed."</p>
+        </div>
+    }
+    .into_any()
+}
+
 /// What happened to each file read: imported one at a time (so that two copies of one review
 /// in one batch meet: the second finds the first on this device), then drawn with their
-/// choices. A part loaded on demand in the release build (`--cfg plr_split`): import's checks,
-/// the merge and these views are not in the form's first load.
-#[cfg_attr(plr_split, lazy)]
-async fn results(read: Vec<ReadFile>, on_imported: Callback<()>) -> AnyView {
+/// choices.
+fn results(read: Vec<ReadFile>, on_imported: Callback<()>) -> AnyView {
     let outcomes: Vec<Outcome> = read
         .into_iter()
         .map(|(file, text)| match text {

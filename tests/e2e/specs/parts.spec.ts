@@ -1,9 +1,11 @@
 // The review's pages are a part of the form's WebAssembly fetched on demand (scripts/split.mjs,
-// src/pages/lazy.rs): once the home page is shown, or when a review page is first opened. When
-// it cannot be fetched (the connection dropped before the app was ever kept for offline use),
-// the page says so and offers to try again: the app keeps running and nothing saved is lost.
+// src/pages/lazy.rs): once the home page is shown, or when a review page is first opened; what
+// happens to an opened file is another, fetched when files are first chosen. When a part
+// cannot be fetched (the connection dropped before the app was ever kept for offline use), the
+// page says so: the app keeps running and nothing saved is lost.
 import { test, expect, type Page } from './test';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, storedReviews } from './helpers';
+import { fixture } from './fixtures';
 
 // No service worker: the part can only come from the network, as on a first visit.
 test.use({ serviceWorkers: 'block' });
@@ -53,5 +55,26 @@ test('the home page fetches the review pages, so a review opens with the connect
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Start a new review' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'About the case' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('files chosen when the part that opens them cannot be fetched are refused, saying why', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.route(/\/split_import_results\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('/');
+  const review = fixture('completed-good.json');
+  const choose = () => page.getByLabel('Open a downloaded review (JSON file)').setInputFiles({
+    name: 'review.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(review, null, 2)),
+  });
+  await choose();
+  await expect(page.getByRole('alert')).toContainText('The files could not be opened');
+  await expect(page.getByRole('alert')).toContainText('Nothing on this device was changed.');
+  await expect(page.locator('#import-result-0')).toBeFocused();
+  expect(await storedReviews(page)).toEqual([]);
+
+  // The connection is back: choosing the file again opens it.
+  await page.unroute(/\/split_import_results\.wasm$/);
+  await choose();
+  await expect(page.getByText('from review.json. It is now saved on this device.')).toBeVisible();
   expect(errors).toEqual([]);
 });
