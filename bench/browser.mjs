@@ -14,44 +14,33 @@
 // Run after a release build: `node bench/browser.mjs [dist]` (or `npm run bench --prefix tests/e2e`).
 // Uses Debian Chromium and a loopback server only.
 import { createRequire } from 'node:module';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, firstLoad, kb } from './first-load.mjs';
 import { dashboardLoad, describeDashboard } from './dashboard-load.mjs';
-import { chromiumArgs, median, usableAt, usableProbe, waitForServer } from './visits.mjs';
+import { chromiumArgs, median, repo, serve, startReview, usableAt, usableProbe, waitForServer } from './visits.mjs';
 
-const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(path.join(repo, 'tests/e2e/package.json'));
 const { chromium } = require('@playwright/test');
 const dist = path.resolve(process.argv[2] ?? path.join(repo, 'dist'));
 // PLR_BENCH_PORT lets it run beside a Playwright run (which serves on 4173, or PLR_E2E_PORT).
 const port = Number(process.env.PLR_BENCH_PORT ?? 4174);
 const base = `http://127.0.0.1:${port}`;
-const args = chromiumArgs;
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
 const ms = (x) => `${x.toFixed(2)} ms`;
 
-const server = spawn('node', [path.join(repo, 'tests/e2e/serve.mjs'), dist, String(port)], { stdio: 'ignore' });
+const server = serve(dist, port);
 try {
   await waitForServer(base);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 
   // A stored draft to open, made by the app itself.
-  const setup = await browser.newContext();
-  const page0 = await setup.newPage();
-  await page0.goto(base);
-  await page0.getByRole('button', { name: 'Start a new review' }).click();
-  await page0.waitForURL(/\/review\/[0-9a-f-]{36}\/case$/);
-  const id = page0.url().match(/review\/([0-9a-f-]{36})/)[1];
-  const storage = await setup.storageState();
-  await setup.close();
+  const { id, storage } = await startReview(browser, base);
 
-  // When the first statement became usable, as the page itself saw it (bench/visits.mjs); the
-  // figure of Playwright's own wait, which polls, is printed beside it ("seen").
-
-  // 2. cold loads: a fresh context (empty HTTP cache) each time, the draft already stored.
+  // 2. cold loads (when the first statement became usable, as the page itself saw it:
+  // bench/visits.mjs; the figure of Playwright's own wait, which polls, is printed beside it,
+  // "seen"): a fresh context (empty HTTP cache) each time, the draft already stored.
   const loads = [];
   const loadsSeen = [];
   for (let i = 0; i < 5; i++) {
@@ -116,7 +105,7 @@ try {
   const css = fs.readdirSync(dist).find((f) => /^main-.*\.css$/.test(f));
   fs.copyFileSync(path.join(dist, css), path.join(floorDir, 'main.css'));
   fs.writeFileSync(path.join(floorDir, 'index.html'), '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Floor</title><link rel="stylesheet" href="/main.css"></head><body><main id="main"><h1>Supervision and management oversight</h1><p>Statement 1</p><input type="radio" id="statement-SM1-rating"></main></body></html>');
-  const floorServer = spawn('node', [path.join(repo, 'tests/e2e/serve.mjs'), floorDir, String(port + 1)], { stdio: 'ignore' });
+  const floorServer = serve(floorDir, port + 1);
   const floorPaint = [];
   try {
     const floorBase = `http://127.0.0.1:${port + 1}`;

@@ -10,7 +10,7 @@
 // it (bench/visits.mjs); "doc" is when the statement (or the button) was in the document.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromiumArgs, median, repo, serve, usableAt, usableProbe, waitForServer } from './visits.mjs';
+import { chromiumArgs, median, repo, serve, startReview, usableAt, usableProbe, waitForServer } from './visits.mjs';
 
 const require = createRequire(path.join(repo, 'tests/e2e/package.json'));
 const { chromium } = require('@playwright/test');
@@ -42,15 +42,9 @@ try {
   for (const [i, dist] of dists.entries()) {
     const base = `http://127.0.0.1:${port + i}`;
     await waitForServer(base);
-    const setup = await browser.newContext();
-    const page = await setup.newPage();
-    await page.goto(base);
-    await page.getByRole('button', { name: 'Start a new review' }).click();
-    await page.waitForURL(/\/review\/[0-9a-f-]{36}\/case$/);
-    const id = page.url().match(/review\/([0-9a-f-]{36})/)[1];
-    builds.push({ dist, base, area: `${base}/review/${id}/area/supervision`, storage: await setup.storageState(),
+    const { id, storage } = await startReview(browser, base);
+    builds.push({ dist, base, area: `${base}/review/${id}/area/supervision`, storage,
       cold: [], coldDoc: [], warm: [], warmDoc: [], home: [], homeDoc: [] });
-    await setup.close();
   }
   for (let round = 0; round < rounds; round++) {
     for (const b of builds) {

@@ -142,14 +142,13 @@ export function describeDashboard(r) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { createRequire } = await import('node:module');
-  const { spawn } = await import('node:child_process');
-  const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const { repo, serve, waitForServer } = await import('./visits.mjs');
   const require = createRequire(path.join(repo, 'tests/e2e/package.json'));
   const { chromium } = require('@playwright/test');
   const port = 4175;
-  const server = spawn('node', [path.join(repo, 'tests/e2e/serve.mjs'), path.join(repo, 'dist'), String(port)], { stdio: 'ignore' });
+  const server = serve(path.join(repo, 'dist'), port);
   try {
-    await new Promise((r) => setTimeout(r, 500));
+    await waitForServer(`http://127.0.0.1:${port}`);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     console.log(describeDashboard(await dashboardLoad(browser, `http://127.0.0.1:${port}`, repo)));
     await browser.close();

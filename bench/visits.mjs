@@ -23,6 +23,20 @@ export function serve(dir, port) {
   return spawn('node', [path.join(repo, 'tests/e2e/serve.mjs'), dir, String(port)], { stdio: 'ignore' });
 }
 
+/** A review started by the app itself on `base`, in a context of its own: its id, and the
+ * storage that holds it (for `browser.newContext({ storageState })`). */
+export async function startReview(browser, base) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByRole('button', { name: 'Start a new review' }).click();
+  await page.waitForURL(/\/review\/[0-9a-f-]{36}\/case$/);
+  const id = page.url().match(/review\/([0-9a-f-]{36})/)[1];
+  const storage = await context.storageState();
+  await context.close();
+  return { id, storage };
+}
+
 // When the first statement became usable, as the page itself saw it: the first moment its
 // first rating radio is in the document and enabled (a MutationObserver installed before the
 // page's own scripts), and painted (not before the first contentful paint). Playwright's own

@@ -225,12 +225,7 @@ fn results_part(
 
 #[cfg(plr_split)]
 fn draw_results(read: Vec<ReadFile>, on_imported: Callback<()>) -> AnyView {
-    Suspend::new(send_wrapper::SendWrapper::new(async move {
-        results_part(read, on_imported)
-            .await
-            .unwrap_or_else(|_| not_fetched())
-    }))
-    .into_any()
+    crate::pages::lazy::when_loaded(results_part(read, on_imported), not_fetched)
 }
 
 #[cfg(not(plr_split))]
