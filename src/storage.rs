@@ -50,6 +50,12 @@ pub struct IndexEntry {
     /// Whether it is a Case of Concern, and its share-by deadline once it has one.
     #[serde(default)]
     pub concern: Option<Option<DateTime<Utc>>>,
+    /// Who a Case of Concern was shared with ("" while nobody is named).
+    #[serde(default)]
+    pub concern_shared_with: String,
+    /// When a Case of Concern was recorded as shared.
+    #[serde(default)]
+    pub concern_shared_at: Option<DateTime<Utc>>,
     /// The `updated_at` of the review when it was last downloaded: it has been downloaded
     /// since its last change when this equals `updated_at`.
     #[serde(default)]
@@ -68,6 +74,8 @@ impl IndexEntry {
             grade: reported_grade(plr),
             moderated: plr.moderation.is_some(),
             concern: is_case_of_concern(plr).then(|| share_by(plr)),
+            concern_shared_with: plr.judgement.concern_shared_with.clone(),
+            concern_shared_at: plr.judgement.concern_shared_at,
             downloaded: None,
         }
     }

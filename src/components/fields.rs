@@ -448,11 +448,19 @@ pub fn Checkbox(
     question: Question,
     /// Whether the box is ticked.
     checked: Signal<bool>,
-    /// Called with the new state when the user ticks or unticks it.
+    /// Called with the new state when the user ticks or unticks it. The core may refuse the
+    /// change (the box then shows the state as it is kept).
     on_change: impl Fn(bool) + 'static,
+    /// A problem the page knows of besides completion's (a refused tick, say), shown first.
+    #[prop(optional, into)]
+    problem: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let locked = FormState::use_context().locked(&question.field);
-    let d = Described::new(&question);
+    let mut d = Described::new(&question);
+    if let Some(problem) = problem {
+        let completion_error = d.error;
+        d.error = Signal::derive(move || problem.get().or_else(|| completion_error.get()));
+    }
     let label = question.label;
     let error = d.error;
     view! {
@@ -467,7 +475,14 @@ pub fn Checkbox(
                     aria-invalid=d.invalid()
                     disabled=move || locked.get()
                     prop:checked=move || checked.get()
-                    on:change=move |ev| on_change(event_target_checked(&ev))
+                    on:change=move |ev| {
+                        let wanted = event_target_checked(&ev);
+                        on_change(wanted);
+                        // Refused: the box shows what is kept, not what was clicked.
+                        if checked.get_untracked() != wanted {
+                            event_target::<web_sys::HtmlInputElement>(&ev).set_checked(!wanted);
+                        }
+                    }
                 />
                 <label class="checkbox__label" for=d.id.clone()>{label}</label>
                 <div class="checkbox__hint">{d.hint_and_error()}</div>

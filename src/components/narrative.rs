@@ -114,7 +114,7 @@ pub fn Narrative(
             {move || {
                 let messages = advice.get();
                 (!messages.is_empty()).then(|| view! {
-                    <p class="advice__title">"Language that Cares"</p>
+                    <p class="advice__title">"Language that Cares "<span class="advice__aside">"(a suggestion: it never stops you continuing)"</span></p>
                     <ul class="advice__list">
                         {messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                     </ul>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use plr_core::concern::{concern_standing, ConcernClock};
 use plr_core::stored::download_reminder_due;
 use plr_core::{Framework, Plr, PlrId, Status};
 
@@ -134,6 +135,31 @@ fn case_ref_label(child_ref: &str) -> String {
     }
 }
 
+/// Whether a Case of Concern was shared, with whom and when, or how overdue it is (in a
+/// stronger style), or its deadline; the core says which.
+fn concern_tag(entry: &IndexEntry) -> Option<impl IntoView> {
+    let deadline = entry.concern?;
+    let Some(deadline) = deadline else {
+        return Some(view! { <span class="tag tag--concern">"Case of Concern"</span> }.into_any());
+    };
+    let clock = ConcernClock::at(deadline, entry.concern_shared_at, browser::now());
+    let text = concern_standing(
+        clock,
+        &entry.concern_shared_with,
+        entry
+            .concern_shared_at
+            .map(browser::local_date_time)
+            .as_deref(),
+        &browser::local_date_time(deadline),
+    );
+    Some(
+        view! {
+            <span class="tag tag--concern" class:tag--overdue=clock.is_overdue()>{text}</span>
+        }
+        .into_any(),
+    )
+}
+
 #[component]
 fn ReviewList(
     entries: Vec<IndexEntry>,
@@ -162,12 +188,7 @@ fn ReviewList(
                         {entry.grade.map(|g| view! {
                             <span class="home-grade">" "{g.label()}{entry.moderated.then_some(" (moderated)")}</span>
                         })}
-                        {entry.concern.map(|deadline| view! {
-                            <span class="tag tag--concern">{match deadline {
-                                Some(at) => format!("Case of Concern: share by {}", browser::local_date_time(at)),
-                                None => "Case of Concern".to_string(),
-                            }}</span>
-                        })}
+                        {concern_tag(&entry)}
                         <span class="home-downloaded">{if entry.downloaded_since_change() { "Downloaded since last change" } else { "Not downloaded since last change" }}</span>
                     </td>
                     <td data-label="Last saved">{browser::local_date_time(entry.updated_at)}</td>

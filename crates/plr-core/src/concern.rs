@@ -84,30 +84,76 @@ pub enum ConcernClock {
 impl ConcernClock {
     /// Where `plr`'s Case of Concern stands at `now`; `None` if it is not one with a deadline.
     pub fn of(plr: &Plr, now: DateTime<Utc>) -> Option<ConcernClock> {
-        let deadline = share_by(plr)?;
-        Some(match plr.judgement.concern_shared_at {
+        Some(Self::at(
+            share_by(plr)?,
+            plr.judgement.concern_shared_at,
+            now,
+        ))
+    }
+
+    /// Where a Case of Concern due by `deadline`, shared at `shared_at` (if it was), stands at
+    /// `now`: what a list of reviews can tell without the reviews themselves.
+    pub fn at(
+        deadline: DateTime<Utc>,
+        shared_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> ConcernClock {
+        match shared_at {
             Some(at) if shared_in_time(deadline, at) => ConcernClock::SharedInTime,
             Some(_) => ConcernClock::SharedLate,
             None if now <= deadline => ConcernClock::Due(deadline - now),
             None => ConcernClock::Overdue(now - deadline),
-        })
+        }
     }
 
-    /// In words: "3 hours 20 minutes left to share it", "Shared in time".
+    /// Whether it still has to be shared and its deadline has passed.
+    pub fn is_overdue(self) -> bool {
+        matches!(self, ConcernClock::Overdue(_))
+    }
+
+    /// In words: "3 hours 20 minutes left to share it", "Not shared: overdue by 3 days",
+    /// "Shared in time".
     pub fn label(self) -> String {
         match self {
-            ConcernClock::Due(left) => format!("{} left to share it", hours_minutes(left)),
-            ConcernClock::Overdue(by) => {
-                format!("Not shared, and {} past the deadline", hours_minutes(by))
-            }
+            ConcernClock::Due(left) => format!("{} left to share it", span(left)),
+            ConcernClock::Overdue(by) => format!("Not shared: overdue by {}", span(by)),
             ConcernClock::SharedInTime => "Shared in time".into(),
             ConcernClock::SharedLate => "Shared after the deadline".into(),
         }
     }
 }
 
-/// "1 hour 5 minutes", "23 hours", "less than a minute" (whole minutes, rounded down).
-fn hours_minutes(d: Duration) -> String {
+/// A Case of Concern in a list of reviews, in a few words: with whom and when it was shared
+/// (`shared_on`: that moment as the user reads it), or how overdue it is, or its deadline
+/// (`share_by`, likewise). "Case of Concern: shared with P. Singh on Sun 6 Dec 2026 at 19:45".
+pub fn concern_standing(
+    clock: ConcernClock,
+    shared_with: &str,
+    shared_on: Option<&str>,
+    share_by: &str,
+) -> String {
+    let with = match shared_with.trim() {
+        "" => SHARE_WITH,
+        name => name,
+    };
+    match (clock, shared_on) {
+        (ConcernClock::SharedInTime, Some(on)) => {
+            format!("Case of Concern: shared with {with} on {on}")
+        }
+        (ConcernClock::SharedLate, Some(on)) => {
+            format!("Case of Concern: shared with {with} on {on}, after the deadline")
+        }
+        (ConcernClock::Overdue(by), _) => {
+            format!("Case of Concern: not shared, overdue by {}", span(by))
+        }
+        _ => format!("Case of Concern: share by {share_by}"),
+    }
+}
+
+/// A length of time in words, in whole units rounded down: hours and minutes up to two days,
+/// as a 24-hour deadline is read ("1 hour 5 minutes", "47 hours", "less than a minute"), then
+/// days ("1696 days", not "40704 hours").
+pub fn span(d: Duration) -> String {
     let minutes = d.num_minutes();
     let (h, m) = (minutes / 60, minutes % 60);
     let unit = |n: i64, one: &str| match n {
@@ -115,11 +161,28 @@ fn hours_minutes(d: Duration) -> String {
         n => format!("{n} {one}s"),
     };
     match (h, m) {
+        (48.., _) => unit(d.num_days(), "day"),
         (0, 0) => "less than a minute".into(),
         (0, m) => unit(m, "minute"),
         (h, 0) => unit(h, "hour"),
         (h, m) => format!("{} {}", unit(h, "hour"), unit(m, "minute")),
     }
+}
+
+/// Why recording that a Case of Concern was shared was refused, or what is missing from the
+/// record of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SharingProblem {
+    /// It is recorded as shared (or about to be) with nobody named.
+    #[error("Enter the name of the Head of Service it was shared with")]
+    NoName,
+}
+
+/// The problem with a recorded sharing, if any: it says the concern was shared, but not with
+/// whom (the name was cleared after the tick).
+pub fn sharing_problem(j: &Judgement) -> Option<SharingProblem> {
+    (j.concern_shared_at.is_some() && j.concern_shared_with.trim().is_empty())
+        .then_some(SharingProblem::NoName)
 }
 
 impl Judgement {
@@ -134,9 +197,19 @@ impl Judgement {
         };
     }
 
-    /// Records that the Case of Concern was shared (at `now`), or clears that record.
-    pub fn record_sharing(&mut self, shared: bool, now: DateTime<Utc>) {
+    /// Records that the Case of Concern was shared (at `now`, kept if it was already
+    /// recorded), or clears that record. Recording it needs the name of the Head of Service it
+    /// was shared with: without it the record would say nothing of who was told.
+    pub fn record_sharing(
+        &mut self,
+        shared: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(), SharingProblem> {
+        if shared && self.concern_shared_with.trim().is_empty() {
+            return Err(SharingProblem::NoName);
+        }
         self.concern_shared_at = shared.then(|| self.concern_shared_at.unwrap_or(now));
+        Ok(())
     }
 }
 
@@ -177,7 +250,8 @@ mod tests {
         plr.judgement.immediate_concern_details = "New bruising, unexplained".into();
         plr.judgement.concern_shared_with = "C. Head".into();
         plr.judgement
-            .record_sharing(true, at("2026-11-20T09:30:00Z"));
+            .record_sharing(true, at("2026-11-20T09:30:00Z"))
+            .unwrap();
         assert_eq!(concern_paths(&plr), ["actions"]);
         plr.actions.push(crate::model::Action {
             kind: Some(crate::model::ActionKind::Other),
@@ -281,18 +355,22 @@ mod tests {
         );
         assert_eq!(
             clock("2026-11-21T10:01:00Z").unwrap(),
-            "Not shared, and 1 hour 1 minute past the deadline"
+            "Not shared: overdue by 1 hour 1 minute"
         );
+        plr.judgement.concern_shared_with = "P. Singh".into();
         plr.judgement
-            .record_sharing(true, at("2026-11-21T09:00:00Z"));
+            .record_sharing(true, at("2026-11-21T09:00:00Z"))
+            .unwrap();
         assert_eq!(
             ConcernClock::of(&plr, at("2026-11-25T00:00:00Z")),
             Some(ConcernClock::SharedInTime)
         );
         plr.judgement
-            .record_sharing(false, at("2026-11-21T09:00:01Z"));
+            .record_sharing(false, at("2026-11-21T09:00:01Z"))
+            .unwrap();
         plr.judgement
-            .record_sharing(true, at("2026-11-21T09:00:01Z"));
+            .record_sharing(true, at("2026-11-21T09:00:01Z"))
+            .unwrap();
         assert_eq!(
             ConcernClock::of(&plr, at("2026-11-21T09:00:01Z")).map(ConcernClock::label),
             Some("Shared after the deadline".into())
@@ -310,5 +388,81 @@ mod tests {
             comments: String::new(),
         });
         assert_eq!(share_by(&plr), Some(at("2026-12-02T15:00:00Z")));
+    }
+
+    #[test]
+    fn sharing_cannot_be_recorded_without_the_name_of_who_was_told() {
+        let mut plr = complete_plr();
+        plr.judgement
+            .flag_immediate_concern(true, at("2026-11-20T09:00:00Z"));
+        plr.judgement.concern_shared_with = "  ".into();
+        assert_eq!(
+            plr.judgement
+                .record_sharing(true, at("2026-11-20T10:00:00Z")),
+            Err(SharingProblem::NoName)
+        );
+        assert_eq!(plr.judgement.concern_shared_at, None);
+        plr.judgement.concern_shared_with = "P. Singh".into();
+        plr.judgement
+            .record_sharing(true, at("2026-11-20T10:00:00Z"))
+            .unwrap();
+        assert_eq!(sharing_problem(&plr.judgement), None);
+        // The name cleared afterwards: the record says it was shared with nobody named.
+        plr.judgement.concern_shared_with.clear();
+        assert_eq!(
+            sharing_problem(&plr.judgement).map(|p| p.to_string()),
+            Some("Enter the name of the Head of Service it was shared with".into())
+        );
+        // Unticking never needs a name.
+        assert_eq!(
+            plr.judgement
+                .record_sharing(false, at("2026-11-20T11:00:00Z")),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn a_span_is_told_in_hours_up_to_two_days_then_in_days() {
+        let m = Duration::minutes;
+        assert_eq!(span(m(0)), "less than a minute");
+        assert_eq!(span(m(65)), "1 hour 5 minutes");
+        assert_eq!(span(m(24 * 60)), "24 hours");
+        assert_eq!(span(m(47 * 60 + 59)), "47 hours 59 minutes");
+        assert_eq!(span(m(48 * 60)), "2 days");
+        assert_eq!(span(m(72 * 60 + 300)), "3 days");
+        assert_eq!(span(Duration::hours(38_400) + m(30)), "1600 days");
+    }
+
+    #[test]
+    fn a_listed_concern_says_who_it_was_shared_with_or_how_overdue_it_is() {
+        let deadline = at("2026-12-06T19:45:00Z");
+        let standing = |shared_at, now, with: &str| {
+            let clock = ConcernClock::at(deadline, shared_at, at(now));
+            concern_standing(clock, with, Some("6 Dec at 19:00"), "6 Dec at 19:45")
+        };
+        assert_eq!(
+            standing(
+                Some(at("2026-12-06T19:00:00Z")),
+                "2030-01-01T00:00:00Z",
+                "P. Singh"
+            ),
+            "Case of Concern: shared with P. Singh on 6 Dec at 19:00"
+        );
+        assert_eq!(
+            standing(
+                Some(at("2026-12-07T19:00:00Z")),
+                "2030-01-01T00:00:00Z",
+                "P. Singh"
+            ),
+            "Case of Concern: shared with P. Singh on 6 Dec at 19:00, after the deadline"
+        );
+        assert_eq!(
+            standing(None, "2026-12-09T20:00:00Z", ""),
+            "Case of Concern: not shared, overdue by 3 days"
+        );
+        assert_eq!(
+            standing(None, "2026-12-06T09:00:00Z", ""),
+            "Case of Concern: share by 6 Dec at 19:45"
+        );
     }
 }

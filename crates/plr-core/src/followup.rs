@@ -14,10 +14,62 @@ pub fn is_overdue(status: ActionStatus, due_on: Option<NaiveDate>, today: NaiveD
     status == ActionStatus::Open && due_on.is_some_and(|due| due < today)
 }
 
+/// What an action's card marks against its due date: overdue (and by how many days), or
+/// completed after it was due (and how many days late).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lateness {
+    /// Open, and due this many days before today.
+    Overdue {
+        /// Whole days since the due date (1 on the day after it).
+        days: i64,
+    },
+    /// Completed this many days after its due date.
+    CompletedLate {
+        /// Whole days from the due date to the completion date.
+        days: i64,
+    },
+}
+
+impl Lateness {
+    /// "Overdue by 3 days", "Completed 1 day late".
+    pub fn label(self) -> String {
+        let days = |n: i64| {
+            if n == 1 {
+                "1 day".to_string()
+            } else {
+                format!("{n} days")
+            }
+        };
+        match self {
+            Lateness::Overdue { days: n } => format!("Overdue by {}", days(n)),
+            Lateness::CompletedLate { days: n } => format!("Completed {} late", days(n)),
+        }
+    }
+}
+
 impl Action {
     /// Whether this action is overdue on `today` (see [`is_overdue`]).
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         is_overdue(self.status, self.due_on, today)
+    }
+
+    /// How late this action is on `today`, if it is: overdue, or completed after its due date.
+    /// On time, not yet due, with no due date, or transferred: `None`.
+    pub fn lateness(&self, today: NaiveDate) -> Option<Lateness> {
+        let due = self.due_on?;
+        match self.status {
+            ActionStatus::Open if due < today => Some(Lateness::Overdue {
+                days: (today - due).num_days(),
+            }),
+            ActionStatus::Completed => {
+                self.completed_on
+                    .filter(|done| *done > due)
+                    .map(|done| Lateness::CompletedLate {
+                        days: (done - due).num_days(),
+                    })
+            }
+            _ => None,
+        }
     }
 }
 
@@ -63,6 +115,40 @@ mod tests {
             ..Action::new_after(&[])
         };
         assert!(action.is_overdue(today));
+    }
+
+    #[test]
+    fn an_action_says_how_many_days_it_is_overdue_or_was_completed_late() {
+        let today = day(10).unwrap();
+        let action = |status, due_on, completed_on| Action {
+            status,
+            due_on,
+            completed_on,
+            ..Action::new_after(&[])
+        };
+        let lateness = |a: Action| a.lateness(today).map(Lateness::label);
+        assert_eq!(lateness(action(ActionStatus::Open, day(10), None)), None);
+        assert_eq!(
+            lateness(action(ActionStatus::Open, day(9), None)).as_deref(),
+            Some("Overdue by 1 day")
+        );
+        assert_eq!(
+            lateness(action(ActionStatus::Open, day(1), None)).as_deref(),
+            Some("Overdue by 9 days")
+        );
+        assert_eq!(
+            lateness(action(ActionStatus::Completed, day(3), day(3))),
+            None
+        );
+        assert_eq!(
+            lateness(action(ActionStatus::Completed, day(3), day(5))).as_deref(),
+            Some("Completed 2 days late")
+        );
+        assert_eq!(lateness(action(ActionStatus::Open, None, None)), None);
+        assert_eq!(
+            lateness(action(ActionStatus::Transferred, day(1), None)),
+            None
+        );
     }
 
     #[test]

@@ -243,7 +243,8 @@ impl Generator {
                 "The child described an incident at home last night; a strategy discussion is needed today.".into();
             plr.judgement.concern_shared_with = "H. Service".into();
             plr.judgement
-                .record_sharing(true, flagged + Duration::hours(rng.i64(1..20)));
+                .record_sharing(true, flagged + Duration::hours(rng.i64(1..20)))
+                .expect("a name was given");
         }
         for _attempt in 0..8 {
             for section in &mut plr.sections {

@@ -95,7 +95,7 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
         }
     };
     let kind = Memo::new(move |_| action.kind().get());
-    let overdue = Memo::new(move |_| action.with(|a| a.is_overdue(browser::today())));
+    let lateness = Memo::new(move |_| action.with(|a| a.lateness(browser::today())));
     let completed = Memo::new(move |_| action.status().get() == ActionStatus::Completed);
     let destination = Memo::new(move |_| {
         store
@@ -122,7 +122,7 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
         <section class="card" aria-labelledby=format!("action-{id}-title")>
             <h2 class="card__title" id=format!("action-{id}-title")>
                 {move || format!("Action {}", index.get() + 1)}
-                {move || overdue.get().then(|| view! { " " <span class="tag tag--concern">"Overdue"</span> })}
+                {move || lateness.get().map(|late| view! { " " <span class="tag tag--concern">{late.label()}</span> })}
             </h2>
             <Radios question=ask(ActionField::Kind) options=kinds field=action.kind().into() />
             <When when=Signal::derive(move || kind.get() == Some(ActionKind::CarePlanning))>

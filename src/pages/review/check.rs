@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use plr_core::completion::{complete, problems_sentence, reopen, summary_problems, Problem};
+use plr_core::moderation::superseding;
 use plr_core::progress::Task;
 use plr_core::{CaseStoreFields, PlrStoreFields, Status};
 
@@ -113,12 +114,30 @@ fn Confirmation(on_reopen: impl Fn(leptos::ev::MouseEvent) + Copy + 'static) -> 
                 "Case reference"<br />
                 <strong id="completed-case-ref">{move || store.case().child_ref().get()}</strong>
             </p>
+            <p class="panel__body">
+                "Reported grade"<br />
+                <strong id="completed-grade">{move || store.with(|plr| superseding(plr).unwrap_or_else(|| {
+                    plr.judgement.final_grade.map_or("No final grade", |g| g.label()).to_string()
+                }))}</strong>
+            </p>
         </div>
         <p>{move || store.completed_at().get().map(|at| format!("Completed {}.", browser::local_date_time(at)))}</p>
         <ConcernNotice />
         <h2>"What happens next"</h2>
-        <p>"Download the review file and upload it to the Quality Assurance service. A Practice Learning Reviewer from the Quality Assurance service may moderate it."</p>
-        <p><a class="link" id="moderate-link" href=review.href("moderate")>"Moderate this review"</a></p>
+        {move || match store.moderation().get() {
+            None => view! {
+                <p>"Download the review file and upload it to the Quality Assurance service. A Practice Learning Reviewer from the Quality Assurance service may moderate it."</p>
+                <p><a class="link" id="moderate-link" href=review.href("moderate")>"Moderate this review"</a></p>
+            }.into_any(),
+            Some(m) => view! {
+                <p id="moderated-note">{format!(
+                    "It was moderated by {} on {}. Download the review file again so the Quality Assurance service has the moderated copy.",
+                    m.moderator,
+                    browser::local_date_time(m.moderated_at)
+                )}</p>
+                <p><a class="link" id="moderate-link" href=review.href("moderate")>"See the moderation"</a></p>
+            }.into_any(),
+        }}
         <div class="button-group">
             <ExportButton primary=true />
             <PrintButton />

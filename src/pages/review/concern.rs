@@ -6,7 +6,9 @@
 
 use leptos::prelude::*;
 use plr_core::completion::is_case_of_concern;
-use plr_core::concern::{share_by, share_instruction, ConcernClock};
+use plr_core::concern::{
+    share_by, share_instruction, sharing_problem, ConcernClock, SharingProblem, SHARE_WITH,
+};
 use plr_core::{JudgementStoreFields, PlrStoreFields};
 
 use super::Review;
@@ -69,10 +71,14 @@ pub fn ConcernNotice() -> impl IntoView {
                     }}
                 </p>
                 {move || clock().map(|c| view! { <p id="concern-clock"><strong>{c.label()}</strong></p> })}
-                {move || shared_at.get().map(|at| view! {
-                    <p id="concern-shared-record">
-                        {format!("Shared with the Head of Service on {}.", browser::local_date_time(at))}
-                    </p>
+                {move || shared_at.get().map(|at| {
+                    let with = judgement.concern_shared_with().get();
+                    let with = if with.trim().is_empty() { SHARE_WITH.to_string() } else { with };
+                    view! {
+                        <p id="concern-shared-record">
+                            {format!("Shared with {with} on {}.", browser::local_date_time(at))}
+                        </p>
+                    }
                 })}
                 // Flagged, these questions are asked above with the concern itself.
                 <When when=Signal::derive(move || !flagged.get())>
@@ -87,12 +93,26 @@ pub fn ConcernNotice() -> impl IntoView {
 }
 
 /// Who the Case of Concern was shared with, and the tick that records when (both can be
-/// recorded after completion: the core says so).
+/// recorded after completion: the core says so). The tick needs the name first, and a name
+/// cleared after the tick is shown as a problem (the core's rules).
 #[component]
 fn SharingRecord() -> impl IntoView {
     let review = Review::use_context();
     let judgement = review.store.judgement();
     let shared_at = Memo::new(move |_| judgement.concern_shared_at().get());
+    let refused = RwSignal::new(None::<SharingProblem>);
+    let problem = Signal::derive(move || {
+        judgement
+            .with(sharing_problem)
+            .or_else(|| {
+                refused.get().filter(|_| {
+                    judgement
+                        .concern_shared_with()
+                        .with(|n| n.trim().is_empty())
+                })
+            })
+            .map(|p| p.to_string())
+    });
     let ask = move |field| review.ask(FieldPath::Judgement(field));
     view! {
         <TextInput
@@ -103,7 +123,12 @@ fn SharingRecord() -> impl IntoView {
         <Checkbox
             question=ask(JudgementField::ConcernSharedAt)
             checked=Signal::derive(move || shared_at.get().is_some())
-            on_change=move |on| judgement.update(|j| j.record_sharing(on, browser::now()))
+            on_change=move |on| {
+                let mut outcome = Ok(());
+                judgement.update(|j| outcome = j.record_sharing(on, browser::now()));
+                refused.set(outcome.err());
+            }
+            problem
         />
     }
 }

@@ -199,7 +199,8 @@ fn OpenReview(plr: Plr) -> impl IntoView {
             <SavedIndicator state=autosave.state />
         </div>
         <other_tab::OtherTabWatch store autosave />
-        {move || (store.status().get() == Status::Completed).then(|| view! {
+        // Not on the moderation page, whose form is for a completed review (it says so itself).
+        {move || (store.status().get() == Status::Completed && page.get() != "moderate").then(|| view! {
             <p class="inset" id="completed-notice">"This review is completed. Reopen it to make changes."</p>
         })}
         <div class="review" class:review--completed=move || store.status().get() == Status::Completed>

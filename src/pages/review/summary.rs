@@ -83,12 +83,11 @@ pub(super) fn summary_sections(plr: &Plr, review: &Review) -> Vec<(String, Vec<R
                 let n = plr.actions.iter().position(|a| a.id == action.id);
                 // Marked as on the action's own card, so the check page does not show an
                 // overdue action as merely "Open".
-                let overdue = if action.is_overdue(browser::today()) {
-                    " (overdue)"
-                } else {
-                    ""
-                };
-                let heading = format!("Action {}{overdue}", n.map_or(0, |n| n + 1));
+                let late = action
+                    .lateness(browser::today())
+                    .map(|late| format!(" ({})", late.label().to_lowercase()))
+                    .unwrap_or_default();
+                let heading = format!("Action {}{late}", n.map_or(0, |n| n + 1));
                 part(heading, row(spot.label(framework)));
             }
             _ => part(task.title(framework), row(spot.label(framework))),

@@ -72,10 +72,22 @@ test('a completed review from a file is moderated to inadequate: the grade super
   await expectNoAxeViolations(page);
 
   // Its sharing is recorded on the completed review, without reopening it.
+  // Not without the name of who was told: the tick is refused, saying what is missing.
+  const tick = concern.getByLabel('It has been shared with the Head of Service');
+  await tick.click();
+  await expect(tick).not.toBeChecked();
+  await expect(tick).toHaveAttribute('aria-invalid', 'true');
+  await expect(concern.locator('.error-message')).toHaveText('Error: Enter the name of the Head of Service it was shared with');
+  expect((await stored(page)).judgement.concern_shared_at).toBeNull();
   await concern.getByLabel('Name of the Head of Service it was shared with').fill('D. Head');
-  await concern.getByLabel('It has been shared with the Head of Service').check();
+  await expect(concern.locator('.error-message')).toHaveCount(0);
+  await tick.check();
   await expect(concern.locator('#concern-clock')).toHaveText('Shared in time');
-  await expect(concern.locator('#concern-shared-record')).toHaveText(/^Shared with the Head of Service on .+ at \d\d:\d\d\.$/);
+  await expect(concern.locator('#concern-shared-record')).toHaveText(/^Shared with D\. Head on .+ at \d\d:\d\d\.$/);
+  // Clearing the name afterwards is shown as a problem, not taken silently.
+  await concern.getByLabel('Name of the Head of Service it was shared with').fill('');
+  await expect(concern.locator('.error-message')).toHaveText('Error: Enter the name of the Head of Service it was shared with');
+  await concern.getByLabel('Name of the Head of Service it was shared with').fill('D. Head');
   await expect.poll(async () => (await stored(page)).judgement.concern_shared_with).toBe('D. Head');
   await expectNoAxeViolations(page);
 
@@ -141,11 +153,14 @@ test("a completed review's actions are followed up without reopening it; overdue
   await page.goto(`/review/${id}/actions`);
   const first = page.getByRole('region', { name: /^Action 1/ });
   const second = page.getByRole('region', { name: /^Action 2/ });
-  await expect(first.getByRole('heading')).toHaveText('Action 1 Overdue');
+  // Overdue by the whole days since its due date (today as the browser reads it).
+  const now = new Date();
+  const overdueDays = Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(2020, 0, 6)) / 86400000);
+  await expect(first.getByRole('heading')).toHaveText(`Action 1 Overdue by ${overdueDays} days`);
   await expect(second.getByRole('heading')).toHaveText('Action 2');
   // The check-answers page marks it too, not just "Open".
   await page.goto(`/review/${id}/check`);
-  await expect(page.getByRole('heading', { level: 2, name: /^Action \d/ })).toHaveText(['Action 1 (overdue)', 'Action 2']);
+  await expect(page.getByRole('heading', { level: 2, name: /^Action \d/ })).toHaveText([`Action 1 (overdue by ${overdueDays} days)`, 'Action 2']);
   await page.goto(`/review/${id}/actions`);
   // The rest stays as it was completed.
   await expect(first.getByLabel('What needs to happen')).toBeDisabled();
@@ -157,7 +172,8 @@ test("a completed review's actions are followed up without reopening it; overdue
   await first.getByRole('radio', { name: 'Completed', exact: true }).check();
   await fillDate(first, 'Date completed', '2026-11-30');
   await first.getByLabel('Progress so far').fill('Done at the core group on 30 November.');
-  await expect(first.getByRole('heading')).toHaveText('Action 1');
+  // Completed, it is no longer overdue, but it says how late it was done.
+  await expect(first.getByRole('heading')).toHaveText('Action 1 Completed 2520 days late');
   await second.getByRole('radio', { name: "Transferred into the child's plan" }).check();
   await second.getByLabel('Progress so far').fill('Now in the child protection plan.');
   await expectNoAxeViolations(page);

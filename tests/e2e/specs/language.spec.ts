@@ -21,6 +21,9 @@ test('hints point out jargon and an unexpanded acronym, go when fixed, and never
   await impact.fill('Contact with mum is weekly and the IRO agrees it helps.');
   await expect(advice).toContainText('Instead of “Contact”, you could write: family time');
   await expect(advice).toContainText('Spell out “IRO” the first time: Independent Reviewing Officer (IRO).');
+  // Advice, not a problem: it says so, and it is not styled or announced as an error.
+  await expect(advice).toContainText('(a suggestion: it never stops you continuing)');
+  await expect(advice.locator('.error-message')).toHaveCount(0);
   await expect(impact).toBeFocused();
   await expect(impact).toHaveAccessibleDescription(/Spell out “IRO”/);
   await expectNoAxeViolations(page);

@@ -47,6 +47,8 @@ test('a completed, moderated review prints whole, in reading order, without the 
   const text = await printed(page);
   expectInOrder(text, [
     "Child's case reference: LL-482913",
+    // The reported grade comes first: the moderated one, saying what it supersedes.
+    'Status', 'Completed', 'Reported grade', "Requires improvement (downgraded from Good; it supersedes the reviewer's grade)",
     'About the case', 'Stroud Safeguarding', 'Reviewing manager', 'A. Manager', 'Practitioner', 'B. Worker',
     'Who took part', 'Were the views of the child obtained?',
     'Grades', 'Suggested grade', 'Good', 'Final grade', 'Good',
@@ -78,7 +80,8 @@ test('a Case of Concern prints its banner first; the check-answers page prints t
   await expect(page.getByRole('heading', { name: 'Review completed' })).toBeVisible();
   await openPrintView(page);
   expectInOrder(await printed(page), [
-    "Child's case reference", 'This review is a Case of Concern', 'It must be shared with', 'About the case',
+    "Child's case reference", 'Reported grade', 'Inadequate', 'This review is a Case of Concern', 'It must be shared with',
+    'Shared in time', 'Shared with D. Head (Head of Service) on', 'About the case',
     'Judgement', 'What is the concern?', 'The child disclosed new harm', 'Name of the Head of Service it was shared with',
     'D. Head (Head of Service)', 'Moderation', 'Not moderated.',
   ]);

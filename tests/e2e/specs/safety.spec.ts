@@ -110,7 +110,7 @@ test('an immediate concern needs what it is, who it was shared with and an actio
   await page.getByLabel('What is the concern?').fill('The child disclosed new harm at the visit.');
   await page.getByLabel('Name of the Head of Service it was shared with').fill('D. Head');
   await page.getByLabel('It has been shared with the Head of Service').check();
-  await expect(page.locator('#concern-shared-record')).toHaveText(/^Shared with the Head of Service on .+ at \d\d:\d\d\.$/);
+  await expect(page.locator('#concern-shared-record')).toHaveText(/^Shared with D\. Head on .+ at \d\d:\d\d\.$/);
 
   await page.goto(`/review/${id}/check`);
   await expect(page.getByText('The child disclosed new harm at the visit.')).toBeVisible();

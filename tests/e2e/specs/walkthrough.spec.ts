@@ -140,12 +140,23 @@ test('the grade is announced politely when it changes, not on every rating', asy
   await expect(live).toHaveText('Suggested grade now Good');
 });
 
-test('the home list shows the grade, a Case of Concern with its deadline, and whether it was downloaded since its last change', async ({ page }) => {
+test('the home list shows the grade, whether a Case of Concern was shared (with whom) or how overdue it is, and whether it was downloaded since its last change', async ({ page }) => {
+  // The same concern never shared, four days past its deadline when the test was written.
+  const unshared = fixture('completed-concern.json');
+  Object.assign(unshared, { id: '0b7d3f4e-9a41-4c55-8f7e-2d6f0c1a9b33' });
+  unshared.case.child_ref = 'LL-NOT-SHARED';
+  Object.assign(unshared.judgement, { concern_shared_with: '', concern_shared_at: null });
+  await openFile(page, unshared, 'unshared.json');
+  const late = page.getByRole('row', { name: /LL-NOT-SHARED/ });
+  const days = Math.floor((Date.now() - Date.parse(unshared.judgement.share_by)) / 86400000);
+  await expect(late.locator('.tag--overdue')).toHaveText(`Case of Concern: not shared, overdue by ${days} days`);
+
   const concern = fixture('completed-concern.json');
   await openFile(page, concern, 'concern.json');
   const row = page.getByRole('row', { name: new RegExp(concern.case.child_ref) });
   await expect(row).toContainText('Inadequate');
-  await expect(row).toContainText(/Case of Concern: share by \w{3} \d{1,2} \w{3} 2026 at \d\d:\d\d/);
+  await expect(row.locator('.tag--concern')).toHaveText(/^Case of Concern: shared with D\. Head \(Head of Service\) on \w{3} 20 Nov 2026 at \d\d:\d\d$/);
+  await expect(row.locator('.tag--overdue')).toHaveCount(0);
   await expect(row).toContainText('Not downloaded since last change');
   await expectNoAxeViolations(page);
   await page.goto(`/review/${concern.id}/check`);

@@ -128,7 +128,7 @@ fn completing_a_case_of_concern_sets_the_share_by_deadline() {
     plr.judgement.flag_immediate_concern(true, flagged);
     plr.judgement.immediate_concern_details = "Unexplained bruising".into();
     plr.judgement.concern_shared_with = "C. Head".into();
-    plr.judgement.record_sharing(true, flagged);
+    plr.judgement.record_sharing(true, flagged).unwrap();
     plr.judgement.final_grade = Some(Grade::Inadequate);
     let mut action = crate::model::Action::new_after(&[]);
     action.kind = Some(crate::model::ActionKind::Other);

@@ -90,7 +90,8 @@ pub fn concern_completed() -> Plr {
         "The child disclosed new harm at the visit on 18/11 and is frightened to go home.".into();
     plr.judgement.concern_shared_with = "D. Head (Head of Service)".into();
     plr.judgement
-        .record_sharing(true, "2026-11-20T10:55:00Z".parse().unwrap());
+        .record_sharing(true, "2026-11-20T10:55:00Z".parse().unwrap())
+        .unwrap();
     plr.judgement.final_grade = Some(Grade::Inadequate);
     plr.judgement.impact_on_child = "The child disclosed new harm at the visit on 18/11; the plan has not yet responded and the child is not safe at home tonight.".into();
     complete(&mut plr, f, "2026-11-20T11:00:00Z".parse().unwrap()).expect("complete");

@@ -17,9 +17,10 @@ mod moderation;
 
 use leptos::prelude::*;
 use plr_core::completion::is_case_of_concern;
-use plr_core::concern::{share_by, share_instruction};
+use plr_core::concern::{share_by, share_instruction, ConcernClock, SHARE_WITH};
 use plr_core::form::{spot_list, CaseField, FieldPath, JudgementField, Spot};
-use plr_core::{Framework, Plr, Suggestion};
+use plr_core::moderation::superseding;
+use plr_core::{Framework, Plr, Status, Suggestion};
 
 use super::summary::summary_sections;
 use super::Review;
@@ -82,17 +83,51 @@ impl<'a> Record<'a> {
     }
 }
 
-/// The Case of Concern banner, when the review is one.
+/// What a reader of the record needs first: where the review stands and the grade reported
+/// for it (the moderated grade, saying what it supersedes, once moderated).
+fn headline(record: &Record, out: &mut Vec<Block>) {
+    let plr = record.plr;
+    let status = match (plr.status, plr.completed_at) {
+        (Status::Completed, Some(at)) => format!("Completed {}", browser::local_date_time(at)),
+        (Status::Completed, None) => "Completed".into(),
+        (Status::Draft, _) => "Draft: not completed yet".into(),
+    };
+    let grade = superseding(plr).unwrap_or_else(|| {
+        plr.judgement
+            .final_grade
+            .map_or("No final grade yet", |g| g.label())
+            .to_string()
+    });
+    out.push(Block::Rows(vec![
+        ("Status".into(), status),
+        ("Reported grade".into(), grade),
+    ]));
+}
+
+/// The Case of Concern banner, when the review is one: its deadline, and whether (and with
+/// whom) it was shared.
 fn concern(record: &Record, out: &mut Vec<Block>) {
-    if is_case_of_concern(record.plr) {
-        let deadline = share_by(record.plr).map(browser::local_date_time);
-        out.push(Block::Keep(
-            "notice notice--concern",
-            vec![
-                Block::Heading(2, "This review is a Case of Concern".into()),
-                Block::Text(share_instruction(deadline.as_deref())),
-            ],
-        ));
+    let plr = record.plr;
+    if is_case_of_concern(plr) {
+        let deadline = share_by(plr).map(browser::local_date_time);
+        let mut blocks = vec![
+            Block::Heading(2, "This review is a Case of Concern".into()),
+            Block::Text(share_instruction(deadline.as_deref())),
+        ];
+        if let Some(clock) = ConcernClock::of(plr, browser::now()) {
+            blocks.push(Block::Text(clock.label()));
+        }
+        if let Some(at) = plr.judgement.concern_shared_at {
+            let with = match plr.judgement.concern_shared_with.trim() {
+                "" => SHARE_WITH,
+                name => name,
+            };
+            blocks.push(Block::Text(format!(
+                "Shared with {with} on {}.",
+                browser::local_date_time(at)
+            )));
+        }
+        out.push(Block::Keep("notice notice--concern", blocks));
     }
 }
 
@@ -117,6 +152,7 @@ fn record_blocks(review: &Review, plr: &Plr, suggestion: &Suggestion) -> Vec<Blo
         Block::Text("Practice Learning Review".into()),
         Block::Heading(1, format!("{child_ref}: {}", plr.case.child_ref)),
     ];
+    headline(&record, &mut out);
     concern(&record, &mut out);
     // The case and who took part are printed as the check-answers page lists them.
     for (heading, rows) in summary_sections(plr, review).into_iter().take(2) {
