@@ -16,8 +16,7 @@ mod backend;
 pub use backend::is_kept;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use plr_core::completion::is_case_of_concern;
-use plr_core::concern::share_by;
+use plr_core::concern::{is_or_was_case_of_concern, share_by};
 use plr_core::moderation::reported_grade;
 use plr_core::rank::{sort_by_rank, time_rank};
 use plr_core::{Grade, Plr, PlrId, Status};
@@ -73,7 +72,7 @@ impl IndexEntry {
             page: page.to_string(),
             grade: reported_grade(plr),
             moderated: plr.moderation.is_some(),
-            concern: is_case_of_concern(plr).then(|| share_by(plr)),
+            concern: is_or_was_case_of_concern(plr).then(|| share_by(plr)),
             concern_shared_with: plr.judgement.concern_shared_with.clone(),
             concern_shared_at: plr.judgement.concern_shared_at,
             downloaded: None,

@@ -135,12 +135,20 @@ pub struct SnapshotArgs {
     pub format: Format,
 }
 
-fn options(selection: &Selection, as_of: Option<NaiveDate>, settings: Settings) -> Options {
+/// The options of `selection`; without `as_of`, actions are judged as the core says by
+/// default (today, or the last day of a period that has ended).
+fn options(
+    builder: &SnapshotBuilder,
+    selection: &Selection,
+    as_of: Option<NaiveDate>,
+    settings: Settings,
+) -> Options {
+    let today = chrono::Local::now().date_naive();
     Options {
         period: selection.period,
         team: selection.team.clone(),
         legal_status: selection.legal_status,
-        as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        as_of: builder.as_of(selection.period, as_of, today),
         allocated: None,
         settings,
     }
@@ -158,7 +166,7 @@ pub fn snapshot(args: SnapshotArgs, out: &mut impl Write, err: &mut impl Write) 
     let builder = read_batch(&args.selection.paths);
     let options = Options {
         allocated: args.allocated,
-        ..options(&args.selection, args.as_of, settings)
+        ..options(&builder, &args.selection, args.as_of, settings)
     };
     let snapshot = builder.finish(&options);
     let text = match args.format {
@@ -185,7 +193,7 @@ pub fn sample(
     err: &mut impl Write,
 ) -> u8 {
     let builder = read_batch(&selection.paths);
-    let options = options(&selection, None, Settings::default());
+    let options = options(&builder, &selection, None, Settings::default());
     let sample = builder.sample(&options, percent, by_team, seed);
     for chosen in &sample.chosen {
         let _ = writeln!(out, "{}", chosen.source);

@@ -48,7 +48,8 @@ enum Command {
     Snapshot {
         #[command(flatten)]
         selection: batch::Selection,
-        /// Actions are judged as of this date (YYYY-MM-DD); default today.
+        /// Actions are judged as of this date (YYYY-MM-DD); by default today, or the last day
+        /// of a period that has ended.
         #[arg(long)]
         as_of: Option<NaiveDate>,
         /// Audits allocated for the period (gives the audit completion rate).

@@ -8,7 +8,6 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::completion::is_case_of_concern;
 use crate::model::{Grade, Judgement, Plr, Status};
 
 /// Who a Case of Concern must be shared with.
@@ -17,31 +16,79 @@ pub const SHARE_WITH: &str = "the Head of Service";
 /// How long after the moment that made it one a Case of Concern must be shared.
 pub const SHARE_WITHIN_HOURS: i64 = 24;
 
-/// The moment the review first became a Case of Concern, if it is one and that moment has come
-/// (a draft whose final grade is inadequate only becomes one when completed).
+/// The moment the review first became a Case of Concern, if it has come (a draft whose final
+/// grade is inadequate only becomes one when completed): when it was [`raised`]. It stays one
+/// for its deadline and its sharing even when a moderator later upgrades the grade.
 pub fn concern_since(plr: &Plr) -> Option<DateTime<Utc>> {
+    raised(plr).map(|(at, _)| at)
+}
+
+/// What made a review a Case of Concern (`followthrough.md`: why it was raised).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RaisedBy {
+    /// The immediate concern flag was set.
+    ImmediateConcern,
+    /// The review was completed with an inadequate final grade.
+    CompletedInadequate,
+    /// A moderator graded it inadequate.
+    ModeratedInadequate,
+}
+
+impl RaisedBy {
+    /// "Immediate concern", "Completed inadequate", "Moderated inadequate".
+    pub fn label(self) -> &'static str {
+        match self {
+            RaisedBy::ImmediateConcern => "Immediate concern",
+            RaisedBy::CompletedInadequate => "Completed inadequate",
+            RaisedBy::ModeratedInadequate => "Moderated inadequate",
+        }
+    }
+}
+
+/// When a review was raised as a Case of Concern, and by what: the first of the immediate
+/// concern flag set, the first completion as inadequate and a moderation to inadequate. Once
+/// raised it stays raised: a moderation that later upgrades the grade, or a reopening, does
+/// not remove it (`followthrough.md`), unlike [`concern_since`], which follows the review as
+/// it stands for the completion rules.
+pub fn raised(plr: &Plr) -> Option<(DateTime<Utc>, RaisedBy)> {
     let j = &plr.judgement;
+    let flagged = j.immediate_concern_at.filter(|_| j.immediate_concern);
+    let completed = j.first_completed_inadequate_at.or_else(|| {
+        plr.completed_at
+            .filter(|_| plr.status == Status::Completed && j.final_grade == Some(Grade::Inadequate))
+    });
     let moderated = plr
         .moderation
         .as_ref()
-        .filter(|m| m.grade == Grade::Inadequate);
-    if !is_case_of_concern(plr) && moderated.is_none() {
-        return None;
-    }
-    let flagged = j.immediate_concern_at.filter(|_| j.immediate_concern);
-    let completed = (j.final_grade == Some(Grade::Inadequate))
-        .then(|| {
-            let now = plr.completed_at.filter(|_| plr.status == Status::Completed);
-            match (j.first_completed_inadequate_at, now) {
-                (Some(first), Some(now)) => Some(first.min(now)),
-                (first, now) => first.or(now),
-            }
-        })
-        .flatten();
-    [flagged, completed, moderated.map(|m| m.moderated_at)]
-        .into_iter()
-        .flatten()
-        .min()
+        .filter(|m| m.grade == Grade::Inadequate)
+        .map(|m| m.moderated_at);
+    [
+        flagged.map(|at| (at, RaisedBy::ImmediateConcern)),
+        completed.map(|at| (at, RaisedBy::CompletedInadequate)),
+        moderated.map(|at| (at, RaisedBy::ModeratedInadequate)),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+}
+
+/// Whether `plr` is a Case of Concern now, or was raised as one (a moderator has since
+/// upgraded its grade): either way its sharing is followed.
+pub fn is_or_was_case_of_concern(plr: &Plr) -> bool {
+    crate::completion::is_case_of_concern(plr) || raised(plr).is_some()
 }
 
 /// The Case of Concern's deadline: [`SHARE_WITHIN_HOURS`] after [`concern_since`].
@@ -132,21 +179,36 @@ pub fn concern_standing(
     shared_on: Option<&str>,
     share_by: &str,
 ) -> String {
+    let sharing = sharing_summary(clock, shared_with, shared_on, share_by);
+    let mut chars = sharing.chars();
+    let first = chars.next().map(|c| c.to_lowercase().to_string());
+    format!(
+        "Case of Concern: {}{}",
+        first.unwrap_or_default(),
+        chars.as_str()
+    )
+}
+
+/// The sharing of a Case of Concern in a few words, as [`concern_standing`] and the QA
+/// dashboard's table say it: "Shared with P. Singh on 6 Dec at 19:45", "Shared with P. Singh
+/// on 8 Dec at 10:00, after the deadline", "Not shared, overdue by 3 days", "Share by …".
+pub fn sharing_summary(
+    clock: ConcernClock,
+    shared_with: &str,
+    shared_on: Option<&str>,
+    share_by: &str,
+) -> String {
     let with = match shared_with.trim() {
         "" => SHARE_WITH,
         name => name,
     };
     match (clock, shared_on) {
-        (ConcernClock::SharedInTime, Some(on)) => {
-            format!("Case of Concern: shared with {with} on {on}")
-        }
+        (ConcernClock::SharedInTime, Some(on)) => format!("Shared with {with} on {on}"),
         (ConcernClock::SharedLate, Some(on)) => {
-            format!("Case of Concern: shared with {with} on {on}, after the deadline")
+            format!("Shared with {with} on {on}, after the deadline")
         }
-        (ConcernClock::Overdue(by), _) => {
-            format!("Case of Concern: not shared, overdue by {}", span(by))
-        }
-        _ => format!("Case of Concern: share by {share_by}"),
+        (ConcernClock::Overdue(by), _) => format!("Not shared, overdue by {}", span(by)),
+        _ => format!("Share by {share_by}"),
     }
 }
 
@@ -463,6 +525,62 @@ mod tests {
         assert_eq!(
             standing(None, "2026-12-06T09:00:00Z", ""),
             "Case of Concern: share by 6 Dec at 19:45"
+        );
+    }
+
+    #[test]
+    fn a_concern_raised_stays_raised_when_a_moderator_upgrades_the_grade() {
+        let f = Framework::practice_fundamentals();
+        let mut plr = complete_plr();
+        assert_eq!(raised(&plr), None);
+        plr.judgement
+            .choose_final_grade(Grade::Inadequate, Some(Grade::Outstanding));
+        plr.judgement.rationale = "Drift".into();
+        plr.actions.push(crate::model::Action {
+            kind: Some(crate::model::ActionKind::Other),
+            description: "Strategy discussion".into(),
+            owner: "A".into(),
+            due_on: today().into(),
+            ..crate::model::Action::new_after(&[])
+        });
+        // A draft graded inadequate is not raised until it is completed.
+        assert_eq!(raised(&plr), None);
+        complete(&mut plr, f, at("2026-11-20T10:00:00Z")).unwrap();
+        let completed = Some((at("2026-11-20T10:00:00Z"), RaisedBy::CompletedInadequate));
+        assert_eq!(raised(&plr), completed);
+        plr.moderation = Some(Moderation {
+            moderator: "M".into(),
+            moderated_at: at("2026-12-01T15:00:00Z"),
+            grade: Grade::RequiresImprovement,
+            effect: ModerationEffect::Upgraded,
+            comments: "Better than it looked".into(),
+        });
+        // No longer a Case of Concern for the completion rules, but still raised.
+        assert!(!crate::completion::is_case_of_concern(&plr));
+        assert_eq!(raised(&plr), completed);
+        reopen(&mut plr, at("2026-12-02T09:00:00Z"));
+        assert_eq!(raised(&plr), completed);
+    }
+
+    #[test]
+    fn a_concern_is_raised_by_whichever_came_first() {
+        let mut plr = complete_plr();
+        plr.moderation = Some(Moderation {
+            moderator: "M".into(),
+            moderated_at: at("2026-12-01T15:00:00Z"),
+            grade: Grade::Inadequate,
+            effect: ModerationEffect::Downgraded,
+            comments: String::new(),
+        });
+        assert_eq!(
+            raised(&plr),
+            Some((at("2026-12-01T15:00:00Z"), RaisedBy::ModeratedInadequate))
+        );
+        plr.judgement
+            .flag_immediate_concern(true, at("2026-11-30T08:00:00Z"));
+        assert_eq!(
+            raised(&plr),
+            Some((at("2026-11-30T08:00:00Z"), RaisedBy::ImmediateConcern))
         );
     }
 }

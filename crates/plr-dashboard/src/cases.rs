@@ -1,42 +1,68 @@
 //! Cases of concern (with their share-by deadline), rejected files with their problems, and
 //! the moderation sample (the same as `plr sample --percent 20`).
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use plr_core::concern::{sharing_summary, ConcernClock, RaisedBy};
 
 use crate::more::{ShowMore, PAGE};
 use crate::state::State;
 
-/// Cases of concern of the period.
+/// Cases of concern of the period: why each was raised, its grades (the reviewer's, and the
+/// moderator's that supersedes it), and whether it was shared in time and with whom.
 #[component]
 pub fn Concerns() -> impl IntoView {
     let state = expect_context::<State>();
     let limit = RwSignal::new(PAGE);
     let total = Signal::derive(move || state.snapshot.with(|s| s.concerns.len()));
+    let when = |t: DateTime<Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
     let rows = move || {
+        let now = Utc::now();
         state.snapshot.with(|s| {
-            state.builder.with(|b| {
-                s.concerns
-                    .iter()
-                    .take(limit.get())
-                    .map(|c| {
-                        let share_by = b
-                            .facts(&c.id)
-                            .and_then(|f| f.share_by)
-                            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-                            .unwrap_or_default();
-                        view! {
-                            <tr>
-                                <td>{c.child_ref.clone()}</td>
-                                <td>{c.team.clone()}</td>
-                                <td>{c.review_date.map(|d| d.to_string()).unwrap_or_default()}</td>
-                                <td>{c.reported_grade.map_or("No grade", |g| g.label())}</td>
-                                <td>{if c.immediate_concern { "Yes" } else { "No" }}</td>
-                                <td>{share_by}</td>
-                            </tr>
+            s.concerns
+                .iter()
+                .take(limit.get())
+                .map(|c| {
+                    let raised = match (c.raised_by, c.raised_at) {
+                        (Some(by), Some(at)) => format!("{} on {}", by.label(), when(at)),
+                        _ if c.immediate_concern => RaisedBy::ImmediateConcern.label().into(),
+                        _ => String::new(),
+                    };
+                    let reported = c.reported_grade.map_or("No grade", |g| g.label());
+                    let grade = match c.final_grade {
+                        Some(reviewer) if c.reported_grade != Some(reviewer) => {
+                            format!(
+                                "{reported} (moderated; the reviewer's grade was {})",
+                                reviewer.label()
+                            )
                         }
-                    })
-                    .collect_view()
-            })
+                        _ => reported.to_string(),
+                    };
+                    let shared = c.share_by.map(|by| {
+                        let clock = ConcernClock::at(by, c.shared_at, now);
+                        let text = sharing_summary(
+                            clock,
+                            &c.shared_with,
+                            c.shared_at.map(when).as_deref(),
+                            &when(by),
+                        );
+                        (text, clock.is_overdue())
+                    });
+                    view! {
+                        <tr>
+                            <td>{c.child_ref.clone()}</td>
+                            <td>{c.team.clone()}</td>
+                            <td>{c.review_date.map(|d| d.to_string()).unwrap_or_default()}</td>
+                            <td>{raised}</td>
+                            <td>{grade}</td>
+                            <td>{c.share_by.map(when).unwrap_or_default()}</td>
+                            <td>{shared.map(|(text, overdue)| view! {
+                                <span class:overdue=overdue>{text}</span>
+                            })}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
         })
     };
     view! {
@@ -44,8 +70,9 @@ pub fn Concerns() -> impl IntoView {
             <caption class="table__caption">"Cases of concern"</caption>
             <thead><tr>
                 <th scope="col">"Case reference"</th><th scope="col">"Team"</th>
-                <th scope="col">"Review date"</th><th scope="col">"Reported grade"</th>
-                <th scope="col">"Immediate concern"</th><th scope="col">"Share by"</th>
+                <th scope="col">"Review date"</th><th scope="col">"Raised"</th>
+                <th scope="col">"Reported grade"</th><th scope="col">"Share by"</th>
+                <th scope="col">"Shared with the Head of Service"</th>
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>

@@ -32,7 +32,7 @@ pub fn Choices() -> impl IntoView {
     };
     let on_as_of = move |ev| {
         if let Ok(date) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
-            state.as_of.set(date);
+            state.as_of.set(Some(date));
         }
     };
     let on_allocated = move |ev| {
@@ -77,7 +77,7 @@ pub fn Choices() -> impl IntoView {
                 <div class="form-group">
                     <label class="label" for="as-of">"Actions judged as of"</label>
                     <input class="input input--date" id="as-of" type="date"
-                        prop:value=move || state.as_of.get().to_string() on:change=on_as_of />
+                        prop:value=move || state.as_of().to_string() on:change=on_as_of />
                 </div>
                 <div class="form-group">
                     <label class="label" for="allocated">"Audits allocated for the period"</label>

@@ -1,6 +1,7 @@
 //! The snapshot's figures as tables: each measure with its value, "n of d" in words, target,
 //! RAG as a word and a colour, and direction of travel.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use plr_core::snapshot::{MeasureKey, Measures};
 
@@ -53,16 +54,22 @@ pub const ACTIONS: [MeasureKey; 2] = [
     MeasureKey::ActionsOverdue,
 ];
 
-fn rows(measures: &Measures, keys: &[MeasureKey]) -> impl IntoView {
+fn rows(measures: &Measures, keys: &[MeasureKey], as_of: NaiveDate) -> impl IntoView {
     keys.iter()
         .filter_map(|key| measures.get(key).map(|m| (*key, m.clone())))
         .map(|(key, m)| {
             let rag = m.rag.map(|r| {
                 view! { <strong class=format!("rag rag--{}", r.key())>{r.label()}</strong> }
             });
+            // An action figure says the date it was judged at, beside it.
+            let label = if key.judged_as_of() {
+                format!("{} (as of {})", key.label(), as_of.format("%-d %B %Y"))
+            } else {
+                key.label().to_string()
+            };
             view! {
                 <tr>
-                    <th scope="row">{key.label()}</th>
+                    <th scope="row">{label}</th>
                     <td class="numeric" data-measure=key.key()>{m.value_text()}</td>
                     <td>{m.of_text()}</td>
                     <td>{m.target.map(|t| t.label()).unwrap_or_default()}</td>
@@ -91,7 +98,7 @@ pub fn MeasureTable(caption: &'static str, keys: &'static [MeasureKey]) -> impl 
                     <th scope="col">"Direction of travel"</th>
                 </tr>
             </thead>
-            <tbody>{move || state.snapshot.with(|s| rows(&s.measures, keys).into_any())}</tbody>
+            <tbody>{move || state.snapshot.with(|s| rows(&s.measures, keys, s.as_of).into_any())}</tbody>
         </table>
     }
 }

@@ -26,8 +26,9 @@ pub struct State {
     pub team: RwSignal<Option<String>>,
     /// Only this legal status.
     pub legal_status: RwSignal<Option<LegalStatus>>,
-    /// Actions are judged as of this date.
-    pub as_of: RwSignal<NaiveDate>,
+    /// Actions are judged as of this date when one is chosen; `None`: the core's default
+    /// (today, or the last day of a period that has ended). See [`State::as_of`].
+    pub as_of: RwSignal<Option<NaiveDate>>,
     /// Audits allocated for the period.
     pub allocated: RwSignal<Option<u32>>,
     /// The snapshot for the choices above.
@@ -52,13 +53,13 @@ impl State {
         let period = RwSignal::new(None);
         let team = RwSignal::new(None);
         let legal_status = RwSignal::new(None);
-        let as_of = RwSignal::new(today());
+        let as_of = RwSignal::new(None);
         let allocated = RwSignal::new(None);
         let options = move || Options {
             period: period.get(),
             team: team.get(),
             legal_status: legal_status.get(),
-            as_of: as_of.get(),
+            as_of: builder.with(|b| b.as_of(period.get(), as_of.get(), today())),
             allocated: allocated.get(),
             settings: Settings::default(),
         };
@@ -101,13 +102,19 @@ impl State {
         self.drawn.get() >= part
     }
 
+    /// The date actions are judged as of: the one chosen, else the core's default.
+    pub fn as_of(&self) -> NaiveDate {
+        let (period, chosen) = (self.period.get(), self.as_of.get());
+        self.builder.with(|b| b.as_of(period, chosen, today()))
+    }
+
     /// The options as chosen now.
     pub fn options(&self) -> Options {
         Options {
             period: self.period.get(),
             team: self.team.get(),
             legal_status: self.legal_status.get(),
-            as_of: self.as_of.get(),
+            as_of: self.as_of(),
             allocated: self.allocated.get(),
             settings: Settings::default(),
         }

@@ -42,7 +42,7 @@ pub fn Tracker() -> impl IntoView {
     let sort = RwSignal::new(TrackerSort::default());
     let limit = RwSignal::new(PAGE);
     let all = Memo::new(move |_| {
-        let as_of = state.as_of.get();
+        let as_of = state.as_of();
         state.builder.with(|b| tracker_rows(b, as_of))
     });
     let shown = Memo::new(move |_| {
@@ -84,7 +84,7 @@ pub fn Tracker() -> impl IntoView {
             <h2 id="tracker-heading">"Action tracker"</h2>
             <p>{move || format!(
                 "{} of {} actions match, overdue as of {}. The download has every action that matches.",
-                thousands(shown.with(Vec::len)), thousands(all.with(Vec::len)), state.as_of.get()
+                thousands(shown.with(Vec::len)), thousands(all.with(Vec::len)), state.as_of()
             )}</p>
             <div class="choices__grid no-print">
                 {select("tracker-team", "Filter actions by team", "All teams", teams, move |v| filter.update(|f| f.team = v))}

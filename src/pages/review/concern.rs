@@ -7,7 +7,8 @@
 use leptos::prelude::*;
 use plr_core::completion::is_case_of_concern;
 use plr_core::concern::{
-    share_by, share_instruction, sharing_problem, ConcernClock, SharingProblem, SHARE_WITH,
+    is_or_was_case_of_concern, share_by, share_instruction, sharing_problem, ConcernClock,
+    SharingProblem, SHARE_WITH,
 };
 use plr_core::{JudgementStoreFields, PlrStoreFields};
 
@@ -55,7 +56,8 @@ pub fn ConcernNotice() -> impl IntoView {
     let judgement = store.judgement();
     let flagged = Memo::new(move |_| judgement.immediate_concern().get());
     let shared_at = Memo::new(move |_| judgement.concern_shared_at().get());
-    let concern = Memo::new(move |_| store.with(is_case_of_concern));
+    let concern = Memo::new(move |_| store.with(is_or_was_case_of_concern));
+    let upgraded = Memo::new(move |_| store.with(|plr| !is_case_of_concern(plr)));
     let no_actions = Memo::new(move |_| store.actions().with(Vec::is_empty));
     // Derived by the core from what is recorded, never read back from editing state.
     let deadline = Memo::new(move |_| store.with(share_by));
@@ -70,6 +72,9 @@ pub fn ConcernNotice() -> impl IntoView {
                         share_instruction(at.as_deref())
                     }}
                 </p>
+                <When when=upgraded>
+                    <p id="concern-upgraded">"Its grade has since changed, but it was raised as a Case of Concern: it stays followed, and its sharing is recorded here."</p>
+                </When>
                 {move || clock().map(|c| view! { <p id="concern-clock"><strong>{c.label()}</strong></p> })}
                 {move || shared_at.get().map(|at| {
                     let with = judgement.concern_shared_with().get();

@@ -37,6 +37,23 @@ function seedBatch(): string {
   return dir;
 }
 
+test("a past period's actions are judged as of its last day unless another date is chosen, and each action figure says the date", async ({ page }) => {
+  const dir = seedBatch();
+  await page.goto('/dashboard/');
+  await load(page, dir);
+  await page.getByLabel('Period', { exact: true }).selectOption('Q4 21/22');
+  // Not today (years later): the period as it stood when it ended, as the CLI does by default.
+  await expect(page.getByLabel('Actions judged as of')).toHaveValue('2022-03-31');
+  await expect(page.getByTestId('summary')).toContainText('actions as of 2022-03-31');
+  await expect(page.getByRole('rowheader', { name: 'Actions overdue (as of 31 March 2022)' }).first()).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Actions completed on time (as of 31 March 2022)' }).first()).toBeVisible();
+  const args = ['--period', 'Q4 21/22', '--format', 'json'];
+  expect((await downloaded(page, 'Download JSON')).equals(cli(dir, args))).toBe(true);
+  // A date chosen stands, and the figures say it.
+  await page.getByLabel('Actions judged as of').fill('2022-04-30');
+  await expect(page.getByRole('rowheader', { name: 'Actions overdue (as of 30 April 2022)' }).first()).toBeVisible();
+});
+
 test('a batch built to seed 001 Q4 21/22 shows its grades, and the downloads equal the CLI', async ({ page }) => {
   const dir = seedBatch();
   await page.goto('/dashboard/');

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use super::facts::team_key;
 use super::kept::KeptFacts;
 use super::period::Period;
@@ -98,12 +100,17 @@ impl<'a> Selection<'a, '_> {
 
 /// The latest month with a completed PLR, else the as-of month.
 pub(super) fn latest_month(builder: &SnapshotBuilder, options: &Options) -> Period {
+    latest_month_or(builder, options.as_of)
+}
+
+/// The latest month with a completed PLR, else the month of `otherwise`.
+pub(super) fn latest_month_or(builder: &SnapshotBuilder, otherwise: NaiveDate) -> Period {
     let latest = builder
         .plrs()
         .filter(|f| f.completed)
         .filter_map(|f| f.date)
         .max();
-    Period::month_of(latest.unwrap_or(options.as_of))
+    Period::month_of(latest.unwrap_or(otherwise))
 }
 
 fn by_practice_area(selection: &Selection<'_, '_>, period: Period) -> Vec<AreaMeasures> {
@@ -205,7 +212,7 @@ pub(super) fn snapshot(
     let (by_legal_status, by_team) = grade_breakdowns(&selection, period, &spellings);
     let mut concerns: Vec<Concern> = selection
         .in_period(period)
-        .filter(|f| f.is_case_of_concern())
+        .filter(|f| f.is_case_of_concern() || f.raised.is_some())
         .map(|f| Concern {
             id: f.id,
             child_ref: f.child_ref.to_string(),
@@ -213,6 +220,12 @@ pub(super) fn snapshot(
             review_date: f.date,
             reported_grade: f.reported,
             immediate_concern: f.immediate_concern,
+            final_grade: f.final_grade,
+            raised_by: f.raised.map(|(_, by)| by),
+            raised_at: f.raised.map(|(at, _)| at),
+            share_by: f.share_by,
+            shared_with: f.concern_shared_with.to_string(),
+            shared_at: f.concern_shared_at,
         })
         .collect();
     concerns.sort_by_key(|c| (c.review_date, c.id));

@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::kept::Fixed;
+use crate::concern::{raised, RaisedBy};
 use crate::framework::Framework;
 use crate::grading::AreaResult;
 use crate::model::{
@@ -139,6 +140,12 @@ pub struct Facts<Text, Actions, Areas> {
     pub moderation: Option<ModerationFacts>,
     /// The immediate concern flag.
     pub immediate_concern: bool,
+    /// When it was raised as a Case of Concern, and by what ([`crate::concern::raised`]).
+    pub raised: Option<(DateTime<Utc>, RaisedBy)>,
+    /// When its Case of Concern was recorded as shared with the Head of Service.
+    pub concern_shared_at: Option<DateTime<Utc>>,
+    /// Who it was shared with (kept for a Case of Concern only, like `child_ref`).
+    pub concern_shared_with: Text,
     /// When a Case of Concern must be shared with the team manager's manager.
     pub share_by: Option<DateTime<Utc>>,
     /// Social worker involved.
@@ -179,6 +186,8 @@ impl Fixed {
             final_grade: plr.judgement.final_grade,
             moderation,
             immediate_concern: plr.judgement.immediate_concern,
+            raised: raised(plr),
+            concern_shared_at: plr.judgement.concern_shared_at,
             social_worker: plr.participation.social_worker == Some(true),
             team_manager: plr.participation.team_manager == Some(true),
             iro_involved: plr.participation.iro_or_cp_chair == Some(true),
@@ -195,6 +204,7 @@ impl PlrFacts {
             id: plr.id,
             source: source.into(),
             child_ref: plr.case.child_ref.trim().into(),
+            concern_shared_with: plr.judgement.concern_shared_with.trim().into(),
             team: plr.case.team.as_str().into(),
             actions: plr
                 .actions

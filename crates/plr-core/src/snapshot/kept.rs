@@ -12,6 +12,7 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::facts::{is_case_of_concern, ModerationFacts, ViewsFacts};
+use crate::concern::RaisedBy;
 use crate::model::{ActionKind, ActionStatus, Grade, LegalStatus, PlrId};
 
 /// The facts of one PLR that are small and of a fixed size.
@@ -28,6 +29,8 @@ pub(super) struct Fixed {
     pub(super) final_grade: Option<Grade>,
     pub(super) moderation: Option<ModerationFacts>,
     pub(super) immediate_concern: bool,
+    pub(super) raised: Option<(DateTime<Utc>, RaisedBy)>,
+    pub(super) concern_shared_at: Option<DateTime<Utc>>,
     pub(super) social_worker: bool,
     pub(super) team_manager: bool,
     pub(super) iro_involved: bool,
@@ -59,6 +62,7 @@ pub(super) struct New<'t, A, I, B> {
     pub(super) fixed: Fixed,
     pub(super) source: &'t str,
     pub(super) child_ref: &'t str,
+    pub(super) concern_shared_with: &'t str,
     pub(super) team: &'t str,
     pub(super) actions: A,
     /// The practice areas' ids, in the order of their bands.
@@ -71,6 +75,7 @@ struct Row {
     fixed: Fixed,
     source: Range<usize>,
     child_ref: Range<usize>,
+    concern_shared_with: Range<usize>,
     team: u32,
     actions: Range<usize>,
     areas: u32,
@@ -166,6 +171,7 @@ impl Kept {
         }
         let source = self.push_text(new.source);
         let child_ref = self.push_text(new.child_ref);
+        let concern_shared_with = self.push_text(new.concern_shared_with);
         let team = self.team_number(new.team);
         let first_action = self.actions.len();
         for a in new.actions {
@@ -194,6 +200,7 @@ impl Kept {
             fixed: new.fixed,
             source,
             child_ref,
+            concern_shared_with,
             team,
             actions: first_action..self.actions.len(),
             areas,
@@ -215,6 +222,7 @@ impl Kept {
             id: *id,
             source: &self.text[row.source.clone()],
             child_ref: &self.text[row.child_ref.clone()],
+            concern_shared_with: &self.text[row.concern_shared_with.clone()],
             team: &self.teams[row.team as usize],
             actions: KeptActions {
                 rows: &self.actions[row.actions.clone()],
@@ -266,6 +274,7 @@ impl Kept {
                 fixed: row.fixed,
                 source: facts.source,
                 child_ref: facts.child_ref,
+                concern_shared_with: facts.concern_shared_with,
                 team: facts.team,
                 actions: facts.actions.iter(),
                 area_ids: facts.areas.ids(),

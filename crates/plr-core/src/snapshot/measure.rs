@@ -44,6 +44,14 @@ pub enum MeasureKey {
 }
 
 impl MeasureKey {
+    /// Whether the measure judges actions as of the as-of date (and is shown with it).
+    pub fn judged_as_of(self) -> bool {
+        matches!(
+            self,
+            MeasureKey::ActionsCompletedOnTime | MeasureKey::ActionsOverdue
+        )
+    }
+
     /// The measures that describe grades (the ones broken down by team, legal status, month).
     pub const GRADES: [MeasureKey; 7] = [
         MeasureKey::Outstanding,

@@ -35,6 +35,8 @@ macro_rules! with_fixed {
             final_grade: f.final_grade,
             moderation: f.moderation,
             immediate_concern: f.immediate_concern,
+            raised: f.raised,
+            concern_shared_at: f.concern_shared_at,
             social_worker: f.social_worker,
             team_manager: f.team_manager,
             iro_involved: f.iro_involved,
@@ -137,6 +139,22 @@ impl SnapshotBuilder {
         self.plrs.reserve(plrs, text);
     }
 
+    /// The as-of date actions are judged at: `chosen` if a date was set, else (`snapshot.md`)
+    /// `today` for a period that has not ended and the period's last day for one that has, so
+    /// July 2022 is judged as it stood at its end, not years later. `period` is resolved as
+    /// [`SnapshotBuilder::finish`] resolves it (`None`: the latest month in the data).
+    pub fn as_of(
+        &self,
+        period: Option<Period>,
+        chosen: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> NaiveDate {
+        chosen.unwrap_or_else(|| {
+            let period = period.unwrap_or_else(|| breakdown::latest_month_or(self, today));
+            today.min(period.last_day())
+        })
+    }
+
     /// Adds an imported PLR read from `source` (a file name); the PLR can then be dropped.
     pub fn add(&mut self, plr: &Plr, source: &str) {
         self.add_plr(plr, source, true);
@@ -154,8 +172,14 @@ impl SnapshotBuilder {
     fn add_plr<'a>(&mut self, plr: &'a Plr, source: &str, texts: bool) {
         self.added += 1;
         let fixed = Fixed::of(plr);
-        let child_ref = if texts || fixed.is_case_of_concern() {
+        let concern = fixed.is_case_of_concern() || fixed.raised.is_some();
+        let child_ref = if texts || concern {
             plr.case.child_ref.trim()
+        } else {
+            ""
+        };
+        let concern_shared_with = if texts || concern {
+            plr.judgement.concern_shared_with.trim()
         } else {
             ""
         };
@@ -165,6 +189,7 @@ impl SnapshotBuilder {
             fixed,
             source,
             child_ref,
+            concern_shared_with,
             team: &plr.case.team,
             actions: plr.actions.iter().map(|a| {
                 let text = |t: &'a str| if texts { t.trim() } else { "" };
@@ -191,6 +216,7 @@ impl SnapshotBuilder {
             fixed: with_fixed!(Fixed, &facts, {}),
             source: &facts.source,
             child_ref: &facts.child_ref,
+            concern_shared_with: &facts.concern_shared_with,
             team: &facts.team,
             actions: facts.actions.iter().map(|a| KeptAction {
                 kind: a.kind,

@@ -1,11 +1,12 @@
 //! The snapshot as output: exactly the machine-readable contract of `snapshot.md`, plus
 //! breakdowns, cases of concern, merged team spellings and rejected files.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::tally::Measures;
+use crate::concern::RaisedBy;
 use crate::model::{Grade, LegalStatus, PlrId};
 
 /// The filters the snapshot was computed with.
@@ -72,7 +73,8 @@ pub struct MergedTeam {
     pub spellings: Vec<String>,
 }
 
-/// One Case of Concern in the period.
+/// One Case of Concern in the period: every review of the period raised as one, including one
+/// a moderator later upgraded (once raised it stays raised), with its sharing record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Concern {
     /// The PLR's id.
@@ -87,6 +89,25 @@ pub struct Concern {
     pub reported_grade: Option<Grade>,
     /// Whether an immediate concern was flagged.
     pub immediate_concern: bool,
+    /// The reviewer's final grade (the reported grade supersedes it once moderated).
+    #[serde(default)]
+    pub final_grade: Option<Grade>,
+    /// What raised it: an immediate concern, a completion as inadequate, a moderation to
+    /// inadequate.
+    #[serde(default)]
+    pub raised_by: Option<RaisedBy>,
+    /// When it was raised.
+    #[serde(default)]
+    pub raised_at: Option<DateTime<Utc>>,
+    /// When it had to be shared with the Head of Service.
+    #[serde(default)]
+    pub share_by: Option<DateTime<Utc>>,
+    /// Who it was shared with ("" when nobody is recorded).
+    #[serde(default)]
+    pub shared_with: String,
+    /// When it was recorded as shared.
+    #[serde(default)]
+    pub shared_at: Option<DateTime<Utc>>,
 }
 
 /// A problem in a rejected file.

@@ -16,8 +16,9 @@ mod grades;
 mod moderation;
 
 use leptos::prelude::*;
-use plr_core::completion::is_case_of_concern;
-use plr_core::concern::{share_by, share_instruction, ConcernClock, SHARE_WITH};
+use plr_core::concern::{
+    is_or_was_case_of_concern, share_by, share_instruction, ConcernClock, SHARE_WITH,
+};
 use plr_core::form::{spot_list, CaseField, FieldPath, JudgementField, Spot};
 use plr_core::moderation::superseding;
 use plr_core::{Framework, Plr, Status, Suggestion};
@@ -108,7 +109,7 @@ fn headline(record: &Record, out: &mut Vec<Block>) {
 /// whom) it was shared.
 fn concern(record: &Record, out: &mut Vec<Block>) {
     let plr = record.plr;
-    if is_case_of_concern(plr) {
+    if is_or_was_case_of_concern(plr) {
         let deadline = share_by(plr).map(browser::local_date_time);
         let mut blocks = vec![
             Block::Heading(2, "This review is a Case of Concern".into()),

@@ -30,6 +30,9 @@ pub(super) fn plr(id: u128, on: NaiveDate, grade: Grade) -> PlrFacts {
         final_grade: Some(grade),
         moderation: None,
         immediate_concern: false,
+        raised: None,
+        concern_shared_at: None,
+        concern_shared_with: "".into(),
         share_by: None,
         social_worker: true,
         team_manager: true,
@@ -327,5 +330,71 @@ fn a_transferred_action_is_due_but_closed_neither_on_time_nor_overdue() {
     assert_eq!(
         measure(&s, MeasureKey::ActionsOverdue),
         (1, Some(2), Some(50), None)
+    );
+}
+
+#[test]
+fn actions_are_judged_as_of_today_or_the_last_day_of_a_period_that_has_ended() {
+    let b = built(vec![plr(1, date(2022, 7, 10), Grade::Good)]);
+    let today = date(2026, 12, 6);
+    let month = |text| Some(Period::parse(text).unwrap());
+    // The latest month in the data (July 2022) has ended: its last day.
+    assert_eq!(b.as_of(None, None, today), date(2022, 7, 31));
+    assert_eq!(b.as_of(month("Q2-22/23"), None, today), date(2022, 9, 30));
+    // A period still running: today.
+    assert_eq!(b.as_of(month("2026-12"), None, today), today);
+    assert_eq!(b.as_of(month("2026/27"), None, today), today);
+    // A date chosen stands, whatever the period.
+    assert_eq!(
+        b.as_of(month("2022-07"), Some(date(2022, 8, 10)), today),
+        date(2022, 8, 10)
+    );
+    // Nothing loaded: this month, so today.
+    assert_eq!(SnapshotBuilder::new().as_of(None, None, today), today);
+}
+
+#[test]
+fn a_concern_upgraded_by_a_moderator_is_still_listed_with_its_history_and_sharing() {
+    use crate::concern::RaisedBy;
+    let at = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+    let upgraded = PlrFacts {
+        final_grade: Some(Grade::Inadequate),
+        reported: Some(Grade::RequiresImprovementLow),
+        moderation: Some(ModerationFacts {
+            grade: Grade::RequiresImprovementLow,
+            effect: ModerationEffect::Upgraded,
+        }),
+        raised: Some((at("2022-07-11T10:00:00Z"), RaisedBy::CompletedInadequate)),
+        share_by: Some(at("2022-07-12T10:00:00Z")),
+        concern_shared_with: "P. Singh".into(),
+        concern_shared_at: Some(at("2022-07-11T15:00:00Z")),
+        ..plr(1, date(2022, 7, 10), Grade::RequiresImprovementLow)
+    };
+    let never = plr(2, date(2022, 7, 12), Grade::Good);
+    let s = built(vec![upgraded, never]).finish(&options("2022-07", date(2022, 7, 31)));
+    let listed: Vec<_> = s
+        .concerns
+        .iter()
+        .map(|c| {
+            (
+                c.child_ref.as_str(),
+                c.final_grade,
+                c.reported_grade,
+                c.raised_by,
+                c.shared_with.as_str(),
+                c.shared_at,
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [(
+            "LL-1",
+            Some(Grade::Inadequate),
+            Some(Grade::RequiresImprovementLow),
+            Some(RaisedBy::CompletedInadequate),
+            "P. Singh",
+            Some(at("2022-07-11T15:00:00Z"))
+        )]
     );
 }
