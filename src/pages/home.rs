@@ -138,26 +138,23 @@ fn case_ref_label(child_ref: &str) -> String {
 /// Whether a Case of Concern was shared, with whom and when, or how overdue it is (in a
 /// stronger style), or its deadline; the core says which.
 fn concern_tag(entry: &IndexEntry) -> Option<impl IntoView> {
-    let deadline = entry.concern?;
-    let Some(deadline) = deadline else {
-        return Some(view! { <span class="tag tag--concern">"Case of Concern"</span> }.into_any());
-    };
-    let clock = ConcernClock::at(deadline, entry.concern_shared_at, browser::now());
-    let text = concern_standing(
-        clock,
-        &entry.concern_shared_with,
-        entry
-            .concern_shared_at
-            .map(browser::local_date_time)
-            .as_deref(),
-        &browser::local_date_time(deadline),
-    );
-    Some(
-        view! {
-            <span class="tag tag--concern" class:tag--overdue=clock.is_overdue()>{text}</span>
+    let (text, overdue) = match entry.concern? {
+        None => ("Case of Concern".to_string(), false),
+        Some(deadline) => {
+            let clock = ConcernClock::at(deadline, entry.concern_shared_at, browser::now());
+            let text = concern_standing(
+                clock,
+                &entry.concern_shared_with,
+                entry
+                    .concern_shared_at
+                    .map(browser::local_date_time)
+                    .as_deref(),
+                &browser::local_date_time(deadline),
+            );
+            (text, clock.is_overdue())
         }
-        .into_any(),
-    )
+    };
+    Some(view! { <span class="tag tag--concern" class:tag--overdue=overdue>{text}</span> })
 }
 
 #[component]

@@ -179,20 +179,31 @@ pub fn concern_standing(
     shared_on: Option<&str>,
     share_by: &str,
 ) -> String {
-    let sharing = sharing_summary(clock, shared_with, shared_on, share_by);
-    let mut chars = sharing.chars();
-    let first = chars.next().map(|c| c.to_lowercase().to_string());
     format!(
-        "Case of Concern: {}{}",
-        first.unwrap_or_default(),
-        chars.as_str()
+        "Case of Concern: {}",
+        sharing_words(clock, shared_with, shared_on, share_by)
     )
 }
 
-/// The sharing of a Case of Concern in a few words, as [`concern_standing`] and the QA
-/// dashboard's table say it: "Shared with P. Singh on 6 Dec at 19:45", "Shared with P. Singh
-/// on 8 Dec at 10:00, after the deadline", "Not shared, overdue by 3 days", "Share by …".
+/// The sharing of a Case of Concern in a few words, as the QA dashboard's table says it:
+/// "Shared with P. Singh on 6 Dec at 19:45", "Shared with P. Singh on 8 Dec at 10:00, after
+/// the deadline", "Not shared, overdue by 3 days", "Share by …".
 pub fn sharing_summary(
+    clock: ConcernClock,
+    shared_with: &str,
+    shared_on: Option<&str>,
+    share_by: &str,
+) -> String {
+    let mut words = sharing_words(clock, shared_with, shared_on, share_by);
+    // Every sentence starts with an ASCII word ("shared", "not"): no Unicode case tables.
+    if let Some(first) = words.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    words
+}
+
+/// [`sharing_summary`]'s words, starting in lower case.
+fn sharing_words(
     clock: ConcernClock,
     shared_with: &str,
     shared_on: Option<&str>,
@@ -203,12 +214,12 @@ pub fn sharing_summary(
         name => name,
     };
     match (clock, shared_on) {
-        (ConcernClock::SharedInTime, Some(on)) => format!("Shared with {with} on {on}"),
+        (ConcernClock::SharedInTime, Some(on)) => format!("shared with {with} on {on}"),
         (ConcernClock::SharedLate, Some(on)) => {
-            format!("Shared with {with} on {on}, after the deadline")
+            format!("shared with {with} on {on}, after the deadline")
         }
-        (ConcernClock::Overdue(by), _) => format!("Not shared, overdue by {}", span(by)),
-        _ => format!("Share by {share_by}"),
+        (ConcernClock::Overdue(by), _) => format!("not shared, overdue by {}", span(by)),
+        _ => format!("share by {share_by}"),
     }
 }
 

@@ -1,10 +1,11 @@
-//! The action tracker: every action of the loaded reviews, sortable and filterable, with a
-//! CSV download. Rows, order, filters and CSV come from plr-core; this page renders them.
+//! The action tracker: every action of the reviews the snapshot counts (its period, team and
+//! legal status), sortable and filterable, summed up by team or owner, with CSV downloads.
+//! Rows, order, filters, summary and CSV come from plr-core; this page renders them.
 
 use leptos::prelude::*;
 use plr_core::snapshot::{
-    distinct, sort_rows, tracker_csv, tracker_rows, TrackerColumn, TrackerFilter, TrackerRow,
-    TrackerSort,
+    distinct, sort_rows, summary_csv, tracker_csv, tracker_rows, tracker_summary, SummaryBy,
+    Timeliness, TrackerColumn, TrackerFilter, TrackerRow, TrackerSort,
 };
 use plr_core::{ActionKind, ActionStatus};
 
@@ -42,8 +43,8 @@ pub fn Tracker() -> impl IntoView {
     let sort = RwSignal::new(TrackerSort::default());
     let limit = RwSignal::new(PAGE);
     let all = Memo::new(move |_| {
-        let as_of = state.as_of();
-        state.builder.with(|b| tracker_rows(b, as_of))
+        let options = state.options();
+        state.builder.with(|b| tracker_rows(b, &options))
     });
     let shown = Memo::new(move |_| {
         let f = filter.get();
@@ -82,10 +83,13 @@ pub fn Tracker() -> impl IntoView {
     view! {
         <section aria-labelledby="tracker-heading">
             <h2 id="tracker-heading">"Action tracker"</h2>
-            <p>{move || format!(
-                "{} of {} actions match, overdue as of {}. The download has every action that matches.",
-                thousands(shown.with(Vec::len)), thousands(all.with(Vec::len)), state.as_of()
-            )}</p>
+            <p>{move || state.snapshot.with(|s| format!(
+                "{} of the {} actions of the reviews counted ({}{}) match, judged as of {}. The download has every action that matches.",
+                thousands(shown.with(Vec::len)), thousands(all.with(Vec::len)), s.period,
+                s.filters.team.as_deref().map(|t| format!(", {t}")).unwrap_or_default(),
+                s.as_of.format("%-d %B %Y")
+            ))}</p>
+            <Summary rows=shown />
             <div class="choices__grid no-print">
                 {select("tracker-team", "Filter actions by team", "All teams", teams, move |v| filter.update(|f| f.team = v))}
                 {select("tracker-owner", "Filter actions by owner", "All owners", owners, move |v| filter.update(|f| f.owner = v))}
@@ -98,7 +102,10 @@ pub fn Tracker() -> impl IntoView {
             </button>
             <table class="table" id="tracker">
                 <caption class="visually-hidden">"Every action of the loaded reviews"</caption>
-                <thead><tr>{TrackerColumn::ALL.into_iter().map(heading).collect_view()}</tr></thead>
+                <thead><tr>
+                    {TrackerColumn::ALL.into_iter().map(heading).collect_view()}
+                    <th scope="col">"Progress so far"</th>
+                </tr></thead>
                 <tbody>{move || shown.with(|rows| rows.iter().take(limit.get()).map(|r| view! {
                     <tr class:overdue=r.days_overdue.is_some()>
                         <td>{r.case_ref.clone()}</td>
@@ -107,11 +114,66 @@ pub fn Tracker() -> impl IntoView {
                         <td>{r.owner.clone()}</td>
                         <td>{r.due_on.map(|d| d.to_string()).unwrap_or_default()}</td>
                         <td>{r.status.label()}</td>
+                        <td>{r.completed_on.map(|d| d.to_string()).unwrap_or_default()}</td>
+                        <td>{r.timeliness.label()}</td>
                         <td class="numeric">{r.days_overdue.map(|d| d.to_string()).unwrap_or_default()}</td>
+                        <td>{r.progress_note.clone()}</td>
                     </tr>
                 }).collect_view())}</tbody>
             </table>
             <ShowMore what="actions" total=Signal::derive(move || shown.with(Vec::len)) limit />
         </section>
+    }
+}
+
+/// The matching actions summed up per team or per owner: on time, late, overdue, not yet due,
+/// transferred; the list a QA officer sends to team managers, as CSV.
+#[component]
+fn Summary(rows: Memo<Vec<TrackerRow>>) -> impl IntoView {
+    let by = RwSignal::new(SummaryBy::Team);
+    let summary = Memo::new(move |_| rows.with(|r| tracker_summary(r, by.get())));
+    let name = move || match by.get() {
+        SummaryBy::Team => "Team",
+        SummaryBy::Owner => "Who will do it",
+    };
+    view! {
+        <div class="form-group no-print">
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">"Sum the actions up by"</legend>
+                <div class="radios radios--inline">
+                    <div class="radio">
+                        <input class="radio__input" type="radio" id="summary-by-team" name="summary-by"
+                            prop:checked=move || by.get() == SummaryBy::Team
+                            on:change=move |_| by.set(SummaryBy::Team) />
+                        <label class="label radio__label" for="summary-by-team">"By team"</label>
+                    </div>
+                    <div class="radio">
+                        <input class="radio__input" type="radio" id="summary-by-owner" name="summary-by"
+                            prop:checked=move || by.get() == SummaryBy::Owner
+                            on:change=move |_| by.set(SummaryBy::Owner) />
+                        <label class="label radio__label" for="summary-by-owner">"By owner"</label>
+                    </div>
+                </div>
+            </fieldset>
+        </div>
+        <table class="table" id="tracker-summary">
+            <caption class="table__caption">{move || format!("Actions by {}", name().to_lowercase())}</caption>
+            <thead><tr>
+                <th scope="col">{name}</th>
+                {Timeliness::ALL.map(|t| view! { <th scope="col" class="numeric">{t.label()}</th> }).collect_view()}
+                <th scope="col" class="numeric">"All actions"</th>
+            </tr></thead>
+            <tbody>{move || summary.with(|rows| rows.iter().map(|s| view! {
+                <tr class:overdue={s.counts[2] > 0}>
+                    <th scope="row">{s.name.clone()}</th>
+                    {s.counts.map(|n| view! { <td class="numeric">{n}</td> }).collect_view()}
+                    <td class="numeric">{s.total}</td>
+                </tr>
+            }).collect_view())}</tbody>
+        </table>
+        <button type="button" class="button button--secondary no-print"
+            on:click=move |_| { summary.with(|s| download("plr-actions-summary.csv", "text/csv", &summary_csv(s, by.get()))); }>
+            "Download the summary (CSV)"
+        </button>
     }
 }

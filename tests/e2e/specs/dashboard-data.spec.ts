@@ -123,20 +123,54 @@ test('cancel stops reading and keeps what was read', async ({ page }) => {
   await expect(page.getByRole('progressbar')).toHaveCount(0);
 });
 
-test('the action tracker sorts overdue first, filters, and downloads; the sample lists case references', async ({ page }) => {
+test('the action tracker follows the period and team, sorts overdue first, filters, sums up by team and owner, and downloads in words; the sample lists case references', async ({ page }) => {
   const dir = generate(60, 3, '2022-07-01', '2022-09-30');
   await page.goto('/dashboard/');
   await load(page, dir);
+  await page.getByLabel('Period', { exact: true }).selectOption('Q2 22/23');
   await page.getByLabel('Actions judged as of').fill('2023-06-30');
   const rows = page.locator('#tracker tbody tr');
-  await expect(rows.first().locator('td').nth(6)).not.toHaveText('');
+  await expect(rows.first().locator('td').nth(8)).not.toHaveText('');
+  await expect(rows.first().locator('td').nth(7)).toHaveText('Overdue');
+  const summary = page.locator('#tracker-summary');
+  const totals = async () => (await summary.locator('tbody tr td:last-child').allTextContents()).reduce((n, t) => n + Number(t), 0);
+  // "N of the M actions of the reviews counted (period…) match": rows beyond the first 100 are behind "Show more".
+  const sentence = page.locator('#tracker-heading + p');
+  const counted = async () => Number((/of the ([\d,]+) actions/.exec((await sentence.textContent()) ?? '') ?? ['', 'NaN'])[1].replace(/,/g, ''));
+  const quarter = await counted();
+  expect(quarter).toBeGreaterThan(0);
+  expect(await totals()).toBe(quarter);
+
+  // One month of the quarter: fewer actions, and the summary follows.
+  await page.getByLabel('Period', { exact: true }).selectOption('2022-07');
+  await expect(sentence).toContainText('(2022-07)');
+  const july = await counted();
+  expect(july).toBeLessThan(quarter);
+  expect(await totals()).toBe(july);
+  // One team: only its actions.
+  const team = (await summary.locator('tbody th').first().textContent()) ?? '';
+  await page.getByLabel('Team', { exact: true }).selectOption(team);
+  await expect(summary.locator('tbody th')).toHaveText([team]);
+  await expect(sentence).toContainText(`(2022-07, ${team})`);
+  await expect(rows.locator('td:nth-child(2)').first()).toHaveText(team);
+  await page.getByLabel('Team', { exact: true }).selectOption('');
+  await page.getByLabel('Period', { exact: true }).selectOption('Q2 22/23');
+  await expect.poll(counted).toBe(quarter);
+
+  await page.getByRole('radio', { name: 'By owner' }).check();
+  await expect(summary.getByRole('columnheader').first()).toHaveText('Who will do it');
+  const summaryCsv = (await downloaded(page, 'Download the summary (CSV)')).toString();
+  expect(summaryCsv.split('\n')[0]).toBe('Who will do it,On time,Late,Overdue,Not yet due,Transferred,All actions');
+  expect(summaryCsv.trim().split('\n').length - 1).toBe(await summary.locator('tbody tr').count());
+
   const before = await rows.count();
   await page.getByLabel('Filter actions by status').selectOption('Completed');
   await expect(rows.first().locator('td').nth(5)).toHaveText('Completed');
+  await expect(rows.first().locator('td').nth(6)).toHaveText(/^2\d{3}-\d\d-\d\d$/);
   expect(await rows.count()).toBeLessThan(before);
   const csv = (await downloaded(page, 'Download the action tracker (CSV)')).toString();
-  expect(csv.split('\n')[0]).toBe('case_ref,team,kind,description,owner,due_on,status,days_overdue');
-  expect(csv.trim().split('\n').length - 1).toBe(await rows.count());
+  expect(csv.split('\n')[0]).toBe('Case reference,Team,Type of action,What needs to happen,Who will do it,Due date,Status,Completed on,Against its due date,Days overdue,Progress so far');
+  expect(csv.trim().split('\n').length - 1).toBe(Number((/^([\d,]+) of/.exec((await sentence.textContent()) ?? '') ?? ['', 'NaN'])[1].replace(/,/g, '')));
 
   await page.getByLabel('Period', { exact: true }).selectOption('Q2 22/23');
   const sample = spawnSync(plr, ['sample', '--period', 'Q2 22/23', '--percent', '20', '--seed', '1', ...jsonFiles(dir)], { cwd: dir });

@@ -86,6 +86,8 @@ pub struct ActionFacts {
     pub owner: Box<str>,
     /// What is to be done.
     pub description: Box<str>,
+    /// The progress so far (trimmed).
+    pub progress_note: Box<str>,
     /// When it is due.
     pub due_on: Option<NaiveDate>,
     /// When it was completed, if it was.
@@ -213,6 +215,7 @@ impl PlrFacts {
                     kind: a.kind,
                     owner: a.owner.trim().into(),
                     description: a.description.trim().into(),
+                    progress_note: a.progress_note.trim().into(),
                     due_on: a.due_on,
                     completed_on: a.completed_on,
                     status: a.status,

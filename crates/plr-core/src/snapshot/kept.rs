@@ -97,7 +97,8 @@ pub(super) struct Kept {
     area_lists: Vec<Arc<[Box<str>]>>,
     bands: Vec<Option<Grade>>,
     actions: Vec<ActionRow>,
-    action_texts: Vec<(Range<usize>, Range<usize>)>,
+    /// Each kept action's owner, description and progress note.
+    action_texts: Vec<[Range<usize>; 3]>,
 }
 
 impl Kept {
@@ -175,9 +176,14 @@ impl Kept {
         let team = self.team_number(new.team);
         let first_action = self.actions.len();
         for a in new.actions {
-            let blank = a.owner.is_empty() && a.description.is_empty();
+            let blank =
+                a.owner.is_empty() && a.description.is_empty() && a.progress_note.is_empty();
             let text = (!blank).then(|| {
-                let texts = (self.push_text(a.owner), self.push_text(a.description));
+                let texts = [
+                    self.push_text(a.owner),
+                    self.push_text(a.description),
+                    self.push_text(a.progress_note),
+                ];
                 self.action_texts.push(texts);
                 (self.action_texts.len() - 1) as u32
             });
@@ -339,11 +345,12 @@ impl<'a> KeptActions<'a> {
         let kept = self.kept;
         self.rows.iter().map(move |a| {
             let texts = a.text.and_then(|n| kept.action_texts.get(n as usize));
-            let text = |range: &Range<usize>| &kept.text[range.clone()];
+            let text = |n: usize| texts.map_or("", |t| &kept.text[t[n].clone()]);
             KeptAction {
                 kind: a.kind,
-                owner: texts.map_or("", |(owner, _)| text(owner)),
-                description: texts.map_or("", |(_, description)| text(description)),
+                owner: text(0),
+                description: text(1),
+                progress_note: text(2),
                 due_on: a.due_on,
                 completed_on: a.completed_on,
                 status: a.status,
@@ -361,6 +368,8 @@ pub struct KeptAction<'a> {
     pub owner: &'a str,
     /// What is to be done (trimmed); blank in a builder filled for the report only.
     pub description: &'a str,
+    /// The progress so far (trimmed); blank in a builder filled for the report only.
+    pub progress_note: &'a str,
     /// When it is due.
     pub due_on: Option<NaiveDate>,
     /// When it was completed, if it was.

@@ -77,8 +77,9 @@ pub use sample::Sample;
 pub use settings::{Settings, SettingsError, SettingsFile};
 pub use tally::{Context, Counts, Measures};
 pub use tracker::{
-    distinct, sort_rows, tracker_csv, tracker_rows, TrackerColumn, TrackerFilter, TrackerRow,
-    TrackerSort,
+    distinct, sort_rows, summary_csv, tracker_csv, tracker_rows, tracker_summary, SummaryBy,
+    SummaryRow, Timeliness, TrackerColumn, TrackerFilter, TrackerRow, TrackerSort,
+    TRACKER_CSV_HEADER,
 };
 
 use kept::{Fixed, Kept, New};
@@ -197,6 +198,7 @@ impl SnapshotBuilder {
                     kind: a.kind,
                     owner: text(&a.owner),
                     description: text(&a.description),
+                    progress_note: text(&a.progress_note),
                     due_on: a.due_on,
                     completed_on: a.completed_on,
                     status: a.status,
@@ -222,6 +224,7 @@ impl SnapshotBuilder {
                 kind: a.kind,
                 owner: &a.owner,
                 description: &a.description,
+                progress_note: &a.progress_note,
                 due_on: a.due_on,
                 completed_on: a.completed_on,
                 status: a.status,

@@ -1,14 +1,17 @@
 //! The action tracker (seed 001: "action tracking needed improvement"): every follow-up action
-//! of the counted PLRs in one table, with days overdue as of a date; sorted (overdue first by
-//! default), filtered by team, owner, kind and status, and written as CSV for the teams.
+//! of the PLRs the snapshot counts (its period, team and legal status) in one table, each
+//! judged as of a date (on time, late, overdue, not yet due); sorted (overdue first by
+//! default), filtered by team, owner, kind and status, summed up by team or owner, and written
+//! as CSV for the teams.
 
 use std::cmp::Ordering;
 use std::fmt::Write;
 
 use chrono::NaiveDate;
 
+use super::breakdown::{latest_month, Selection};
 use super::facts::team_key;
-use super::SnapshotBuilder;
+use super::{Options, SnapshotBuilder};
 use crate::followup::is_overdue;
 use crate::model::{ActionKind, ActionStatus, PlrId};
 
@@ -29,10 +32,71 @@ pub struct TrackerRow {
     pub owner: String,
     /// When it is due.
     pub due_on: Option<NaiveDate>,
-    /// Open or completed.
+    /// Open, completed or transferred.
     pub status: ActionStatus,
+    /// When it was completed, if it was.
+    pub completed_on: Option<NaiveDate>,
+    /// The progress so far.
+    pub progress_note: String,
+    /// How it stands against its due date as of the tracker's date.
+    pub timeliness: Timeliness,
     /// Days past its due date as of the tracker's date, for an open action that is overdue.
     pub days_overdue: Option<i64>,
+}
+
+/// How an action stands against its due date as of a date D.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Timeliness {
+    /// Completed on or before D, by its due date (or it had none).
+    OnTime,
+    /// Completed on or before D, after its due date.
+    Late,
+    /// Not completed by D, and due before D.
+    Overdue,
+    /// Not completed by D, and due on or after D (or with no due date).
+    NotYetDue,
+    /// Transferred into the child's plan (closed; the day it was is not recorded).
+    Transferred,
+}
+
+impl Timeliness {
+    /// Every state, in the summary's column order.
+    pub const ALL: [Timeliness; 5] = [
+        Timeliness::OnTime,
+        Timeliness::Late,
+        Timeliness::Overdue,
+        Timeliness::NotYetDue,
+        Timeliness::Transferred,
+    ];
+
+    /// How `status`, due on `due_on` and completed on `completed_on`, stands as of `as_of`: a
+    /// completion after `as_of` had not happened yet then.
+    pub fn of(
+        status: ActionStatus,
+        due_on: Option<NaiveDate>,
+        completed_on: Option<NaiveDate>,
+        as_of: NaiveDate,
+    ) -> Timeliness {
+        let done = completed_on.filter(|on| status == ActionStatus::Completed && *on <= as_of);
+        match (status, done, due_on) {
+            (ActionStatus::Transferred, _, _) => Timeliness::Transferred,
+            (_, Some(on), Some(due)) if on > due => Timeliness::Late,
+            (_, Some(_), _) => Timeliness::OnTime,
+            (_, None, Some(due)) if due < as_of => Timeliness::Overdue,
+            (_, None, _) => Timeliness::NotYetDue,
+        }
+    }
+
+    /// "On time", "Late", "Overdue", "Not yet due", "Transferred".
+    pub fn label(self) -> &'static str {
+        match self {
+            Timeliness::OnTime => "On time",
+            Timeliness::Late => "Late",
+            Timeliness::Overdue => "Overdue",
+            Timeliness::NotYetDue => "Not yet due",
+            Timeliness::Transferred => "Transferred",
+        }
+    }
 }
 
 /// A column the tracker can be sorted by.
@@ -50,6 +114,10 @@ pub enum TrackerColumn {
     DueOn,
     /// Status.
     Status,
+    /// Completion date.
+    CompletedOn,
+    /// On time, late, overdue, not yet due.
+    Timeliness,
     /// Days overdue (the default: most overdue first).
     #[default]
     DaysOverdue,
@@ -57,13 +125,15 @@ pub enum TrackerColumn {
 
 impl TrackerColumn {
     /// Every column, in table order.
-    pub const ALL: [TrackerColumn; 7] = [
+    pub const ALL: [TrackerColumn; 9] = [
         TrackerColumn::CaseRef,
         TrackerColumn::Team,
         TrackerColumn::Kind,
         TrackerColumn::Owner,
         TrackerColumn::DueOn,
         TrackerColumn::Status,
+        TrackerColumn::CompletedOn,
+        TrackerColumn::Timeliness,
         TrackerColumn::DaysOverdue,
     ];
 
@@ -76,6 +146,8 @@ impl TrackerColumn {
             TrackerColumn::Owner => "Owner",
             TrackerColumn::DueOn => "Due date",
             TrackerColumn::Status => "Status",
+            TrackerColumn::CompletedOn => "Completed on",
+            TrackerColumn::Timeliness => "Against its due date",
             TrackerColumn::DaysOverdue => "Days overdue",
         }
     }
@@ -146,12 +218,21 @@ impl TrackerFilter {
     }
 }
 
-/// Every action of the loaded, completed PLRs (one copy of each id), judged as of `as_of`,
-/// in the default order.
-pub fn tracker_rows(builder: &SnapshotBuilder, as_of: NaiveDate) -> Vec<TrackerRow> {
-    let mut rows: Vec<TrackerRow> = builder
-        .plrs()
-        .filter(|f| f.completed)
+/// Every action of the completed PLRs the snapshot of `options` counts (one copy of each id,
+/// reviewed in its period, of its team and legal status), judged as of its as-of date, in the
+/// default order.
+pub fn tracker_rows(builder: &SnapshotBuilder, options: &Options) -> Vec<TrackerRow> {
+    let as_of = options.as_of;
+    let period = options
+        .period
+        .unwrap_or_else(|| latest_month(builder, options));
+    let selection = Selection {
+        builder,
+        options,
+        team: options.team.as_deref().map(team_key),
+    };
+    let mut rows: Vec<TrackerRow> = selection
+        .in_period(period)
         .flat_map(|f| {
             f.actions.iter().map(move |a| TrackerRow {
                 plr: f.id,
@@ -162,6 +243,9 @@ pub fn tracker_rows(builder: &SnapshotBuilder, as_of: NaiveDate) -> Vec<TrackerR
                 owner: a.owner.to_string(),
                 due_on: a.due_on,
                 status: a.status,
+                completed_on: a.completed_on,
+                progress_note: a.progress_note.to_string(),
+                timeliness: Timeliness::of(a.status, a.due_on, a.completed_on, as_of),
                 days_overdue: a
                     .due_on
                     .filter(|_| is_overdue(a.status, a.due_on, as_of))
@@ -173,6 +257,60 @@ pub fn tracker_rows(builder: &SnapshotBuilder, as_of: NaiveDate) -> Vec<TrackerR
     rows
 }
 
+/// What the tracker's rows are summed up by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SummaryBy {
+    /// Per team.
+    #[default]
+    Team,
+    /// Per owner.
+    Owner,
+}
+
+/// One team's (or owner's) actions, counted by [`Timeliness`] (in the order of
+/// [`Timeliness::ALL`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryRow {
+    /// The team or owner, as first spelled.
+    pub name: String,
+    /// The count of each state, in the order of [`Timeliness::ALL`].
+    pub counts: [u32; 5],
+    /// Every action of it.
+    pub total: u32,
+}
+
+/// The rows summed up per team or owner (compared trimmed and case-folded), most overdue
+/// first, then by name.
+pub fn tracker_summary(rows: &[TrackerRow], by: SummaryBy) -> Vec<SummaryRow> {
+    let mut groups: std::collections::BTreeMap<String, SummaryRow> = Default::default();
+    for r in rows {
+        let name = match by {
+            SummaryBy::Team => r.team.trim(),
+            SummaryBy::Owner => r.owner.trim(),
+        };
+        let name = if name.is_empty() { "Not given" } else { name };
+        let group = groups.entry(team_key(name)).or_insert_with(|| SummaryRow {
+            name: name.to_string(),
+            counts: [0; 5],
+            total: 0,
+        });
+        let n = Timeliness::ALL
+            .iter()
+            .position(|t| *t == r.timeliness)
+            .unwrap_or(0);
+        group.counts[n] += 1;
+        group.total += 1;
+    }
+    let mut summary: Vec<SummaryRow> = groups.into_values().collect();
+    let overdue = |s: &SummaryRow| s.counts[2];
+    summary.sort_by(|a, b| {
+        overdue(b)
+            .cmp(&overdue(a))
+            .then_with(|| team_key(&a.name).cmp(&team_key(&b.name)))
+    });
+    summary
+}
+
 fn compare(a: &TrackerRow, b: &TrackerRow, column: TrackerColumn) -> Ordering {
     let text = |x: &str, y: &str| team_key(x).cmp(&team_key(y));
     match column {
@@ -182,6 +320,8 @@ fn compare(a: &TrackerRow, b: &TrackerRow, column: TrackerColumn) -> Ordering {
         TrackerColumn::Owner => text(&a.owner, &b.owner),
         TrackerColumn::DueOn => a.due_on.cmp(&b.due_on),
         TrackerColumn::Status => a.status.label().cmp(b.status.label()),
+        TrackerColumn::CompletedOn => a.completed_on.cmp(&b.completed_on),
+        TrackerColumn::Timeliness => a.timeliness.cmp(&b.timeliness),
         TrackerColumn::DaysOverdue => a.days_overdue.cmp(&b.days_overdue),
     }
 }
@@ -219,22 +359,50 @@ fn field(text: &str) -> String {
     }
 }
 
-/// The rows as CSV: `case_ref,team,kind,description,owner,due_on,status,days_overdue`.
+/// The CSV's header: the words a team manager reads, not field names.
+pub const TRACKER_CSV_HEADER: &str = "Case reference,Team,Type of action,What needs to happen,Who will do it,Due date,Status,Completed on,Against its due date,Days overdue,Progress so far";
+
+/// The rows as CSV, under [`TRACKER_CSV_HEADER`].
 pub fn tracker_csv(rows: &[TrackerRow]) -> String {
-    let mut out = String::from("case_ref,team,kind,description,owner,due_on,status,days_overdue\n");
+    let mut out = format!("{TRACKER_CSV_HEADER}\n");
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     for r in rows {
         let _ = writeln!(
             out,
-            "{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{}",
             field(&r.case_ref),
             field(&r.team),
             r.kind.map_or("", |k| k.label()),
             field(&r.description),
             field(&r.owner),
-            r.due_on.map(|d| d.to_string()).unwrap_or_default(),
+            day(r.due_on),
             r.status.label(),
-            r.days_overdue.map(|d| d.to_string()).unwrap_or_default()
+            day(r.completed_on),
+            r.timeliness.label(),
+            r.days_overdue.map(|d| d.to_string()).unwrap_or_default(),
+            field(&r.progress_note),
         );
+    }
+    out
+}
+
+/// The summary as CSV: the team (or owner) and its count of each state.
+pub fn summary_csv(summary: &[SummaryRow], by: SummaryBy) -> String {
+    let mut out = String::from(match by {
+        SummaryBy::Team => "Team",
+        SummaryBy::Owner => "Who will do it",
+    });
+    for t in Timeliness::ALL {
+        out.push(',');
+        out.push_str(t.label());
+    }
+    out.push_str(",All actions\n");
+    for s in summary {
+        out.push_str(&field(&s.name));
+        for n in s.counts {
+            let _ = write!(out, ",{n}");
+        }
+        let _ = writeln!(out, ",{}", s.total);
     }
     out
 }

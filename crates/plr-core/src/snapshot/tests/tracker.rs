@@ -8,10 +8,16 @@ fn action(owner: &str, kind: ActionKind, due: NaiveDate, done: Option<NaiveDate>
         kind: Some(kind),
         owner: owner.into(),
         description: format!("Do it, {owner}").into(),
+        progress_note: "".into(),
         due_on: Some(due),
         completed_on: done,
         status: status_when(done),
     }
+}
+
+/// July 2022's snapshot options, actions judged as of `as_of`.
+fn july(as_of: NaiveDate) -> Options {
+    options("2022-07", as_of)
 }
 
 fn loaded() -> SnapshotBuilder {
@@ -39,7 +45,7 @@ fn loaded() -> SnapshotBuilder {
 
 #[test]
 fn the_tracker_lists_completed_reviews_actions_overdue_first() {
-    let rows = tracker_rows(&loaded(), date(2022, 8, 1));
+    let rows = tracker_rows(&loaded(), &july(date(2022, 8, 1)));
     let listed: Vec<(&str, &str, Option<i64>)> = rows
         .iter()
         .map(|r| (r.case_ref.as_str(), r.owner.as_str(), r.days_overdue))
@@ -59,7 +65,7 @@ fn the_tracker_lists_completed_reviews_actions_overdue_first() {
 
 #[test]
 fn choosing_a_column_sorts_by_it_and_choosing_it_again_reverses() {
-    let mut rows = tracker_rows(&loaded(), date(2022, 8, 1));
+    let mut rows = tracker_rows(&loaded(), &july(date(2022, 8, 1)));
     let sort = TrackerSort::default().choose(TrackerColumn::DueOn);
     assert!(!sort.descending);
     sort_rows(&mut rows, sort);
@@ -79,7 +85,7 @@ fn choosing_a_column_sorts_by_it_and_choosing_it_again_reverses() {
 
 #[test]
 fn filters_compare_names_ignoring_case_and_spaces() {
-    let rows = tracker_rows(&loaded(), date(2022, 8, 1));
+    let rows = tracker_rows(&loaded(), &july(date(2022, 8, 1)));
     let count = |f: TrackerFilter| rows.iter().filter(|r| f.keeps(r)).count();
     assert_eq!(count(TrackerFilter::default()), 4);
     let ann = || TrackerFilter {
@@ -107,20 +113,24 @@ fn filters_compare_names_ignoring_case_and_spaces() {
 
 #[test]
 fn the_csv_quotes_fields_and_defuses_formulas() {
-    let rows = tracker_rows(&loaded(), date(2022, 8, 1));
+    let rows = tracker_rows(&loaded(), &july(date(2022, 8, 1)));
     let csv = tracker_csv(&rows);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "case_ref,team,kind,description,owner,due_on,status,days_overdue"
+        "Case reference,Team,Type of action,What needs to happen,Who will do it,Due date,Status,Completed on,Against its due date,Days overdue,Progress so far"
     );
     assert_eq!(
         lines[1],
-        "LL-1,Stroud CP,Care planning,\"Do it, Ann\",Ann,2022-07-20,Open,12"
+        "LL-1,Stroud CP,Care planning,\"Do it, Ann\",Ann,2022-07-20,Open,,Overdue,12,"
+    );
+    assert_eq!(
+        lines[3],
+        "LL-1,Stroud CP,Other,\"Do it, Bob\",Bob,2022-07-30,Completed,2022-07-29,On time,,"
     );
     assert_eq!(
         lines[4],
-        "LL-2,Forest CIN,Other,\"Do it, =Eve\",'=Eve,2022-08-09,Open,"
+        "LL-2,Forest CIN,Other,\"Do it, =Eve\",'=Eve,2022-08-09,Open,,Not yet due,,"
     );
 }
 
@@ -136,4 +146,80 @@ fn the_periods_and_teams_present_come_from_completed_reviews() {
         vec!["2022-07", "2022-03", "Q2 22/23", "Q4 21/22", "2022/23", "2021/22"]
     );
     assert_eq!(b.teams_present(), vec!["Forest CIN", "Stroud CP"]);
+}
+
+#[test]
+fn the_tracker_follows_the_snapshots_period_team_and_legal_status() {
+    let mut b = loaded();
+    let mut june = plr(5, date(2022, 6, 30), Grade::Good);
+    june.actions = Box::new([action("Fay", ActionKind::Other, date(2022, 7, 1), None)]);
+    b.add_facts(june);
+    let owners = |options: &Options| -> Vec<String> {
+        let mut owners: Vec<String> = tracker_rows(&b, options)
+            .into_iter()
+            .map(|r| r.owner)
+            .collect();
+        owners.sort();
+        owners
+    };
+    assert_eq!(
+        owners(&july(date(2022, 8, 1))),
+        ["=Eve", "Ann", "Bob", "ann"]
+    );
+    assert_eq!(owners(&options("2022-06", date(2022, 8, 1))), ["Fay"]);
+    let forest = Options {
+        team: Some("FOREST cin".into()),
+        ..july(date(2022, 8, 1))
+    };
+    assert_eq!(owners(&forest), ["=Eve", "ann"]);
+    let looked_after = Options {
+        legal_status: Some(crate::model::LegalStatus::ChildInCare),
+        ..july(date(2022, 8, 1))
+    };
+    assert_eq!(owners(&looked_after), Vec::<String>::new());
+}
+
+#[test]
+fn an_action_is_judged_on_time_late_overdue_or_not_yet_due_as_of_a_date() {
+    use ActionStatus::*;
+    let d = |day| Some(date(2022, 7, day));
+    let as_of = date(2022, 7, 20);
+    let of = |status, due, done| Timeliness::of(status, due, done, as_of);
+    assert_eq!(of(Completed, d(10), d(10)), Timeliness::OnTime);
+    assert_eq!(of(Completed, None, d(10)), Timeliness::OnTime);
+    assert_eq!(of(Completed, d(10), d(11)), Timeliness::Late);
+    // Completed after the as-of date: as of then it was still open.
+    assert_eq!(of(Completed, d(10), d(25)), Timeliness::Overdue);
+    assert_eq!(of(Completed, d(22), d(25)), Timeliness::NotYetDue);
+    assert_eq!(of(Open, d(19), None), Timeliness::Overdue);
+    assert_eq!(of(Open, d(20), None), Timeliness::NotYetDue);
+    assert_eq!(of(Open, None, None), Timeliness::NotYetDue);
+    assert_eq!(of(Transferred, d(1), None), Timeliness::Transferred);
+}
+
+#[test]
+fn the_summary_counts_each_teams_and_owners_actions_most_overdue_first() {
+    let rows = tracker_rows(&loaded(), &july(date(2022, 8, 1)));
+    let summary = tracker_summary(&rows, SummaryBy::Team);
+    let counted: Vec<(&str, [u32; 5], u32)> = summary
+        .iter()
+        .map(|s| (s.name.as_str(), s.counts, s.total))
+        .collect();
+    // On time, late, overdue, not yet due, transferred.
+    assert_eq!(
+        counted,
+        [
+            ("Forest CIN", [0, 0, 1, 1, 0], 2),
+            ("Stroud CP", [1, 0, 1, 0, 0], 2)
+        ]
+    );
+    let owners = tracker_summary(&rows, SummaryBy::Owner);
+    assert_eq!(owners[0].name, "Ann");
+    assert_eq!(owners[0].counts, [0, 0, 2, 0, 0]);
+    assert_eq!(
+        summary_csv(&summary, SummaryBy::Team),
+        "Team,On time,Late,Overdue,Not yet due,Transferred,All actions\n\
+         Forest CIN,0,0,1,1,0,2\n\
+         Stroud CP,1,0,1,0,0,2\n"
+    );
 }
