@@ -58,6 +58,7 @@ impl Plr {
             },
             actions: Vec::new(),
             moderation: None,
+            concern_updates: Vec::new(),
         }
     }
 

@@ -74,13 +74,16 @@ impl Action {
 }
 
 /// Whether the answer at `field` can be changed on a completed review without reopening it:
-/// an action's status, its completion date and its progress note, and who a Case of Concern
-/// was shared with and when. Everything else stays as it was completed.
+/// an action's status, its completion or transfer date and its progress note, and who a Case
+/// of Concern was shared with and when. Everything else stays as it was completed.
 pub fn editable_after_completion(field: &FieldPath) -> bool {
     matches!(
         field,
         FieldPath::Action {
-            field: ActionField::Status | ActionField::CompletedOn | ActionField::ProgressNote,
+            field: ActionField::Status
+                | ActionField::CompletedOn
+                | ActionField::TransferredOn
+                | ActionField::ProgressNote,
             ..
         } | FieldPath::Judgement(
             JudgementField::ConcernSharedWith | JudgementField::ConcernSharedAt

@@ -293,6 +293,8 @@ impl Generator {
                 },
                 completed_on,
                 progress_note: String::new(),
+                transferred_on: None,
+                updated_on: None,
             });
         }
         let completed_at = start + Duration::minutes(rng.i64(60..600));

@@ -117,8 +117,8 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
     // Text, not bytes, everywhere JSON is read in the app (the framework, stored drafts): one
     // copy of serde_json's parser in the WebAssembly instead of two.
     let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    let plr = match fast::parse(text) {
-        Some(plr) => plr,
+    let (plr, notes) = match fast::parse(text) {
+        Some(plr) => (plr, Vec::new()),
         None => parse_checked(text)?,
     };
     let named = &plr.framework;
@@ -140,24 +140,35 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
         return Err(ImportError::Invalid(problems));
     }
     let mut plr = plr;
-    let warnings = recompute_derived(&mut plr, framework)
-        .into_iter()
-        .map(|r| ImportProblem::new(r.path(), r.message()))
-        .collect();
+    let mut warnings = notes;
+    warnings.extend(
+        recompute_derived(&mut plr, framework)
+            .into_iter()
+            .map(|r| ImportProblem::new(r.path(), r.message())),
+    );
     Ok(Imported { plr, warnings })
 }
 
 /// Steps 2 to 4 the slow, exact way, for a file the fast path did not take (a broken file, an
 /// older schema version, not a PLR): the JSON value first, so that
 /// a non-PLR file and a newer version are named as such, then migration, then the typed parse
-/// with the JSON path of its first error.
-fn parse_checked(text: &str) -> Result<Plr, ImportError> {
+/// with the JSON path of its first error. Also returns what migration had to estimate.
+fn parse_checked(text: &str) -> Result<(Plr, Vec<ImportProblem>), ImportError> {
     let mut value: Value =
         serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ImportError::NotAPlr);
     }
     let version = value.get("schema_version").cloned();
+    let notes: Vec<ImportProblem> = crate::migrate::estimated_transfers(&value)
+        .into_iter()
+        .map(|path| {
+            ImportProblem::new(
+                path,
+                "the day it was transferred was not recorded (files before version 4): estimated as the day the file was last saved",
+            )
+        })
+        .collect();
     migrate(&mut value).map_err(|p| ImportError::Invalid(vec![p]))?;
     // The typed parse reads text, so that its errors have a position to name the path by;
     // a migrated file is written out again first.
@@ -171,7 +182,7 @@ fn parse_checked(text: &str) -> Result<Plr, ImportError> {
         &migrated
     };
     drop(value);
-    serde_json::from_str(text).map_err(|e| {
+    let plr = serde_json::from_str(text).map_err(|e| {
         let (line, column) = (e.line(), e.column());
         // serde_json's message without its " at line L column C" (the path says where).
         let message = e.to_string();
@@ -183,7 +194,8 @@ fn parse_checked(text: &str) -> Result<Plr, ImportError> {
             path::path_at(text.as_bytes(), line, column),
             message,
         )])
-    })
+    })?;
+    Ok((plr, notes))
 }
 
 #[cfg(test)]

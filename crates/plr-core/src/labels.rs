@@ -170,18 +170,20 @@ impl Feedback {
 
 impl ActionStatus {
     /// Every status, in the order the form lists them.
-    pub const ALL: [ActionStatus; 3] = [
+    pub const ALL: [ActionStatus; 4] = [
         ActionStatus::Open,
         ActionStatus::Completed,
         ActionStatus::Transferred,
+        ActionStatus::ServiceEnded,
     ];
 
-    /// "Open", "Completed" or "Transferred into the child's plan".
+    /// "Open", "Completed", "Transferred into the child's plan" or "Service ended".
     pub fn label(self) -> &'static str {
         match self {
             ActionStatus::Open => "Open",
             ActionStatus::Completed => "Completed",
             ActionStatus::Transferred => "Transferred into the child's plan",
+            ActionStatus::ServiceEnded => "Service ended",
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod derived;
 mod draft;
 pub mod export;
 pub mod final_grade;
+pub mod followthrough;
 pub mod followup;
 pub mod form;
 pub mod framework;

@@ -13,6 +13,8 @@ use crate::model::SCHEMA_VERSION;
 ///   different final grade was chosen against; see [`from_1_to_2`] for what is assumed.
 /// - Version 2 had no progress note on an action (nor the `transferred` status); see
 ///   [`from_2_to_3`].
+/// - Version 3 had no day of a transfer, no record of follow-up changes and no Head of
+///   Service's updates; see [`from_3_to_4`].
 pub fn migrate(value: &mut Value) -> Result<(), ImportProblem> {
     let problem = |message: String| ImportProblem::new("schema_version", message);
     let version = value
@@ -29,6 +31,7 @@ pub fn migrate(value: &mut Value) -> Result<(), ImportProblem> {
             0 => from_0_to_1(value),
             1 => from_1_to_2(value),
             2 => from_2_to_3(value),
+            3 => from_3_to_4(value),
             _ => {}
         }
     }
@@ -100,6 +103,65 @@ pub fn from_2_to_3(value: &mut Value) {
     value["schema_version"] = Value::from(3);
 }
 
+/// Adds what version 4 records of the follow-through (`followthrough.md`), from what a version
+/// 3 file knows:
+///
+/// - each action's `updated_on` null (no follow-up change was recorded) and `transferred_on`
+///   null, but for a transferred action: its `completed_on` if it has one, else the day of the
+///   file's `updated_at`, the latest it can have happened (an estimate: [`estimated_transfers`]
+///   names them);
+/// - `concern_updates` empty.
+pub fn from_3_to_4(value: &mut Value) {
+    let last_saved = value
+        .get("updated_at")
+        .and_then(Value::as_str)
+        .and_then(|at| at.get(..10))
+        .map(Value::from)
+        .unwrap_or(Value::Null);
+    if let Some(actions) = value.get_mut("actions").and_then(Value::as_array_mut) {
+        for action in actions.iter_mut().filter_map(Value::as_object_mut) {
+            let transferred = action.get("status").and_then(Value::as_str) == Some("transferred");
+            let on = match action.get("completed_on") {
+                Some(done) if transferred && !done.is_null() => done.clone(),
+                _ if transferred => last_saved.clone(),
+                _ => Value::Null,
+            };
+            action.entry("transferred_on").or_insert(on);
+            action.entry("updated_on").or_insert(Value::Null);
+        }
+    }
+    if let Some(plr) = value.as_object_mut() {
+        plr.entry("concern_updates")
+            .or_insert_with(|| Value::Array(Vec::new()));
+    }
+    value["schema_version"] = Value::from(4);
+}
+
+/// The transferred actions of a file older than version 4 whose day of transfer
+/// [`from_3_to_4`] had to estimate (no `completed_on`): their JSON paths, for import to say so.
+pub fn estimated_transfers(value: &Value) -> Vec<String> {
+    let older = value
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .is_some_and(|v| v < 4);
+    let Some(actions) = value
+        .get("actions")
+        .and_then(Value::as_array)
+        .filter(|_| older)
+    else {
+        return Vec::new();
+    };
+    actions
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            a.get("status").and_then(Value::as_str) == Some("transferred")
+                && a.get("completed_on").is_none_or(Value::is_null)
+        })
+        .map(|(n, _)| format!("actions[{n}].transferred_on"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::import::{import, ImportError};
@@ -139,6 +201,57 @@ mod tests {
         let action = &import(v3.as_bytes()).unwrap().plr.actions[0];
         assert_eq!(action.status, crate::model::ActionStatus::Transferred);
         assert_eq!(action.progress_note, "In the plan since 2 Dec");
+    }
+
+    #[test]
+    fn a_version_3_transferred_action_gets_its_day_of_transfer_and_says_when_it_was_estimated() {
+        let v3 = include_str!("../tests/fixtures/version-3-concern.json");
+        assert!(v3.contains("\"schema_version\": 3"));
+        let plain = import(v3.as_bytes()).unwrap();
+        assert_eq!(plain.plr.schema_version, SCHEMA_VERSION);
+        assert_eq!(plain.plr.concern_updates, []);
+        assert!(plain
+            .plr
+            .actions
+            .iter()
+            .all(|a| a.updated_on.is_none() && a.transferred_on.is_none()));
+        assert_eq!(plain.warnings, []);
+
+        // Transferred with no completion date: the day the file was last saved, said so.
+        let undated = v3.replacen("\"status\": \"open\"", "\"status\": \"transferred\"", 1);
+        let imported = import(undated.as_bytes()).unwrap();
+        let action = &imported.plr.actions[0];
+        assert_eq!(
+            action.transferred_on,
+            Some(imported.plr.updated_at.date_naive())
+        );
+        let paths: Vec<&str> = imported.warnings.iter().map(|w| w.path.as_str()).collect();
+        assert_eq!(paths, ["actions[0].transferred_on"]);
+
+        // With a completion date: that day, nothing estimated.
+        let dated = undated.replacen(
+            "\"completed_on\": null",
+            "\"completed_on\": \"2026-11-25\"",
+            1,
+        );
+        let imported = import(dated.as_bytes()).unwrap();
+        assert_eq!(
+            imported.plr.actions[0].transferred_on,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+        );
+        assert_eq!(imported.warnings, []);
+    }
+
+    #[test]
+    fn a_version_4_file_without_its_updates_is_refused_by_name() {
+        let v3 = include_str!("../tests/fixtures/version-3-concern.json");
+        let v4 = v3.replacen("\"schema_version\": 3", "\"schema_version\": 4", 1);
+        match import(v4.as_bytes()) {
+            Err(ImportError::Invalid(p)) => {
+                assert_eq!(p[0].to_string(), "$: missing field `concern_updates`")
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! The Practice Learning Review as it is edited and as it is exported (`export.md`,
-//! schema version 3).
+//! The Practice Learning Review as it is edited and as it is exported (`export.md`, and
+//! `followthrough.md` for schema version 4).
 //!
 //! One type serves the form, local storage and the export file, so the three can never
 //! drift apart. A draft may leave almost anything blank: blanks are `None` or `""`, and
@@ -19,8 +19,10 @@ pub use judgement::*;
 
 /// The export format's current schema version (2 added the Case of Concern's substance and the
 /// final grade's `final_grade_chosen_against`; 3 added an action's `progress_note` and the
-/// `transferred` status; older files are migrated on import).
-pub const SCHEMA_VERSION: u32 = 3;
+/// `transferred` status; 4 added an action's `transferred_on` and `updated_on`, the
+/// `service_ended` status and the Head of Service's `concern_updates`; older files are migrated
+/// on import).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The value of the `format` key that marks a file as a PLR export.
 pub const FORMAT: &str = "practice-learning-review";
@@ -61,6 +63,38 @@ pub struct Plr {
     pub actions: Vec<Action>,
     /// The moderator's view, once moderated.
     pub moderation: Option<Moderation>,
+    /// The Head of Service's updates on a Case of Concern, oldest first (schema version 4;
+    /// `[]` when none).
+    pub concern_updates: Vec<ConcernUpdate>,
+}
+
+/// A Head of Service's update on a Case of Concern (`followthrough.md`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ConcernUpdate {
+    /// The day of the update.
+    pub on: NaiveDate,
+    /// The Head of Service who gave it.
+    pub by: String,
+    /// Whether they are assured the child is safe.
+    pub child_safe: bool,
+    /// Whether they are assured a plan is in place.
+    pub plan_in_place: bool,
+    /// What follows.
+    pub outcome: ConcernOutcome,
+    /// What was found or decided.
+    pub note: String,
+}
+
+/// What follows a Head of Service's update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConcernOutcome {
+    /// Assured the child is safe and a plan is in place: the concern is closed.
+    Resolved,
+    /// Still followed by the Head of Service.
+    ContinuingOversight,
+    /// Another review is to be made.
+    FurtherReview,
 }
 
 /// The `format` marker of an export file.
@@ -405,6 +439,13 @@ pub struct Action {
     /// How it is going: a short note kept up to date after the review is completed
     /// (schema version 3; `""` until written).
     pub progress_note: String,
+    /// The day a care-planning action was transferred into the child's plan: with status
+    /// `transferred`, `None` otherwise (schema version 4).
+    pub transferred_on: Option<NaiveDate>,
+    /// The last day a follow-up change (status, `completed_on`, `transferred_on`,
+    /// `progress_note`) was recorded after the review was completed; set by the app, never
+    /// typed (schema version 4; `None` until the first such change).
+    pub updated_on: Option<NaiveDate>,
 }
 
 /// Where an action belongs.
@@ -429,6 +470,9 @@ pub enum ActionStatus {
     /// Carried into the child's plan, which tracks it from then on: closed, never overdue
     /// (schema version 3).
     Transferred,
+    /// The social work service to the child ended before the action was done: closed, never
+    /// overdue, counted apart (schema version 4).
+    ServiceEnded,
 }
 
 /// A moderator's grade and comments (step 7 of the workflow).

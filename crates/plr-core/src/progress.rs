@@ -249,6 +249,8 @@ impl crate::model::Action {
             status: crate::model::ActionStatus::Open,
             completed_on: None,
             progress_note: String::new(),
+            transferred_on: None,
+            updated_on: None,
         }
     }
 }

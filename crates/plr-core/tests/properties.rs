@@ -121,7 +121,7 @@ prop_compose! {
         answers in proptest::collection::vec(proptest::option::of(any::<bool>()), 5),
         participants in (views(), views()),
         moderation in proptest::option::of((text(), grade(), text())),
-        finished in proptest::collection::vec((0..3u8, date(), text()), 4),
+        finished in proptest::collection::vec((0..4u8, date(), text()), 4),
         reflections in proptest::collection::vec((text(), text()), 5),
     ) -> Plr {
         let at = plr.created_at + chrono::Duration::nanoseconds(i64::from(nanos));
@@ -155,6 +155,9 @@ prop_compose! {
                 action.completed_on = on;
             } else if status == 2 {
                 action.status = ActionStatus::Transferred;
+                action.transferred_on = on.or(chrono::NaiveDate::from_ymd_opt(2026, 11, 30));
+            } else if status == 3 {
+                action.status = ActionStatus::ServiceEnded;
             }
         }
         for (section, (reflection, evaluation)) in plr.sections.iter_mut().zip(reflections) {

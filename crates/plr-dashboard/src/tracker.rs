@@ -3,9 +3,10 @@
 //! Rows, order, filters, summary and CSV come from plr-core; this page renders them.
 
 use leptos::prelude::*;
+use plr_core::followthrough::ActionOutcome;
 use plr_core::snapshot::{
     distinct, sort_rows, summary_csv, tracker_csv, tracker_rows, tracker_summary, SummaryBy,
-    Timeliness, TrackerColumn, TrackerFilter, TrackerRow, TrackerSort,
+    TrackerColumn, TrackerFilter, TrackerRow, TrackerSort,
 };
 use plr_core::{ActionKind, ActionStatus};
 
@@ -160,7 +161,7 @@ fn Summary(rows: Memo<Vec<TrackerRow>>) -> impl IntoView {
             <caption class="table__caption">{move || format!("Actions by {}", name().to_lowercase())}</caption>
             <thead><tr>
                 <th scope="col">{name}</th>
-                {Timeliness::ALL.map(|t| view! { <th scope="col" class="numeric">{t.label()}</th> }).collect_view()}
+                {ActionOutcome::ALL.map(|t| view! { <th scope="col" class="numeric">{t.label()}</th> }).collect_view()}
                 <th scope="col" class="numeric">"All actions"</th>
             </tr></thead>
             <tbody>{move || summary.with(|rows| rows.iter().map(|s| view! {

@@ -1,8 +1,10 @@
 //! Actions: add, edit and remove follow-up actions. A care planning action shows where it
 //! must go for the child's legal status. On a completed review, each action's status and
-//! progress can still be updated (the core says which answers), and overdue ones are marked.
+//! progress can still be updated (the core says which answers), each such change records the
+//! day it was made (`updated_on`, kept by the core), and overdue ones are marked.
 
 use leptos::prelude::*;
+use plr_core::followthrough::note_follow_up;
 use plr_core::form::{ActionField, FieldPath, Question};
 use plr_core::{
     Action, ActionKind, ActionStatus, ActionStoreFields, CaseStoreFields, PlrStoreFields,
@@ -24,6 +26,7 @@ pub fn ActionsPage() -> impl IntoView {
     let count = Memo::new(move |_| store.actions().read().len());
     let form = FormState::use_context();
     let none_error = Signal::derive(move || form.problem_at(&FieldPath::Actions));
+    note_follow_ups(review);
     let add = move |_| {
         let action = store.actions().with_untracked(|a| Action::new_after(a));
         // Focus the new action's first question, after it has rendered.
@@ -71,6 +74,19 @@ pub fn ActionsPage() -> impl IntoView {
     }
 }
 
+/// Records the day of each follow-up change made on a completed review (the core decides what
+/// is one): compares the actions with how they were before each change.
+fn note_follow_ups(review: Review) {
+    let store = review.store;
+    Effect::new(move |before: Option<Vec<Action>>| {
+        let now = store.actions().get();
+        if let Some(before) = before {
+            store.maybe_update(|plr| note_follow_up(&before, plr, browser::today()));
+        }
+        now
+    });
+}
+
 #[component]
 fn ActionCard(action: Field<Action>) -> impl IntoView {
     let review = Review::use_context();
@@ -97,6 +113,8 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
     let kind = Memo::new(move |_| action.kind().get());
     let lateness = Memo::new(move |_| action.with(|a| a.lateness(browser::today())));
     let completed = Memo::new(move |_| action.status().get() == ActionStatus::Completed);
+    let transferred = Memo::new(move |_| action.status().get() == ActionStatus::Transferred);
+    let updated_on = Memo::new(move |_| action.updated_on().get());
     let destination = Memo::new(move |_| {
         store
             .case()
@@ -116,8 +134,11 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
     };
     let kinds = ActionKind::ALL.map(|k| (k, k.choice())).to_vec();
     let statuses = ActionStatus::ALL.map(|s| (s, s.label())).to_vec();
-    let status_field: Field<ActionStatus> = action.status().into();
+    let status = Signal::derive(move || action.status().get());
+    let choose = move |value| action.update(|a| a.set_status(value, browser::today()));
     let completed_on = ask(ActionField::CompletedOn);
+    let transferred_on = ask(ActionField::TransferredOn);
+    let updated_id = format!("action-{id}-updated");
     view! {
         <section class="card" aria-labelledby=format!("action-{id}-title")>
             <h2 class="card__title" id=format!("action-{id}-title")>
@@ -136,13 +157,24 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
             <TextArea question=ask(ActionField::Description) field=action.description().into() rows=2 />
             <TextInput question=ask(ActionField::Owner) field=action.owner().into() class="input--width-20" />
             <DateInput question=ask(ActionField::DueOn) field=action.due_on().into() />
-            <StatusRadios question=ask(ActionField::Status) options=statuses field=status_field />
+            <StatusRadios question=ask(ActionField::Status) options=statuses status on_choose=choose />
             <When when=completed>
                 <div class="conditional">
                     <DateInput question=completed_on.clone() field=action.completed_on().into() />
                 </div>
             </When>
+            <When when=transferred>
+                <div class="conditional">
+                    <DateInput question=transferred_on.clone() field=action.transferred_on().into() />
+                </div>
+            </When>
             <TextArea question=ask(ActionField::ProgressNote) field=action.progress_note().into() rows=2 />
+            <When when=Signal::derive(move || review.is_completed())>
+                <p class="hint" id=updated_id.clone()>{move || match updated_on.get() {
+                    Some(on) => format!("Last updated {}", browser::short_date(on)),
+                    None => "No update yet".to_string(),
+                }}</p>
+            </When>
             <When when=Signal::derive(move || !review.is_completed())>
                 <button type="button" class="button button--warning button--small" on:click=remove.clone()>
                     {move || format!("Remove action {}", index.get() + 1)}
@@ -152,12 +184,15 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
     }
 }
 
-/// Open / Completed / Transferred for an action (a status is never blank, so it has no empty state).
+/// Open / Completed / Transferred / Service ended for an action (a status is never blank, so
+/// it has no empty state); choosing one goes through the core (`on_choose`), which keeps the
+/// day of a transfer with it.
 #[component]
 fn StatusRadios(
     question: Question,
     options: Vec<(ActionStatus, &'static str)>,
-    field: Field<ActionStatus>,
+    status: Signal<ActionStatus>,
+    on_choose: impl Fn(ActionStatus) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let id = question.field.dom_id();
     let locked = FormState::use_context().locked(&question.field);
@@ -169,8 +204,8 @@ fn StatusRadios(
                 <RadioChoice
                     id=radio_id(&id, n)
                     name=id.clone()
-                    checked=Signal::derive(move || field.get() == value)
-                    on_choose=move || field.set(value)
+                    checked=Signal::derive(move || status.get() == value)
+                    on_choose=move || on_choose(value)
                     locked
                 >
                     {text}

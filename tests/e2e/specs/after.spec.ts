@@ -93,7 +93,7 @@ test('a completed review from a file is moderated to inadequate: the grade super
 
   const file = await download(page);
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
-  expect(exported.schema_version).toBe(3);
+  expect(exported.schema_version).toBe(4);
   expect(exported.status).toBe('completed');
   expect(exported.moderation).toMatchObject({ moderator: 'C. Moderator', grade: 'inadequate', effect: 'downgraded' });
   expect(exported.judgement.concern_shared_at).not.toBeNull();
@@ -167,6 +167,8 @@ test("a completed review's actions are followed up without reopening it; overdue
   await expect(first.getByRole('group', { name: 'Due date' }).getByLabel('Day')).toBeDisabled();
   await expect(page.getByRole('button', { name: /^Remove action/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add an action' })).toHaveCount(0);
+  // No follow-up recorded yet since completion.
+  await expect(first.getByText('No update yet')).toBeVisible();
   await expectNoAxeViolations(page);
 
   await first.getByRole('radio', { name: 'Completed', exact: true }).check();
@@ -175,14 +177,25 @@ test("a completed review's actions are followed up without reopening it; overdue
   // Completed, it is no longer overdue, but it says how late it was done.
   await expect(first.getByRole('heading')).toHaveText('Action 1 Completed 2520 days late');
   await second.getByRole('radio', { name: "Transferred into the child's plan" }).check();
+  // A transfer asks its day (today until corrected), as the core keeps it with the status.
+  const transferDate = second.getByRole('group', { name: "Date transferred into the child's plan" });
+  const today = new Date();
+  await expect(transferDate.getByLabel('Day')).toHaveValue(String(today.getDate()));
+  await fillDate(second, "Date transferred into the child's plan", '2026-12-01');
   await second.getByLabel('Progress so far').fill('Now in the child protection plan.');
+  // Each follow-up change records the day it was made.
+  const short = `${today.getDate()} ${today.toLocaleString('en-GB', { month: 'short' }).slice(0, 3)} ${today.getFullYear()}`;
+  await expect(first.getByText(`Last updated ${short}`)).toBeVisible();
+  await expect(second.getByText(`Last updated ${short}`)).toBeVisible();
   await expectNoAxeViolations(page);
 
   await expect.poll(async () => (await stored(page)).actions[1].progress_note).toBe('Now in the child protection plan.');
   const followed = await stored(page);
   expect(followed.status).toBe('completed');
   expect(followed.actions[0]).toMatchObject({ status: 'completed', completed_on: '2026-11-30', progress_note: 'Done at the core group on 30 November.' });
-  expect(followed.actions[1].status).toBe('transferred');
+  expect(followed.actions[1]).toMatchObject({ status: 'transferred', transferred_on: '2026-12-01' });
+  const todayIso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  expect(followed.actions.map((a: any) => a.updated_on)).toEqual([todayIso, todayIso]);
   expect(Date.parse(followed.updated_at)).toBeGreaterThan(Date.parse(plr0.updated_at));
   expect(followed.completed_at).toBe(plr0.completed_at);
 

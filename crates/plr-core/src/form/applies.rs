@@ -51,6 +51,10 @@ impl Spot<'_> {
                 action,
                 field: ActionField::CompletedOn,
             } => action.status == ActionStatus::Completed,
+            Spot::Action {
+                action,
+                field: ActionField::TransferredOn,
+            } => action.status == ActionStatus::Transferred,
             _ => true,
         }
     }

@@ -180,19 +180,22 @@ pub enum ActionField {
     Status,
     /// `completed_on`
     CompletedOn,
+    /// `transferred_on` (schema version 4)
+    TransferredOn,
     /// `progress_note` (schema version 3)
     ProgressNote,
 }
 
 impl ActionField {
     /// Every question of an action, in the order of its card.
-    pub const ALL: [ActionField; 7] = [
+    pub const ALL: [ActionField; 8] = [
         ActionField::Kind,
         ActionField::Description,
         ActionField::Owner,
         ActionField::DueOn,
         ActionField::Status,
         ActionField::CompletedOn,
+        ActionField::TransferredOn,
         ActionField::ProgressNote,
     ];
 
@@ -205,6 +208,7 @@ impl ActionField {
             ActionField::DueOn => "due_on",
             ActionField::Status => "status",
             ActionField::CompletedOn => "completed_on",
+            ActionField::TransferredOn => "transferred_on",
             ActionField::ProgressNote => "progress_note",
         }
     }

@@ -151,7 +151,7 @@ fn hint(spot: Spot<'_>) -> Option<&'static str> {
         }
         Spot::Case(CaseField::ReviewDate)
         | Spot::Action {
-            field: ActionField::DueOn | ActionField::CompletedOn,
+            field: ActionField::DueOn | ActionField::CompletedOn | ActionField::TransferredOn,
             ..
         } => DATE_HINT,
         Spot::Area { field, .. } => match field {
@@ -191,6 +191,7 @@ impl ActionField {
             ActionField::DueOn => "Due date",
             ActionField::Status => "Status",
             ActionField::CompletedOn => "Date completed",
+            ActionField::TransferredOn => "Date transferred into the child's plan",
             ActionField::ProgressNote => "Progress so far",
         }
     }
@@ -251,8 +252,8 @@ mod tests {
         let fields: std::collections::HashSet<_> = all.iter().map(|q| &q.field).collect();
         assert_eq!(fields.len(), all.len(), "no question twice");
         // 10 about the case, 3 + 2 × 4 participation, 55 × 2 statements, 5 × 2 areas,
-        // 8 judgement and actions, 7 per action.
-        assert_eq!(all.len(), 10 + 11 + 110 + 10 + 8 + 7);
+        // 8 judgement and actions, 8 per action.
+        assert_eq!(all.len(), 10 + 11 + 110 + 10 + 8 + 8);
         for q in &all {
             assert_eq!(
                 q.limit.is_some(),

@@ -96,6 +96,9 @@ impl Spot<'_> {
                     ActionField::CompletedOn => {
                         format!("Enter the date action {n} was completed")
                     }
+                    ActionField::TransferredOn => {
+                        format!("Enter the date action {n} was transferred into the child's plan")
+                    }
                     // Every action has a status; a progress note is optional.
                     ActionField::Status | ActionField::ProgressNote => return None,
                 });

@@ -112,6 +112,7 @@ impl<'a> Spot<'a> {
                 ActionField::DueOn => or_blank(action.due_on, Shown::Date),
                 ActionField::Status => Shown::Choice(action.status.label()),
                 ActionField::CompletedOn => or_blank(action.completed_on, Shown::Date),
+                ActionField::TransferredOn => or_blank(action.transferred_on, Shown::Date),
                 ActionField::Description | ActionField::Owner | ActionField::ProgressNote => {
                     Shown::Blank
                 }

@@ -5,9 +5,10 @@
 use std::collections::HashSet;
 
 use super::{shown, ImportProblem, MAX_ACTIONS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::followthrough::{update_problems, UpdateProblem};
 use crate::form::spots;
 use crate::framework::Framework;
-use crate::model::{Plr, Status};
+use crate::model::{ActionStatus, Plr, Status};
 
 /// A problem when `text` is over `max` characters; its path is only written out then (this
 /// runs for every note of every file imported). One copy of the function for every path (`dyn`),
@@ -164,7 +165,51 @@ fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
     }
 }
 
+/// The follow-through of schema version 4: each action's day of transfer goes with its
+/// status, a follow-up change is never recorded before the review was completed, and each Head
+/// of Service's update keeps the rules it was recorded under (but today's date, which a file
+/// does not carry).
+fn follow_through(plr: &Plr, out: &mut Vec<ImportProblem>) {
+    let completed_on = plr.completed_at.map(|at| at.date_naive());
+    for (a, action) in plr.actions.iter().enumerate() {
+        let transferred = action.status == ActionStatus::Transferred;
+        match (transferred, action.transferred_on) {
+            (true, None) => out.push(ImportProblem::new(
+                format!("actions[{a}].transferred_on"),
+                "a transferred action needs the day it was transferred into the child's plan",
+            )),
+            (false, Some(_)) => out.push(ImportProblem::new(
+                format!("actions[{a}].transferred_on"),
+                "only a transferred action has a day of transfer",
+            )),
+            _ => {}
+        }
+        if let (Some(updated), Some(completed)) = (action.updated_on, completed_on) {
+            if updated < completed {
+                out.push(ImportProblem::new(
+                    format!("actions[{a}].updated_on"),
+                    "a follow-up change cannot be dated before the review was completed",
+                ));
+            }
+        }
+    }
+    for (u, update) in plr.concern_updates.iter().enumerate() {
+        // Recorded on a completed review, an update stays when the review is reopened.
+        for problem in update_problems(plr, update, None)
+            .into_iter()
+            .filter(|p| *p != UpdateProblem::NotCompleted)
+        {
+            let at = match problem.field() {
+                Some(field) => format!("concern_updates[{u}].{field}"),
+                None => format!("concern_updates[{u}]"),
+            };
+            out.push(ImportProblem::new(at, problem.to_string()));
+        }
+    }
+}
+
 fn invariants(plr: &Plr, out: &mut Vec<ImportProblem>) {
+    follow_through(plr, out);
     if plr.judgement.immediate_concern && plr.judgement.immediate_concern_at.is_none() {
         out.push(ImportProblem::new(
             "judgement.immediate_concern_at",

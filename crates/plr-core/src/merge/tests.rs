@@ -29,6 +29,8 @@ fn action(id: &str, description: &str) -> Action {
         status: ActionStatus::Open,
         completed_on: None,
         progress_note: String::new(),
+        transferred_on: None,
+        updated_on: None,
     }
 }
 

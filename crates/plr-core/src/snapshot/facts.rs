@@ -92,7 +92,11 @@ pub struct ActionFacts {
     pub due_on: Option<NaiveDate>,
     /// When it was completed, if it was.
     pub completed_on: Option<NaiveDate>,
-    /// Open, completed or transferred into the child's plan.
+    /// When it was transferred into the child's plan, if it was.
+    pub transferred_on: Option<NaiveDate>,
+    /// The last day a follow-up change was recorded after completion.
+    pub updated_on: Option<NaiveDate>,
+    /// Open, completed, transferred into the child's plan, or service ended.
     pub status: ActionStatus,
 }
 
@@ -218,6 +222,8 @@ impl PlrFacts {
                     progress_note: a.progress_note.trim().into(),
                     due_on: a.due_on,
                     completed_on: a.completed_on,
+                    transferred_on: a.transferred_on,
+                    updated_on: a.updated_on,
                     status: a.status,
                 })
                 .collect(),

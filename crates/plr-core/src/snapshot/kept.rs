@@ -13,6 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::facts::{is_case_of_concern, ModerationFacts, ViewsFacts};
 use crate::concern::RaisedBy;
+use crate::followthrough::{closed_on, ActionOutcome};
 use crate::model::{ActionKind, ActionStatus, Grade, LegalStatus, PlrId};
 
 /// The facts of one PLR that are small and of a fixed size.
@@ -50,6 +51,8 @@ impl Fixed {
 struct ActionRow {
     due_on: Option<NaiveDate>,
     completed_on: Option<NaiveDate>,
+    transferred_on: Option<NaiveDate>,
+    updated_on: Option<NaiveDate>,
     kind: Option<ActionKind>,
     status: ActionStatus,
     text: Option<u32>,
@@ -190,6 +193,8 @@ impl Kept {
             self.actions.push(ActionRow {
                 due_on: a.due_on,
                 completed_on: a.completed_on,
+                transferred_on: a.transferred_on,
+                updated_on: a.updated_on,
                 kind: a.kind,
                 status: a.status,
                 text,
@@ -353,6 +358,8 @@ impl<'a> KeptActions<'a> {
                 progress_note: text(2),
                 due_on: a.due_on,
                 completed_on: a.completed_on,
+                transferred_on: a.transferred_on,
+                updated_on: a.updated_on,
                 status: a.status,
             }
         })
@@ -374,8 +381,25 @@ pub struct KeptAction<'a> {
     pub due_on: Option<NaiveDate>,
     /// When it was completed, if it was.
     pub completed_on: Option<NaiveDate>,
-    /// Open, completed or transferred into the child's plan.
+    /// When it was transferred into the child's plan, if it was.
+    pub transferred_on: Option<NaiveDate>,
+    /// The last day a follow-up change was recorded after completion.
+    pub updated_on: Option<NaiveDate>,
+    /// Open, completed, transferred into the child's plan, or service ended.
     pub status: ActionStatus,
+}
+
+impl KeptAction<'_> {
+    /// Its outcome as of `as_of` (`followthrough.md`).
+    pub fn outcome(&self, as_of: NaiveDate) -> ActionOutcome {
+        ActionOutcome::of(
+            self.status,
+            self.due_on,
+            closed_on(self.status, self.completed_on, self.transferred_on),
+            self.updated_on,
+            as_of,
+        )
+    }
 }
 
 /// Each practice area's band of one kept PLR.

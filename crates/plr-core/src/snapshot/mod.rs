@@ -78,8 +78,7 @@ pub use settings::{Settings, SettingsError, SettingsFile};
 pub use tally::{Context, Counts, Measures};
 pub use tracker::{
     distinct, sort_rows, summary_csv, tracker_csv, tracker_rows, tracker_summary, SummaryBy,
-    SummaryRow, Timeliness, TrackerColumn, TrackerFilter, TrackerRow, TrackerSort,
-    TRACKER_CSV_HEADER,
+    SummaryRow, TrackerColumn, TrackerFilter, TrackerRow, TrackerSort, TRACKER_CSV_HEADER,
 };
 
 use kept::{Fixed, Kept, New};
@@ -201,6 +200,8 @@ impl SnapshotBuilder {
                     progress_note: text(&a.progress_note),
                     due_on: a.due_on,
                     completed_on: a.completed_on,
+                    transferred_on: a.transferred_on,
+                    updated_on: a.updated_on,
                     status: a.status,
                 }
             }),
@@ -227,6 +228,8 @@ impl SnapshotBuilder {
                 progress_note: &a.progress_note,
                 due_on: a.due_on,
                 completed_on: a.completed_on,
+                transferred_on: a.transferred_on,
+                updated_on: a.updated_on,
                 status: a.status,
             }),
             area_ids: facts.areas.ids.iter().map(|id| &**id),

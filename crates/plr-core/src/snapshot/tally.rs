@@ -8,6 +8,7 @@ use super::facts::ViewsFacts;
 use super::kept::KeptFacts;
 use super::measure::{Measure, MeasureKey, Target};
 use super::settings::Settings;
+use crate::followthrough::closed_on;
 use crate::followup::is_overdue;
 use crate::model::{ActionStatus, Feedback, Grade, ModerationEffect, ViewsOutcome};
 
@@ -145,18 +146,19 @@ impl Counts {
             }
         }
         for action in f.actions.iter() {
-            let Some(due) = action.due_on.filter(|due| *due <= as_of) else {
+            // An action whose service ended is set aside (`snapshot.md`).
+            let Some(due) = action
+                .due_on
+                .filter(|due| *due <= as_of && action.status != ActionStatus::ServiceEnded)
+            else {
                 continue;
             };
             self.actions_due += 1;
-            // A transferred action is closed (the child's plan tracks it): due, but neither
-            // completed on time nor overdue.
-            match (action.status, action.completed_on) {
-                (ActionStatus::Completed, Some(done)) => {
-                    self.actions_on_time += u32::from(done <= due)
-                }
-                (status, _) => {
-                    self.actions_overdue += u32::from(is_overdue(status, Some(due), as_of))
+            // Closed (completed, or transferred into the child's plan) by its due date.
+            match closed_on(action.status, action.completed_on, action.transferred_on) {
+                Some(closed) => self.actions_on_time += u32::from(closed <= due),
+                None => {
+                    self.actions_overdue += u32::from(is_overdue(action.status, Some(due), as_of))
                 }
             }
         }

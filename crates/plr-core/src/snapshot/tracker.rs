@@ -1,6 +1,6 @@
 //! The action tracker (seed 001: "action tracking needed improvement"): every follow-up action
 //! of the PLRs the snapshot counts (its period, team and legal status) in one table, each
-//! judged as of a date (on time, late, overdue, not yet due); sorted (overdue first by
+//! judged as of a date (on time, late, overdue, not yet due, no update); sorted (overdue first by
 //! default), filtered by team, owner, kind and status, summed up by team or owner, and written
 //! as CSV for the teams.
 
@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use super::breakdown::{latest_month, Selection};
 use super::facts::team_key;
 use super::{Options, SnapshotBuilder};
+use crate::followthrough::ActionOutcome;
 use crate::followup::is_overdue;
 use crate::model::{ActionKind, ActionStatus, PlrId};
 
@@ -38,65 +39,11 @@ pub struct TrackerRow {
     pub completed_on: Option<NaiveDate>,
     /// The progress so far.
     pub progress_note: String,
-    /// How it stands against its due date as of the tracker's date.
-    pub timeliness: Timeliness,
+    /// Its outcome as of the tracker's date (`followthrough.md`): on time, late, overdue, not
+    /// yet due, no update (the team manager has not said how it stands), service ended.
+    pub timeliness: ActionOutcome,
     /// Days past its due date as of the tracker's date, for an open action that is overdue.
     pub days_overdue: Option<i64>,
-}
-
-/// How an action stands against its due date as of a date D.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Timeliness {
-    /// Completed on or before D, by its due date (or it had none).
-    OnTime,
-    /// Completed on or before D, after its due date.
-    Late,
-    /// Not completed by D, and due before D.
-    Overdue,
-    /// Not completed by D, and due on or after D (or with no due date).
-    NotYetDue,
-    /// Transferred into the child's plan (closed; the day it was is not recorded).
-    Transferred,
-}
-
-impl Timeliness {
-    /// Every state, in the summary's column order.
-    pub const ALL: [Timeliness; 5] = [
-        Timeliness::OnTime,
-        Timeliness::Late,
-        Timeliness::Overdue,
-        Timeliness::NotYetDue,
-        Timeliness::Transferred,
-    ];
-
-    /// How `status`, due on `due_on` and completed on `completed_on`, stands as of `as_of`: a
-    /// completion after `as_of` had not happened yet then.
-    pub fn of(
-        status: ActionStatus,
-        due_on: Option<NaiveDate>,
-        completed_on: Option<NaiveDate>,
-        as_of: NaiveDate,
-    ) -> Timeliness {
-        let done = completed_on.filter(|on| status == ActionStatus::Completed && *on <= as_of);
-        match (status, done, due_on) {
-            (ActionStatus::Transferred, _, _) => Timeliness::Transferred,
-            (_, Some(on), Some(due)) if on > due => Timeliness::Late,
-            (_, Some(_), _) => Timeliness::OnTime,
-            (_, None, Some(due)) if due < as_of => Timeliness::Overdue,
-            (_, None, _) => Timeliness::NotYetDue,
-        }
-    }
-
-    /// "On time", "Late", "Overdue", "Not yet due", "Transferred".
-    pub fn label(self) -> &'static str {
-        match self {
-            Timeliness::OnTime => "On time",
-            Timeliness::Late => "Late",
-            Timeliness::Overdue => "Overdue",
-            Timeliness::NotYetDue => "Not yet due",
-            Timeliness::Transferred => "Transferred",
-        }
-    }
 }
 
 /// A column the tracker can be sorted by.
@@ -116,7 +63,7 @@ pub enum TrackerColumn {
     Status,
     /// Completion date.
     CompletedOn,
-    /// On time, late, overdue, not yet due.
+    /// On time, late, overdue, not yet due, no update, service ended.
     Timeliness,
     /// Days overdue (the default: most overdue first).
     #[default]
@@ -147,7 +94,7 @@ impl TrackerColumn {
             TrackerColumn::DueOn => "Due date",
             TrackerColumn::Status => "Status",
             TrackerColumn::CompletedOn => "Completed on",
-            TrackerColumn::Timeliness => "Against its due date",
+            TrackerColumn::Timeliness => "Outcome",
             TrackerColumn::DaysOverdue => "Days overdue",
         }
     }
@@ -245,7 +192,7 @@ pub fn tracker_rows(builder: &SnapshotBuilder, options: &Options) -> Vec<Tracker
                 status: a.status,
                 completed_on: a.completed_on,
                 progress_note: a.progress_note.to_string(),
-                timeliness: Timeliness::of(a.status, a.due_on, a.completed_on, as_of),
+                timeliness: a.outcome(as_of),
                 days_overdue: a
                     .due_on
                     .filter(|_| is_overdue(a.status, a.due_on, as_of))
@@ -267,14 +214,14 @@ pub enum SummaryBy {
     Owner,
 }
 
-/// One team's (or owner's) actions, counted by [`Timeliness`] (in the order of
-/// [`Timeliness::ALL`]).
+/// One team's (or owner's) actions, counted by [`ActionOutcome`] (in the order of
+/// [`ActionOutcome::ALL`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRow {
     /// The team or owner, as first spelled.
     pub name: String,
-    /// The count of each state, in the order of [`Timeliness::ALL`].
-    pub counts: [u32; 5],
+    /// The count of each outcome, in the order of [`ActionOutcome::ALL`].
+    pub counts: [u32; 6],
     /// Every action of it.
     pub total: u32,
 }
@@ -291,10 +238,10 @@ pub fn tracker_summary(rows: &[TrackerRow], by: SummaryBy) -> Vec<SummaryRow> {
         let name = if name.is_empty() { "Not given" } else { name };
         let group = groups.entry(team_key(name)).or_insert_with(|| SummaryRow {
             name: name.to_string(),
-            counts: [0; 5],
+            counts: [0; 6],
             total: 0,
         });
-        let n = Timeliness::ALL
+        let n = ActionOutcome::ALL
             .iter()
             .position(|t| *t == r.timeliness)
             .unwrap_or(0);
@@ -360,7 +307,7 @@ fn field(text: &str) -> String {
 }
 
 /// The CSV's header: the words a team manager reads, not field names.
-pub const TRACKER_CSV_HEADER: &str = "Case reference,Team,Type of action,What needs to happen,Who will do it,Due date,Status,Completed on,Against its due date,Days overdue,Progress so far";
+pub const TRACKER_CSV_HEADER: &str = "Case reference,Team,Type of action,What needs to happen,Who will do it,Due date,Status,Completed on,Outcome,Days overdue,Progress so far";
 
 /// The rows as CSV, under [`TRACKER_CSV_HEADER`].
 pub fn tracker_csv(rows: &[TrackerRow]) -> String {
@@ -392,7 +339,7 @@ pub fn summary_csv(summary: &[SummaryRow], by: SummaryBy) -> String {
         SummaryBy::Team => "Team",
         SummaryBy::Owner => "Who will do it",
     });
-    for t in Timeliness::ALL {
+    for t in ActionOutcome::ALL {
         out.push(',');
         out.push_str(t.label());
     }

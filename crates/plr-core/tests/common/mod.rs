@@ -71,6 +71,8 @@ pub fn realistic_completed() -> Plr {
         status: ActionStatus::Open,
         completed_on: None,
         progress_note: String::new(),
+        transferred_on: None,
+        updated_on: None,
     });
     complete(&mut plr, f, "2026-11-20T10:40:02Z".parse().unwrap()).expect("complete");
     plr

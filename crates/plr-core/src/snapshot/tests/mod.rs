@@ -309,27 +309,44 @@ fn actions_are_judged_against_the_as_of_date() {
 }
 
 #[test]
-fn a_transferred_action_is_due_but_closed_neither_on_time_nor_overdue() {
+fn a_transfer_by_its_due_day_counts_on_time_and_an_ended_service_is_set_aside() {
     let mut f = plr(1, date(2022, 7, 5), Grade::Good);
+    let due = Some(date(2022, 7, 20));
     f.actions = Box::new([
+        // Transferred into the child's plan on its due day: on time.
         ActionFacts {
-            due_on: Some(date(2022, 7, 20)),
+            due_on: due,
             status: ActionStatus::Transferred,
+            transferred_on: due,
             ..ActionFacts::default()
         },
+        // A day late: due, not on time.
         ActionFacts {
-            due_on: Some(date(2022, 7, 20)),
+            due_on: due,
+            status: ActionStatus::Transferred,
+            transferred_on: Some(date(2022, 7, 21)),
+            ..ActionFacts::default()
+        },
+        // Open past its due date: overdue.
+        ActionFacts {
+            due_on: due,
+            ..ActionFacts::default()
+        },
+        // The service ended: not counted at all.
+        ActionFacts {
+            due_on: due,
+            status: ActionStatus::ServiceEnded,
             ..ActionFacts::default()
         },
     ]);
     let s = built(vec![f]).finish(&options("2022-07", date(2022, 8, 1)));
     assert_eq!(
         measure(&s, MeasureKey::ActionsCompletedOnTime),
-        (0, Some(2), Some(0), Some(Rag::Red))
+        (1, Some(3), Some(33), Some(Rag::Red))
     );
     assert_eq!(
         measure(&s, MeasureKey::ActionsOverdue),
-        (1, Some(2), Some(50), None)
+        (1, Some(3), Some(33), None)
     );
 }
 

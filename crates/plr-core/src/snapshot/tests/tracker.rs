@@ -11,7 +11,18 @@ fn action(owner: &str, kind: ActionKind, due: NaiveDate, done: Option<NaiveDate>
         progress_note: "".into(),
         due_on: Some(due),
         completed_on: done,
+        transferred_on: None,
+        updated_on: None,
         status: status_when(done),
+    }
+}
+
+/// `action`, with a follow-up recorded on `on`.
+fn updated(action: ActionFacts, on: NaiveDate) -> ActionFacts {
+    ActionFacts {
+        updated_on: Some(on),
+        progress_note: "Seen at the core group".into(),
+        ..action
     }
 }
 
@@ -23,7 +34,10 @@ fn july(as_of: NaiveDate) -> Options {
 fn loaded() -> SnapshotBuilder {
     let mut a = plr(1, date(2022, 7, 5), Grade::Good);
     a.actions = Box::new([
-        action("Ann", ActionKind::CarePlanning, date(2022, 7, 20), None),
+        updated(
+            action("Ann", ActionKind::CarePlanning, date(2022, 7, 20), None),
+            date(2022, 7, 15),
+        ),
         action(
             "Bob",
             ActionKind::Other,
@@ -35,7 +49,10 @@ fn loaded() -> SnapshotBuilder {
     b.team = "Forest CIN ".into();
     b.actions = Box::new([
         action("ann", ActionKind::Other, date(2022, 7, 31), None),
-        action("=Eve", ActionKind::Other, date(2022, 8, 9), None),
+        updated(
+            action("=Eve", ActionKind::Other, date(2022, 8, 9), None),
+            date(2022, 7, 20),
+        ),
     ]);
     let mut draft = plr(3, date(2022, 7, 7), Grade::Good);
     draft.completed = false;
@@ -118,11 +135,11 @@ fn the_csv_quotes_fields_and_defuses_formulas() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "Case reference,Team,Type of action,What needs to happen,Who will do it,Due date,Status,Completed on,Against its due date,Days overdue,Progress so far"
+        "Case reference,Team,Type of action,What needs to happen,Who will do it,Due date,Status,Completed on,Outcome,Days overdue,Progress so far"
     );
     assert_eq!(
         lines[1],
-        "LL-1,Stroud CP,Care planning,\"Do it, Ann\",Ann,2022-07-20,Open,,Overdue,12,"
+        "LL-1,Stroud CP,Care planning,\"Do it, Ann\",Ann,2022-07-20,Open,,Overdue,12,Seen at the core group"
     );
     assert_eq!(
         lines[3],
@@ -130,7 +147,7 @@ fn the_csv_quotes_fields_and_defuses_formulas() {
     );
     assert_eq!(
         lines[4],
-        "LL-2,Forest CIN,Other,\"Do it, =Eve\",'=Eve,2022-08-09,Open,,Not yet due,,"
+        "LL-2,Forest CIN,Other,\"Do it, =Eve\",'=Eve,2022-08-09,Open,,Not yet due,,Seen at the core group"
     );
 }
 
@@ -180,46 +197,36 @@ fn the_tracker_follows_the_snapshots_period_team_and_legal_status() {
 }
 
 #[test]
-fn an_action_is_judged_on_time_late_overdue_or_not_yet_due_as_of_a_date() {
-    use ActionStatus::*;
-    let d = |day| Some(date(2022, 7, day));
-    let as_of = date(2022, 7, 20);
-    let of = |status, due, done| Timeliness::of(status, due, done, as_of);
-    assert_eq!(of(Completed, d(10), d(10)), Timeliness::OnTime);
-    assert_eq!(of(Completed, None, d(10)), Timeliness::OnTime);
-    assert_eq!(of(Completed, d(10), d(11)), Timeliness::Late);
-    // Completed after the as-of date: as of then it was still open.
-    assert_eq!(of(Completed, d(10), d(25)), Timeliness::Overdue);
-    assert_eq!(of(Completed, d(22), d(25)), Timeliness::NotYetDue);
-    assert_eq!(of(Open, d(19), None), Timeliness::Overdue);
-    assert_eq!(of(Open, d(20), None), Timeliness::NotYetDue);
-    assert_eq!(of(Open, None, None), Timeliness::NotYetDue);
-    assert_eq!(of(Transferred, d(1), None), Timeliness::Transferred);
-}
-
-#[test]
 fn the_summary_counts_each_teams_and_owners_actions_most_overdue_first() {
     let rows = tracker_rows(&loaded(), &july(date(2022, 8, 1)));
     let summary = tracker_summary(&rows, SummaryBy::Team);
-    let counted: Vec<(&str, [u32; 5], u32)> = summary
+    let counted: Vec<(&str, [u32; 6], u32)> = summary
         .iter()
         .map(|s| (s.name.as_str(), s.counts, s.total))
         .collect();
-    // On time, late, overdue, not yet due, transferred.
+    // On time, late, overdue, not yet due, no update, service ended.
     assert_eq!(
         counted,
         [
-            ("Forest CIN", [0, 0, 1, 1, 0], 2),
-            ("Stroud CP", [1, 0, 1, 0, 0], 2)
+            ("Stroud CP", [1, 0, 1, 0, 0, 0], 2),
+            ("Forest CIN", [0, 0, 0, 1, 1, 0], 2)
         ]
     );
     let owners = tracker_summary(&rows, SummaryBy::Owner);
-    assert_eq!(owners[0].name, "Ann");
-    assert_eq!(owners[0].counts, [0, 0, 2, 0, 0]);
+    let owners: Vec<(&str, [u32; 6])> =
+        owners.iter().map(|s| (s.name.as_str(), s.counts)).collect();
+    assert_eq!(
+        owners,
+        [
+            ("Ann", [0, 0, 1, 0, 1, 0]),
+            ("=Eve", [0, 0, 0, 1, 0, 0]),
+            ("Bob", [1, 0, 0, 0, 0, 0])
+        ]
+    );
     assert_eq!(
         summary_csv(&summary, SummaryBy::Team),
-        "Team,On time,Late,Overdue,Not yet due,Transferred,All actions\n\
-         Forest CIN,0,0,1,1,0,2\n\
-         Stroud CP,1,0,1,0,0,2\n"
+        "Team,On time,Late,Overdue,Not yet due,No update,Service ended,All actions\n\
+         Stroud CP,1,0,1,0,0,0,2\n\
+         Forest CIN,0,0,0,1,1,0,2\n"
     );
 }

@@ -1,0 +1,245 @@
+//! Follow-through (`followthrough.md`): a Case of Concern kept until a Head of Service is
+//! assured, and actions followed until done. The rules for recording a Head of Service's
+//! update (one function, for the form and the dashboard alike), the day a follow-up change of
+//! an action is recorded (`updated_on`), and an action's outcome as of a date.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::concern::raised;
+use crate::import::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::model::{Action, ActionStatus, ConcernOutcome, ConcernUpdate, Plr, Status};
+
+/// Why a Head of Service's update cannot be recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum UpdateProblem {
+    /// Only a completed review carries updates.
+    #[error("Only a completed review can have a Head of Service update")]
+    NotCompleted,
+    /// The review is not, and never was, a Case of Concern.
+    #[error("This review was never a Case of Concern, so it has no Head of Service updates")]
+    NeverACaseOfConcern,
+    /// Nobody is named.
+    #[error("Enter the name of the Head of Service who gave the update")]
+    NoName,
+    /// Dated before the concern was raised.
+    #[error("The update cannot be dated before the Case of Concern was raised")]
+    BeforeRaised,
+    /// Dated after today.
+    #[error("The date of the update cannot be in the future")]
+    InTheFuture,
+    /// Resolved without both assurances.
+    #[error("A Case of Concern is resolved only when the Head of Service is assured both that the child is safe and that a plan is in place")]
+    ResolvedWithoutAssurance,
+    /// A name or note longer than the form's limits.
+    #[error("The name or the note is longer than the limit")]
+    TooLong,
+}
+
+impl UpdateProblem {
+    /// The question the problem is about, for an error summary's link: `by`, `on`, `outcome`
+    /// (or `None` for the review as a whole).
+    pub fn field(self) -> Option<&'static str> {
+        match self {
+            UpdateProblem::NotCompleted | UpdateProblem::NeverACaseOfConcern => None,
+            UpdateProblem::NoName | UpdateProblem::TooLong => Some("by"),
+            UpdateProblem::BeforeRaised | UpdateProblem::InTheFuture => Some("on"),
+            UpdateProblem::ResolvedWithoutAssurance => Some("outcome"),
+        }
+    }
+}
+
+/// Everything wrong with recording `update` on `plr`; `today` (the user's date) bounds its day
+/// when known (an import has no today of its own, and checks the rest).
+pub fn update_problems(
+    plr: &Plr,
+    update: &ConcernUpdate,
+    today: Option<NaiveDate>,
+) -> Vec<UpdateProblem> {
+    let mut out = Vec::new();
+    if plr.status != Status::Completed {
+        out.push(UpdateProblem::NotCompleted);
+    }
+    match raised(plr) {
+        None => out.push(UpdateProblem::NeverACaseOfConcern),
+        Some((at, _)) if update.on < at.date_naive() => out.push(UpdateProblem::BeforeRaised),
+        Some(_) => {}
+    }
+    if update.by.trim().is_empty() {
+        out.push(UpdateProblem::NoName);
+    }
+    if update.by.chars().count() > MAX_SHORT_CHARS || update.note.chars().count() > MAX_TEXT_CHARS {
+        out.push(UpdateProblem::TooLong);
+    }
+    if today.is_some_and(|today| update.on > today) {
+        out.push(UpdateProblem::InTheFuture);
+    }
+    if update.outcome == ConcernOutcome::Resolved && !(update.child_safe && update.plan_in_place) {
+        out.push(UpdateProblem::ResolvedWithoutAssurance);
+    }
+    out
+}
+
+/// Records a Head of Service's `update` on `plr` (kept oldest first; an update on the same day
+/// goes after those already there), at `now`, on `today`; refused, with every problem, when
+/// [`update_problems`] finds any. The review's `updated_at` moves; nothing else changes.
+pub fn record_concern_update(
+    plr: &mut Plr,
+    mut update: ConcernUpdate,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<(), Vec<UpdateProblem>> {
+    update.by = update.by.trim().to_string();
+    let problems = update_problems(plr, &update, Some(today));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let at = plr
+        .concern_updates
+        .partition_point(|earlier| earlier.on <= update.on);
+    plr.concern_updates.insert(at, update);
+    plr.updated_at = now;
+    Ok(())
+}
+
+/// The update that resolved the concern, if one did.
+pub fn resolution(plr: &Plr) -> Option<&ConcernUpdate> {
+    plr.concern_updates
+        .iter()
+        .find(|u| u.outcome == ConcernOutcome::Resolved)
+}
+
+/// The follow-up fields of an action: what may change after completion.
+fn follow_up(a: &Action) -> (ActionStatus, Option<NaiveDate>, Option<NaiveDate>, &str) {
+    (a.status, a.completed_on, a.transferred_on, &a.progress_note)
+}
+
+/// Sets `updated_on` = `today` on each action of `after` whose follow-up fields (status,
+/// `completed_on`, `transferred_on`, `progress_note`) differ from the same action (by id) in
+/// `before`, on a completed review; returns whether any was set. `updated_on` is never typed:
+/// this is how it is kept.
+pub fn note_follow_up(before: &[Action], after: &mut Plr, today: NaiveDate) -> bool {
+    if after.status != Status::Completed {
+        return false;
+    }
+    let mut changed = false;
+    for action in &mut after.actions {
+        let was = before.iter().find(|b| b.id == action.id);
+        if was.is_some_and(|was| follow_up(was) != follow_up(action))
+            && action.updated_on != Some(today)
+        {
+            action.updated_on = Some(today);
+            changed = true;
+        }
+    }
+    changed
+}
+
+impl Action {
+    /// Sets the status, keeping the day of a transfer with it: `today` when it becomes
+    /// transferred (the user can then correct it), `None` when it stops being transferred.
+    pub fn set_status(&mut self, status: ActionStatus, today: NaiveDate) {
+        if status == ActionStatus::Transferred {
+            self.transferred_on.get_or_insert(today);
+        } else {
+            self.transferred_on = None;
+        }
+        self.status = status;
+    }
+
+    /// The day it was closed: completed on, or transferred on.
+    pub fn closed_on(&self) -> Option<NaiveDate> {
+        closed_on(self.status, self.completed_on, self.transferred_on)
+    }
+}
+
+/// The day an action with these fields was closed: `completed_on` (completed) or
+/// `transferred_on` (transferred).
+pub fn closed_on(
+    status: ActionStatus,
+    completed_on: Option<NaiveDate>,
+    transferred_on: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    match status {
+        ActionStatus::Completed => completed_on,
+        ActionStatus::Transferred => transferred_on,
+        ActionStatus::Open | ActionStatus::ServiceEnded => None,
+    }
+}
+
+/// An action's outcome as of a date D (`followthrough.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ActionOutcome {
+    /// Closed on or before D, by its due date (or it had none).
+    OnTime,
+    /// Closed on or before D, after its due date.
+    Late,
+    /// Not closed by D, and due before D, with an update recorded by D.
+    Overdue,
+    /// Not closed by D, and due on or after D, with an update recorded by D.
+    NotYetDue,
+    /// Not closed by D, and no update recorded by D: the team manager has not yet said how it
+    /// stands, whatever its due date.
+    NoUpdate,
+    /// The service to the child ended first: set aside.
+    ServiceEnded,
+}
+
+impl ActionOutcome {
+    /// Every outcome, in the order reports list them.
+    pub const ALL: [ActionOutcome; 6] = [
+        ActionOutcome::OnTime,
+        ActionOutcome::Late,
+        ActionOutcome::Overdue,
+        ActionOutcome::NotYetDue,
+        ActionOutcome::NoUpdate,
+        ActionOutcome::ServiceEnded,
+    ];
+
+    /// The outcome as of `as_of` of an action with these fields.
+    pub fn of(
+        status: ActionStatus,
+        due_on: Option<NaiveDate>,
+        closed_on: Option<NaiveDate>,
+        updated_on: Option<NaiveDate>,
+        as_of: NaiveDate,
+    ) -> ActionOutcome {
+        if status == ActionStatus::ServiceEnded {
+            return ActionOutcome::ServiceEnded;
+        }
+        match (closed_on.filter(|on| *on <= as_of), due_on) {
+            (Some(on), Some(due)) if on > due => ActionOutcome::Late,
+            (Some(_), _) => ActionOutcome::OnTime,
+            (None, _) if updated_on.is_none_or(|on| on > as_of) => ActionOutcome::NoUpdate,
+            (None, Some(due)) if due < as_of => ActionOutcome::Overdue,
+            (None, _) => ActionOutcome::NotYetDue,
+        }
+    }
+
+    /// "On time", "Late", "Overdue", "Not yet due", "No update", "Service ended".
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionOutcome::OnTime => "On time",
+            ActionOutcome::Late => "Late",
+            ActionOutcome::Overdue => "Overdue",
+            ActionOutcome::NotYetDue => "Not yet due",
+            ActionOutcome::NoUpdate => "No update",
+            ActionOutcome::ServiceEnded => "Service ended",
+        }
+    }
+}
+
+impl Action {
+    /// This action's outcome as of `as_of` ([`ActionOutcome::of`]).
+    pub fn outcome(&self, as_of: NaiveDate) -> ActionOutcome {
+        ActionOutcome::of(
+            self.status,
+            self.due_on,
+            self.closed_on(),
+            self.updated_on,
+            as_of,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;
