@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 use crate::pages::review::{
     actions::ActionsPage, area::AreaPage, case::CasePage, check::CheckPage,
-    judgement::JudgementPage, moderate::ModeratePage, overview::Overview,
-    participation::ParticipationPage, record::PrintPage,
+    concern_update::ConcernUpdatePage, judgement::JudgementPage, moderate::ModeratePage,
+    overview::Overview, participation::ParticipationPage, record::PrintPage,
 };
 
 /// A page of the review (one URL each under `/review/:id`).
@@ -24,6 +24,7 @@ enum ReviewPage {
     Actions,
     Check,
     Moderate,
+    ConcernUpdate,
     Print,
 }
 
@@ -55,6 +56,7 @@ fn page_view(page: ReviewPage) -> AnyView {
         ReviewPage::Actions => ActionsPage().into_any(),
         ReviewPage::Check => CheckPage().into_any(),
         ReviewPage::Moderate => ModeratePage().into_any(),
+        ReviewPage::ConcernUpdate => ConcernUpdatePage().into_any(),
         ReviewPage::Print => PrintPage().into_any(),
     }
 }
@@ -143,6 +145,10 @@ pub fn check() -> AnyView {
 /// Moderation.
 pub fn moderate() -> AnyView {
     draw(ReviewPage::Moderate)
+}
+/// A Head of Service's update on a Case of Concern.
+pub fn concern_update() -> AnyView {
+    draw(ReviewPage::ConcernUpdate)
 }
 /// The printed record.
 pub fn print() -> AnyView {

@@ -30,6 +30,7 @@ export const firefoxSpecs = [
   'payloads.spec.ts',
   'privacy.spec.ts',
   'parts.spec.ts',
+  'concern-update.spec.ts',
 ];
 
 export default defineConfig({

@@ -108,6 +108,84 @@ pub fn resolution(plr: &Plr) -> Option<&ConcernUpdate> {
         .find(|u| u.outcome == ConcernOutcome::Resolved)
 }
 
+/// Where a Case of Concern stands on the register on a day (`followthrough.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegisterState {
+    /// Still tracked: open this many whole months since it was raised; an update is due when
+    /// none is dated in this month.
+    Open {
+        /// Whole months since the day it was raised.
+        months: u32,
+        /// No Head of Service update dated in this month.
+        update_due: bool,
+    },
+    /// A Head of Service was assured: resolved on that day, by them.
+    Resolved {
+        /// The day of the resolving update.
+        on: NaiveDate,
+        /// The Head of Service.
+        by: String,
+    },
+}
+
+impl RegisterState {
+    /// Where `plr` stands on `today`; `None` when it was never raised as a Case of Concern.
+    pub fn of(plr: &Plr, today: NaiveDate) -> Option<RegisterState> {
+        let (raised_at, _) = raised(plr)?;
+        if let Some(resolved) = resolution(plr).filter(|u| u.on <= today) {
+            return Some(RegisterState::Resolved {
+                on: resolved.on,
+                by: resolved.by.clone(),
+            });
+        }
+        let update_due = !plr
+            .concern_updates
+            .iter()
+            .any(|u| same_month(u.on, today) && u.on <= today);
+        Some(RegisterState::Open {
+            months: months_between(raised_at.date_naive(), today),
+            update_due,
+        })
+    }
+
+    /// "Open for 14 months: update due this month", "Open for less than a month: updated this
+    /// month", "Resolved on 15 July 2022 by P. Singh" (`long_date`: a day as the user reads it).
+    pub fn label(&self, long_date: impl Fn(NaiveDate) -> String) -> String {
+        match self {
+            RegisterState::Open { months, update_due } => {
+                let open = match months {
+                    0 => "Open for less than a month".to_string(),
+                    1 => "Open for 1 month".to_string(),
+                    n => format!("Open for {n} months"),
+                };
+                let update = if *update_due {
+                    "update due this month"
+                } else {
+                    "updated this month"
+                };
+                format!("{open}: {update}")
+            }
+            RegisterState::Resolved { on, by } => {
+                format!("Resolved on {} by {by}", long_date(*on))
+            }
+        }
+    }
+}
+
+fn same_month(a: NaiveDate, b: NaiveDate) -> bool {
+    use chrono::Datelike;
+    (a.year(), a.month()) == (b.year(), b.month())
+}
+
+/// Whole calendar months from `from` to `to` (0 when `to` is earlier): 10 May 2021 to 9 July
+/// 2022 is 13, to 10 July 2022 is 14.
+pub fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
+    use chrono::Datelike;
+    let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    let months = months - i32::from(to.day() < from.day());
+    u32::try_from(months).unwrap_or(0)
+}
+
 /// The follow-up fields of an action: what may change after completion.
 fn follow_up(a: &Action) -> (ActionStatus, Option<NaiveDate>, Option<NaiveDate>, &str) {
     (a.status, a.completed_on, a.transferred_on, &a.progress_note)

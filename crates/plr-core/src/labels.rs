@@ -2,8 +2,8 @@
 //! unexplained acronyms), and where a care planning action goes for each legal status.
 
 use crate::model::{
-    ActionKind, ActionStatus, Feedback, Grade, LegalStatus, ModerationEffect, Rating, Role, Status,
-    ViewsOutcome,
+    ActionKind, ActionStatus, ConcernOutcome, Feedback, Grade, LegalStatus, ModerationEffect,
+    Rating, Role, Status, ViewsOutcome,
 };
 
 impl Grade {
@@ -184,6 +184,35 @@ impl ActionStatus {
             ActionStatus::Completed => "Completed",
             ActionStatus::Transferred => "Transferred into the child's plan",
             ActionStatus::ServiceEnded => "Service ended",
+        }
+    }
+}
+
+impl ConcernOutcome {
+    /// Every outcome, in the order the form lists them.
+    pub const ALL: [ConcernOutcome; 3] = [
+        ConcernOutcome::Resolved,
+        ConcernOutcome::ContinuingOversight,
+        ConcernOutcome::FurtherReview,
+    ];
+
+    /// "Resolved", "Continuing oversight", "Further review".
+    pub fn label(self) -> &'static str {
+        match self {
+            ConcernOutcome::Resolved => "Resolved",
+            ConcernOutcome::ContinuingOversight => "Continuing oversight",
+            ConcernOutcome::FurtherReview => "Further review",
+        }
+    }
+
+    /// What the outcome means, as the form offers it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            ConcernOutcome::Resolved => "Resolved: the child is safe and a plan is in place",
+            ConcernOutcome::ContinuingOversight => {
+                "Continuing oversight: the Head of Service keeps following it"
+            }
+            ConcernOutcome::FurtherReview => "Further review: another review is to be made",
         }
     }
 }

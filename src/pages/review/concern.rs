@@ -10,6 +10,7 @@ use plr_core::concern::{
     is_or_was_case_of_concern, share_by, share_instruction, sharing_problem, ConcernClock,
     SharingProblem, SHARE_WITH,
 };
+use plr_core::followthrough::RegisterState;
 use plr_core::{JudgementStoreFields, PlrStoreFields};
 
 use super::Review;
@@ -89,6 +90,13 @@ pub fn ConcernNotice() -> impl IntoView {
                 <When when=Signal::derive(move || !flagged.get())>
                     <SharingRecord />
                 </When>
+                {move || review.is_completed().then(|| {
+                    let state = store.with(|plr| RegisterState::of(plr, browser::today()));
+                    view! {
+                        {state.map(|s| view! { <p id="concern-register"><strong>{s.label(browser::long_date)}</strong></p> })}
+                        <p><a class="link" id="concern-update-link" href=review.href("concern-update")>"Record a Head of Service update"</a></p>
+                    }
+                })}
                 <When when=Signal::derive(move || no_actions.get() && !review.is_completed())>
                     <p>"It needs at least one action before it can be completed."</p>
                 </When>

@@ -6,6 +6,7 @@ pub mod area;
 pub mod case;
 pub mod check;
 mod concern;
+pub mod concern_update;
 mod grade;
 pub mod judgement;
 pub mod moderate;

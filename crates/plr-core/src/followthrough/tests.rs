@@ -247,3 +247,71 @@ fn an_actions_outcome_as_of_a_date() {
         ServiceEnded
     );
 }
+
+#[test]
+fn the_register_says_how_long_a_concern_has_been_open_and_whether_an_update_is_due() {
+    let long = |d: NaiveDate| d.format("%-d %B %Y").to_string();
+    let mut plr = concern();
+    assert_eq!(RegisterState::of(&completed(), day("2026-12-06")), None);
+    let state = |plr: &Plr, today| RegisterState::of(plr, day(today)).unwrap().label(long);
+    assert_eq!(
+        state(&plr, "2026-12-06"),
+        "Open for less than a month: update due this month"
+    );
+    // Exactly 12 months, then 14.
+    assert_eq!(
+        state(&plr, "2027-11-20"),
+        "Open for 12 months: update due this month"
+    );
+    assert_eq!(
+        state(&plr, "2027-11-19"),
+        "Open for 11 months: update due this month"
+    );
+    assert_eq!(
+        state(&plr, "2028-01-31"),
+        "Open for 14 months: update due this month"
+    );
+    record_concern_update(
+        &mut plr,
+        update(
+            "2026-12-03",
+            ConcernOutcome::ContinuingOversight,
+            true,
+            false,
+        ),
+        day("2026-12-06"),
+        at("2026-12-06T10:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(
+        state(&plr, "2026-12-06"),
+        "Open for less than a month: updated this month"
+    );
+    assert_eq!(
+        state(&plr, "2027-01-02"),
+        "Open for 1 month: update due this month"
+    );
+    record_concern_update(
+        &mut plr,
+        update("2026-12-05", ConcernOutcome::Resolved, true, true),
+        day("2026-12-06"),
+        at("2026-12-06T10:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(
+        state(&plr, "2026-12-06"),
+        "Resolved on 5 December 2026 by P. Singh"
+    );
+    // Read as it stood before the resolving update.
+    assert_eq!(
+        state(&plr, "2026-12-04"),
+        "Open for less than a month: updated this month"
+    );
+}
+
+#[test]
+fn months_between_counts_whole_calendar_months() {
+    assert_eq!(months_between(day("2021-05-10"), day("2022-07-09")), 13);
+    assert_eq!(months_between(day("2021-05-10"), day("2022-07-10")), 14);
+    assert_eq!(months_between(day("2022-07-10"), day("2022-07-01")), 0);
+}
