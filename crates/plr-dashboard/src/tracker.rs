@@ -142,18 +142,16 @@ fn Summary(rows: Memo<Vec<TrackerRow>>) -> impl IntoView {
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">"Sum the actions up by"</legend>
                 <div class="radios radios--inline">
-                    <div class="radio">
-                        <input class="radio__input" type="radio" id="summary-by-team" name="summary-by"
-                            prop:checked=move || by.get() == SummaryBy::Team
-                            on:change=move |_| by.set(SummaryBy::Team) />
-                        <label class="label radio__label" for="summary-by-team">"By team"</label>
-                    </div>
-                    <div class="radio">
-                        <input class="radio__input" type="radio" id="summary-by-owner" name="summary-by"
-                            prop:checked=move || by.get() == SummaryBy::Owner
-                            on:change=move |_| by.set(SummaryBy::Owner) />
-                        <label class="label radio__label" for="summary-by-owner">"By owner"</label>
-                    </div>
+                    {[(SummaryBy::Team, "summary-by-team", "By team"), (SummaryBy::Owner, "summary-by-owner", "By owner")]
+                        .map(|(choice, id, label)| view! {
+                            <div class="radio">
+                                <input class="radio__input" type="radio" id=id name="summary-by"
+                                    prop:checked=move || by.get() == choice
+                                    on:change=move |_| by.set(choice) />
+                                <label class="label radio__label" for=id>{label}</label>
+                            </div>
+                        })
+                        .collect_view()}
                 </div>
             </fieldset>
         </div>

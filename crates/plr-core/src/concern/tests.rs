@@ -10,6 +10,32 @@ fn at(text: &str) -> DateTime<Utc> {
     text.parse().unwrap()
 }
 
+/// A draft graded inadequate (against an outstanding suggestion, with its reason) with the
+/// action a Case of Concern needs: completable.
+fn graded_inadequate_with_an_action(plr: &mut Plr) {
+    plr.judgement
+        .choose_final_grade(Grade::Inadequate, Some(Grade::Outstanding));
+    plr.judgement.rationale = "Drift".into();
+    plr.actions.push(crate::model::Action {
+        kind: Some(crate::model::ActionKind::Other),
+        description: "Strategy discussion".into(),
+        owner: "A".into(),
+        due_on: today().into(),
+        ..crate::model::Action::new_after(&[])
+    });
+}
+
+/// A moderation to inadequate at `when`.
+fn moderated_inadequate_at(when: &str) -> Moderation {
+    Moderation {
+        moderator: "M".into(),
+        moderated_at: at(when),
+        grade: Grade::Inadequate,
+        effect: ModerationEffect::Downgraded,
+        comments: String::new(),
+    }
+}
+
 fn concern_paths(plr: &Plr) -> Vec<String> {
     completion_problems(plr, Framework::practice_fundamentals(), today())
         .into_iter()
@@ -87,16 +113,7 @@ fn the_clock_runs_from_the_flag_and_unticking_clears_it() {
 fn reopening_never_restarts_the_clock() {
     let f = Framework::practice_fundamentals();
     let mut plr = complete_plr();
-    plr.judgement
-        .choose_final_grade(Grade::Inadequate, Some(Grade::Outstanding));
-    plr.judgement.rationale = "Drift".into();
-    plr.actions.push(crate::model::Action {
-        kind: Some(crate::model::ActionKind::Other),
-        description: "Strategy discussion".into(),
-        owner: "A".into(),
-        due_on: today().into(),
-        ..crate::model::Action::new_after(&[])
-    });
+    graded_inadequate_with_an_action(&mut plr);
     // A draft graded inadequate is not yet a Case of Concern with a deadline.
     assert_eq!(share_by(&plr), None);
     complete(&mut plr, f, at("2026-11-20T10:00:00Z")).unwrap();
@@ -165,13 +182,7 @@ fn the_clock_counts_down_from_the_flag_then_says_whether_it_was_shared_in_time()
 #[test]
 fn a_moderated_inadequate_grade_starts_the_clock_at_moderation() {
     let mut plr = complete_plr();
-    plr.moderation = Some(Moderation {
-        moderator: "M".into(),
-        moderated_at: at("2026-12-01T15:00:00Z"),
-        grade: Grade::Inadequate,
-        effect: ModerationEffect::Downgraded,
-        comments: String::new(),
-    });
+    plr.moderation = Some(moderated_inadequate_at("2026-12-01T15:00:00Z"));
     assert_eq!(share_by(&plr), Some(at("2026-12-02T15:00:00Z")));
 }
 
@@ -256,16 +267,7 @@ fn a_concern_raised_stays_raised_when_a_moderator_upgrades_the_grade() {
     let f = Framework::practice_fundamentals();
     let mut plr = complete_plr();
     assert_eq!(raised(&plr), None);
-    plr.judgement
-        .choose_final_grade(Grade::Inadequate, Some(Grade::Outstanding));
-    plr.judgement.rationale = "Drift".into();
-    plr.actions.push(crate::model::Action {
-        kind: Some(crate::model::ActionKind::Other),
-        description: "Strategy discussion".into(),
-        owner: "A".into(),
-        due_on: today().into(),
-        ..crate::model::Action::new_after(&[])
-    });
+    graded_inadequate_with_an_action(&mut plr);
     // A draft graded inadequate is not raised until it is completed.
     assert_eq!(raised(&plr), None);
     complete(&mut plr, f, at("2026-11-20T10:00:00Z")).unwrap();
@@ -288,13 +290,7 @@ fn a_concern_raised_stays_raised_when_a_moderator_upgrades_the_grade() {
 #[test]
 fn a_concern_is_raised_by_whichever_came_first() {
     let mut plr = complete_plr();
-    plr.moderation = Some(Moderation {
-        moderator: "M".into(),
-        moderated_at: at("2026-12-01T15:00:00Z"),
-        grade: Grade::Inadequate,
-        effect: ModerationEffect::Downgraded,
-        comments: String::new(),
-    });
+    plr.moderation = Some(moderated_inadequate_at("2026-12-01T15:00:00Z"));
     assert_eq!(
         raised(&plr),
         Some((at("2026-12-01T15:00:00Z"), RaisedBy::ModeratedInadequate))

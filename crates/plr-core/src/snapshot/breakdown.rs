@@ -45,7 +45,21 @@ pub(super) struct Selection<'a, 'o> {
     pub(super) team: Option<String>,
 }
 
-impl<'a> Selection<'a, '_> {
+impl<'a, 'o> Selection<'a, 'o> {
+    /// The PLRs that count under `options`, and the period they are counted in (the options'
+    /// period, else the latest month in the data).
+    pub(super) fn of(builder: &'a SnapshotBuilder, options: &'o Options) -> (Self, Period) {
+        let period = options
+            .period
+            .unwrap_or_else(|| latest_month(builder, options));
+        let selection = Selection {
+            builder,
+            options,
+            team: options.team.as_deref().map(team_key),
+        };
+        (selection, period)
+    }
+
     /// Completed PLRs matching the filters, in `period`.
     pub(super) fn in_period<'s>(
         &'s self,
@@ -196,14 +210,7 @@ pub(super) fn snapshot(
     rejected: Vec<Rejected>,
     skipped: u32,
 ) -> Snapshot {
-    let period = options
-        .period
-        .unwrap_or_else(|| latest_month(builder, options));
-    let selection = Selection {
-        builder,
-        options,
-        team: options.team.as_deref().map(team_key),
-    };
+    let (selection, period) = Selection::of(builder, options);
     let spellings = spellings(builder);
     let counts = selection.counts(period);
     let mut measures = counts.measures(selection.context(period, options.allocated));

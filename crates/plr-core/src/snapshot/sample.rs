@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::breakdown::{latest_month, Selection};
+use super::breakdown::Selection;
 use super::facts::team_key;
 use super::kept::KeptFacts;
 use super::period::Period;
@@ -40,14 +40,7 @@ impl SnapshotBuilder {
     /// period and filters, with `seed`; `by_team` draws that share from each team. The same
     /// files and seed always give the same sample, whatever order the files were added in.
     pub fn sample(&self, options: &Options, percent: u32, by_team: bool, seed: u64) -> Sample<'_> {
-        let period = options
-            .period
-            .unwrap_or_else(|| latest_month(self, options));
-        let selection = Selection {
-            builder: self,
-            options,
-            team: options.team.as_deref().map(team_key),
-        };
+        let (selection, period) = Selection::of(self, options);
         let mut groups: BTreeMap<String, Vec<KeptFacts<'_>>> = BTreeMap::new();
         let mut candidates = 0;
         for f in selection

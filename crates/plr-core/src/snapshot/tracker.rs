@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use super::breakdown::{latest_month, Selection};
+use super::breakdown::Selection;
 use super::facts::team_key;
 use super::{Options, SnapshotBuilder};
 use crate::followthrough::ActionOutcome;
@@ -170,14 +170,7 @@ impl TrackerFilter {
 /// default order.
 pub fn tracker_rows(builder: &SnapshotBuilder, options: &Options) -> Vec<TrackerRow> {
     let as_of = options.as_of;
-    let period = options
-        .period
-        .unwrap_or_else(|| latest_month(builder, options));
-    let selection = Selection {
-        builder,
-        options,
-        team: options.team.as_deref().map(team_key),
-    };
+    let (selection, period) = Selection::of(builder, options);
     let mut rows: Vec<TrackerRow> = selection
         .in_period(period)
         .flat_map(|f| {
