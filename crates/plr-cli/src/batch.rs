@@ -183,6 +183,41 @@ pub fn snapshot(args: SnapshotArgs, out: &mut impl Write, err: &mut impl Write) 
     }
 }
 
+/// `plr concerns`: the Case of Concern register (`followthrough.md`) on `out` in the chosen
+/// format (json: the register; csv: a row per entry, headed in words; text: a line per entry);
+/// rejected files on `err`.
+pub fn concerns(
+    selection: Selection,
+    as_of: Option<NaiveDate>,
+    resolved: bool,
+    format: Format,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    let builder = read_batch(&selection.paths);
+    let options = options(&builder, &selection, as_of, Settings::default());
+    let register = plr_core::snapshot::register(&builder, &options, resolved);
+    let text = match format {
+        Format::Json => match serde_json::to_string_pretty(&register) {
+            Ok(json) => json + "\n",
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return INVALID;
+            }
+        },
+        Format::Csv => plr_core::snapshot::register_csv(&register),
+        Format::Text => plr_core::snapshot::register_text(&register),
+    };
+    let _ = write!(out, "{text}");
+    let snapshot = builder.finish(&options);
+    report_rejected(&snapshot, err);
+    if snapshot.rejected_files > 0 {
+        INVALID
+    } else {
+        OK
+    }
+}
+
 /// `plr sample`: the chosen files on `out`, one per line; a summary and rejected files on `err`.
 pub fn sample(
     selection: Selection,

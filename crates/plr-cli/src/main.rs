@@ -17,7 +17,7 @@ mod generate;
 #[command(
     name = "plr",
     version,
-    about = "Practice Learning Review exports: validate, grade, snapshot, sample, generate, schema"
+    about = "Practice Learning Review exports: validate, grade, snapshot, concerns, sample, generate, schema"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -61,6 +61,23 @@ enum Command {
         settings: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "json")]
+        format: batch::Format,
+    },
+    /// The Case of Concern register (followthrough.md): every loaded, completed review raised as
+    /// a Case of Concern and not resolved as of the period's end (or --as-of, if earlier),
+    /// whatever its month.
+    Concerns {
+        #[command(flatten)]
+        selection: batch::Selection,
+        /// Read the register as of this date (YYYY-MM-DD); by default today, or the last day of
+        /// a period that has ended.
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        /// Also list the concerns resolved in the period.
+        #[arg(long)]
+        resolved: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
         format: batch::Format,
     },
     /// Print a reproducible random sample of the period's completed, unmoderated PLRs to
@@ -135,6 +152,12 @@ fn main() -> ExitCode {
             };
             batch::snapshot(args, &mut out, &mut err)
         }
+        Command::Concerns {
+            selection,
+            as_of,
+            resolved,
+            format,
+        } => batch::concerns(selection, as_of, resolved, format, &mut out, &mut err),
         Command::Sample {
             selection,
             percent,

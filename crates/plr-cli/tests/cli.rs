@@ -161,3 +161,60 @@ fn usage_errors_exit_with_2_and_schema_matches_the_committed_file() {
     .unwrap();
     assert_eq!(stdout(&schema), committed);
 }
+
+#[test]
+fn concerns_lists_the_register_with_each_entrys_sharing_and_latest_update() {
+    let dir = scratch("concerns");
+    let concern = std::fs::read_to_string(fixture("completed-concern.json")).unwrap();
+    // The same review's copy with a Head of Service update: the register keeps the update.
+    let updated = concern
+        .replacen(
+            "\"concern_updates\": []",
+            "\"concern_updates\": [{\"on\": \"2026-11-25\", \"by\": \"P. Singh\", \"child_safe\": true, \"plan_in_place\": false, \"outcome\": \"continuing_oversight\", \"note\": \"\"}]",
+            1,
+        )
+        .replacen(
+            "\"updated_at\": \"2026-11-20T11:00:00Z\"",
+            "\"updated_at\": \"2026-11-25T11:00:00Z\"",
+            1,
+        );
+    std::fs::write(dir.join("concern.json"), &concern).unwrap();
+    std::fs::write(dir.join("updated.json"), &updated).unwrap();
+    std::fs::copy(fixture("completed-good.json"), dir.join("good.json")).unwrap();
+    let path = dir.to_str().unwrap();
+    let base = ["concerns", "--period", "2026-11", "--as-of", "2026-11-30"];
+
+    let text = plr(&[&base[..], &[path]].concat());
+    assert_eq!(text.status.code(), Some(0), "{text:?}");
+    assert_eq!(
+        stdout(&text),
+        "Cases of Concern tracked as of 2026-11-30 (2026-11): 1\n  \
+         LL-771204 (Stroud Safeguarding): raised 2026-11-20 (immediate concern); \
+         shared with D. Head (Head of Service) on 2026-11-20 in time; \
+         latest update 2026-11-25 by P. Singh: Continuing oversight; open 0 months\n"
+    );
+
+    let csv = plr(&[&base[..], &["--format", "csv", path]].concat());
+    let csv = stdout(&csv);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].starts_with("Case reference,Team,Legal status,Review date,Raised by"));
+    assert!(lines[1].starts_with("LL-771204,Stroud Safeguarding,Child protection,"));
+
+    let json = plr(&[&base[..], &["--format", "json", path]].concat());
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["as_of"], "2026-11-30");
+    assert_eq!(json["entries"][0]["raised_by"], "immediate_concern");
+    assert_eq!(json["entries"][0]["latest_update"]["by"], "P. Singh");
+
+    // As of the day before the update: none yet, and one is due.
+    let before = plr(&[
+        "concerns",
+        "--period",
+        "2026-11",
+        "--as-of",
+        "2026-11-24",
+        path,
+    ]);
+    assert!(stdout(&before).contains("no update yet; open 0 months, update due"));
+}

@@ -68,6 +68,20 @@ impl<'a, 'o> Selection<'a, 'o> {
         self.matching(period, true)
     }
 
+    /// Completed PLRs matching the team and legal status filters that were raised as a Case
+    /// of Concern, whatever their review date (the register's).
+    pub(super) fn raised<'s>(&'s self) -> impl Iterator<Item = KeptFacts<'a>> + 's {
+        self.builder.plrs.iter_where(move |f, team| {
+            f.completed
+                && f.raised.is_some()
+                && self.team.as_ref().is_none_or(|t| team_key(team) == *t)
+                && self
+                    .options
+                    .legal_status
+                    .is_none_or(|s| f.legal_status == Some(s))
+        })
+    }
+
     /// PLRs (completed, or drafts) matching the filters, reviewed in `period`.
     fn matching<'s>(
         &'s self,

@@ -10,8 +10,8 @@ use crate::concern::{raised, RaisedBy};
 use crate::framework::Framework;
 use crate::grading::AreaResult;
 use crate::model::{
-    ActionKind, ActionStatus, Feedback, Grade, LegalStatus, ModerationEffect, Plr, PlrId, Status,
-    Views, ViewsOutcome,
+    ActionKind, ActionStatus, ConcernOutcome, Feedback, Grade, LegalStatus, ModerationEffect, Plr,
+    PlrId, Status, Views, ViewsOutcome,
 };
 use crate::moderation::{moderation_effect, reported_grade};
 
@@ -100,6 +100,21 @@ pub struct ActionFacts {
     pub status: ActionStatus,
 }
 
+/// A Head of Service's update on a Case of Concern, as the register reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateFacts {
+    /// The day of the update.
+    pub on: NaiveDate,
+    /// The Head of Service (trimmed).
+    pub by: Box<str>,
+    /// Assured the child is safe.
+    pub child_safe: bool,
+    /// Assured a plan is in place.
+    pub plan_in_place: bool,
+    /// What follows.
+    pub outcome: ConcernOutcome,
+}
+
 /// The moderator's grade and its effect on the reviewer's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ModerationFacts {
@@ -111,13 +126,14 @@ pub struct ModerationFacts {
 
 /// What the snapshot reads from one PLR, as given to [`SnapshotBuilder::add_facts`](super::SnapshotBuilder::add_facts)
 /// (the builder keeps it in a more compact form, read back as [`KeptFacts`](super::KeptFacts)).
-pub type PlrFacts = Facts<Box<str>, Box<[ActionFacts]>, AreaBands>;
+pub type PlrFacts = Facts<Box<str>, Box<[ActionFacts]>, AreaBands, Box<[UpdateFacts]>>;
 
 /// The facts the snapshot reads from one PLR, whether owned ([`PlrFacts`]) or borrowed from
-/// a builder ([`KeptFacts`](super::KeptFacts)): `Text` is how texts are held, `Actions` and
-/// `Areas` how the actions' dates and the areas' bands are.
+/// a builder ([`KeptFacts`](super::KeptFacts)): `Text` is how texts are held, `Actions`,
+/// `Areas` and `Updates` how the actions' dates, the areas' bands and the Head of Service's
+/// updates are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Facts<Text, Actions, Areas> {
+pub struct Facts<Text, Actions, Areas, Updates> {
     /// The PLR's id.
     pub id: PlrId,
     /// When it was last changed (the newer copy of an id wins).
@@ -152,6 +168,8 @@ pub struct Facts<Text, Actions, Areas> {
     pub concern_shared_at: Option<DateTime<Utc>>,
     /// Who it was shared with (kept for a Case of Concern only, like `child_ref`).
     pub concern_shared_with: Text,
+    /// The Head of Service's updates, oldest first (of every copy of the id: their union).
+    pub concern_updates: Updates,
     /// When a Case of Concern must be shared with the team manager's manager.
     pub share_by: Option<DateTime<Utc>>,
     /// Social worker involved.
@@ -228,6 +246,17 @@ impl PlrFacts {
                 })
                 .collect(),
             areas: AreaBands::of(&plr.judgement.suggested.areas),
+            concern_updates: plr
+                .concern_updates
+                .iter()
+                .map(|u| UpdateFacts {
+                    on: u.on,
+                    by: u.by.trim().into(),
+                    child_safe: u.child_safe,
+                    plan_in_place: u.plan_in_place,
+                    outcome: u.outcome,
+                })
+                .collect(),
         })
     }
 

@@ -14,7 +14,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::facts::{is_case_of_concern, ModerationFacts, ViewsFacts};
 use crate::concern::RaisedBy;
 use crate::followthrough::{closed_on, ActionOutcome};
-use crate::model::{ActionKind, ActionStatus, Grade, LegalStatus, PlrId};
+use crate::model::{ActionKind, ActionStatus, ConcernOutcome, Grade, LegalStatus, PlrId};
 
 /// The facts of one PLR that are small and of a fixed size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,9 +58,19 @@ struct ActionRow {
     text: Option<u32>,
 }
 
+/// One Head of Service update; its name at `by` in `Kept::text`.
+#[derive(Debug, Clone)]
+struct UpdateRow {
+    on: NaiveDate,
+    outcome: ConcernOutcome,
+    child_safe: bool,
+    plan_in_place: bool,
+    by: Range<usize>,
+}
+
 /// One PLR as it comes in, borrowed from wherever it was read (a blank action owner and
 /// description are not kept).
-pub(super) struct New<'t, A, I, B> {
+pub(super) struct New<'t, A, I, B, U> {
     pub(super) id: PlrId,
     pub(super) fixed: Fixed,
     pub(super) source: &'t str,
@@ -71,6 +81,8 @@ pub(super) struct New<'t, A, I, B> {
     /// The practice areas' ids, in the order of their bands.
     pub(super) area_ids: I,
     pub(super) bands: B,
+    /// The Head of Service's updates.
+    pub(super) updates: U,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +95,7 @@ struct Row {
     actions: Range<usize>,
     areas: u32,
     bands: usize,
+    updates: Range<usize>,
 }
 
 /// Every PLR kept, with the shared buffers their rows point into. The rows are one list (in
@@ -102,6 +115,7 @@ pub(super) struct Kept {
     actions: Vec<ActionRow>,
     /// Each kept action's owner, description and progress note.
     action_texts: Vec<[Range<usize>; 3]>,
+    updates: Vec<UpdateRow>,
 }
 
 impl Kept {
@@ -156,23 +170,77 @@ impl Kept {
         (self.area_lists.len() - 1) as u32
     }
 
+    /// The Head of Service updates at `kept` (a row's, if any) together with `incoming`, each
+    /// once (an update is the same when its day, Head of Service and outcome are), oldest
+    /// first; written at the end of the list, whose new range is returned.
+    fn union_updates(
+        &mut self,
+        kept: Option<Range<usize>>,
+        incoming: &[KeptUpdate<'_>],
+    ) -> Range<usize> {
+        let start = self.updates.len();
+        let kept = kept.unwrap_or(start..start);
+        if incoming.is_empty() {
+            return kept;
+        }
+        let mut all: Vec<(NaiveDate, ConcernOutcome, bool, bool, String)> = self.updates[kept]
+            .iter()
+            .map(|u| {
+                let by = self.text[u.by.clone()].to_string();
+                (u.on, u.outcome, u.child_safe, u.plan_in_place, by)
+            })
+            .collect();
+        for u in incoming {
+            let same = |k: &(NaiveDate, ConcernOutcome, bool, bool, String)| {
+                k.0 == u.on && k.1 == u.outcome && k.4 == u.by
+            };
+            if !all.iter().any(same) {
+                all.push((u.on, u.outcome, u.child_safe, u.plan_in_place, u.by.into()));
+            }
+        }
+        all.sort_by_key(|u| u.0);
+        for (on, outcome, child_safe, plan_in_place, by) in all {
+            let by = self.push_text(&by);
+            self.updates.push(UpdateRow {
+                on,
+                outcome,
+                child_safe,
+                plan_in_place,
+                by,
+            });
+        }
+        start..self.updates.len()
+    }
+
     /// Keeps `new` unless a copy of its id already kept wins over it: a moderated copy over an
     /// unmoderated one, else the later `updated_at`, ties to the greater source name (so the
-    /// result never depends on the order of the files). A copy that loses keeps nothing.
-    pub(super) fn insert<'t, A, I, B>(&mut self, new: New<'t, A, I, B>)
+    /// result never depends on the order of the files). A copy that loses keeps only its Head
+    /// of Service updates, added to the kept copy's (`followthrough.md`: nothing followed up is
+    /// lost).
+    pub(super) fn insert<'t, A, I, B, U>(&mut self, new: New<'t, A, I, B, U>)
     where
         A: Iterator<Item = KeptAction<'t>>,
         I: ExactSizeIterator<Item = &'t str> + Clone,
         B: Iterator<Item = Option<Grade>>,
+        U: Iterator<Item = KeptUpdate<'t>>,
     {
+        let incoming: Vec<KeptUpdate<'t>> = new.updates.collect();
         let rank = |f: &Fixed| (f.moderation.is_some(), f.updated_at);
         let place = self.index.get(&new.id).map(|n| *n as usize);
         if let Some((_, kept)) = place.and_then(|n| self.rows.get(n)) {
             let kept_source = &self.text[kept.source.clone()];
             if (rank(&new.fixed), new.source) <= (rank(&kept.fixed), kept_source) {
+                let kept_updates = kept.updates.clone();
+                let n = place.unwrap_or(0);
+                let updates = self.union_updates(Some(kept_updates), &incoming);
+                self.rows[n].1.updates = updates;
                 return;
             }
         }
+        let kept_updates = place
+            .and_then(|n| self.rows.get(n))
+            .map(|(_, row)| row.updates.clone());
+        let updates = self.union_updates(kept_updates, &incoming);
         let source = self.push_text(new.source);
         let child_ref = self.push_text(new.child_ref);
         let concern_shared_with = self.push_text(new.concern_shared_with);
@@ -216,6 +284,7 @@ impl Kept {
             actions: first_action..self.actions.len(),
             areas,
             bands,
+            updates,
         };
         match place.and_then(|n| self.rows.get_mut(n)) {
             Some(kept) => kept.1 = row,
@@ -242,6 +311,10 @@ impl Kept {
             areas: KeptAreas {
                 ids: areas,
                 bands: &self.bands[row.bands..row.bands + areas.len()],
+            },
+            concern_updates: KeptUpdates {
+                rows: &self.updates[row.updates.clone()],
+                kept: self,
             },
         })
     }
@@ -290,6 +363,7 @@ impl Kept {
                 actions: facts.actions.iter(),
                 area_ids: facts.areas.ids(),
                 bands: facts.areas.iter().map(|(_, band)| band),
+                updates: facts.concern_updates.iter(),
             });
         }
     }
@@ -304,7 +378,68 @@ impl Kept {
 /// What the builder kept of one PLR: the fields of [`PlrFacts`](super::PlrFacts), borrowed
 /// from the builder's shared lists. Its `child_ref` is blank in a builder filled for the
 /// report only, except for a Case of Concern (the only PLRs whose reference the report lists).
-pub type KeptFacts<'a> = super::facts::Facts<&'a str, KeptActions<'a>, KeptAreas<'a>>;
+pub type KeptFacts<'a> =
+    super::facts::Facts<&'a str, KeptActions<'a>, KeptAreas<'a>, KeptUpdates<'a>>;
+
+/// The Head of Service updates of one kept PLR, oldest first.
+#[derive(Clone, Copy)]
+pub struct KeptUpdates<'a> {
+    rows: &'a [UpdateRow],
+    kept: &'a Kept,
+}
+
+impl PartialEq for KeptUpdates<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for KeptUpdates<'_> {}
+
+impl std::fmt::Debug for KeptUpdates<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'a> KeptUpdates<'a> {
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Each update, oldest first.
+    pub fn iter(&self) -> impl Iterator<Item = KeptUpdate<'a>> + 'a {
+        let kept = self.kept;
+        self.rows.iter().map(move |u| KeptUpdate {
+            on: u.on,
+            by: &kept.text[u.by.clone()],
+            child_safe: u.child_safe,
+            plan_in_place: u.plan_in_place,
+            outcome: u.outcome,
+        })
+    }
+}
+
+/// One kept Head of Service update (the fields of [`UpdateFacts`](super::UpdateFacts), borrowed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeptUpdate<'a> {
+    /// The day of the update.
+    pub on: NaiveDate,
+    /// The Head of Service.
+    pub by: &'a str,
+    /// Assured the child is safe.
+    pub child_safe: bool,
+    /// Assured a plan is in place.
+    pub plan_in_place: bool,
+    /// What follows.
+    pub outcome: ConcernOutcome,
+}
 
 impl KeptFacts<'_> {
     /// A Case of Concern: reported grade inadequate or an immediate concern.

@@ -53,6 +53,7 @@ mod kept;
 mod measure;
 mod period;
 mod present;
+mod register;
 mod render;
 mod report;
 mod sample;
@@ -64,10 +65,16 @@ mod tracker;
 
 use chrono::NaiveDate;
 
-pub use facts::{team_key, ActionFacts, AreaBands, ModerationFacts, PlrFacts, ViewsFacts};
-pub use kept::{KeptAction, KeptActions, KeptAreas, KeptFacts};
+pub use facts::{
+    team_key, ActionFacts, AreaBands, ModerationFacts, PlrFacts, UpdateFacts, ViewsFacts,
+};
+pub use kept::{KeptAction, KeptActions, KeptAreas, KeptFacts, KeptUpdate, KeptUpdates};
 pub use measure::{percent, Direction, Measure, MeasureKey, Op, Previous, Rag, Target};
 pub use period::{Period, PeriodParseError};
+pub use register::{
+    register, register_csv, register_text, Register, RegisterEntry, RegisterUpdate,
+    REGISTER_CSV_HEADER,
+};
 pub use render::{to_csv, to_json, to_text};
 pub use report::{
     AreaMeasures, Concern, FileProblem, Filters, LegalStatusMeasures, MergedTeam, PeriodMeasures,
@@ -207,6 +214,13 @@ impl SnapshotBuilder {
             }),
             area_ids: areas.iter().map(|a| a.id.0.as_str()),
             bands: areas.iter().map(|a| a.band),
+            updates: plr.concern_updates.iter().map(|u| KeptUpdate {
+                on: u.on,
+                by: u.by.trim(),
+                child_safe: u.child_safe,
+                plan_in_place: u.plan_in_place,
+                outcome: u.outcome,
+            }),
         });
     }
 
@@ -234,6 +248,13 @@ impl SnapshotBuilder {
             }),
             area_ids: facts.areas.ids.iter().map(|id| &**id),
             bands: facts.areas.bands.iter().copied(),
+            updates: facts.concern_updates.iter().map(|u| KeptUpdate {
+                on: u.on,
+                by: &u.by,
+                child_safe: u.child_safe,
+                plan_in_place: u.plan_in_place,
+                outcome: u.outcome,
+            }),
         });
     }
 

@@ -286,7 +286,7 @@ pub fn sort_rows(rows: &mut [TrackerRow], sort: TrackerSort) {
 
 /// A CSV field, quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-` or
 /// `@` is prefixed with `'` so a spreadsheet never runs it as a formula.
-fn field(text: &str) -> String {
+pub(super) fn field(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
     } else {

@@ -2,6 +2,7 @@
 //! sample) in `grouping.rs`.
 
 mod grouping;
+mod register;
 mod tracker;
 
 use chrono::NaiveDate;
@@ -41,6 +42,7 @@ pub(super) fn plr(id: u128, on: NaiveDate, grade: Grade) -> PlrFacts {
         family: ViewsFacts::default(),
         actions: Box::new([]),
         areas: AreaBands::default(),
+        concern_updates: Box::new([]),
     }
 }
 
