@@ -12,6 +12,7 @@ pub mod grades;
 pub mod load;
 pub mod more;
 pub mod reader;
+pub mod register;
 pub mod state;
 pub mod timing;
 pub mod tracker;
@@ -25,6 +26,7 @@ use crate::download::download;
 use crate::figures::{MeasureTable, Summary, ACTIONS, HEADLINE, MODERATION, PARTICIPATION};
 use crate::grades::{Breakdowns, Grades};
 use crate::load::LoadPanel;
+use crate::register::ConcernRegister;
 use crate::state::State;
 use crate::tracker::Tracker;
 
@@ -79,7 +81,7 @@ fn SnapshotView() -> impl IntoView {
             <Concerns />
         </section>
         </Show>
-        <Show when=move || state.shows(4)><Tracker /></Show>
+        <Show when=move || state.shows(4)><ConcernRegister /><Tracker /></Show>
         <Show when=move || state.shows(5)><ModerationSample /></Show>
     }
 }

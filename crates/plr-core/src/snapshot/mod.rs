@@ -72,8 +72,8 @@ pub use kept::{KeptAction, KeptActions, KeptAreas, KeptFacts, KeptUpdate, KeptUp
 pub use measure::{percent, Direction, Measure, MeasureKey, Op, Previous, Rag, Target};
 pub use period::{Period, PeriodParseError};
 pub use register::{
-    register, register_csv, register_text, Register, RegisterEntry, RegisterUpdate,
-    REGISTER_CSV_HEADER,
+    heads_of_service, register, register_csv, register_text, sort_register, Register,
+    RegisterColumn, RegisterEntry, RegisterUpdate, REGISTER_CSV_HEADER,
 };
 pub use render::{to_csv, to_json, to_text};
 pub use report::{

@@ -144,6 +144,108 @@ fn entry(f: &KeptFacts<'_>, as_of: NaiveDate) -> Option<RegisterEntry> {
     })
 }
 
+/// A column the register can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RegisterColumn {
+    /// Case reference.
+    CaseRef,
+    /// Team.
+    Team,
+    /// When it was raised (the default: oldest first).
+    #[default]
+    Raised,
+    /// The latest update's day.
+    LatestUpdate,
+    /// Months open.
+    MonthsOpen,
+}
+
+impl RegisterColumn {
+    /// Every sortable column, in table order.
+    pub const ALL: [RegisterColumn; 5] = [
+        RegisterColumn::CaseRef,
+        RegisterColumn::Team,
+        RegisterColumn::Raised,
+        RegisterColumn::LatestUpdate,
+        RegisterColumn::MonthsOpen,
+    ];
+
+    /// The column heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            RegisterColumn::CaseRef => "Case reference",
+            RegisterColumn::Team => "Team",
+            RegisterColumn::Raised => "Raised",
+            RegisterColumn::LatestUpdate => "Latest update",
+            RegisterColumn::MonthsOpen => "Months open",
+        }
+    }
+}
+
+/// Sorts `entries` by `column` (`descending`: largest, latest or last first); ties keep the
+/// register's order (oldest raised first).
+pub fn sort_register(entries: &mut [RegisterEntry], column: RegisterColumn, descending: bool) {
+    entries.sort_by(|a, b| {
+        let order = match column {
+            RegisterColumn::CaseRef => {
+                super::facts::team_key(&a.child_ref).cmp(&super::facts::team_key(&b.child_ref))
+            }
+            RegisterColumn::Team => {
+                super::facts::team_key(&a.team).cmp(&super::facts::team_key(&b.team))
+            }
+            RegisterColumn::Raised => a.raised_at.cmp(&b.raised_at),
+            RegisterColumn::LatestUpdate => a
+                .latest_update
+                .as_ref()
+                .map(|u| u.on)
+                .cmp(&b.latest_update.as_ref().map(|u| u.on)),
+            RegisterColumn::MonthsOpen => a.months_open.cmp(&b.months_open),
+        };
+        let order = if descending { order.reverse() } else { order };
+        order.then_with(|| (a.raised_at, a.id).cmp(&(b.raised_at, b.id)))
+    });
+}
+
+impl RegisterEntry {
+    /// Open for more than 12 whole months.
+    pub fn open_over_12_months(&self) -> bool {
+        self.resolved_on.is_none() && self.months_open > 12
+    }
+
+    /// Whether the Head of Service `name` (compared ignoring case and spaces) was told of it or
+    /// gave an update.
+    pub fn involves(&self, name: &str) -> bool {
+        let name = super::facts::team_key(name);
+        super::facts::team_key(&self.shared_with) == name
+            || self
+                .latest_update
+                .as_ref()
+                .is_some_and(|u| super::facts::team_key(&u.by) == name)
+    }
+}
+
+/// The Heads of Service the register names (shared with, or giving the latest update), each
+/// once, sorted: for a filter's choices.
+pub fn heads_of_service(register: &Register) -> Vec<String> {
+    let mut seen = std::collections::BTreeMap::new();
+    for e in &register.entries {
+        let names = [
+            Some(e.shared_with.as_str()),
+            e.latest_update.as_ref().map(|u| u.by.as_str()),
+        ];
+        for name in names
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            seen.entry(super::facts::team_key(name))
+                .or_insert_with(|| name.to_string());
+        }
+    }
+    seen.into_values().collect()
+}
+
 /// The register's CSV header: the words a QA officer reads.
 pub const REGISTER_CSV_HEADER: &str = "Case reference,Team,Legal status,Review date,Raised by,Raised at,Share by,Shared with,Shared at,Shared in time,Latest update,Head of Service,Child safe,Plan in place,Outcome,Resolved on,Months open,Update due";
 

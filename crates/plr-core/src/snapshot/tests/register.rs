@@ -199,3 +199,25 @@ fn the_register_follows_the_team_filter_and_writes_csv_in_words() {
         "LL-8,Forest CIN,Child protection,2022-07-09,Immediate concern,2022-07-09 09:00,2022-07-10 09:00,,,,,,,,,,0,Yes"
     );
 }
+
+#[test]
+fn the_register_sorts_and_names_its_heads_of_service_and_marks_long_open_concerns() {
+    let july = options("2022-07", date(2022, 8, 10));
+    let mut r = register(&loaded(), &july, true);
+    assert_eq!(heads_of_service(&r), ["D. Head", "P. Singh"]);
+    assert!(r.entries[0].open_over_12_months());
+    assert!(!r.entries[2].open_over_12_months());
+    let involving: Vec<&str> = r
+        .entries
+        .iter()
+        .filter(|e| e.involves(" d. HEAD"))
+        .map(|e| e.child_ref.as_str())
+        .collect();
+    assert_eq!(involving, ["LL-2"]);
+    sort_register(&mut r.entries, RegisterColumn::MonthsOpen, true);
+    let order: Vec<&str> = r.entries.iter().map(|e| e.child_ref.as_str()).collect();
+    assert_eq!(order, ["LL-1", "LL-3", "LL-2"]);
+    sort_register(&mut r.entries, RegisterColumn::LatestUpdate, false);
+    let order: Vec<&str> = r.entries.iter().map(|e| e.child_ref.as_str()).collect();
+    assert_eq!(order, ["LL-1", "LL-3", "LL-2"]);
+}
