@@ -76,7 +76,6 @@ pub struct Counts {
     family: ViewsCounts,
     moderated: u32,
     effects: [u32; 3],
-    moderated_inadequate: u32,
     inadequate_identified: u32,
     actions_due: u32,
     actions_on_time: u32,
@@ -141,7 +140,6 @@ impl Counts {
                 ModerationEffect::Agreed => 2,
             }] += 1;
             if m.grade == Grade::Inadequate {
-                self.moderated_inadequate += 1;
                 self.inadequate_identified += u32::from(f.final_grade != Some(Grade::Inadequate));
             }
         }
@@ -212,10 +210,11 @@ impl Counts {
             share(ModerationUpgraded, self.effects[0], self.moderated),
             share(ModerationDowngraded, self.effects[1], self.moderated),
             share(ModerationAgreed, self.effects[2], self.moderated),
+            // Out of every PLR reported inadequate, moderated or not (seed 003 Table 1).
             share(
                 InadequateIdentifiedByModerators,
                 self.inadequate_identified,
-                self.moderated_inadequate,
+                self.grades[grade_index(Grade::Inadequate)],
             ),
             share(
                 ActionsCompletedOnTime,

@@ -238,6 +238,8 @@ fn moderation_measures_use_the_moderated_grade() {
         moderated(3, Grade::RequiresImprovement, Grade::Good),
         moderated(4, Grade::Good, Grade::Good),
         plr(5, date(2022, 7, 6), Grade::Good),
+        // Reported inadequate by its reviewer, never moderated: counted in the denominator.
+        plr(6, date(2022, 7, 7), Grade::Inadequate),
     ])
     .finish(&options("2022-07", date(2022, 8, 1)));
     assert_eq!(
@@ -254,16 +256,17 @@ fn moderation_measures_use_the_moderated_grade() {
     );
     assert_eq!(
         measure(&s, MeasureKey::InadequateIdentifiedByModerators),
-        (1, Some(2), Some(50), None)
+        (1, Some(3), Some(33), None)
     );
-    assert_eq!(measure(&s, MeasureKey::Inadequate).0, 2);
-    // The reviewer's "good" moderated to inadequate is a Case of Concern.
+    assert_eq!(measure(&s, MeasureKey::Inadequate).0, 3);
+    // The reviewer's "good" moderated to inadequate is a Case of Concern (and so is the one
+    // its reviewer graded inadequate).
     assert_eq!(
         s.concerns
             .iter()
             .map(|c| c.child_ref.as_str())
             .collect::<Vec<_>>(),
-        ["LL-1", "LL-2"]
+        ["LL-1", "LL-2", "LL-6"]
     );
     assert_eq!(
         ModerationEffect::Agreed,
