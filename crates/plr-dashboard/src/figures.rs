@@ -48,6 +48,18 @@ pub const MODERATION: [MeasureKey; 4] = [
     MeasureKey::InadequateIdentifiedByModerators,
 ];
 
+/// The Case of Concern register's measures (`followthrough.md`).
+pub const CONCERNS: [MeasureKey; 8] = [
+    MeasureKey::ConcernsRaised,
+    MeasureKey::ConcernsSharedInTime,
+    MeasureKey::ConcernsTracked,
+    MeasureKey::ConcernsOpenOver12Months,
+    MeasureKey::ConcernUpdates,
+    MeasureKey::ConcernsResolved,
+    MeasureKey::ConcernsContinuing,
+    MeasureKey::ConcernsWithoutUpdate,
+];
+
 /// Actions.
 pub const ACTIONS: [MeasureKey; 2] = [
     MeasureKey::ActionsCompletedOnTime,

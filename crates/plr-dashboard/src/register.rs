@@ -10,6 +10,7 @@ use plr_core::snapshot::{
 };
 
 use crate::download::download;
+use crate::figures::{MeasureTable, CONCERNS};
 use crate::more::{ShowMore, PAGE};
 use crate::state::State;
 
@@ -99,6 +100,7 @@ pub fn ConcernRegister() -> impl IntoView {
     view! {
         <section aria-labelledby="register-heading">
             <h2 id="register-heading">"Case of Concern register"</h2>
+            <MeasureTable caption="The register's figures" keys=&CONCERNS />
             <p id="register-summary">{move || shown.with(|r| format!(
                 "{} Cases of Concern tracked as of {} ({}): {} with an update due this month, {} open over 12 months.",
                 r.entries.len(), r.as_of.format("%-d %B %Y"), r.period, due.get(), long_open.get()

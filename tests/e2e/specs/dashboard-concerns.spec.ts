@@ -34,7 +34,7 @@ test('the Cases of Concern table says why each was raised, both grades, and whet
 
   await page.goto('/dashboard/');
   await load(page, dir, jsonFiles(dir));
-  const table = page.locator('table', { has: page.locator('caption', { hasText: 'Cases of concern' }) });
+  const table = page.locator('table', { has: page.locator('caption', { hasText: /^Cases of concern$/ }) });
   await expect(table.getByRole('columnheader')).toHaveText([
     'Case reference', 'Team', 'Review date', 'Raised', 'Reported grade', 'Share by', 'Shared with the Head of Service',
   ]);
@@ -74,6 +74,11 @@ test('the register lists the concerns still tracked, marks an update due, filter
   await expect(page.locator('#register-summary')).toHaveText(
     '2 Cases of Concern tracked as of 30 November 2026 (2026-11): 1 with an update due this month, 0 open over 12 months.',
   );
+  // The register's figures, as plr snapshot computes them.
+  const figures = page.locator('table', { has: page.locator('caption', { hasText: "The register's figures" }) });
+  await expect(figures.locator('[data-measure="concerns_tracked"]')).toHaveText('2');
+  await expect(figures.locator('[data-measure="concern_updates"]')).toHaveText('1');
+  await expect(figures.locator('[data-measure="concerns_continuing"]')).toHaveText('1');
   const updatedRow = register.getByRole('row', { name: /LL-771204/ });
   await expect(updatedRow).toContainText('2026-11-25 by P. Singh: Continuing oversight');
   await expect(updatedRow).not.toContainText('Update due');

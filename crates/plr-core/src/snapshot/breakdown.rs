@@ -228,6 +228,7 @@ pub(super) fn snapshot(
     let spellings = spellings(builder);
     let counts = selection.counts(period);
     let mut measures = counts.measures(selection.context(period, options.allocated));
+    measures.extend(super::register::concern_measures(&selection, period));
     let previous = selection.measures(period.previous());
     with_previous(&mut measures, &previous);
     let (by_legal_status, by_team) = grade_breakdowns(&selection, period, &spellings);

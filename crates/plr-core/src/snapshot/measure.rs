@@ -41,6 +41,16 @@ pub enum MeasureKey {
     ActionsCompletedOnTime,
     ActionsOverdue,
     CasesOfConcern,
+    // The Case of Concern register's measures (`followthrough.md`), read as of E.
+    ConcernsRaised,
+    ConcernsSharedInTime,
+    ConcernsTracked,
+    #[serde(rename = "concerns_open_over_12_months")]
+    ConcernsOpenOver12Months,
+    ConcernUpdates,
+    ConcernsResolved,
+    ConcernsContinuing,
+    ConcernsWithoutUpdate,
 }
 
 impl MeasureKey {

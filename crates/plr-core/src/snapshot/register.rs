@@ -13,6 +13,8 @@ use serde::Serialize;
 
 use super::breakdown::Selection;
 use super::kept::KeptFacts;
+use super::measure::{Measure, MeasureKey};
+use super::period::Period;
 use super::tracker::field;
 use super::{Options, SnapshotBuilder};
 use crate::concern::{shared_in_time, RaisedBy};
@@ -65,6 +67,8 @@ pub struct RegisterEntry {
     pub resolved_on: Option<NaiveDate>,
     /// Whole months from the day it was raised to E.
     pub months_open: u32,
+    /// Raised more than 12 months before E.
+    pub over_12_months: bool,
     /// Still tracked and no update dated in E's month.
     pub update_due: bool,
 }
@@ -78,6 +82,54 @@ pub struct Register {
     pub as_of: NaiveDate,
     /// The entries, oldest first.
     pub entries: Vec<RegisterEntry>,
+}
+
+/// The register's measures (`followthrough.md`) for `period`, read as of E (the earlier of
+/// the options' as-of date and the period's last day).
+pub(super) fn concern_measures(
+    selection: &Selection<'_, '_>,
+    period: Period,
+) -> Vec<(MeasureKey, Measure)> {
+    let as_of = selection.options.as_of.min(period.last_day());
+    let (mut raised, mut in_time, mut tracked, mut over_12, mut updates) = (0, 0, 0, 0, 0);
+    let (mut resolved, mut continuing, mut without) = (0, 0, 0);
+    let in_p = |d: NaiveDate| period.contains(d) && d <= as_of;
+    for f in selection.raised() {
+        let Some(e) = entry(&f, as_of) else { continue };
+        if in_p(e.raised_at.date_naive()) {
+            raised += 1;
+            in_time += u32::from(e.shared_in_time == Some(true));
+        }
+        let dated_in_p: Vec<_> = f.concern_updates.iter().filter(|u| in_p(u.on)).collect();
+        updates += dated_in_p.len() as u32;
+        let resolving = dated_in_p
+            .iter()
+            .any(|u| u.outcome == ConcernOutcome::Resolved);
+        resolved += u32::from(resolving);
+        continuing += u32::from(!resolving && !dated_in_p.is_empty());
+        if e.resolved_on.is_none() {
+            tracked += 1;
+            over_12 += u32::from(e.over_12_months);
+            without +=
+                u32::from(e.raised_at.date_naive() < period.first_day() && dated_in_p.is_empty());
+        }
+    }
+    // Each with the target a settings file gives it, if any (none by default).
+    let target = |key| selection.options.settings.target(key);
+    let count = |key, n| (key, Measure::count(n, target(key)));
+    vec![
+        count(MeasureKey::ConcernsRaised, raised),
+        (
+            MeasureKey::ConcernsSharedInTime,
+            Measure::share(in_time, raised, target(MeasureKey::ConcernsSharedInTime)),
+        ),
+        count(MeasureKey::ConcernsTracked, tracked),
+        count(MeasureKey::ConcernsOpenOver12Months, over_12),
+        count(MeasureKey::ConcernUpdates, updates),
+        count(MeasureKey::ConcernsResolved, resolved),
+        count(MeasureKey::ConcernsContinuing, continuing),
+        count(MeasureKey::ConcernsWithoutUpdate, without),
+    ]
 }
 
 /// The register of `options` (its period, as-of date, team and legal status): the entries
@@ -141,6 +193,9 @@ fn entry(f: &KeptFacts<'_>, as_of: NaiveDate) -> Option<RegisterEntry> {
         latest_update,
         resolved_on,
         months_open: months_between(raised_at.date_naive(), as_of),
+        over_12_months: as_of
+            .checked_sub_months(chrono::Months::new(12))
+            .is_some_and(|year_before| raised_at.date_naive() < year_before),
     })
 }
 
@@ -207,9 +262,9 @@ pub fn sort_register(entries: &mut [RegisterEntry], column: RegisterColumn, desc
 }
 
 impl RegisterEntry {
-    /// Open for more than 12 whole months.
+    /// Still open, and raised more than 12 months before E.
     pub fn open_over_12_months(&self) -> bool {
-        self.resolved_on.is_none() && self.months_open > 12
+        self.resolved_on.is_none() && self.over_12_months
     }
 
     /// Whether the Head of Service `name` (compared ignoring case and spaces) was told of it or

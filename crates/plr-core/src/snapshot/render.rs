@@ -67,6 +67,14 @@ impl MeasureKey {
             ActionsCompletedOnTime => "Actions completed on time",
             ActionsOverdue => "Actions overdue",
             CasesOfConcern => "Cases of concern",
+            ConcernsRaised => "Cases of Concern raised",
+            ConcernsSharedInTime => "Shared with the Head of Service in time",
+            ConcernsTracked => "Cases of Concern tracked",
+            ConcernsOpenOver12Months => "Tracked, open over 12 months",
+            ConcernUpdates => "Head of Service updates",
+            ConcernsResolved => "Resolved",
+            ConcernsContinuing => "Updated, not resolved",
+            ConcernsWithoutUpdate => "Tracked from before, no update this period",
         }
     }
 }
@@ -302,7 +310,18 @@ pub fn to_text(s: &Snapshot) -> String {
         &s.measures,
         &[ActionsCompletedOnTime, ActionsOverdue],
     );
-    section(&mut out, "Cases of concern", &s.measures, &[CasesOfConcern]);
+    let concerns = [
+        CasesOfConcern,
+        ConcernsRaised,
+        ConcernsSharedInTime,
+        ConcernsTracked,
+        ConcernsOpenOver12Months,
+        ConcernUpdates,
+        ConcernsResolved,
+        ConcernsContinuing,
+        ConcernsWithoutUpdate,
+    ];
+    section(&mut out, "Cases of concern", &s.measures, &concerns);
     for c in &s.concerns {
         let date = c.review_date.map(|d| d.to_string()).unwrap_or_default();
         let grade = c.reported_grade.map_or("no grade", |g| g.label());

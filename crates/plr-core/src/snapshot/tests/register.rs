@@ -221,3 +221,24 @@ fn the_register_sorts_and_names_its_heads_of_service_and_marks_long_open_concern
     let order: Vec<&str> = r.entries.iter().map(|e| e.child_ref.as_str()).collect();
     assert_eq!(order, ["LL-1", "LL-3", "LL-2"]);
 }
+
+#[test]
+fn the_registers_measures_are_read_as_of_e() {
+    let s = loaded().finish(&options("2022-07", date(2022, 8, 10)));
+    let count = |key| measure(&s, key).0;
+    assert_eq!(count(MeasureKey::ConcernsRaised), 1);
+    assert_eq!(
+        measure(&s, MeasureKey::ConcernsSharedInTime),
+        (1, Some(1), Some(100), None)
+    );
+    assert_eq!(count(MeasureKey::ConcernsTracked), 2);
+    assert_eq!(count(MeasureKey::ConcernsOpenOver12Months), 1);
+    assert_eq!(count(MeasureKey::ConcernUpdates), 2);
+    assert_eq!(count(MeasureKey::ConcernsResolved), 1);
+    assert_eq!(count(MeasureKey::ConcernsContinuing), 1);
+    assert_eq!(count(MeasureKey::ConcernsWithoutUpdate), 1);
+    assert_eq!(
+        MeasureKey::ConcernsOpenOver12Months.key(),
+        "concerns_open_over_12_months"
+    );
+}
