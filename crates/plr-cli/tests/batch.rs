@@ -186,8 +186,9 @@ fn csv_text_settings_and_usage_errors() {
         "{csv}"
     );
     assert!(csv.contains("\naudit_completion_rate,"), "{csv}");
-    // The header, 29 measures of snapshot.md and the 8 of the Case of Concern register.
-    assert_eq!(csv.lines().count(), 38);
+    // The header, 29 measures of snapshot.md, the 8 of the Case of Concern register and the
+    // 14 of the follow-through window.
+    assert_eq!(csv.lines().count(), 52);
     let report = plr(
         &[
             "snapshot",

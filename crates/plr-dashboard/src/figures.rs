@@ -49,16 +49,10 @@ pub const MODERATION: [MeasureKey; 4] = [
 ];
 
 /// The Case of Concern register's measures (`followthrough.md`).
-pub const CONCERNS: [MeasureKey; 8] = [
-    MeasureKey::ConcernsRaised,
-    MeasureKey::ConcernsSharedInTime,
-    MeasureKey::ConcernsTracked,
-    MeasureKey::ConcernsOpenOver12Months,
-    MeasureKey::ConcernUpdates,
-    MeasureKey::ConcernsResolved,
-    MeasureKey::ConcernsContinuing,
-    MeasureKey::ConcernsWithoutUpdate,
-];
+pub const CONCERNS: [MeasureKey; 8] = MeasureKey::REGISTER;
+
+/// Impact from audit: the follow-through window's measures (`followthrough.md`).
+pub const IMPACT: [MeasureKey; 14] = MeasureKey::WINDOW;
 
 /// Actions.
 pub const ACTIONS: [MeasureKey; 2] = [

@@ -23,7 +23,7 @@ use plr_core::snapshot::{to_csv, to_json};
 use crate::cases::{Concerns, ModerationSample, RejectedFiles};
 use crate::choices::Choices;
 use crate::download::download;
-use crate::figures::{MeasureTable, Summary, ACTIONS, HEADLINE, MODERATION, PARTICIPATION};
+use crate::figures::{MeasureTable, Summary, ACTIONS, HEADLINE, IMPACT, MODERATION, PARTICIPATION};
 use crate::grades::{Breakdowns, Grades};
 use crate::load::LoadPanel;
 use crate::register::ConcernRegister;
@@ -79,6 +79,17 @@ fn SnapshotView() -> impl IntoView {
             <h2 id="actions-heading">"Actions and cases of concern"</h2>
             <MeasureTable caption="Actions" keys=&ACTIONS />
             <Concerns />
+        </section>
+        <section aria-labelledby="impact-heading">
+            <h2 id="impact-heading">"Impact from audit"</h2>
+            <p>{move || state.snapshot.with(|s| {
+                let (first, last) = plr_core::snapshot::window(plr_core::snapshot::Period::parse(&s.period).unwrap_or(plr_core::snapshot::Period::month_of(s.to)));
+                format!(
+                    "The actions of the reviews of {} to {} (the follow-through window), judged as of {}; the backlog is the reviews before it. The action tracker below sums up each team's actions with no update.",
+                    first.format("%-d %B %Y"), last.format("%-d %B %Y"), s.as_of.format("%-d %B %Y")
+                )
+            })}</p>
+            <MeasureTable caption="Impact from audit" keys=&IMPACT />
         </section>
         </Show>
         <Show when=move || state.shows(4)><ConcernRegister /><Tracker /></Show>

@@ -49,6 +49,11 @@ test("a past period's actions are judged as of its last day unless another date 
   await expect(page.getByRole('rowheader', { name: 'Actions completed on time (as of 31 March 2022)' }).first()).toBeVisible();
   const args = ['--period', 'Q4 21/22', '--format', 'json'];
   expect((await downloaded(page, 'Download JSON')).equals(cli(dir, args))).toBe(true);
+  // Impact from audit: a quarter is its own follow-through window, so all 35 reviews are in it.
+  const impact = page.locator('table', { has: page.locator('caption', { hasText: 'Impact from audit' }) });
+  await expect(impact.locator('[data-measure="plrs_in_window"]')).toHaveText('35');
+  const measures = JSON.parse(cli(dir, args).toString()).measures;
+  await expect(impact.locator('[data-measure="care_planning_plrs"]')).toHaveText(String(measures.care_planning_plrs.numerator));
   // A date chosen stands, and the figures say it.
   await page.getByLabel('Actions judged as of').fill('2022-04-30');
   await expect(page.getByRole('rowheader', { name: 'Actions overdue (as of 30 April 2022)' }).first()).toBeVisible();

@@ -68,6 +68,19 @@ impl<'a, 'o> Selection<'a, 'o> {
         self.matching(period, true)
     }
 
+    /// Completed PLRs matching the team and legal status filters, whatever their review date
+    /// (the follow-through window's and its backlog's).
+    pub(super) fn completed<'s>(&'s self) -> impl Iterator<Item = KeptFacts<'a>> + 's {
+        self.builder.plrs.iter_where(move |f, team| {
+            f.completed
+                && self.team.as_ref().is_none_or(|t| team_key(team) == *t)
+                && self
+                    .options
+                    .legal_status
+                    .is_none_or(|s| f.legal_status == Some(s))
+        })
+    }
+
     /// Completed PLRs matching the team and legal status filters that were raised as a Case
     /// of Concern, whatever their review date (the register's).
     pub(super) fn raised<'s>(&'s self) -> impl Iterator<Item = KeptFacts<'a>> + 's {
@@ -229,6 +242,7 @@ pub(super) fn snapshot(
     let counts = selection.counts(period);
     let mut measures = counts.measures(selection.context(period, options.allocated));
     measures.extend(super::register::concern_measures(&selection, period));
+    measures.extend(super::window::window_measures(&selection, period));
     let previous = selection.measures(period.previous());
     with_previous(&mut measures, &previous);
     let (by_legal_status, by_team) = grade_breakdowns(&selection, period, &spellings);

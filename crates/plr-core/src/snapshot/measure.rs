@@ -51,6 +51,21 @@ pub enum MeasureKey {
     ConcernsResolved,
     ConcernsContinuing,
     ConcernsWithoutUpdate,
+    // The follow-through window's measures (`followthrough.md`).
+    PlrsInWindow,
+    CarePlanningPlrs,
+    CarePlanningTransferredOnTime,
+    CarePlanningTransferredLate,
+    CarePlanningNoUpdate,
+    CarePlanningNotYetTransferred,
+    OtherActionsCompletedOnTime,
+    OtherActionsCompletedLate,
+    OtherActionsOverdue,
+    OtherActionsNotYetDue,
+    OtherActionsNoUpdate,
+    CarePlanningBacklog,
+    OtherActionsBacklog,
+    ServiceEnded,
 }
 
 impl MeasureKey {
@@ -71,6 +86,36 @@ impl MeasureKey {
         MeasureKey::Inadequate,
         MeasureKey::GoodOrBetter,
         MeasureKey::WeakerPractice,
+    ];
+
+    /// The Case of Concern register's measures (`followthrough.md`), in report order.
+    pub const REGISTER: [MeasureKey; 8] = [
+        MeasureKey::ConcernsRaised,
+        MeasureKey::ConcernsSharedInTime,
+        MeasureKey::ConcernsTracked,
+        MeasureKey::ConcernsOpenOver12Months,
+        MeasureKey::ConcernUpdates,
+        MeasureKey::ConcernsResolved,
+        MeasureKey::ConcernsContinuing,
+        MeasureKey::ConcernsWithoutUpdate,
+    ];
+
+    /// The follow-through window's measures ("Impact from audit"), in report order.
+    pub const WINDOW: [MeasureKey; 14] = [
+        MeasureKey::PlrsInWindow,
+        MeasureKey::CarePlanningPlrs,
+        MeasureKey::CarePlanningTransferredOnTime,
+        MeasureKey::CarePlanningTransferredLate,
+        MeasureKey::CarePlanningNoUpdate,
+        MeasureKey::CarePlanningNotYetTransferred,
+        MeasureKey::OtherActionsCompletedOnTime,
+        MeasureKey::OtherActionsCompletedLate,
+        MeasureKey::OtherActionsOverdue,
+        MeasureKey::OtherActionsNotYetDue,
+        MeasureKey::OtherActionsNoUpdate,
+        MeasureKey::CarePlanningBacklog,
+        MeasureKey::OtherActionsBacklog,
+        MeasureKey::ServiceEnded,
     ];
 
     /// The key as written in JSON and CSV, e.g. `good_or_better`.

@@ -62,6 +62,7 @@ mod tally;
 #[cfg(test)]
 mod tests;
 mod tracker;
+mod window;
 
 use chrono::NaiveDate;
 
@@ -87,6 +88,7 @@ pub use tracker::{
     distinct, sort_rows, summary_csv, tracker_csv, tracker_rows, tracker_summary, SummaryBy,
     SummaryRow, TrackerColumn, TrackerFilter, TrackerRow, TrackerSort, TRACKER_CSV_HEADER,
 };
+pub use window::{care_planning, window, CarePlanning};
 
 use kept::{Fixed, Kept, New};
 

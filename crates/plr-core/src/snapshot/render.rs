@@ -75,6 +75,20 @@ impl MeasureKey {
             ConcernsResolved => "Resolved",
             ConcernsContinuing => "Updated, not resolved",
             ConcernsWithoutUpdate => "Tracked from before, no update this period",
+            PlrsInWindow => "Reviews in the follow-through window",
+            CarePlanningPlrs => "Reviews with a care-planning action",
+            CarePlanningTransferredOnTime => "Care planning: transferred on time",
+            CarePlanningTransferredLate => "Care planning: transferred late",
+            CarePlanningNoUpdate => "Care planning: no update",
+            CarePlanningNotYetTransferred => "Care planning: not yet transferred",
+            OtherActionsCompletedOnTime => "Other actions: completed on time",
+            OtherActionsCompletedLate => "Other actions: completed late",
+            OtherActionsOverdue => "Other actions: overdue",
+            OtherActionsNotYetDue => "Other actions: not yet due",
+            OtherActionsNoUpdate => "Other actions: no update",
+            CarePlanningBacklog => "Backlog: reviews with care planning outstanding",
+            OtherActionsBacklog => "Backlog: other actions overdue or without update",
+            ServiceEnded => "Reviews with an action whose service ended",
         }
     }
 }
@@ -310,18 +324,15 @@ pub fn to_text(s: &Snapshot) -> String {
         &s.measures,
         &[ActionsCompletedOnTime, ActionsOverdue],
     );
-    let concerns = [
-        CasesOfConcern,
-        ConcernsRaised,
-        ConcernsSharedInTime,
-        ConcernsTracked,
-        ConcernsOpenOver12Months,
-        ConcernUpdates,
-        ConcernsResolved,
-        ConcernsContinuing,
-        ConcernsWithoutUpdate,
-    ];
+    let mut concerns = vec![CasesOfConcern];
+    concerns.extend(MeasureKey::REGISTER);
     section(&mut out, "Cases of concern", &s.measures, &concerns);
+    section(
+        &mut out,
+        "Impact from audit",
+        &s.measures,
+        &MeasureKey::WINDOW,
+    );
     for c in &s.concerns {
         let date = c.review_date.map(|d| d.to_string()).unwrap_or_default();
         let grade = c.reported_grade.map_or("no grade", |g| g.label());

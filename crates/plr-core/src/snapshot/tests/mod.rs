@@ -4,6 +4,7 @@
 mod grouping;
 mod register;
 mod tracker;
+mod window;
 
 use chrono::NaiveDate;
 
