@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::concern::raised;
-use crate::import::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{Action, ActionStatus, ConcernOutcome, ConcernUpdate, Plr, Status};
 
 /// Why a Head of Service's update cannot be recorded.

@@ -29,15 +29,7 @@ mod check;
 mod fast;
 mod path;
 
-/// The largest file accepted, in bytes (5 MB).
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
-/// The longest narrative (notes, reflections, impact, rationale, descriptions, comments), in
-/// characters.
-pub const MAX_TEXT_CHARS: usize = 20_000;
-/// The longest short field (names, references, team, ids), in characters.
-pub const MAX_SHORT_CHARS: usize = 200;
-/// The most actions a PLR may have.
-pub const MAX_ACTIONS: usize = 200;
+pub use crate::limits::{MAX_ACTIONS, MAX_FILE_BYTES, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 
 /// One problem (or warning) with an imported file, at a JSON path (`$` for the whole file):
 /// the one [`Problem`] type of the crate, whose `field` is `None` here.

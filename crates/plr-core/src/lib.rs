@@ -28,6 +28,7 @@ pub mod grading;
 pub mod import;
 mod labels;
 pub mod language;
+pub mod limits;
 pub mod merge;
 pub mod migrate;
 pub mod model;

@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use crate::import::ImportProblem;
 use crate::model::SCHEMA_VERSION;
+use crate::problem::Problem;
 
 /// Lifts `value` to [`SCHEMA_VERSION`], one step at a time.
 ///
@@ -15,8 +15,8 @@ use crate::model::SCHEMA_VERSION;
 ///   [`from_2_to_3`].
 /// - Version 3 had no day of a transfer, no record of follow-up changes and no Head of
 ///   Service's updates; see [`from_3_to_4`].
-pub fn migrate(value: &mut Value) -> Result<(), ImportProblem> {
-    let problem = |message: String| ImportProblem::new("schema_version", message);
+pub fn migrate(value: &mut Value) -> Result<(), Problem> {
+    let problem = |message: String| Problem::new("schema_version", message);
     let version = value
         .get("schema_version")
         .and_then(Value::as_u64)

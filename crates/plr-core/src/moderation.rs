@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::concern::share_by;
-use crate::import::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{Grade, Moderation, ModerationEffect, Plr, Status};
 
 /// The grade a PLR counts as in all reporting: the moderator's grade if moderated, else the

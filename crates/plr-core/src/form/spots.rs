@@ -8,7 +8,7 @@ use super::{
     ActionField, AreaField, CaseField, FieldPath, JudgementField, ParticipationField,
     StatementField, ViewsField, Whose,
 };
-use crate::import::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{Action, Item, Plr, Section};
 use crate::progress::Task;
 
