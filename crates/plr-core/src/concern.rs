@@ -202,6 +202,21 @@ pub fn sharing_summary(
     words
 }
 
+/// Who a Case of Concern was shared with, as the record says it: the name given, else
+/// [`SHARE_WITH`].
+fn shared_with(name: &str) -> &str {
+    match name.trim() {
+        "" => SHARE_WITH,
+        name => name,
+    }
+}
+
+/// The record of its sharing, `on` being the moment as the user reads it: "Shared with
+/// D. Head on Fri 20 Nov 2026 at 10:55." (the notice on the page and the printed record).
+pub fn sharing_record(shared_with_name: &str, on: &str) -> String {
+    format!("Shared with {} on {on}.", shared_with(shared_with_name))
+}
+
 /// [`sharing_summary`]'s words, starting in lower case.
 fn sharing_words(
     clock: ConcernClock,
@@ -209,10 +224,7 @@ fn sharing_words(
     shared_on: Option<&str>,
     share_by: &str,
 ) -> String {
-    let with = match shared_with.trim() {
-        "" => SHARE_WITH,
-        name => name,
-    };
+    let with = self::shared_with(shared_with);
     match (clock, shared_on) {
         (ConcernClock::SharedInTime, Some(on)) => format!("shared with {with} on {on}"),
         (ConcernClock::SharedLate, Some(on)) => {

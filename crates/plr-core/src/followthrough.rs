@@ -48,6 +48,16 @@ impl UpdateProblem {
     }
 }
 
+/// Why no update at all can be recorded on `plr`, whatever its answers: it is not completed,
+/// it never was a Case of Concern (each that holds, in that order).
+pub fn updates_refused(plr: &Plr) -> impl Iterator<Item = UpdateProblem> {
+    let not_completed = (plr.status != Status::Completed).then_some(UpdateProblem::NotCompleted);
+    let never = raised(plr)
+        .is_none()
+        .then_some(UpdateProblem::NeverACaseOfConcern);
+    not_completed.into_iter().chain(never)
+}
+
 /// Everything wrong with recording `update` on `plr`; `today` (the user's date) bounds its day
 /// when known (an import has no today of its own, and checks the rest).
 pub fn update_problems(
@@ -55,14 +65,9 @@ pub fn update_problems(
     update: &ConcernUpdate,
     today: Option<NaiveDate>,
 ) -> Vec<UpdateProblem> {
-    let mut out = Vec::new();
-    if plr.status != Status::Completed {
-        out.push(UpdateProblem::NotCompleted);
-    }
-    match raised(plr) {
-        None => out.push(UpdateProblem::NeverACaseOfConcern),
-        Some((at, _)) if update.on < at.date_naive() => out.push(UpdateProblem::BeforeRaised),
-        Some(_) => {}
+    let mut out: Vec<UpdateProblem> = updates_refused(plr).collect();
+    if raised(plr).is_some_and(|(at, _)| update.on < at.date_naive()) {
+        out.push(UpdateProblem::BeforeRaised);
     }
     if update.by.trim().is_empty() {
         out.push(UpdateProblem::NoName);
@@ -172,7 +177,8 @@ impl RegisterState {
     }
 }
 
-fn same_month(a: NaiveDate, b: NaiveDate) -> bool {
+/// Whether two days fall in the same calendar month.
+pub(crate) fn same_month(a: NaiveDate, b: NaiveDate) -> bool {
     use chrono::Datelike;
     (a.year(), a.month()) == (b.year(), b.month())
 }

@@ -176,6 +176,13 @@ pub fn superseding(plr: &Plr) -> Option<String> {
     })
 }
 
+/// The grade reported for `plr` in words, first on its record and its confirmation: the
+/// moderated grade saying what it supersedes ([`superseding`]), else the final grade; `None`
+/// before a final grade is chosen.
+pub fn reported_grade_words(plr: &Plr) -> Option<String> {
+    superseding(plr).or_else(|| plr.judgement.final_grade.map(|g| g.label().to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,6 +322,27 @@ mod tests {
             "Outstanding (upgraded from Good; it supersedes the reviewer's grade)"
         );
         assert_eq!(superseding(&completed(Good)), None);
+    }
+
+    #[test]
+    fn the_reported_grade_in_words_is_the_moderated_one_else_the_final_one() {
+        let mut plr = completed(Good);
+        assert_eq!(reported_grade_words(&plr).as_deref(), Some("Good"));
+        moderate(
+            &mut plr,
+            "M",
+            Some(Inadequate),
+            "Drift",
+            at("2026-12-01T09:00:00Z"),
+        )
+        .unwrap();
+        assert_eq!(
+            reported_grade_words(&plr).as_deref(),
+            Some("Inadequate (downgraded from Good; it supersedes the reviewer's grade)")
+        );
+        plr.moderation = None;
+        plr.judgement.final_grade = None;
+        assert_eq!(reported_grade_words(&plr), None);
     }
 
     #[test]

@@ -75,15 +75,19 @@ pub fn ActionsPage() -> impl IntoView {
 }
 
 /// Records the day of each follow-up change made on a completed review (the core decides what
-/// is one): compares the actions with how they were before each change.
+/// is one): compares the actions with how they were before each change. A draft's actions are
+/// not copied on every keystroke: a draft has no follow-ups.
 fn note_follow_ups(review: Review) {
     let store = review.store;
-    Effect::new(move |before: Option<Vec<Action>>| {
+    Effect::new(move |before: Option<Option<Vec<Action>>>| {
+        if !review.is_completed() {
+            return None;
+        }
         let now = store.actions().get();
-        if let Some(before) = before {
+        if let Some(before) = before.flatten() {
             store.maybe_update(|plr| note_follow_up(&before, plr, browser::today()));
         }
-        now
+        Some(now)
     });
 }
 

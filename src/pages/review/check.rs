@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use plr_core::completion::{complete, problems_sentence, reopen, summary_problems, Problem};
-use plr_core::moderation::superseding;
+use plr_core::moderation::reported_grade_words;
 use plr_core::progress::Task;
 use plr_core::{CaseStoreFields, PlrStoreFields, Status};
 
@@ -116,9 +116,7 @@ fn Confirmation(on_reopen: impl Fn(leptos::ev::MouseEvent) + Copy + 'static) -> 
             </p>
             <p class="panel__body">
                 "Reported grade"<br />
-                <strong id="completed-grade">{move || store.with(|plr| superseding(plr).unwrap_or_else(|| {
-                    plr.judgement.final_grade.map_or("No final grade", |g| g.label()).to_string()
-                }))}</strong>
+                <strong id="completed-grade">{move || store.with(reported_grade_words).unwrap_or_else(|| "No final grade yet".into())}</strong>
             </p>
         </div>
         <p>{move || store.completed_at().get().map(|at| format!("Completed {}.", browser::local_date_time(at)))}</p>

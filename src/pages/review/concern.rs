@@ -7,8 +7,8 @@
 use leptos::prelude::*;
 use plr_core::completion::is_case_of_concern;
 use plr_core::concern::{
-    is_or_was_case_of_concern, share_by, share_instruction, sharing_problem, ConcernClock,
-    SharingProblem, SHARE_WITH,
+    is_or_was_case_of_concern, share_by, share_instruction, sharing_problem, sharing_record,
+    ConcernClock, SharingProblem,
 };
 use plr_core::followthrough::RegisterState;
 use plr_core::{JudgementStoreFields, PlrStoreFields};
@@ -77,14 +77,10 @@ pub fn ConcernNotice() -> impl IntoView {
                     <p id="concern-upgraded">"Its grade has since changed, but it was raised as a Case of Concern: it stays followed, and its sharing is recorded here."</p>
                 </When>
                 {move || clock().map(|c| view! { <p id="concern-clock"><strong>{c.label()}</strong></p> })}
-                {move || shared_at.get().map(|at| {
-                    let with = judgement.concern_shared_with().get();
-                    let with = if with.trim().is_empty() { SHARE_WITH.to_string() } else { with };
-                    view! {
-                        <p id="concern-shared-record">
-                            {format!("Shared with {with} on {}.", browser::local_date_time(at))}
-                        </p>
-                    }
+                {move || shared_at.get().map(|at| view! {
+                    <p id="concern-shared-record">
+                        {judgement.concern_shared_with().with(|with| sharing_record(with, &browser::local_date_time(at)))}
+                    </p>
                 })}
                 // Flagged, these questions are asked above with the concern itself.
                 <When when=Signal::derive(move || !flagged.get())>

@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use plr_core::dates::parse_day_month_year;
 use plr_core::followthrough::{
-    record_concern_update, update_problems, RegisterState, UpdateProblem,
+    record_concern_update, update_problems, updates_refused, RegisterState, UpdateProblem,
 };
-use plr_core::import::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use plr_core::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use plr_core::{ConcernOutcome, ConcernUpdate, PlrStoreFields};
 
 use super::Review;
@@ -147,23 +147,9 @@ pub fn ConcernUpdatePage() -> impl IntoView {
     let problems = RwSignal::new(Vec::<Problem>::new());
     let answers = Answers::new(browser::today());
     let state = Memo::new(move |_| store.with(|plr| RegisterState::of(plr, browser::today())));
-    // Why nothing can be recorded here, if so: the core's first word on a blank update.
-    let closed = Memo::new(move |_| {
-        store.with(|plr| {
-            let blank = ConcernUpdate {
-                on: browser::today(),
-                by: "-".into(),
-                child_safe: true,
-                plan_in_place: true,
-                outcome: ConcernOutcome::ContinuingOversight,
-                note: String::new(),
-            };
-            update_problems(plr, &blank, None)
-                .into_iter()
-                .find(|p| p.field().is_none())
-                .map(|p| p.to_string())
-        })
-    });
+    // Why nothing can be recorded here, if so: the core's first reason.
+    let closed =
+        Memo::new(move |_| store.with(|plr| updates_refused(plr).next().map(|p| p.to_string())));
     let resolved = Memo::new(move |_| matches!(state.get(), Some(RegisterState::Resolved { .. })));
     view! {
         <span class="caption">"Practice Learning Review"</span>

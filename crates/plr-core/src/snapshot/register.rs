@@ -18,7 +18,7 @@ use super::period::Period;
 use super::tracker::field;
 use super::{Options, SnapshotBuilder};
 use crate::concern::{shared_in_time, RaisedBy};
-use crate::followthrough::months_between;
+use crate::followthrough::{months_between, same_month};
 use crate::model::{ConcernOutcome, LegalStatus, PlrId};
 
 /// A Head of Service's update, as the register shows the latest.
@@ -172,8 +172,6 @@ fn entry(f: &KeptFacts<'_>, as_of: NaiveDate) -> Option<RegisterEntry> {
         plan_in_place: u.plan_in_place,
         outcome: u.outcome,
     });
-    let this_month =
-        |d: NaiveDate| d.format("%Y-%m").to_string() == as_of.format("%Y-%m").to_string();
     Some(RegisterEntry {
         id: f.id,
         child_ref: f.child_ref.to_string(),
@@ -189,7 +187,7 @@ fn entry(f: &KeptFacts<'_>, as_of: NaiveDate) -> Option<RegisterEntry> {
             .share_by
             .zip(f.concern_shared_at)
             .map(|(by, at)| shared_in_time(by, at)),
-        update_due: resolved_on.is_none() && !known.iter().any(|u| this_month(u.on)),
+        update_due: resolved_on.is_none() && !known.iter().any(|u| same_month(u.on, as_of)),
         latest_update,
         resolved_on,
         months_open: months_between(raised_at.date_naive(), as_of),

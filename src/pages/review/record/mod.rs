@@ -17,10 +17,10 @@ mod moderation;
 
 use leptos::prelude::*;
 use plr_core::concern::{
-    is_or_was_case_of_concern, share_by, share_instruction, ConcernClock, SHARE_WITH,
+    is_or_was_case_of_concern, share_by, share_instruction, sharing_record, ConcernClock,
 };
 use plr_core::form::{spot_list, CaseField, FieldPath, JudgementField, Spot};
-use plr_core::moderation::superseding;
+use plr_core::moderation::reported_grade_words;
 use plr_core::{Framework, Plr, Status, Suggestion};
 
 use super::summary::summary_sections;
@@ -93,12 +93,7 @@ fn headline(record: &Record, out: &mut Vec<Block>) {
         (Status::Completed, None) => "Completed".into(),
         (Status::Draft, _) => "Draft: not completed yet".into(),
     };
-    let grade = superseding(plr).unwrap_or_else(|| {
-        plr.judgement
-            .final_grade
-            .map_or("No final grade yet", |g| g.label())
-            .to_string()
-    });
+    let grade = reported_grade_words(plr).unwrap_or_else(|| "No final grade yet".into());
     out.push(Block::Rows(vec![
         ("Status".into(), status),
         ("Reported grade".into(), grade),
@@ -119,13 +114,9 @@ fn concern(record: &Record, out: &mut Vec<Block>) {
             blocks.push(Block::Text(clock.label()));
         }
         if let Some(at) = plr.judgement.concern_shared_at {
-            let with = match plr.judgement.concern_shared_with.trim() {
-                "" => SHARE_WITH,
-                name => name,
-            };
-            blocks.push(Block::Text(format!(
-                "Shared with {with} on {}.",
-                browser::local_date_time(at)
+            blocks.push(Block::Text(sharing_record(
+                &plr.judgement.concern_shared_with,
+                &browser::local_date_time(at),
             )));
         }
         out.push(Block::Keep("notice notice--concern", blocks));
