@@ -80,6 +80,8 @@ impl ViewsFacts {
 /// One follow-up action: its dates (for the measures) and what the action tracker lists.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ActionFacts {
+    /// Its id in the review ("a1"): the same action in another copy of the review.
+    pub id: Box<str>,
     /// Care planning or other.
     pub kind: Option<ActionKind>,
     /// Who will do it (trimmed).
@@ -234,6 +236,7 @@ impl PlrFacts {
                 .actions
                 .iter()
                 .map(|a| ActionFacts {
+                    id: a.id.as_str().into(),
                     kind: a.kind,
                     owner: a.owner.trim().into(),
                     description: a.description.trim().into(),

@@ -46,9 +46,11 @@ impl Fixed {
     }
 }
 
-/// One action's dates and choices; its texts, when kept, at `text` in `Kept::action_texts`.
+/// One action's dates and choices; its texts, when kept, at `text` in `Kept::action_texts`;
+/// its id at `id` in `Kept::action_ids`.
 #[derive(Debug, Clone, Copy)]
 struct ActionRow {
+    id: u32,
     due_on: Option<NaiveDate>,
     completed_on: Option<NaiveDate>,
     transferred_on: Option<NaiveDate>,
@@ -67,6 +69,14 @@ struct UpdateRow {
     plan_in_place: bool,
     by: Range<usize>,
 }
+
+/// How one copy of a PLR ranks against another of its id: a moderated copy over an
+/// unmoderated one, else the later `updated_at`, ties to the greater source name.
+type Rank<S> = (bool, DateTime<Utc>, S);
+
+/// An action as it comes in, with the rank of the copy its follow-up came from when that is
+/// not the copy it comes with (a kept PLR's action carried over from another copy).
+pub(super) type Incoming<'t> = (KeptAction<'t>, Option<&'t Rank<Box<str>>>);
 
 /// One PLR as it comes in, borrowed from wherever it was read (a blank action owner and
 /// description are not kept).
@@ -115,6 +125,14 @@ pub(super) struct Kept {
     actions: Vec<ActionRow>,
     /// Each kept action's owner, description and progress note.
     action_texts: Vec<[Range<usize>; 3]>,
+    /// The actions' ids, interned ("a1", "a2", … in every review).
+    action_ids: Vec<Box<str>>,
+    action_id_numbers: HashMap<Box<str>, u32>,
+    /// The rank of the copy an action's follow-up came from, for the (few) actions whose
+    /// follow-up came from a copy of the PLR other than the one kept: so that of two copies'
+    /// follow-ups on the same day, the one from the higher-ranked copy is kept whatever the
+    /// order the copies came in.
+    carried: HashMap<usize, Rank<Box<str>>>,
     updates: Vec<UpdateRow>,
 }
 
@@ -157,6 +175,57 @@ impl Kept {
         self.teams.push(team.into());
         self.team_numbers.insert(team.into(), n);
         n
+    }
+
+    fn action_id_number(&mut self, id: &str) -> u32 {
+        if let Some(n) = self.action_id_numbers.get(id) {
+            return *n;
+        }
+        let n = self.action_ids.len() as u32;
+        self.action_ids.push(id.into());
+        self.action_id_numbers.insert(id.into(), n);
+        n
+    }
+
+    /// The rank of the copy the follow-up of the action at `n` (of `row`) came from.
+    fn action_rank<'s>(&'s self, n: usize, row: &'s Row) -> Rank<&'s str> {
+        match self.carried.get(&n) {
+            Some((moderated, at, source)) => (*moderated, *at, source),
+            None => rank(&row.fixed, &self.text[row.source.clone()]),
+        }
+    }
+
+    /// The kept action of `row` with the id `id`, if any.
+    fn action_of(&self, row: &Row, id: &str) -> Option<usize> {
+        let id = *self.action_id_numbers.get(id)?;
+        row.actions.clone().find(|n| self.actions[*n].id == id)
+    }
+
+    /// Sets the follow-up of the action at `n` (status, dates, progress note) to `from`'s,
+    /// which came from a copy ranked `from_rank`.
+    fn take_follow_up(&mut self, n: usize, from: &KeptAction<'_>, from_rank: Rank<&str>) {
+        let row = &mut self.actions[n];
+        row.status = from.status;
+        row.completed_on = from.completed_on;
+        row.transferred_on = from.transferred_on;
+        row.updated_on = from.updated_on;
+        let note = from.progress_note;
+        match self.actions[n].text {
+            Some(t) => {
+                let note = self.push_text(note);
+                if let Some(texts) = self.action_texts.get_mut(t as usize) {
+                    texts[2] = note;
+                }
+            }
+            None if !note.is_empty() => {
+                let texts = [self.push_text(""), self.push_text(""), self.push_text(note)];
+                self.action_texts.push(texts);
+                self.actions[n].text = Some((self.action_texts.len() - 1) as u32);
+            }
+            None => {}
+        }
+        let (moderated, at, source) = from_rank;
+        self.carried.insert(n, (moderated, at, source.into()));
     }
 
     fn area_list<'t>(&mut self, ids: impl ExactSizeIterator<Item = &'t str> + Clone) -> u32 {
@@ -214,39 +283,62 @@ impl Kept {
 
     /// Keeps `new` unless a copy of its id already kept wins over it: a moderated copy over an
     /// unmoderated one, else the later `updated_at`, ties to the greater source name (so the
-    /// result never depends on the order of the files). A copy that loses keeps only its Head
-    /// of Service updates, added to the kept copy's (`followthrough.md`: nothing followed up is
-    /// lost).
+    /// result never depends on the order of the files). Nothing followed up is lost
+    /// (`followthrough.md`): each action's follow-up comes from the copy where that action's
+    /// `updated_on` is latest (ties: the higher-ranked copy), the sharing record from the copy
+    /// shared latest, and the Head of Service updates are the union of the copies'.
     pub(super) fn insert<'t, A, I, B, U>(&mut self, new: New<'t, A, I, B, U>)
     where
-        A: Iterator<Item = KeptAction<'t>>,
+        A: Iterator<Item = Incoming<'t>>,
         I: ExactSizeIterator<Item = &'t str> + Clone,
         B: Iterator<Item = Option<Grade>>,
         U: Iterator<Item = KeptUpdate<'t>>,
     {
         let incoming: Vec<KeptUpdate<'t>> = new.updates.collect();
-        let rank = |f: &Fixed| (f.moderation.is_some(), f.updated_at);
+        let new_rank = rank(&new.fixed, new.source);
         let place = self.index.get(&new.id).map(|n| *n as usize);
-        if let Some((_, kept)) = place.and_then(|n| self.rows.get(n)) {
-            let kept_source = &self.text[kept.source.clone()];
-            if (rank(&new.fixed), new.source) <= (rank(&kept.fixed), kept_source) {
-                let kept_updates = kept.updates.clone();
+        let old = place
+            .and_then(|n| self.rows.get(n))
+            .map(|(_, row)| row.clone());
+        if let Some(kept) = &old {
+            if new_rank <= rank(&kept.fixed, &self.text[kept.source.clone()]) {
                 let n = place.unwrap_or(0);
-                let updates = self.union_updates(Some(kept_updates), &incoming);
+                let updates = self.union_updates(Some(kept.updates.clone()), &incoming);
                 self.rows[n].1.updates = updates;
+                for (action, carried) in new.actions {
+                    let Some(k) = self.action_of(kept, action.id) else {
+                        continue;
+                    };
+                    let from_rank = carried.map_or(new_rank, |(m, at, s)| (*m, *at, &**s));
+                    let theirs = (action.updated_on, from_rank);
+                    if theirs > (self.actions[k].updated_on, self.action_rank(k, kept)) {
+                        let from_rank = (from_rank.0, from_rank.1, from_rank.2.to_string());
+                        self.take_follow_up(k, &action, (from_rank.0, from_rank.1, &from_rank.2));
+                    }
+                }
+                if new.fixed.concern_shared_at > kept.fixed.concern_shared_at {
+                    let with = self.push_text(new.concern_shared_with);
+                    let row = &mut self.rows[n].1;
+                    row.fixed.concern_shared_at = new.fixed.concern_shared_at;
+                    row.concern_shared_with = with;
+                }
                 return;
             }
         }
-        let kept_updates = place
-            .and_then(|n| self.rows.get(n))
-            .map(|(_, row)| row.updates.clone());
-        let updates = self.union_updates(kept_updates, &incoming);
+        let updates = self.union_updates(old.as_ref().map(|row| row.updates.clone()), &incoming);
         let source = self.push_text(new.source);
         let child_ref = self.push_text(new.child_ref);
-        let concern_shared_with = self.push_text(new.concern_shared_with);
+        let mut fixed = new.fixed;
+        let mut concern_shared_with = self.push_text(new.concern_shared_with);
+        if let Some(kept) = old.as_ref() {
+            if kept.fixed.concern_shared_at > fixed.concern_shared_at {
+                fixed.concern_shared_at = kept.fixed.concern_shared_at;
+                concern_shared_with = kept.concern_shared_with.clone();
+            }
+        }
         let team = self.team_number(new.team);
         let first_action = self.actions.len();
-        for a in new.actions {
+        for (a, carried) in new.actions {
             let blank =
                 a.owner.is_empty() && a.description.is_empty() && a.progress_note.is_empty();
             let text = (!blank).then(|| {
@@ -258,7 +350,12 @@ impl Kept {
                 self.action_texts.push(texts);
                 (self.action_texts.len() - 1) as u32
             });
+            let id = self.action_id_number(a.id);
+            if let Some(carried) = carried {
+                self.carried.insert(self.actions.len(), carried.clone());
+            }
             self.actions.push(ActionRow {
+                id,
                 due_on: a.due_on,
                 completed_on: a.completed_on,
                 transferred_on: a.transferred_on,
@@ -276,7 +373,7 @@ impl Kept {
         // in bounds.
         self.bands.resize(bands + count, None);
         let row = Row {
-            fixed: new.fixed,
+            fixed,
             source,
             child_ref,
             concern_shared_with,
@@ -286,6 +383,41 @@ impl Kept {
             bands,
             updates,
         };
+        if let Some(kept) = &old {
+            // The copy that lost keeps each action's follow-up that is later than this one's.
+            for k in kept.actions.clone() {
+                let Some(n) = row
+                    .actions
+                    .clone()
+                    .find(|n| self.actions[*n].id == self.actions[k].id)
+                else {
+                    continue;
+                };
+                let theirs = (self.actions[k].updated_on, self.action_rank(k, kept));
+                if theirs > (self.actions[n].updated_on, self.action_rank(n, &row)) {
+                    let from = self.view_action(k);
+                    let (moderated, at, source) = self.action_rank(k, kept);
+                    let source = source.to_string();
+                    let (status, completed_on, transferred_on, updated_on) = (
+                        from.status,
+                        from.completed_on,
+                        from.transferred_on,
+                        from.updated_on,
+                    );
+                    let note = from.progress_note.to_string();
+                    let from = KeptAction {
+                        status,
+                        completed_on,
+                        transferred_on,
+                        updated_on,
+                        progress_note: &note,
+                        ..KeptAction::default()
+                    };
+                    self.take_follow_up(n, &from, (moderated, at, &source));
+                }
+                self.carried.remove(&k);
+            }
+        }
         match place.and_then(|n| self.rows.get_mut(n)) {
             Some(kept) => kept.1 = row,
             None => {
@@ -294,6 +426,17 @@ impl Kept {
                 self.by_id.take();
             }
         }
+    }
+
+    /// The kept action at `n`.
+    fn view_action(&self, n: usize) -> KeptAction<'_> {
+        KeptActions {
+            rows: &self.actions[n..=n],
+            kept: self,
+        }
+        .iter()
+        .next()
+        .unwrap_or_default()
     }
 
     fn view<'s>(&'s self, id: &PlrId, row: &'s Row) -> KeptFacts<'s> {
@@ -353,6 +496,7 @@ impl Kept {
         }
         for (id, row) in &other.rows {
             let facts = other.view(id, row);
+            let carried = row.actions.clone().map(|n| other.carried.get(&n));
             self.insert(New {
                 id: facts.id,
                 fixed: row.fixed,
@@ -360,7 +504,7 @@ impl Kept {
                 child_ref: facts.child_ref,
                 concern_shared_with: facts.concern_shared_with,
                 team: facts.team,
-                actions: facts.actions.iter(),
+                actions: facts.actions.iter().zip(carried),
                 area_ids: facts.areas.ids(),
                 bands: facts.areas.iter().map(|(_, band)| band),
                 updates: facts.concern_updates.iter(),
@@ -441,6 +585,11 @@ pub struct KeptUpdate<'a> {
     pub outcome: ConcernOutcome,
 }
 
+/// How a copy ranks against another of its id ([`Rank`]).
+fn rank<'s>(fixed: &Fixed, source: &'s str) -> Rank<&'s str> {
+    (fixed.moderation.is_some(), fixed.updated_at, source)
+}
+
 impl KeptFacts<'_> {
     /// A Case of Concern: reported grade inadequate or an immediate concern.
     pub fn is_case_of_concern(&self) -> bool {
@@ -487,6 +636,7 @@ impl<'a> KeptActions<'a> {
             let texts = a.text.and_then(|n| kept.action_texts.get(n as usize));
             let text = |n: usize| texts.map_or("", |t| &kept.text[t[n].clone()]);
             KeptAction {
+                id: &kept.action_ids[a.id as usize],
                 kind: a.kind,
                 owner: text(0),
                 description: text(1),
@@ -502,8 +652,10 @@ impl<'a> KeptActions<'a> {
 }
 
 /// One kept action (the fields of [`ActionFacts`](super::ActionFacts), borrowed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct KeptAction<'a> {
+    /// Its id in the review ("a1"): the same action in another copy of the review.
+    pub id: &'a str,
     /// Care planning or other.
     pub kind: Option<ActionKind>,
     /// Who will do it (trimmed); blank in a builder filled for the report only.

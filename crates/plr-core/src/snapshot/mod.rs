@@ -202,7 +202,8 @@ impl SnapshotBuilder {
             team: &plr.case.team,
             actions: plr.actions.iter().map(|a| {
                 let text = |t: &'a str| if texts { t.trim() } else { "" };
-                KeptAction {
+                let action = KeptAction {
+                    id: &a.id,
                     kind: a.kind,
                     owner: text(&a.owner),
                     description: text(&a.description),
@@ -212,7 +213,8 @@ impl SnapshotBuilder {
                     transferred_on: a.transferred_on,
                     updated_on: a.updated_on,
                     status: a.status,
-                }
+                };
+                (action, None)
             }),
             area_ids: areas.iter().map(|a| a.id.0.as_str()),
             bands: areas.iter().map(|a| a.band),
@@ -237,16 +239,20 @@ impl SnapshotBuilder {
             child_ref: &facts.child_ref,
             concern_shared_with: &facts.concern_shared_with,
             team: &facts.team,
-            actions: facts.actions.iter().map(|a| KeptAction {
-                kind: a.kind,
-                owner: &a.owner,
-                description: &a.description,
-                progress_note: &a.progress_note,
-                due_on: a.due_on,
-                completed_on: a.completed_on,
-                transferred_on: a.transferred_on,
-                updated_on: a.updated_on,
-                status: a.status,
+            actions: facts.actions.iter().map(|a| {
+                let action = KeptAction {
+                    id: &a.id,
+                    kind: a.kind,
+                    owner: &a.owner,
+                    description: &a.description,
+                    progress_note: &a.progress_note,
+                    due_on: a.due_on,
+                    completed_on: a.completed_on,
+                    transferred_on: a.transferred_on,
+                    updated_on: a.updated_on,
+                    status: a.status,
+                };
+                (action, None)
             }),
             area_ids: facts.areas.ids.iter().map(|id| &**id),
             bands: facts.areas.bands.iter().copied(),

@@ -1,6 +1,7 @@
 //! Unit tests of the snapshot: measures here, grouping (de-duplication, teams, periods,
 //! sample) in `grouping.rs`.
 
+mod copies;
 mod grouping;
 mod register;
 mod tracker;

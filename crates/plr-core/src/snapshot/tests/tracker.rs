@@ -14,6 +14,7 @@ fn action(owner: &str, kind: ActionKind, due: NaiveDate, done: Option<NaiveDate>
         transferred_on: None,
         updated_on: None,
         status: status_when(done),
+        ..ActionFacts::default()
     }
 }
 
