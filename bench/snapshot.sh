@@ -1,19 +1,15 @@
 #!/usr/bin/env bash
-# Benchmark of `plr snapshot` over 5,000 and 50,000 generated exports (a large council's year,
-# a region's): wall time, MB/s and peak memory (max RSS). Prints numbers; never fails on time.
+# Benchmark of `plr snapshot` (with the follow-through window and the Case of Concern register's
+# measures) and of `plr concerns` (the register itself) over 5,000 and 50,000 generated exports
+# (a large council's year, a region's): wall time, MB/s and peak memory (max RSS). Prints
+# numbers; never fails on time.
 #
 #   bench/snapshot.sh            # both sizes, 3 runs each (files cached in $PLR_BENCH_DIR)
 #   bench/snapshot.sh 5000       # one size
 #
-# Goals on the 2-core development machine: 5,000 in <= 0.3 s, 50,000 in <= 3 s, peak memory
+# Goals on the 2-core development machine: 5,000 in <= 0.3 s, 50,000 in <= 1.5 s, peak memory
 # <= 100 MB and not growing with the number of files. "cpu s" (user + system) shows the work
-# done whatever else the machine is running; wall time on an idle 2-core machine is about half.
-# Last measured (1 Dec 2026, branch perf, load average 6.3-8.6 from other work, alternating
-# with the previous binary): 5,000 in 0.47-0.53 s of CPU time (0.48-0.58 s wall), 50,000 in
-# 4.6-5.5 s (4.9-6.4 s wall; before: 5.7-6.2 s CPU), max RSS 27 MB and 50 MB (before: 20 and
-# 50-57 MB); callgrind over 2,000 files: 495 M instructions, 567 M before. This script right
-# after (load average 8.4): 5,000 in 0.42-0.47 s CPU, 50,000 in 4.45-4.81 s CPU, max RSS 25.8
-# and 48.6 MB. The table is in README's Performance.
+# done whatever else the machine is running. Figures: bench/RESULTS.md.
 # PLR_BENCH_DIR=/somewhere keeps the generated files elsewhere (they are made again when their
 # count or schema version differs from what this build generates).
 set -euo pipefail
@@ -40,7 +36,7 @@ sample=$sample_dir/sample
 sample=$(find "$sample" -name '*.json' -print -quit)
 
 echo "plr snapshot benchmark ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-printf '%-8s %-4s %8s %8s %8s %11s %9s\n' files run "wall s" "cpu s" "MB/s" "max RSS MB" "input MB"
+printf '%-8s %-9s %-4s %8s %8s %8s %11s %9s\n' files command run "wall s" "cpu s" "MB/s" "max RSS MB" "input MB"
 for n in "${sizes[@]}"; do
   dir="$data/$n"
   # Files of an older schema version go through migration (about 2.5 times slower): the
@@ -55,11 +51,15 @@ for n in "${sizes[@]}"; do
   bytes=$(du -sb --apparent-size "$dir" | cut -f1)
   # Warm the page cache once, as a QA officer re-running the report would have it.
   "$plr" snapshot --period 2022/23 --as-of 2023-04-30 "$dir" >/dev/null
-  for run in $(seq 1 "$runs"); do
-    stats=$( { /usr/bin/time -f '%e %U %S %M' "$plr" snapshot --period 2022/23 --as-of 2023-04-30 \
-      --format json "$dir" >/dev/null; } 2>&1 | tail -1)
-    read -r wall user sys rss_kb <<<"$stats"
-    awk -v n="$n" -v r="$run" -v w="$wall" -v u="$user" -v s="$sys" -v k="$rss_kb" -v b="$bytes" 'BEGIN {
-      printf "%-8d %-4d %8.2f %8.2f %8.0f %11.1f %9.1f\n", n, r, w, u + s, (w > 0 ? b / 1e6 / w : 0), k / 1024, b / 1e6 }'
+  for command in snapshot concerns; do
+    for run in $(seq 1 "$runs"); do
+      stats=$( { /usr/bin/time -f '%e %U %S %M' "$plr" "$command" --period 2022/23 \
+        --as-of 2023-04-30 --format json "$dir" >/dev/null; } 2>&1 | tail -1)
+      read -r wall user sys rss_kb <<<"$stats"
+      awk -v n="$n" -v c="$command" -v r="$run" -v w="$wall" -v u="$user" -v s="$sys" \
+        -v k="$rss_kb" -v b="$bytes" 'BEGIN {
+        printf "%-8d %-9s %-4d %8.2f %8.2f %8.0f %11.1f %9.1f\n", n, c, r, w, u + s,
+          (w > 0 ? b / 1e6 / w : 0), k / 1024, b / 1e6 }'
+    done
   done
 done
