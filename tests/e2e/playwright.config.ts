@@ -31,6 +31,7 @@ export const firefoxSpecs = [
   'privacy.spec.ts',
   'parts.spec.ts',
   'concern-update.spec.ts',
+  'dashboard-update.spec.ts',
 ];
 
 export default defineConfig({

@@ -4,10 +4,22 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `name`; false when the browser refused.
 pub fn download(name: &str, mime: &str, text: &str) -> bool {
-    let parts = js_sys::Array::of1(&text.into());
+    offer(name, mime, &js_sys::Array::of1(&text.into()))
+}
+
+/// Offers `bytes` as a download named `name`; false when the browser refused.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    offer(
+        name,
+        mime,
+        &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)),
+    )
+}
+
+fn offer(name: &str, mime: &str, parts: &js_sys::Array) -> bool {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options) else {
         return false;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

@@ -8,6 +8,7 @@ pub mod charts;
 pub mod choices;
 pub mod download;
 pub mod figures;
+pub mod files;
 pub mod grades;
 pub mod load;
 pub mod more;
@@ -16,6 +17,7 @@ pub mod register;
 pub mod state;
 pub mod timing;
 pub mod tracker;
+pub mod update;
 
 use leptos::prelude::*;
 use plr_core::snapshot::{to_csv, to_json};

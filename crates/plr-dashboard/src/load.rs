@@ -10,6 +10,7 @@ use plr_core::snapshot::SnapshotBuilder;
 use plr_core::stored::is_draft_key;
 use plr_core::Status;
 
+use crate::files::{can_open_folders, file_of, open_folder, Source};
 use crate::reader::{read_files, Cancel, Outcome, Picked, SLICE_MS};
 use crate::state::State;
 use crate::timing::{measure_since, now};
@@ -102,18 +103,64 @@ pub fn LoadPanel() -> impl IntoView {
     let picked = move |ev: leptos::ev::Event, folder: bool| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let files = files_of(input.files());
-        let files = if folder {
+        let files: Vec<Picked> = if folder {
             files.into_iter().filter_map(Picked::in_folder).collect()
         } else {
             files.into_iter().map(Picked::named).collect()
         };
         input.set_value("");
+        for p in &files {
+            state
+                .files
+                .remember(&p.name, Source::Chosen(p.file.clone()));
+        }
         start(files);
     };
     let dropped = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        let files = files_of(ev.data_transfer().and_then(|d| d.files()));
-        start(files.into_iter().map(Picked::named).collect());
+        let files: Vec<Picked> = files_of(ev.data_transfer().and_then(|d| d.files()))
+            .into_iter()
+            .map(Picked::named)
+            .collect();
+        for p in &files {
+            state
+                .files
+                .remember(&p.name, Source::Chosen(p.file.clone()));
+        }
+        start(files);
+    };
+    // A folder opened to read and write: a Head of Service update recorded here is saved
+    // back into its file (where the browser allows it; else the changed files download).
+    let folder_problem = RwSignal::new(None::<String>);
+    let open_writable = move |_| {
+        folder_problem.set(None);
+        spawn_local(async move {
+            let handles = match open_folder().await {
+                Ok(Some(handles)) => handles,
+                Ok(None) => return,
+                Err(why) => {
+                    folder_problem.set(Some(format!("The folder could not be opened: {why}.")));
+                    return;
+                }
+            };
+            let mut files = Vec::with_capacity(handles.len());
+            for (name, handle) in handles {
+                match file_of(&handle).await {
+                    Ok(file) => {
+                        state.files.remember(&name, Source::InFolder(handle));
+                        files.push(Picked {
+                            file,
+                            name,
+                            in_folder: true,
+                        });
+                    }
+                    Err(why) => {
+                        folder_problem.set(Some(format!("{name} could not be read: {why}.")))
+                    }
+                }
+            }
+            start(files);
+        });
     };
     let reported = StoredValue::new(HashSet::new());
     let include_device = move |_| {
@@ -146,6 +193,15 @@ pub fn LoadPanel() -> impl IntoView {
                 <input class="file" id="folder" type="file" node_ref=folder
                     on:change=move |ev| picked(ev, true) />
             </div>
+            <Show when=can_open_folders>
+                <div class="form-group">
+                    <button type="button" class="button button--secondary" id="open-folder" on:click=open_writable>
+                        "Open a folder to read and save updates in"
+                    </button>
+                    <p class="hint">"Head of Service updates recorded here are then saved into the folder's files (your browser asks once for permission)."</p>
+                    {move || folder_problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
+                </div>
+            </Show>
             <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=dropped>
                 "Or drag and drop export files here"
             </div>

@@ -9,10 +9,12 @@ use plr_core::snapshot::{
     heads_of_service, register, register_csv, sort_register, Register, RegisterColumn,
 };
 
-use crate::download::download;
+use crate::download::{download, download_bytes};
 use crate::figures::{MeasureTable, CONCERNS};
+use crate::files::zip_of;
 use crate::more::{ShowMore, PAGE};
 use crate::state::State;
+use crate::update::{RecordUpdate, Updating};
 
 /// The register section.
 #[component]
@@ -22,6 +24,8 @@ pub fn ConcernRegister() -> impl IntoView {
     let head = RwSignal::new(None::<String>);
     let sort = RwSignal::new((RegisterColumn::Raised, false));
     let limit = RwSignal::new(PAGE);
+    let updating = RwSignal::new(None::<Updating>);
+    let recorded = RwSignal::new(None::<String>);
     let whole = Memo::new(move |_| {
         let options = state.options();
         let resolved = resolved.get();
@@ -75,6 +79,20 @@ pub fn ConcernRegister() -> impl IntoView {
                         format!("{} by {}: {}", u.on, u.by, u.outcome.label())
                     });
                     let over = e.open_over_12_months();
+                    let source = state
+                        .builder
+                        .with_untracked(|b| b.facts(&e.id).map(|f| f.source.to_string()))
+                        .filter(|s| state.files.has(s));
+                    let record = source.map(|source| {
+                        let which = Updating { id: e.id, child_ref: e.child_ref.clone(), source };
+                        let label = format!("Record an update on {}", e.child_ref);
+                        view! {
+                            <button type="button" class="button button--secondary button--small" aria-label=label
+                                on:click=move |_| { recorded.set(None); updating.set(Some(which.clone())); }>
+                                "Record an update"
+                            </button>
+                        }
+                    });
                     view! {
                         <tr class:overdue=e.update_due>
                             <td>{e.child_ref.clone()}</td>
@@ -87,6 +105,7 @@ pub fn ConcernRegister() -> impl IntoView {
                             </td>
                             <td>{shared}</td>
                             <td>{if e.update_due { "Update due" } else { "" }}</td>
+                            <td class="no-print">{record}</td>
                         </tr>
                     }
                 })
@@ -136,10 +155,54 @@ pub fn ConcernRegister() -> impl IntoView {
                     {heading(RegisterColumn::MonthsOpen)}
                     <th scope="col">"Shared with the Head of Service"</th>
                     <th scope="col">"Update due"</th>
+                    <th scope="col" class="no-print"><span class="visually-hidden">"Head of Service update"</span></th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            <p class="load-status" id="register-status" aria-live="polite" tabindex="-1">{move || recorded.get()}</p>
+            <Show when=move || updating.with(Option::is_some)>
+                <RecordUpdate updating recorded />
+            </Show>
+            <ChangedFiles />
             <ShowMore what="cases of concern" total=Signal::derive(move || shown.with(|r| r.entries.len())) limit />
         </section>
+    }
+}
+
+/// The changed files the browser could not write back: one downloads as itself, several as
+/// a zip, each under the name it was read with.
+#[component]
+fn ChangedFiles() -> impl IntoView {
+    let state = expect_context::<State>();
+    let unsaved = state.files.unsaved;
+    let problem = RwSignal::new(None::<String>);
+    let save = move |_| {
+        unsaved.with(|files| match files.as_slice() {
+            [] => {}
+            [(name, json)] => {
+                let base = name.rsplit('/').next().unwrap_or(name);
+                download(base, "application/json", json);
+            }
+            several => match zip_of(several) {
+                Ok(bytes) => {
+                    download_bytes("plr-changed-exports.zip", "application/zip", &bytes);
+                }
+                Err(why) => problem.set(Some(format!("The zip could not be made: {why}"))),
+            },
+        })
+    };
+    view! {
+        <Show when=move || unsaved.with(|u| !u.is_empty())>
+            <div class="inset no-print" id="changed-files">
+                <p>{move || unsaved.with(|u| match u.len() {
+                    1 => format!("1 changed file is not saved yet: {}.", u[0].0),
+                    n => format!("{n} changed files are not saved yet: {}.", u.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")),
+                })}</p>
+                <button type="button" class="button" on:click=save>
+                    {move || if unsaved.with(|u| u.len()) == 1 { "Download the changed file" } else { "Download the changed files (zip)" }}
+                </button>
+                {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
+            </div>
+        </Show>
     }
 }

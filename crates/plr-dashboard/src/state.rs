@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use plr_core::snapshot::{Options, Period, Settings, Snapshot, SnapshotBuilder};
 use plr_core::LegalStatus;
 
+use crate::files::Files;
 use crate::reader::yield_to_page;
 use crate::timing::{measure_since, now};
 
@@ -33,6 +34,8 @@ pub struct State {
     pub allocated: RwSignal<Option<u32>>,
     /// The snapshot for the choices above.
     pub snapshot: Memo<Snapshot>,
+    /// The files read, to save a Head of Service update into, and the changed files.
+    pub files: Files,
 }
 
 /// Today in the browser's time zone.
@@ -79,6 +82,7 @@ impl State {
             as_of,
             allocated,
             snapshot,
+            files: Files::default(),
         }
     }
 

@@ -120,3 +120,55 @@ async fn a_file_over_the_size_limit_is_refused_and_the_rest_still_count() {
         "the file is 5242881 bytes, larger than the 5 MB limit"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_head_of_service_update_names_each_missing_answer_against_its_question() {
+    use plr_core::ConcernOutcome;
+    use plr_dashboard::update::answered;
+    let problems = answered("", "".into(), None, Some(true), None, String::new()).unwrap_err();
+    let fields: Vec<&str> = problems.iter().map(|(f, _)| *f).collect();
+    assert_eq!(
+        fields,
+        [
+            "update-on",
+            "update-by",
+            "update-child-safe",
+            "update-outcome"
+        ]
+    );
+    let resolved = |on: &str| {
+        let (yes, outcome) = (Some(true), Some(ConcernOutcome::Resolved));
+        answered(on, "D. Head".into(), yes, yes, outcome, String::new())
+    };
+    assert_eq!(
+        resolved("2022-07-15").unwrap().on,
+        chrono::NaiveDate::from_ymd_opt(2022, 7, 15).unwrap()
+    );
+    assert_eq!(
+        resolved("2022-02-30").unwrap_err(),
+        [(
+            "update-on",
+            "Enter the date of the update as a real date".to_string()
+        )]
+    );
+}
+
+#[wasm_bindgen_test]
+fn changed_files_zip_under_their_names_with_their_content() {
+    use std::io::Read;
+    let files = [
+        ("July/a.json".to_string(), "{\"a\": 1}".to_string()),
+        ("July/b.json".to_string(), "{\"b\": 2}".to_string()),
+    ];
+    let bytes = plr_dashboard::files::zip_of(&files).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(zip.len(), 2);
+    for (name, text) in &files {
+        let mut read = String::new();
+        zip.by_name(name)
+            .unwrap()
+            .read_to_string(&mut read)
+            .unwrap();
+        assert_eq!(&read, text);
+    }
+}
