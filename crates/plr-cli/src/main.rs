@@ -95,14 +95,19 @@ enum Command {
         #[arg(long)]
         seed: u64,
     },
-    /// Write synthetic, valid exports (for tests, benchmarks and demos).
+    /// Write synthetic, valid exports (for tests, benchmarks and demos): --count random ones
+    /// of a --seed, or a --batch built to known figures.
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["count", "batch"])))]
     Generate {
         /// How many.
-        #[arg(long)]
-        count: u64,
+        #[arg(long, requires = "seed")]
+        count: Option<u64>,
         /// The seed: the same seed gives the same files.
-        #[arg(long)]
-        seed: u64,
+        #[arg(long, requires = "count")]
+        seed: Option<u64>,
+        /// A batch built to known figures instead (its review dates are its own).
+        #[arg(long, value_enum, conflicts_with_all = ["count", "seed", "from", "to"])]
+        batch: Option<generate::Batch>,
         /// The directory to write them to (created if missing).
         #[arg(long)]
         out: PathBuf,
@@ -167,10 +172,18 @@ fn main() -> ExitCode {
         Command::Generate {
             count,
             seed,
+            batch,
             out: dir,
             from,
             to,
-        } => generate::generate(count, seed, (from, to), &dir, &mut err),
+        } => match (batch, count.zip(seed)) {
+            (Some(batch), _) => generate::batch(batch, &dir, &mut err),
+            (None, Some((count, seed))) => {
+                generate::generate(count, seed, (from, to), &dir, &mut err)
+            }
+            // clap asks for --count and --seed, or --batch.
+            (None, None) => commands::USAGE,
+        },
         Command::Schema { settings } => commands::schema(settings, &mut out),
     };
     ExitCode::from(code)

@@ -218,3 +218,86 @@ fn concerns_lists_the_register_with_each_entrys_sharing_and_latest_update() {
     ]);
     assert!(stdout(&before).contains("no update yet; open 0 months, update due"));
 }
+
+#[test]
+fn generate_batch_seed_003_july_2022_gives_the_reported_figures_and_53_concerns() {
+    let dir = scratch("seed-003");
+    let path = dir.to_str().unwrap();
+    let generated = plr(&["generate", "--batch", "seed-003-july-2022", "--out", path]);
+    assert_eq!(generated.status.code(), Some(0), "{generated:?}");
+    // 281 reviews, one of them in two copies with two file names.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 282);
+    let july = ["--period", "2022-07", "--as-of", "2022-08-10"];
+
+    let snapshot = plr(&[&["snapshot"][..], &july, &["--format", "json", path]].concat());
+    assert_eq!(snapshot.status.code(), Some(0), "{snapshot:?}");
+    let json: serde_json::Value = serde_json::from_slice(&snapshot.stdout).unwrap();
+    assert_eq!(json["duplicates_merged"], 1);
+    let measure = |key: &str| {
+        let m = &json["measures"][key];
+        (
+            m["numerator"].clone(),
+            m["denominator"].clone(),
+            m["percent"].clone(),
+        )
+    };
+    let n = |v: u64| serde_json::Value::from(v);
+    let null = serde_json::Value::Null;
+    assert_eq!(
+        measure("plrs_in_window"),
+        (n(119), null.clone(), null.clone())
+    );
+    assert_eq!(measure("care_planning_no_update"), (n(47), n(86), n(55)));
+    assert_eq!(measure("other_actions_overdue"), (n(59), n(236), n(25)));
+    assert_eq!(
+        measure("care_planning_backlog"),
+        (n(123), null.clone(), null.clone())
+    );
+    assert_eq!(
+        measure("service_ended"),
+        (n(10), null.clone(), null.clone())
+    );
+    assert_eq!(
+        measure("concerns_tracked"),
+        (n(53), null.clone(), null.clone())
+    );
+    assert_eq!(
+        measure("concerns_open_over_12_months"),
+        (n(7), null.clone(), null)
+    );
+
+    let concerns = plr(&[&["concerns"][..], &july, &["--format", "csv", path]].concat());
+    assert_eq!(concerns.status.code(), Some(0), "{concerns:?}");
+    let csv = stdout(&concerns);
+    assert!(csv.starts_with("Case reference,Team,"));
+    assert_eq!(
+        csv.lines().count(),
+        1 + 53,
+        "a header and the 53 tracked cases"
+    );
+}
+
+#[test]
+fn generate_takes_either_a_count_and_seed_or_a_batch() {
+    let dir = scratch("generate-usage");
+    let out = dir.to_str().unwrap();
+    for args in [
+        &["generate", "--out", out][..],
+        &["generate", "--count", "3", "--out", out],
+        &[
+            "generate",
+            "--batch",
+            "seed-003-july-2022",
+            "--count",
+            "3",
+            "--seed",
+            "1",
+            "--out",
+            out,
+        ],
+        &["generate", "--batch", "seed-004", "--out", out],
+    ] {
+        assert_eq!(plr(args).status.code(), Some(2), "{args:?}");
+    }
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+}

@@ -4,6 +4,7 @@
 //! thread it is made in. Pure (a seeded PRNG, no clock), so the browser can make demo data too.
 //! The mix of teams, legal statuses, grades, participation, moderation and actions is roughly
 //! that of the councils' reports; a few team names are typed in other spellings on purpose.
+//! [`seed_003`] builds a batch to given figures from it (seed 003's July 2022).
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
@@ -16,6 +17,8 @@ use crate::model::{
     Participation, Person, Plr, PlrId, Rating, Role, Status, Views, ViewsOutcome,
 };
 use crate::moderation::moderation_effect;
+
+pub mod seed_003;
 
 const TEAMS: [&str; 12] = [
     "Stroud Safeguarding",

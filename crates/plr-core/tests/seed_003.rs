@@ -1,0 +1,180 @@
+//! Issue #24's check: seed 003's July 2022 batch, exported and imported back, gives exactly
+//! the follow-through figures of `followthrough.md`'s table, and its register the 53 tracked
+//! Cases of Concern.
+
+use chrono::NaiveDate;
+use plr_core::export::export_json;
+use plr_core::generate::seed_003;
+use plr_core::import::import;
+use plr_core::snapshot::{register, MeasureKey, Options, Period, SnapshotBuilder};
+use plr_core::Framework;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// `followthrough.md`'s table for seed 003, July 2022 as of 10 August 2022: (key, numerator,
+/// denominator); counts have no denominator.
+const EXPECTED: [(MeasureKey, u32, Option<u32>); 20] = {
+    use MeasureKey::*;
+    [
+        (PlrsInWindow, 119, None),
+        (CarePlanningPlrs, 86, None),
+        (CarePlanningTransferredOnTime, 4, Some(86)),
+        (CarePlanningTransferredLate, 7, Some(86)),
+        (CarePlanningNoUpdate, 47, Some(86)),
+        (CarePlanningNotYetTransferred, 28, Some(86)),
+        (OtherActionsCompletedOnTime, 53, Some(236)),
+        (OtherActionsCompletedLate, 28, Some(236)),
+        (OtherActionsOverdue, 59, Some(236)),
+        (OtherActionsNotYetDue, 8, Some(236)),
+        (OtherActionsNoUpdate, 88, Some(236)),
+        (CarePlanningBacklog, 123, None),
+        (OtherActionsBacklog, 169, None),
+        (ServiceEnded, 10, None),
+        (ConcernsRaised, 3, None),
+        (ConcernsTracked, 53, None),
+        (ConcernsOpenOver12Months, 7, None),
+        (ConcernUpdates, 4, None),
+        (ConcernsResolved, 2, None),
+        (ConcernsContinuing, 2, None),
+    ]
+};
+
+/// The percents the spec gives for the shares, in the table's order.
+const PERCENTS: [(MeasureKey, u32); 9] = {
+    use MeasureKey::*;
+    [
+        (CarePlanningTransferredOnTime, 5),
+        (CarePlanningTransferredLate, 8),
+        (CarePlanningNoUpdate, 55),
+        (CarePlanningNotYetTransferred, 33),
+        (OtherActionsCompletedOnTime, 22),
+        (OtherActionsCompletedLate, 12),
+        (OtherActionsOverdue, 25),
+        (OtherActionsNotYetDue, 3),
+        (OtherActionsNoUpdate, 37),
+    ]
+};
+
+/// The batch as export files, imported back (without a warning) into a builder.
+fn builder() -> SnapshotBuilder {
+    let framework = Framework::practice_fundamentals();
+    let mut builder = SnapshotBuilder::new();
+    for (n, plr) in seed_003::july_2022().iter().enumerate() {
+        let file = export_json(plr, framework).unwrap();
+        let imported = import(file.as_bytes()).unwrap();
+        assert_eq!(imported.warnings, [], "export {n} imports without warnings");
+        builder.add(&imported.plr, &format!("{n}.json"));
+    }
+    builder
+}
+
+fn july_as_of_10_august() -> Options {
+    Options {
+        period: Some(Period::parse("2022-07").unwrap()),
+        ..Options::new(date(2022, 8, 10))
+    }
+}
+
+#[test]
+fn seed_003_july_2022_gives_the_reported_follow_through_figures() {
+    let builder = builder();
+    assert_eq!(
+        builder.duplicates_merged(),
+        1,
+        "one review comes as two copies"
+    );
+    let snapshot = builder.finish(&july_as_of_10_august());
+    let m = &snapshot.measures;
+    let got: Vec<_> = EXPECTED
+        .iter()
+        .map(|(key, _, _)| (*key, m[key].numerator, m[key].denominator))
+        .collect();
+    assert_eq!(got, EXPECTED);
+    for (key, percent) in PERCENTS {
+        assert_eq!(m[&key].percent, Some(percent), "{key:?}");
+    }
+    // The two the spec leaves open follow from the batch: July's three concerns, two shared
+    // in time; the tracked ones raised before July with no update in it.
+    let shared = &m[&MeasureKey::ConcernsSharedInTime];
+    assert_eq!((shared.numerator, shared.denominator), (2, Some(3)));
+    assert_eq!(m[&MeasureKey::ConcernsWithoutUpdate].numerator, 48);
+}
+
+#[test]
+fn seed_003_july_2022_register_tracks_53_cases_7_of_them_over_12_months() {
+    let builder = builder();
+    let register = register(&builder, &july_as_of_10_august(), false);
+    assert_eq!(register.as_of, date(2022, 7, 31), "read as of E");
+    assert_eq!(register.entries.len(), 53);
+    let over_12 = register.entries.iter().filter(|e| e.over_12_months).count();
+    assert_eq!(over_12, 7);
+    // The review present as two copies keeps the moderation of one and the update of the
+    // other.
+    let copied = register
+        .entries
+        .iter()
+        .find(|e| e.latest_update.as_ref().map(|u| u.on) == Some(date(2022, 7, 14)))
+        .expect("the copied review keeps its update");
+    assert_eq!(copied.review_date, Some(date(2022, 5, 18)));
+    assert!(builder.facts(&copied.id).unwrap().moderation.is_some());
+    // With those resolved in July: two more.
+    let with_resolved = plr_core::snapshot::register(&builder, &july_as_of_10_august(), true);
+    assert_eq!(with_resolved.entries.len(), 55);
+}
+
+#[test]
+fn seed_003_july_2022_is_dated_consistently_and_nothing_after_10_august() {
+    use plr_core::concern::raised;
+    use plr_core::{ActionStatus, Status};
+    let d = date(2022, 8, 10);
+    let plrs = seed_003::july_2022();
+    assert_eq!(plrs.len(), 282);
+    let mut teams = std::collections::BTreeSet::new();
+    let mut legal = std::collections::BTreeSet::new();
+    let mut why = std::collections::BTreeSet::new();
+    for plr in &plrs {
+        let review = plr.review.date.unwrap();
+        assert_eq!(plr.status, Status::Completed);
+        assert_eq!(plr.completed_at.unwrap().date_naive(), review);
+        assert!(plr.updated_at.date_naive() <= d);
+        teams.insert(plr.case.team.trim().to_lowercase());
+        legal.insert(plr.case.legal_status);
+        if let Some(m) = &plr.moderation {
+            assert!(m.moderated_at.date_naive() > review && m.moderated_at.date_naive() <= d);
+        }
+        if let Some((at, by)) = raised(plr) {
+            why.insert(by);
+            assert!(!plr.actions.is_empty(), "a Case of Concern has an action");
+            assert!(at.date_naive() >= date(2021, 3, 1) && at.date_naive() <= d);
+        }
+        if let Some(shared) = plr.judgement.concern_shared_at {
+            assert!(shared.date_naive() <= d);
+        }
+        for u in &plr.concern_updates {
+            assert!(u.on <= d);
+        }
+        for a in &plr.actions {
+            assert!(a.due_on.unwrap() > review, "due after the review: {a:?}");
+            if let Some(closed) = a.closed_on() {
+                assert!(closed > review && closed <= d, "{a:?}");
+            }
+            if let Some(updated) = a.updated_on {
+                assert!(updated >= review && updated <= d, "{a:?}");
+            }
+            assert_eq!(
+                a.updated_on.is_none(),
+                a.status == ActionStatus::Open && a.progress_note.is_empty(),
+                "an update is recorded exactly when something changed: {a:?}"
+            );
+        }
+    }
+    assert!(teams.len() >= 10, "{teams:?}");
+    assert!(legal.len() >= 6, "{legal:?}");
+    assert_eq!(
+        why.len(),
+        3,
+        "raised by a flag, a completion and a moderation"
+    );
+}
