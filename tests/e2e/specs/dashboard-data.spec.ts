@@ -185,3 +185,33 @@ test('the action tracker follows the period and team, sorts overdue first, filte
   await expect(listed).toHaveText(chosen);
   await expectNoAxeViolations(page);
 });
+
+test("seed 003's July 2022 batch shows followthrough.md's figures and register, and the downloads equal the CLI's", async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'plr-seed003-'));
+  expect(spawnSync(plr, ['generate', '--batch', 'seed-003-july-2022', '--out', dir]).status).toBe(0);
+  await page.goto('/dashboard/');
+  await load(page, dir);
+  await page.getByLabel('Period', { exact: true }).selectOption('2022-07');
+  await page.getByLabel('Actions judged as of').fill('2022-08-10');
+  // followthrough.md's table, seed 003 July 2022.
+  const expected: [string, string][] = [
+    ['plrs_in_window', '119'], ['care_planning_plrs', '86'],
+    ['care_planning_transferred_on_time', '5%'], ['care_planning_transferred_late', '8%'],
+    ['care_planning_no_update', '55%'], ['care_planning_not_yet_transferred', '33%'],
+    ['other_actions_completed_on_time', '22%'], ['other_actions_completed_late', '12%'],
+    ['other_actions_overdue', '25%'], ['other_actions_not_yet_due', '3%'], ['other_actions_no_update', '37%'],
+    ['care_planning_backlog', '123'], ['other_actions_backlog', '169'], ['service_ended', '10'],
+    ['concerns_raised', '3'], ['concerns_tracked', '53'], ['concerns_open_over_12_months', '7'],
+    ['concern_updates', '4'], ['concerns_resolved', '2'], ['concerns_continuing', '2'],
+  ];
+  for (const [key, value] of expected) {
+    await expect(figure(page, key), key).toHaveText(value);
+  }
+  await expect(page.locator('#register-summary')).toHaveText(/^53 Cases of Concern tracked as of 31 July 2022 \(2022-07\): \d+ with an update due this month, 7 open over 12 months\.$/);
+
+  const args = ['--period', '2022-07', '--as-of', '2022-08-10'];
+  expect((await downloaded(page, 'Download CSV')).equals(cli(dir, [...args, '--format', 'csv']))).toBe(true);
+  expect((await downloaded(page, 'Download JSON')).equals(cli(dir, [...args, '--format', 'json']))).toBe(true);
+  const concerns = spawnSync(plr, ['concerns', ...args, '--format', 'csv', ...jsonFiles(dir)], { cwd: dir }).stdout;
+  expect((await downloaded(page, 'Download the register (CSV)')).equals(concerns)).toBe(true);
+});
