@@ -4,6 +4,7 @@
 //   time from choosing to the figures shown               goal <= 1.5 s
 //   the longest main-thread task while loading (Long Tasks API)  goal <= 100 ms
 //   JS heap after a forced GC (plus the WebAssembly memory)  goal <= 150 MB
+//   the Case of Concern register drawn, then sorted and re-filtered: longest task  goal <= 100 ms
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,6 +56,9 @@ export async function dashboardLoad(browser, base, repo, count = 5000) {
   await page.getByLabel('Choose export files').setInputFiles(files);
   await page.waitForFunction(() => document.querySelector('[data-measure="good_or_better"]'), null, { timeout: 120_000 });
   const shown = await page.evaluate(() => performance.now() - window.__t0);
+  // The register is drawn in a later part of the report: loading ends when it is there.
+  await page.locator('#register tbody tr').first().waitFor({ timeout: 120_000 });
+  const registerShown = await page.evaluate(() => performance.now() - window.__t0);
   if (profiler) {
     const { profile } = await profiler.send('Profiler.stop');
     fs.writeFileSync(process.env.PLR_PROFILE, JSON.stringify(profile));
@@ -72,6 +76,23 @@ export async function dashboardLoad(browser, base, repo, count = 5000) {
   // making 5,000 File objects): reported apart, with the part after the event.
   const delivery = tasks.find((t) => t.start < t0 && t.start + t.duration >= t0);
   const longest = Math.max(0, ...tasks.filter((t) => t.start >= t0).map((t) => t.duration));
+  // The register redrawn: sorted by months open, then with the resolved ones included.
+  const registerTasks = async (change) => {
+    await page.evaluate(() => { window.__tasks = []; });
+    const t = await page.evaluate(() => performance.now());
+    await change();
+    await page.waitForTimeout(200);
+    return Math.max(0, ...(await page.evaluate((t) => window.__tasks.filter((x) => x.start >= t).map((x) => x.duration), t)));
+  };
+  const registerRows = await page.locator('#register-summary').textContent();
+  const sorted = await registerTasks(async () => {
+    await page.locator('#register thead button').nth(4).click();
+    await page.locator('#register thead th[aria-sort="descending"]').waitFor();
+  });
+  const resolved = await registerTasks(async () => {
+    await page.getByLabel('Include those resolved in the period').check();
+    await page.locator('#register-summary').filter({ hasNotText: registerRows }).waitFor().catch(() => {});
+  });
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
@@ -81,7 +102,7 @@ export async function dashboardLoad(browser, base, repo, count = 5000) {
   await context.close();
   const floor = await bareRead(browser, files);
   fs.rmSync(dir, { recursive: true, force: true });
-  return { count, shown, longest, heap: jsHeap, wasm, floor,
+  return { count, shown, longest, heap: jsHeap, wasm, floor, registerShown, registerRows, register: { sorted, resolved },
     delivery: delivery && { duration: delivery.duration, afterChange: delivery.start + delivery.duration - t0 }, phases: phases.map((p) => ({ ...p, start: p.start - t0 })),
     tasks: tasks.filter((t) => t.start >= t0).map((t) => ({ ...t, start: t.start - t0 })) };
 }
@@ -129,10 +150,13 @@ function topSelfTime(profile, n = 25) {
 
 export function describeDashboard(r) {
   const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
+  // The Long Tasks API reports only tasks over 50 ms.
+  const task = (ms) => (ms > 0 ? `${ms.toFixed(0)} ms` : 'none over 50 ms');
   return [
     `QA dashboard, ${r.count.toLocaleString('en-GB')} exports through the file input: figures shown after ${(r.shown / 1000).toFixed(2)} s  goal <= 1.5 s`,
     `  an empty page only reading the same files (the browser's floor): ${(r.floor / 1000).toFixed(2)} s`,
-    `  longest main-thread task while loading: ${r.longest.toFixed(0)} ms  goal <= 100 ms`,
+    `  longest main-thread task while loading, the register included: ${r.longest.toFixed(0)} ms  goal <= 100 ms`,
+    `  the Case of Concern register drawn after ${(r.registerShown / 1000).toFixed(2)} s (${r.registerRows}); longest task when sorted ${task(r.register.sorted)}, when the resolved are included ${task(r.register.resolved)}  goal <= 100 ms`,
     ...(r.delivery ? [`  the browser's task delivering the files: ${r.delivery.duration.toFixed(0)} ms, of which ${r.delivery.afterChange.toFixed(0)} ms after the change event (the page's handler)`] : []),
     `  memory after GC: JS heap ${mb(r.heap)} + WebAssembly memory ${mb(r.wasm)} = ${mb(r.heap + r.wasm)}  goal <= 150 MB`,
     ...r.phases.map((p) => `  phase ${p.name}: ${p.duration.toFixed(0)} ms (from ${p.start.toFixed(0)} ms)`),
