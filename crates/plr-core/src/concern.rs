@@ -75,10 +75,19 @@ pub fn raised(plr: &Plr) -> Option<(DateTime<Utc>, RaisedBy)> {
         .as_ref()
         .filter(|m| m.grade == Grade::Inadequate)
         .map(|m| m.moderated_at);
+    // A moderation to inadequate that a later moderation upgraded keeps its moment only in the
+    // deadline it set (`followthrough.md`: `share_by` minus 24 hours).
+    let superseded = plr
+        .moderation
+        .as_ref()
+        .filter(|m| m.grade != Grade::Inadequate)
+        .and(j.share_by)
+        .map(|by| by - Duration::hours(SHARE_WITHIN_HOURS));
     [
         flagged.map(|at| (at, RaisedBy::ImmediateConcern)),
         completed.map(|at| (at, RaisedBy::CompletedInadequate)),
         moderated.map(|at| (at, RaisedBy::ModeratedInadequate)),
+        superseded.map(|at| (at, RaisedBy::ModeratedInadequate)),
     ]
     .into_iter()
     .flatten()

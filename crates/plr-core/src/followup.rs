@@ -15,7 +15,7 @@ pub fn is_overdue(status: ActionStatus, due_on: Option<NaiveDate>, today: NaiveD
 }
 
 /// What an action's card marks against its due date: overdue (and by how many days), or
-/// completed after it was due (and how many days late).
+/// completed or transferred into the child's plan after it was due (and how many days late).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lateness {
     /// Open, and due this many days before today.
@@ -26,6 +26,11 @@ pub enum Lateness {
     /// Completed this many days after its due date.
     CompletedLate {
         /// Whole days from the due date to the completion date.
+        days: i64,
+    },
+    /// Transferred into the child's plan this many days after its due date.
+    TransferredLate {
+        /// Whole days from the due date to the transfer date.
         days: i64,
     },
 }
@@ -43,6 +48,7 @@ impl Lateness {
         match self {
             Lateness::Overdue { days: n } => format!("Overdue by {}", days(n)),
             Lateness::CompletedLate { days: n } => format!("Completed {} late", days(n)),
+            Lateness::TransferredLate { days: n } => format!("Transferred {} late", days(n)),
         }
     }
 }
@@ -53,8 +59,8 @@ impl Action {
         is_overdue(self.status, self.due_on, today)
     }
 
-    /// How late this action is on `today`, if it is: overdue, or completed after its due date.
-    /// On time, not yet due, with no due date, or transferred: `None`.
+    /// How late this action is on `today`, if it is: overdue, or completed or transferred after
+    /// its due date. On time, not yet due, with no due date, or its service ended: `None`.
     pub fn lateness(&self, today: NaiveDate) -> Option<Lateness> {
         let due = self.due_on?;
         match self.status {
@@ -66,6 +72,13 @@ impl Action {
                     .filter(|done| *done > due)
                     .map(|done| Lateness::CompletedLate {
                         days: (done - due).num_days(),
+                    })
+            }
+            ActionStatus::Transferred => {
+                self.transferred_on
+                    .filter(|on| *on > due)
+                    .map(|on| Lateness::TransferredLate {
+                        days: (on - due).num_days(),
                     })
             }
             _ => None,
@@ -121,7 +134,7 @@ mod tests {
     }
 
     #[test]
-    fn an_action_says_how_many_days_it_is_overdue_or_was_completed_late() {
+    fn an_action_says_how_many_days_it_is_overdue_or_was_completed_or_transferred_late() {
         let today = day(10).unwrap();
         let action = |status, due_on, completed_on| Action {
             status,
@@ -148,8 +161,17 @@ mod tests {
             Some("Completed 2 days late")
         );
         assert_eq!(lateness(action(ActionStatus::Open, None, None)), None);
+        let transferred = |due_on, on| Action {
+            transferred_on: on,
+            ..action(ActionStatus::Transferred, due_on, None)
+        };
+        assert_eq!(lateness(transferred(day(3), day(3))), None);
         assert_eq!(
-            lateness(action(ActionStatus::Transferred, day(1), None)),
+            lateness(transferred(day(3), day(4))).as_deref(),
+            Some("Transferred 1 day late")
+        );
+        assert_eq!(
+            lateness(action(ActionStatus::ServiceEnded, day(1), None)),
             None
         );
     }

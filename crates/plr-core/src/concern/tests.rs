@@ -302,3 +302,43 @@ fn a_concern_is_raised_by_whichever_came_first() {
         Some((at("2026-11-30T08:00:00Z"), RaisedBy::ImmediateConcern))
     );
 }
+
+#[test]
+fn a_concern_raised_by_a_moderation_stays_raised_when_a_second_moderation_upgrades_it() {
+    let f = Framework::practice_fundamentals();
+    let mut plr = complete_plr();
+    plr.judgement
+        .choose_final_grade(Grade::Good, Some(Grade::Outstanding));
+    plr.judgement.rationale = "Strong evidence".into();
+    complete(&mut plr, f, at("2026-11-20T10:00:00Z")).unwrap();
+    assert_eq!(raised(&plr), None);
+    let moderate = |plr: &mut Plr, grade, when: &str| {
+        crate::moderation::moderate(plr, "Q. Moderator", Some(grade), "Looked again", at(when))
+            .unwrap()
+    };
+    moderate(&mut plr, Grade::Inadequate, "2026-12-01T15:00:00Z");
+    let by_moderation = Some((at("2026-12-01T15:00:00Z"), RaisedBy::ModeratedInadequate));
+    assert_eq!(raised(&plr), by_moderation);
+    // A second moderation upgrades the grade: the concern, its moment and deadline stay.
+    moderate(&mut plr, Grade::RequiresImprovement, "2026-12-03T09:00:00Z");
+    assert_eq!(raised(&plr), by_moderation);
+    assert_eq!(plr.judgement.share_by, Some(at("2026-12-02T15:00:00Z")));
+    // And so they do in the file: exported, imported, derived values recomputed.
+    let json = crate::export::export_json(&plr, f).unwrap();
+    let imported = crate::import::import(json.as_bytes()).unwrap();
+    assert_eq!(imported.warnings, []);
+    assert_eq!(raised(&imported.plr), by_moderation);
+    // A review moderated without ever being inadequate is not raised.
+    let mut never = complete_plr();
+    never
+        .judgement
+        .choose_final_grade(Grade::Good, Some(Grade::Outstanding));
+    never.judgement.rationale = "Strong evidence".into();
+    complete(&mut never, f, at("2026-11-20T10:00:00Z")).unwrap();
+    moderate(
+        &mut never,
+        Grade::RequiresImprovement,
+        "2026-12-01T15:00:00Z",
+    );
+    assert_eq!((raised(&never), never.judgement.share_by), (None, None));
+}
