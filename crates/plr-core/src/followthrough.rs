@@ -106,6 +106,26 @@ pub fn record_concern_update(
     Ok(())
 }
 
+/// Whether two updates are one (`followthrough.md`): the same day, Head of Service and outcome.
+pub fn same_update(a: &ConcernUpdate, b: &ConcernUpdate) -> bool {
+    a.on == b.on && a.by.trim() == b.by.trim() && a.outcome == b.outcome
+}
+
+/// Two copies' updates, each once ([`same_update`]), oldest first; the same whichever copy
+/// is given first.
+pub fn union_updates(a: &[ConcernUpdate], b: &[ConcernUpdate]) -> Vec<ConcernUpdate> {
+    let mut all = a.to_vec();
+    for update in b {
+        if !all.iter().any(|kept| same_update(kept, update)) {
+            all.push(update.clone());
+        }
+    }
+    all.sort_by(|x, y| {
+        (x.on, x.by.trim(), x.outcome.label()).cmp(&(y.on, y.by.trim(), y.outcome.label()))
+    });
+    all
+}
+
 /// The update that resolved the concern, if one did.
 pub fn resolution(plr: &Plr) -> Option<&ConcernUpdate> {
     plr.concern_updates

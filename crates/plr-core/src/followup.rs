@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::form::{ActionField, FieldPath, JudgementField};
-use crate::model::{Action, ActionStatus};
+use crate::model::{Action, ActionStatus, Plr};
 
 /// Whether an action with `status` due on `due_on` is overdue on `today`: still open and due
 /// before today. A completed or transferred action is closed, never overdue; one with no due
@@ -84,6 +84,26 @@ impl Action {
             _ => None,
         }
     }
+}
+
+/// `plr` as the completion check saw it: without what may change once it is completed (each
+/// action's status, completion and transfer dates, progress note and `updated_on`; the
+/// sharing record; the Head of Service's updates; the moderation). Two copies equal once
+/// stripped say the same as completed, whatever was followed up in each since.
+pub fn as_completed(plr: &Plr) -> Plr {
+    let mut plr = plr.clone();
+    for action in &mut plr.actions {
+        action.status = ActionStatus::Open;
+        action.completed_on = None;
+        action.transferred_on = None;
+        action.updated_on = None;
+        action.progress_note.clear();
+    }
+    plr.judgement.concern_shared_with.clear();
+    plr.judgement.concern_shared_at = None;
+    plr.concern_updates.clear();
+    plr.moderation = None;
+    plr
 }
 
 /// Whether the answer at `field` can be changed on a completed review without reopening it:

@@ -14,12 +14,16 @@
 //! - derived fields (the suggestion, the share-by deadline, the moderation effect) are never
 //!   conflicts: the merged value goes through [`crate::import`], which checks it like any
 //!   file and recomputes them;
-//! - `created_at` is the earlier of the two, `updated_at` the later.
+//! - `created_at` is the earlier of the two, `updated_at` the later;
+//! - the Head of Service's updates are both copies' (their union, `followthrough.md`), never
+//!   a conflict.
 //!
 //! **Status.** A completed review passed the completion check and is read-only; content from
 //! the other copy has not been through that check. So the merged review is completed only
 //! when what it says is exactly what a completed copy says (the other copy added nothing, or
-//! every conflict was resolved to that copy), keeping that copy's `completed_at`; otherwise it
+//! every conflict was resolved to that copy), keeping that copy's `completed_at`, follow-up
+//! aside (actions' progress, sharing, Head of Service updates and moderation, which change on
+//! a completed review: [`crate::followup::as_completed`]); otherwise it
 //! is a draft, to be checked and completed again. Taking "completed" from one copy and
 //! reflections from the other would mark content as checked that never was. When both copies
 //! are completed but the choices mix them, the result is a draft: the one value of a merge
@@ -33,10 +37,12 @@ mod walk;
 use serde_json::Value;
 
 use crate::derived::{normal, recompute_derived, Recomputed};
+use crate::followthrough::union_updates;
+use crate::followup::as_completed;
 use crate::form::{questions, FieldPath, Shown};
 use crate::framework::Framework;
 use crate::import::{import_with, ImportError};
-use crate::model::{Grade, Plr, Status};
+use crate::model::{ConcernUpdate, Grade, Plr, Status};
 use crate::rank::{sort_by_rank, time_rank, Rank};
 
 /// Which copy a value comes from.
@@ -172,6 +178,13 @@ fn json_of<T: serde::Serialize>(value: &T) -> Option<Value> {
 /// WebAssembly than two.
 pub(crate) fn json_text(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// Both copies' Head of Service updates, each once, oldest first (`None`: not lists of
+/// updates, left to the walk).
+fn union_of_updates(ours: &Value, theirs: &Value) -> Option<Value> {
+    let read = |v: &Value| serde_json::from_str::<Vec<ConcernUpdate>>(&json_text(v)).ok();
+    json_of(&union_updates(&read(ours)?, &read(theirs)?))
 }
 
 /// `sections[2].items[3].rating` as a JSON pointer: `/sections/2/items/3/rating`.
@@ -336,7 +349,8 @@ impl Merge {
             let mut candidate = plr.clone();
             candidate.status = Status::Completed;
             candidate.completed_at = copy.completed_at;
-            if normal(&candidate, framework) == normal(copy, framework) {
+            let checked = |plr: &Plr| normal(&as_completed(plr), framework);
+            if checked(&candidate) == checked(copy) {
                 plr = candidate;
                 break;
             }

@@ -79,6 +79,11 @@ impl Walk<'_> {
         if empty(ours) {
             return theirs.clone();
         }
+        if ours_path == "concern_updates" {
+            if let Some(both) = super::union_of_updates(ours, theirs) {
+                return both;
+            }
+        }
         match (ours, theirs) {
             (Value::Object(a), Value::Object(b)) => {
                 Value::Object(self.object(a, b, pointer, ours_path, context))
