@@ -32,6 +32,7 @@ export const firefoxSpecs = [
   'parts.spec.ts',
   'concern-update.spec.ts',
   'dashboard-update.spec.ts',
+  'after.spec.ts',
 ];
 
 export default defineConfig({

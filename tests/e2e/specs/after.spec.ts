@@ -212,4 +212,10 @@ test("a completed review's actions are followed up without reopening it; overdue
   expect(validated.out).toContain(`ok ${file}`);
   expect(validated.err).not.toContain('warning');
   expect(validated.code).toBe(0);
+  // The QA service's figures count the follow-up: the action transferred by its due date is on
+  // time, the care-planning action completed years after its due date late.
+  const snapshot = plr('snapshot', '--period', '2026-11', '--as-of', todayIso, '--format', 'json', file);
+  const measures = JSON.parse(snapshot.out).measures;
+  expect(measures.other_actions_completed_on_time).toMatchObject({ numerator: 1, denominator: 1 });
+  expect(measures.care_planning_transferred_late).toMatchObject({ numerator: 1, denominator: 1 });
 });
