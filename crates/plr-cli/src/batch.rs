@@ -150,6 +150,7 @@ fn options(
         legal_status: selection.legal_status,
         as_of: builder.as_of(selection.period, as_of, today),
         allocated: None,
+        allocation: None,
         settings,
     }
 }

@@ -8,13 +8,14 @@ use chrono::NaiveDate;
 
 use super::facts::team_key;
 use super::kept::KeptFacts;
+use super::measure::MeasureKey;
 use super::period::Period;
 use super::report::{
     AreaMeasures, Concern, Filters, LegalStatusMeasures, MergedTeam, PeriodMeasures, Rejected,
     Snapshot, TeamMeasures,
 };
 use super::tally::{grade_index, grade_shares, Context, Counts, Measures};
-use super::{Options, SnapshotBuilder};
+use super::{representation, Options, SnapshotBuilder};
 use crate::framework::Framework;
 use crate::model::LegalStatus;
 
@@ -129,12 +130,22 @@ impl<'a, 'o> Selection<'a, 'o> {
         }
     }
 
+    /// The measures of a month or quarter of the trend (or of the previous period): with the
+    /// allocation's when it has rows for `period`.
     fn measures(&self, period: Period) -> PeriodMeasures {
         let counts = self.counts(period);
+        let mut measures = counts.measures(self.context(period, None));
+        if let Some(allocation) = self.options.allocation.as_deref() {
+            if representation::has_rows(self, allocation, period) {
+                measures.extend(representation::allocation_measures(
+                    self, allocation, period,
+                ));
+            }
+        }
         PeriodMeasures {
             period: period.label(),
             plrs: counts.plrs(),
-            measures: counts.measures(self.context(period, None)),
+            measures,
         }
     }
 }
@@ -240,7 +251,21 @@ pub(super) fn snapshot(
     let (selection, period) = Selection::of(builder, options);
     let spellings = spellings(builder);
     let counts = selection.counts(period);
-    let mut measures = counts.measures(selection.context(period, options.allocated));
+    // An allocation file wins over a number of audits allocated.
+    let allocated = match options.allocation {
+        Some(_) => None,
+        None => options.allocated,
+    };
+    let mut measures = counts.measures(selection.context(period, allocated));
+    let mut allocated = options.allocated;
+    if let Some(allocation) = options.allocation.as_deref() {
+        let funnel = representation::allocation_measures(&selection, allocation, period);
+        allocated = funnel
+            .iter()
+            .find(|(key, _)| *key == MeasureKey::AuditsAllocated)
+            .map(|(_, m)| m.numerator);
+        measures.extend(funnel);
+    }
     measures.extend(super::register::concern_measures(&selection, period));
     measures.extend(super::window::window_measures(&selection, period));
     let previous = selection.measures(period.previous());
@@ -279,7 +304,7 @@ pub(super) fn snapshot(
         duplicates_merged: builder.duplicates_merged(),
         rejected_files: rejected.len() as u32,
         skipped_files: skipped,
-        allocated: options.allocated,
+        allocated,
         previous_period: previous.period,
         measures,
         by_month: period

@@ -150,6 +150,8 @@ pub struct Facts<Text, Actions, Areas, Updates> {
     pub child_ref: Text,
     /// The team as typed.
     pub team: Text,
+    /// The reviewer's name (`review.reviewer.name`, trimmed): the auditor an allocation names.
+    pub reviewer: Text,
     /// The legal status.
     pub legal_status: Option<LegalStatus>,
     /// Whether the child is aged 4 or over.
@@ -232,6 +234,7 @@ impl PlrFacts {
             child_ref: plr.case.child_ref.trim().into(),
             concern_shared_with: plr.judgement.concern_shared_with.trim().into(),
             team: plr.case.team.as_str().into(),
+            reviewer: plr.review.reviewer.name.trim().into(),
             actions: plr
                 .actions
                 .iter()

@@ -1,8 +1,9 @@
 //! What a [`SnapshotBuilder`](super::SnapshotBuilder) keeps of each PLR: one fixed-size row
 //! with no allocation of its own (ids, dates and small enums), its texts in one buffer shared
-//! by every PLR, team names and practice area lists interned, actions in one shared list. About
-//! a hundred and fifty bytes a PLR whatever the file's size, and a batch allocates nothing per
-//! file that it keeps (small allocations kept among a file's freed ones would hold their pages).
+//! by every PLR, team and reviewer names and practice area lists interned, actions in one shared
+//! list. About a hundred and fifty bytes a PLR whatever the file's size, and a batch allocates
+//! nothing per file that it keeps (small allocations kept among a file's freed ones would hold
+//! their pages).
 //! [`KeptFacts`] is the borrowed view the snapshot reads.
 
 use std::collections::HashMap;
@@ -87,6 +88,8 @@ pub(super) struct New<'t, A, I, B, U> {
     pub(super) child_ref: &'t str,
     pub(super) concern_shared_with: &'t str,
     pub(super) team: &'t str,
+    /// The reviewer's name (trimmed).
+    pub(super) reviewer: &'t str,
     pub(super) actions: A,
     /// The practice areas' ids, in the order of their bands.
     pub(super) area_ids: I,
@@ -102,10 +105,36 @@ struct Row {
     child_ref: Range<usize>,
     concern_shared_with: Range<usize>,
     team: u32,
+    reviewer: u32,
     actions: Range<usize>,
     areas: u32,
     bands: usize,
     updates: Range<usize>,
+}
+
+/// Names kept once each (teams, reviewers), by number.
+#[derive(Debug, Clone, Default)]
+struct Names {
+    names: Vec<Box<str>>,
+    numbers: HashMap<Box<str>, u32>,
+}
+
+impl Names {
+    /// The number of `name`, given it if it is new.
+    fn number(&mut self, name: &str) -> u32 {
+        if let Some(n) = self.numbers.get(name) {
+            return *n;
+        }
+        let n = self.names.len() as u32;
+        self.names.push(name.into());
+        self.numbers.insert(name.into(), n);
+        n
+    }
+
+    /// The name numbered `n`.
+    fn name(&self, n: u32) -> &str {
+        self.names.get(n as usize).map_or("", |name| name)
+    }
 }
 
 /// Every PLR kept, with the shared buffers their rows point into. The rows are one list (in
@@ -118,8 +147,9 @@ pub(super) struct Kept {
     /// The rows' places in id order, made when first asked for after a change.
     by_id: OnceLock<Vec<u32>>,
     text: String,
-    teams: Vec<Box<str>>,
-    team_numbers: HashMap<Box<str>, u32>,
+    teams: Names,
+    /// The reviewers' names (a few dozen auditors review every PLR of a batch).
+    reviewers: Names,
     area_lists: Vec<Arc<[Box<str>]>>,
     bands: Vec<Option<Grade>>,
     actions: Vec<ActionRow>,
@@ -165,16 +195,6 @@ impl Kept {
         let start = self.text.len();
         self.text.push_str(text);
         start..self.text.len()
-    }
-
-    fn team_number(&mut self, team: &str) -> u32 {
-        if let Some(n) = self.team_numbers.get(team) {
-            return *n;
-        }
-        let n = self.teams.len() as u32;
-        self.teams.push(team.into());
-        self.team_numbers.insert(team.into(), n);
-        n
     }
 
     fn action_id_number(&mut self, id: &str) -> u32 {
@@ -336,7 +356,8 @@ impl Kept {
                 concern_shared_with = kept.concern_shared_with.clone();
             }
         }
-        let team = self.team_number(new.team);
+        let team = self.teams.number(new.team);
+        let reviewer = self.reviewers.number(new.reviewer);
         let first_action = self.actions.len();
         for (a, carried) in new.actions {
             let blank =
@@ -378,6 +399,7 @@ impl Kept {
             child_ref,
             concern_shared_with,
             team,
+            reviewer,
             actions: first_action..self.actions.len(),
             areas,
             bands,
@@ -446,7 +468,8 @@ impl Kept {
             source: &self.text[row.source.clone()],
             child_ref: &self.text[row.child_ref.clone()],
             concern_shared_with: &self.text[row.concern_shared_with.clone()],
-            team: &self.teams[row.team as usize],
+            team: self.teams.name(row.team),
+            reviewer: self.reviewers.name(row.reviewer),
             actions: KeptActions {
                 rows: &self.actions[row.actions.clone()],
                 kept: self,
@@ -484,7 +507,7 @@ impl Kept {
     ) -> impl Iterator<Item = KeptFacts<'_>> {
         self.rows
             .iter()
-            .filter(move |(_, row)| keep(&row.fixed, &self.teams[row.team as usize]))
+            .filter(move |(_, row)| keep(&row.fixed, self.teams.name(row.team)))
             .map(|(id, row)| self.view(id, row))
     }
 
@@ -504,6 +527,7 @@ impl Kept {
                 child_ref: facts.child_ref,
                 concern_shared_with: facts.concern_shared_with,
                 team: facts.team,
+                reviewer: facts.reviewer,
                 actions: facts.actions.iter().zip(carried),
                 area_ids: facts.areas.ids(),
                 bands: facts.areas.iter().map(|(_, band)| band),

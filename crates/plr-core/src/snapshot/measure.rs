@@ -14,6 +14,21 @@ use serde::{Deserialize, Serialize};
 pub enum MeasureKey {
     AuditsCompleted,
     AuditCompletionRate,
+    // Allocation and representation (`qa-month.md` §1), given an allocation file.
+    AuditorsListed,
+    AuditorsAvailable,
+    AuditsAllocated,
+    MonthExemptions,
+    AuditsSubmitted,
+    AuditsNotSubmitted,
+    TeamsListed,
+    TeamsNotAudited,
+    #[serde(rename = "teams_audited_0")]
+    TeamsAudited0,
+    #[serde(rename = "teams_audited_1")]
+    TeamsAudited1,
+    #[serde(rename = "teams_audited_2_or_more")]
+    TeamsAudited2OrMore,
     Outstanding,
     Good,
     RequiresImprovement,
@@ -100,6 +115,23 @@ impl MeasureKey {
         MeasureKey::ConcernsWithoutUpdate,
     ];
 
+    /// Allocation and representation's measures (`qa-month.md` §1), in report order: present
+    /// only when an allocation file is given.
+    pub const ALLOCATION: [MeasureKey; 12] = [
+        MeasureKey::AuditorsListed,
+        MeasureKey::AuditorsAvailable,
+        MeasureKey::AuditsAllocated,
+        MeasureKey::MonthExemptions,
+        MeasureKey::AuditsSubmitted,
+        MeasureKey::AuditsNotSubmitted,
+        MeasureKey::AuditCompletionRate,
+        MeasureKey::TeamsListed,
+        MeasureKey::TeamsNotAudited,
+        MeasureKey::TeamsAudited0,
+        MeasureKey::TeamsAudited1,
+        MeasureKey::TeamsAudited2OrMore,
+    ];
+
     /// The follow-through window's measures ("Impact from audit"), in report order.
     pub const WINDOW: [MeasureKey; 14] = [
         MeasureKey::PlrsInWindow,
@@ -164,6 +196,16 @@ impl Target {
             op: Op::AtMost,
             value,
         }
+    }
+
+    /// In words, for people: `at least 90%`, `at most 9%` (a count's target has no `%`).
+    pub fn words(self, count: bool) -> String {
+        let op = match self.op {
+            Op::AtLeast => "at least",
+            Op::AtMost => "at most",
+        };
+        let unit = if count { "" } else { "%" };
+        format!("{op} {}{unit}", self.value)
     }
 
     /// e.g. `>= 50`.
@@ -421,5 +463,11 @@ mod tests {
         none.set_previous("2022-06".into(), &Measure::share(0, 0, None));
         assert_eq!(none.previous.unwrap().direction, None);
         assert_eq!(MeasureKey::GoodOrBetter.key(), "good_or_better");
+        assert_eq!(
+            MeasureKey::TeamsAudited2OrMore.key(),
+            "teams_audited_2_or_more"
+        );
+        assert_eq!(Target::at_least(90).words(false), "at least 90%");
+        assert_eq!(Target::at_most(9).words(false), "at most 9%");
     }
 }

@@ -47,6 +47,7 @@ macro_rules! with_fixed {
     }};
 }
 
+mod allocation;
 mod breakdown;
 mod facts;
 mod kept;
@@ -56,6 +57,7 @@ mod present;
 mod register;
 mod render;
 mod report;
+mod representation;
 mod sample;
 mod settings;
 mod tally;
@@ -64,8 +66,13 @@ mod tests;
 mod tracker;
 mod window;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
+pub use allocation::{
+    auditor_key, Allocation, AllocationColumn, AllocationProblem, AllocationRow, AllocationState,
+};
 pub use facts::{
     team_key, ActionFacts, AreaBands, ModerationFacts, PlrFacts, UpdateFacts, ViewsFacts,
 };
@@ -81,6 +88,10 @@ pub use report::{
     AreaMeasures, Concern, FileProblem, Filters, LegalStatusMeasures, MergedTeam, PeriodMeasures,
     Rejected, Snapshot, TeamMeasures,
 };
+pub use representation::{
+    nil_returns, nil_returns_csv, nil_returns_text, NilReturn, NilReturnGroup, NilReturns,
+    NIL_RETURNS_CSV_HEADER,
+};
 pub use sample::Sample;
 pub use settings::{Settings, SettingsError, SettingsFile};
 pub use tally::{Context, Counts, Measures};
@@ -94,7 +105,8 @@ use kept::{Fixed, Kept, New};
 
 use crate::model::{LegalStatus, Plr, PlrId};
 
-/// What to compute: the period, filters, as-of date, allocated audits and settings.
+/// What to compute: the period, filters, as-of date, allocated audits (a number, or an
+/// allocation file) and settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// The period; `None` = the latest month with a completed PLR (else the as-of month).
@@ -105,8 +117,13 @@ pub struct Options {
     pub legal_status: Option<LegalStatus>,
     /// Actions are judged as of this date (the dashboard's today by default).
     pub as_of: NaiveDate,
-    /// Audits allocated for the period, for the audit completion rate.
+    /// Audits allocated for the period, for the audit completion rate, when no allocation
+    /// file is given (an allocation wins over it).
     pub allocated: Option<u32>,
+    /// The allocation file, read ([`Allocation::read`]): gives the measures of
+    /// [`MeasureKey::ALLOCATION`] and the [`nil_returns`]. Shared, so options are cheap to
+    /// clone.
+    pub allocation: Option<Arc<Allocation>>,
     /// Targets and baseline.
     pub settings: Settings,
 }
@@ -120,6 +137,7 @@ impl Options {
             legal_status: None,
             as_of,
             allocated: None,
+            allocation: None,
             settings: Settings::default(),
         }
     }
@@ -200,6 +218,7 @@ impl SnapshotBuilder {
             child_ref,
             concern_shared_with,
             team: &plr.case.team,
+            reviewer: plr.review.reviewer.name.trim(),
             actions: plr.actions.iter().map(|a| {
                 let text = |t: &'a str| if texts { t.trim() } else { "" };
                 let action = KeptAction {
@@ -239,6 +258,7 @@ impl SnapshotBuilder {
             child_ref: &facts.child_ref,
             concern_shared_with: &facts.concern_shared_with,
             team: &facts.team,
+            reviewer: &facts.reviewer,
             actions: facts.actions.iter().map(|a| {
                 let action = KeptAction {
                     id: &a.id,

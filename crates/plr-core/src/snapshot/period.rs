@@ -71,6 +71,19 @@ impl Period {
         }
     }
 
+    /// The period in words, for people: `July 2022`, `July to September 2022`, `April 2022
+    /// to March 2023`.
+    pub fn words(self) -> String {
+        let (first, last) = (self.first_day(), self.last_day());
+        match self {
+            Period::Month(..) => first.format("%B %Y").to_string(),
+            _ if first.year() == last.year() => {
+                format!("{} to {}", first.format("%B"), last.format("%B %Y"))
+            }
+            _ => format!("{} to {}", first.format("%B %Y"), last.format("%B %Y")),
+        }
+    }
+
     /// The first day of the period.
     pub fn first_day(self) -> NaiveDate {
         match self {
@@ -232,5 +245,14 @@ mod tests {
             ["Q1 22/23", "Q2 22/23", "Q3 22/23", "Q4 22/23"]
         );
         assert_eq!(Period::parse("2022-07").unwrap().quarters(), None);
+    }
+
+    #[test]
+    fn a_period_in_words_names_its_months() {
+        let words = |p: &str| Period::parse(p).unwrap().words();
+        assert_eq!(words("2022-07"), "July 2022");
+        assert_eq!(words("Q2 22/23"), "July to September 2022");
+        assert_eq!(words("Q4 22/23"), "January to March 2023");
+        assert_eq!(words("2022/23"), "April 2022 to March 2023");
     }
 }

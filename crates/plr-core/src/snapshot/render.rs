@@ -40,6 +40,17 @@ impl MeasureKey {
         match self {
             AuditsCompleted => "Audits completed",
             AuditCompletionRate => "Audit completion rate",
+            AuditorsListed => "Auditors listed",
+            AuditorsAvailable => "Auditors available (not standing exemptions)",
+            AuditsAllocated => "Audits allocated (month exemptions included)",
+            MonthExemptions => "Month exemptions",
+            AuditsSubmitted => "Audits submitted",
+            AuditsNotSubmitted => "Audits not submitted (nil returns)",
+            TeamsListed => "Teams listed",
+            TeamsNotAudited => "Teams not audited this month",
+            TeamsAudited0 => "Teams not audited in three months",
+            TeamsAudited1 => "Teams audited once in three months",
+            TeamsAudited2OrMore => "Teams audited twice or more in three months",
             Outstanding => "Outstanding",
             Good => "Good",
             RequiresImprovement => "Requires improvement (both bands)",
@@ -171,6 +182,26 @@ fn section(out: &mut String, title: &str, measures: &Measures, keys: &[MeasureKe
     }
 }
 
+/// A section whose targets are written in words (`target at least 90%`).
+fn section_in_words(out: &mut String, title: &str, measures: &Measures, keys: &[MeasureKey]) {
+    let _ = writeln!(out, "\n{title}");
+    for key in keys {
+        let Some(m) = measures.get(key) else { continue };
+        let rag = m.rag.map_or("", |r| r.label());
+        let target = m
+            .target
+            .map(|t| format!("target {}", t.words(m.denominator.is_none())))
+            .unwrap_or_default();
+        let line = format!(
+            "  {rag:<6} {:<46} {:<16} {target:<20} {}",
+            key.label(),
+            value(m),
+            direction(m)
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
 fn trend(ps: &[PeriodMeasures]) -> Vec<(String, u32, &Measures)> {
     ps.iter()
         .map(|p| (p.period.clone(), p.plrs, &p.measures))
@@ -237,6 +268,15 @@ pub fn to_text(s: &Snapshot) -> String {
         CasesOfConcern,
     ];
     section(&mut out, "Headline figures", &s.measures, &headline);
+    // Only from an allocation file (a number allocated gives the headline's rate alone).
+    if s.measures.contains_key(&AuditorsListed) {
+        section_in_words(
+            &mut out,
+            "Allocation and representation",
+            &s.measures,
+            &MeasureKey::ALLOCATION,
+        );
+    }
     section(&mut out, "Grades", &s.measures, &MeasureKey::GRADES);
     grade_table(&mut out, "Grades month by month", trend(&s.by_month));
     if let Some(quarters) = &s.by_quarter {

@@ -152,7 +152,8 @@ pub struct Snapshot {
     pub rejected_files: u32,
     /// Files found in directories that are not PLR exports.
     pub skipped_files: u32,
-    /// Audits allocated for the period, when given.
+    /// Audits allocated for the period, when given: the allocation file's `audits_allocated`,
+    /// else the number given.
     pub allocated: Option<u32>,
     /// The previous period of the same kind (direction of travel is against it).
     pub previous_period: String,

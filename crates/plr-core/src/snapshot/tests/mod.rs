@@ -1,6 +1,7 @@
 //! Unit tests of the snapshot: measures here, grouping (de-duplication, teams, periods,
 //! sample) in `grouping.rs`.
 
+mod allocation;
 mod copies;
 mod grouping;
 mod register;
@@ -26,6 +27,7 @@ pub(super) fn plr(id: u128, on: NaiveDate, grade: Grade) -> PlrFacts {
         date: Some(on),
         child_ref: format!("LL-{id}").into(),
         team: "Stroud CP".into(),
+        reviewer: "".into(),
         legal_status: Some(LegalStatus::ChildProtection),
         child_aged_4_or_over: false,
         iro_allocated: false,
