@@ -1,12 +1,19 @@
 //! Issue #24's check: seed 003's July 2022 batch, exported and imported back, gives exactly
 //! the follow-through figures of `followthrough.md`'s table, and its register the 53 tracked
-//! Cases of Concern.
+//! Cases of Concern; and issue #26's: with its allocation file, `qa-month.md`'s allocation
+//! figures (53 allocated, 10 month exemptions, 36 submitted, 7 not: 68%; 16 of 44 teams not
+//! audited).
 
 use chrono::NaiveDate;
 use plr_core::export::export_json;
 use plr_core::generate::seed_003;
 use plr_core::import::import;
-use plr_core::snapshot::{register, MeasureKey, Options, Period, SnapshotBuilder};
+use std::sync::Arc;
+
+use plr_core::snapshot::{
+    nil_returns, nil_returns_csv, register, Allocation, MeasureKey, Options, Period, Rag,
+    SnapshotBuilder,
+};
 use plr_core::Framework;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -176,5 +183,122 @@ fn seed_003_july_2022_is_dated_consistently_and_nothing_after_10_august() {
         why.len(),
         3,
         "raised by a flag, a completion and a moderation"
+    );
+}
+
+fn with_allocation() -> Options {
+    let allocation = Allocation::read(seed_003::july_2022_allocation().as_bytes());
+    assert_eq!(
+        allocation.problems,
+        [],
+        "the allocation reads without a problem"
+    );
+    assert_eq!(allocation.rows.len(), 62);
+    Options {
+        allocation: Some(Arc::new(allocation)),
+        ..july_as_of_10_august()
+    }
+}
+
+/// `qa-month.md`'s figures for seed 003, July 2022, and those the batch's allocation gives
+/// beside them: (key, numerator, denominator).
+const ALLOCATION: [(MeasureKey, u32, Option<u32>); 12] = {
+    use MeasureKey::*;
+    [
+        (AuditorsListed, 62, None),
+        (AuditorsAvailable, 57, None),
+        (AuditsAllocated, 53, None),
+        (MonthExemptions, 10, None),
+        (AuditsSubmitted, 36, None),
+        (AuditsNotSubmitted, 7, None),
+        (AuditCompletionRate, 36, Some(53)),
+        (TeamsListed, 44, None),
+        (TeamsNotAudited, 16, Some(44)),
+        (TeamsAudited0, 16, Some(44)),
+        (TeamsAudited1, 16, Some(44)),
+        (TeamsAudited2OrMore, 12, Some(44)),
+    ]
+};
+
+#[test]
+fn seed_003_july_2022_with_its_allocation_gives_the_reported_allocation_figures() {
+    let builder = builder();
+    let options = with_allocation();
+    let snapshot = builder.finish(&options);
+    let m = &snapshot.measures;
+    let got: Vec<_> = MeasureKey::ALLOCATION
+        .iter()
+        .map(|key| (*key, m[key].numerator, m[key].denominator))
+        .collect();
+    assert_eq!(got, ALLOCATION);
+    let rate = &m[&MeasureKey::AuditCompletionRate];
+    assert_eq!((rate.percent, rate.rag), (Some(68), Some(Rag::Red)));
+    assert_eq!(m[&MeasureKey::TeamsNotAudited].percent, Some(36));
+    assert_eq!(snapshot.allocated, Some(53));
+    assert_eq!(snapshot.plrs, 37, "July's reviews");
+    // The follow-through figures do not move.
+    let followed: Vec<_> = EXPECTED
+        .iter()
+        .map(|(key, _, _)| (*key, m[key].numerator, m[key].denominator))
+        .collect();
+    assert_eq!(followed, EXPECTED);
+    // The 7 nil returns, by Head of Service (teams 28 to 34 of the allocation).
+    let nil = nil_returns(&builder, &options);
+    let groups: Vec<(&str, usize)> = nil
+        .groups
+        .iter()
+        .map(|g| (g.head_of_service.as_str(), g.returns.len()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("D. Head", 2),
+            ("M. Clarke", 1),
+            ("P. Singh", 2),
+            ("R. Osei", 2)
+        ]
+    );
+    assert_eq!(nil.period, "July 2022");
+    assert_eq!(
+        nil_returns_csv(&nil),
+        "Head of Service,Month,Auditor,Team,Allocated review
+D. Head,July 2022,L. Green,Youth Support North,
+D. Head,July 2022,P. Kaur,Disabled Children East,
+M. Clarke,July 2022,N. Iqbal,\"Court and Proceedings, Edge of Care\",
+P. Singh,July 2022,K. Fisher,Leaving Care West,
+P. Singh,July 2022,O. Johnson,Family Group Conferences,
+R. Osei,July 2022,M. Hughes,Youth Support South,
+R. Osei,July 2022,Q. Lewis,Disabled Children West,
+"
+    );
+}
+
+#[test]
+fn seed_003_july_2022_auditors_are_matched_by_name_or_by_the_allocated_review() {
+    let plrs = seed_003::july_2022();
+    let july: Vec<_> = plrs
+        .iter()
+        .filter(|p| p.review.date.unwrap() >= date(2022, 7, 1))
+        .collect();
+    assert_eq!(july.len(), 37);
+    let names: std::collections::BTreeSet<&str> = july
+        .iter()
+        .map(|p| p.review.reviewer.name.as_str())
+        .collect();
+    assert_eq!(names.len(), 36, "one auditor did two");
+    assert!(names.contains("  F.  FISHER "), "{names:?}");
+    assert!(names.contains("Hannah Hughes-Reid"), "{names:?}");
+    let named = july
+        .iter()
+        .find(|p| p.review.reviewer.name == "Hannah Hughes-Reid")
+        .unwrap();
+    let allocation = seed_003::july_2022_allocation();
+    assert!(allocation.starts_with('\u{feff}'), "saved as CSV UTF-8");
+    assert!(
+        allocation.contains(&format!(
+            "\n2022-07,H. Hughes,Children in Care South,M. Clarke,allocated,{}\n",
+            named.id
+        )),
+        "{allocation}"
     );
 }
