@@ -7,7 +7,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use chrono::NaiveDate;
-use plr_core::snapshot::{to_csv, to_json, to_text, Options, Period, Settings, SnapshotBuilder};
+use std::sync::Arc;
+
+use plr_core::snapshot::{
+    nil_returns, nil_returns_csv, nil_returns_text, to_csv, to_json, to_text, Allocation, Options,
+    Period, Settings, SnapshotBuilder,
+};
 use plr_core::LegalStatus;
 use rayon::prelude::*;
 
@@ -127,8 +132,10 @@ pub struct SnapshotArgs {
     pub selection: Selection,
     /// The as-of date (default today).
     pub as_of: Option<NaiveDate>,
-    /// Audits allocated for the period.
+    /// Audits allocated for the period (an allocation file wins over it).
     pub allocated: Option<u32>,
+    /// An allocation file (`qa-month.md` §1).
+    pub allocation: Option<PathBuf>,
     /// A settings file.
     pub settings: Option<PathBuf>,
     /// Output format.
@@ -164,9 +171,15 @@ pub fn snapshot(args: SnapshotArgs, out: &mut impl Write, err: &mut impl Write) 
             return USAGE;
         }
     };
+    let (allocation, allocation_ok) = match args.allocation.as_deref().map(|f| allocation(f, err)) {
+        None => (None, true),
+        Some(Ok((allocation, ok))) => (Some(allocation), ok),
+        Some(Err(code)) => return code,
+    };
     let builder = read_batch(&args.selection.paths);
     let options = Options {
         allocated: args.allocated,
+        allocation,
         ..options(&builder, &args.selection, args.as_of, settings)
     };
     let snapshot = builder.finish(&options);
@@ -177,7 +190,67 @@ pub fn snapshot(args: SnapshotArgs, out: &mut impl Write, err: &mut impl Write) 
     };
     let _ = write!(out, "{text}");
     report_rejected(&snapshot, err);
-    if snapshot.rejected_files > 0 {
+    if snapshot.rejected_files > 0 || !allocation_ok {
+        INVALID
+    } else {
+        OK
+    }
+}
+
+/// Reads an allocation file, printing each problem on `err` as `FILE: line N, column C:
+/// message`; with whether it had none. A file that cannot be read at all is a usage error.
+fn allocation(file: &Path, err: &mut impl Write) -> Result<(Arc<Allocation>, bool), u8> {
+    let shown = file.display();
+    let bytes = match read_limited(file, 5_000_000) {
+        Ok(bytes) => bytes,
+        Err(p) => {
+            let _ = writeln!(err, "{shown}: {}", p.message);
+            return Err(USAGE);
+        }
+    };
+    let allocation = Allocation::read(&bytes);
+    for problem in &allocation.problems {
+        let _ = writeln!(err, "{shown}: {problem}");
+    }
+    let ok = allocation.problems.is_empty();
+    Ok((Arc::new(allocation), ok))
+}
+
+/// `plr nil-returns`: the allocated audits of the period not submitted, by Head of Service
+/// (text: a heading each; csv: a row each, headed in words; json: the groups); the
+/// allocation's problems and rejected files on `err`.
+pub fn nil_returns_command(
+    selection: Selection,
+    allocation_file: &Path,
+    format: Format,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    let (allocation, allocation_ok) = match allocation(allocation_file, err) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
+    let builder = read_batch(&selection.paths);
+    let options = Options {
+        allocation: Some(allocation),
+        ..options(&builder, &selection, None, Settings::default())
+    };
+    let nil = nil_returns(&builder, &options);
+    let text = match format {
+        Format::Json => match serde_json::to_string_pretty(&nil) {
+            Ok(json) => json + "\n",
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return INVALID;
+            }
+        },
+        Format::Csv => nil_returns_csv(&nil),
+        Format::Text => nil_returns_text(&nil),
+    };
+    let _ = write!(out, "{text}");
+    let snapshot = builder.finish(&options);
+    report_rejected(&snapshot, err);
+    if snapshot.rejected_files > 0 || !allocation_ok {
         INVALID
     } else {
         OK

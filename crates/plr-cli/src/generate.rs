@@ -17,7 +17,9 @@ use crate::commands::{INVALID, OK};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Batch {
     /// Seed 003's July 2022 reviews: `plr snapshot --period 2022-07 --as-of 2022-08-10` gives
-    /// followthrough.md's table, and `plr concerns` the same as of 31 July 2022 lists 53 cases.
+    /// followthrough.md's table, and `plr concerns` the same as of 31 July 2022 lists 53 cases;
+    /// with its allocation file, `allocation-2022-07.csv` (written beside them), `--allocation`
+    /// gives qa-month.md's figures (53 allocated, 36 submitted: 68%).
     #[value(name = "seed-003-july-2022")]
     Seed003July2022,
 }
@@ -71,16 +73,32 @@ pub fn batch(batch: Batch, out_dir: &Path, err: &mut impl Write) -> u8 {
     if !create(out_dir, err) {
         return INVALID;
     }
-    let plrs = match batch {
-        Batch::Seed003July2022 => seed_003::july_2022(),
+    let (plrs, allocation) = match batch {
+        Batch::Seed003July2022 => (
+            seed_003::july_2022(),
+            ("allocation-2022-07.csv", seed_003::july_2022_allocation()),
+        ),
     };
     let failures: Vec<String> = plrs
         .par_iter()
         .enumerate()
         .filter_map(|(n, plr)| write(out_dir, n as u64, plr).err())
         .collect();
-    let what = format!("{} (seed 003, July 2022)", out_dir.display());
-    report(failures, plrs.len() as u64, &what, err)
+    // Beside the exports (not a .json, so the readers skip it): `--allocation DIR/<name>`.
+    let path = out_dir.join(allocation.0);
+    let written = match std::fs::write(&path, allocation.1) {
+        Ok(()) => OK,
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", path.display());
+            INVALID
+        }
+    };
+    let what = format!(
+        "{} (seed 003, July 2022, with {})",
+        out_dir.display(),
+        allocation.0
+    );
+    report(failures, plrs.len() as u64, &what, err).max(written)
 }
 
 /// Writes `count` exports of `seed` into `out_dir` (created if missing), named

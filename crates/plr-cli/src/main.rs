@@ -17,7 +17,7 @@ mod generate;
 #[command(
     name = "plr",
     version,
-    about = "Practice Learning Review exports: validate, grade, snapshot, concerns, sample, generate, schema"
+    about = "Practice Learning Review exports: validate, grade, snapshot, concerns, nil-returns, sample, generate, schema"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -52,9 +52,16 @@ enum Command {
         /// of a period that has ended.
         #[arg(long)]
         as_of: Option<NaiveDate>,
-        /// Audits allocated for the period (gives the audit completion rate).
+        /// Audits allocated for the period (gives the audit completion rate), when there is
+        /// no allocation file.
         #[arg(long)]
         allocated: Option<u32>,
+        /// The allocation file (CSV: month,auditor,team,head_of_service,state,plr_id): adds
+        /// the funnel from auditors listed to audits submitted, the completion rate from it
+        /// (this wins over --allocated) and the teams not audited. Each bad row is printed as
+        /// `FILE: line N, column C: problem` and left out (exit code 1); the rest count.
+        #[arg(long, value_name = "FILE")]
+        allocation: Option<PathBuf>,
         /// A JSON settings file changing targets or the monthly baseline
         /// (`plr schema --settings` prints its schema).
         #[arg(long)]
@@ -77,6 +84,20 @@ enum Command {
         #[arg(long)]
         resolved: bool,
         /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: batch::Format,
+    },
+    /// The nil returns: the period's allocated audits with no completed review, by Head of
+    /// Service, from an allocation file (as `plr snapshot --allocation` counts
+    /// audits_not_submitted). Bad rows are printed as `FILE: line N, column C: problem`.
+    NilReturns {
+        #[command(flatten)]
+        selection: batch::Selection,
+        /// The allocation file (CSV: month,auditor,team,head_of_service,state,plr_id).
+        #[arg(long, value_name = "FILE")]
+        allocation: PathBuf,
+        /// Output format: text (a heading per Head of Service), csv (a row per audit, to
+        /// send) or json.
         #[arg(long, value_enum, default_value = "text")]
         format: batch::Format,
     },
@@ -145,6 +166,7 @@ fn main() -> ExitCode {
             selection,
             as_of,
             allocated,
+            allocation,
             settings,
             format,
         } => {
@@ -152,6 +174,7 @@ fn main() -> ExitCode {
                 selection,
                 as_of,
                 allocated,
+                allocation,
                 settings,
                 format,
             };
@@ -163,6 +186,11 @@ fn main() -> ExitCode {
             resolved,
             format,
         } => batch::concerns(selection, as_of, resolved, format, &mut out, &mut err),
+        Command::NilReturns {
+            selection,
+            allocation,
+            format,
+        } => batch::nil_returns_command(selection, &allocation, format, &mut out, &mut err),
         Command::Sample {
             selection,
             percent,

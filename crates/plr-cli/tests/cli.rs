@@ -225,8 +225,10 @@ fn generate_batch_seed_003_july_2022_gives_the_reported_figures_and_53_concerns(
     let path = dir.to_str().unwrap();
     let generated = plr(&["generate", "--batch", "seed-003-july-2022", "--out", path]);
     assert_eq!(generated.status.code(), Some(0), "{generated:?}");
-    // 281 reviews, one of them in two copies with two file names.
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 282);
+    // 281 reviews, one of them in two copies with two file names, and the allocation file.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 283);
+    let allocation = dir.join("allocation-2022-07.csv");
+    assert!(allocation.is_file());
     let july = ["--period", "2022-07", "--as-of", "2022-08-10"];
 
     let snapshot = plr(&[&["snapshot"][..], &july, &["--format", "json", path]].concat());
@@ -265,6 +267,64 @@ fn generate_batch_seed_003_july_2022_gives_the_reported_figures_and_53_concerns(
         measure("concerns_open_over_12_months"),
         (n(7), null.clone(), null)
     );
+    assert!(json["measures"].get("audits_allocated").is_none());
+
+    // The allocation file beside the exports gives qa-month.md's figures.
+    let allocation = allocation.to_str().unwrap();
+    let with_allocation = plr(&[
+        &["snapshot"][..],
+        &july,
+        &["--allocation", allocation, "--format", "json", path],
+    ]
+    .concat());
+    assert_eq!(
+        with_allocation.status.code(),
+        Some(0),
+        "{with_allocation:?}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&with_allocation.stdout).unwrap();
+    let measure = |key: &str| {
+        let m = &json["measures"][key];
+        (
+            m["numerator"].clone(),
+            m["denominator"].clone(),
+            m["percent"].clone(),
+        )
+    };
+    let null = serde_json::Value::Null;
+    assert_eq!(
+        measure("audits_allocated"),
+        (n(53), null.clone(), null.clone())
+    );
+    assert_eq!(
+        measure("month_exemptions"),
+        (n(10), null.clone(), null.clone())
+    );
+    assert_eq!(
+        measure("audits_submitted"),
+        (n(36), null.clone(), null.clone())
+    );
+    assert_eq!(
+        measure("audits_not_submitted"),
+        (n(7), null.clone(), null.clone())
+    );
+    assert_eq!(measure("audit_completion_rate"), (n(36), n(53), n(68)));
+    assert_eq!(
+        json["measures"]["audit_completion_rate"]["target"]["value"],
+        90
+    );
+    assert_eq!(measure("teams_not_audited"), (n(16), n(44), n(36)));
+    assert_eq!(json["allocated"], 53);
+    let nil = plr(&[
+        &["nil-returns"][..],
+        &july[..2],
+        &["--allocation", allocation, "--format", "csv", path],
+    ]
+    .concat());
+    assert_eq!(nil.status.code(), Some(0), "{nil:?}");
+    let csv = stdout(&nil);
+    assert!(csv.starts_with("Head of Service,Month,Auditor,Team,Allocated review\n"));
+    assert_eq!(csv.lines().count(), 1 + 7, "{csv}");
 
     let concerns = plr(&[&["concerns"][..], &july, &["--format", "csv", path]].concat());
     assert_eq!(concerns.status.code(), Some(0), "{concerns:?}");
@@ -300,4 +360,58 @@ fn generate_takes_either_a_count_and_seed_or_a_batch() {
         assert_eq!(plr(args).status.code(), Some(2), "{args:?}");
     }
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+}
+
+#[test]
+fn an_allocation_s_bad_rows_are_named_by_line_and_column_and_the_rest_counted() {
+    let dir = scratch("allocation");
+    let good = std::fs::read_to_string(fixture("completed-good.json")).unwrap();
+    std::fs::write(dir.join("good.json"), &good).unwrap();
+    let review: serde_json::Value = serde_json::from_str(&good).unwrap();
+    let reviewer = review["review"]["reviewer"]["name"]
+        .as_str()
+        .unwrap()
+        .to_uppercase();
+    let date = review["review"]["date"].as_str().unwrap();
+    let month = &date[..7];
+    let file = dir.join("allocation.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "month,auditor,team,head_of_service,state,plr_id\n\
+{month},{reviewer},Stroud,P. Singh,allocated,\n\
+{month},Z. Nobody,Stroud,P. Singh,alocated,\n\
+{month},Y. Nobody,Stroud,\"Singh, P.\",allocated,\n"
+        ),
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let path = dir.to_str().unwrap();
+    let out = plr(&[
+        "snapshot",
+        "--period",
+        month,
+        "--allocation",
+        file,
+        "--format",
+        "csv",
+        path,
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err,
+        format!("{file}: line 3, column E (state): \"alocated\" is not a state: write allocated, standing_exemption, month_exemption or off_month\n")
+    );
+    let csv = stdout(&out);
+    assert!(csv.contains("\naudits_allocated,2,,,,\n"), "{csv}");
+    assert!(
+        csv.contains("\naudit_completion_rate,1,2,50,>= 90,red\n"),
+        "{csv}"
+    );
+    let nil = plr(&["nil-returns", "--period", month, "--allocation", file, path]);
+    assert_eq!(nil.status.code(), Some(1), "{nil:?}");
+    assert!(stdout(&nil).contains("Singh, P. (1)\n"), "{}", stdout(&nil));
+    let missing = plr(&["nil-returns", "--allocation", "no-such.csv", path]);
+    assert_eq!(missing.status.code(), Some(2), "{missing:?}");
 }
