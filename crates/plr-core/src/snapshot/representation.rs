@@ -225,13 +225,16 @@ impl NilReturns {
     }
 }
 
+/// A Head of Service as first written, and their rows with each one's month and auditor key
+/// (to sort by).
+type Group<'a> = (String, Vec<(Period, String, &'a AllocationRow)>);
+
 /// The nil returns of `options` (its period, else the latest month in the data, and its team
 /// filter): the rows of `options.allocation` in state `allocated` with no completed PLR, as
 /// [`allocation_measures`] counts `audits_not_submitted`. None without an allocation.
 pub fn nil_returns(builder: &SnapshotBuilder, options: &Options) -> NilReturns {
     let (selection, period) = Selection::of(builder, options);
-    let mut groups: BTreeMap<String, (String, Vec<(Period, String, &AllocationRow)>)> =
-        BTreeMap::new();
+    let mut groups: BTreeMap<String, Group<'_>> = BTreeMap::new();
     if let Some(allocation) = options.allocation.as_deref() {
         let done = Done::of(builder, period);
         for row in rows(&selection, allocation, period) {
