@@ -229,6 +229,17 @@ pub fn merge(ours: &Plr, theirs: &Plr, framework: &Framework) -> Result<Merge, M
                 top.insert(key.into(), at);
             }
         }
+        // A Case of Concern raised in either copy stays raised (`followthrough.md`): the
+        // earlier deadline of the two, which the import then keeps or recomputes.
+        let share_by = match (ours.judgement.share_by, theirs.judgement.share_by) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if let (Some(Value::Object(judgement)), Some(share_by)) =
+            (top.get_mut("judgement"), json_of(&share_by))
+        {
+            judgement.insert("share_by".into(), share_by);
+        }
     }
     // The questions of the merged review (its actions in merged order), by where their answer
     // is in the merged value, so that the order of conflicts does not depend on which copy
