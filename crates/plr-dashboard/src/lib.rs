@@ -14,6 +14,7 @@ pub mod load;
 pub mod more;
 pub mod reader;
 pub mod register;
+pub mod representation;
 pub mod state;
 pub mod timing;
 pub mod tracker;
@@ -29,6 +30,7 @@ use crate::figures::{MeasureTable, Summary, ACTIONS, HEADLINE, IMPACT, MODERATIO
 use crate::grades::{Breakdowns, Grades};
 use crate::load::LoadPanel;
 use crate::register::ConcernRegister;
+use crate::representation::Representation;
 use crate::state::State;
 use crate::tracker::Tracker;
 
@@ -94,7 +96,7 @@ fn SnapshotView() -> impl IntoView {
             <MeasureTable caption="Impact from audit" keys=&IMPACT />
         </section>
         </Show>
-        <Show when=move || state.shows(4)><ConcernRegister /><Tracker /></Show>
+        <Show when=move || state.shows(4)><Representation /><ConcernRegister /><Tracker /></Show>
         <Show when=move || state.shows(5)><ModerationSample /></Show>
     }
 }

@@ -12,6 +12,7 @@ use plr_core::Status;
 
 use crate::files::{can_open_folders, file_of, open_folder, Source};
 use crate::reader::{read_files, Cancel, Outcome, Picked, SLICE_MS};
+use crate::representation::AllocationInput;
 use crate::state::State;
 use crate::timing::{measure_since, now};
 
@@ -205,6 +206,7 @@ pub fn LoadPanel() -> impl IntoView {
             <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=dropped>
                 "Or drag and drop export files here"
             </div>
+            <AllocationInput />
             <div class="button-group">
                 <button type="button" class="button button--secondary" on:click=include_device>
                     "Include the reviews on this device"

@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use plr_core::snapshot::{Options, Period, Settings, Snapshot, SnapshotBuilder};
+use std::sync::Arc;
+
+use plr_core::snapshot::{Allocation, Options, Period, Settings, Snapshot, SnapshotBuilder};
 use plr_core::LegalStatus;
 
 use crate::files::Files;
@@ -30,8 +32,10 @@ pub struct State {
     /// Actions are judged as of this date when one is chosen; `None`: the core's default
     /// (today, or the last day of a period that has ended). See [`State::as_of`].
     pub as_of: RwSignal<Option<NaiveDate>>,
-    /// Audits allocated for the period.
+    /// Audits allocated for the period (typed; the allocation file, when opened, wins).
     pub allocated: RwSignal<Option<u32>>,
+    /// The allocation file opened beside the exports (`qa-month.md`), with its problems.
+    pub allocation: RwSignal<Option<Arc<Allocation>>>,
     /// The snapshot for the choices above.
     pub snapshot: Memo<Snapshot>,
     /// The files read, to save a Head of Service update into, and the changed files.
@@ -58,12 +62,14 @@ impl State {
         let legal_status = RwSignal::new(None);
         let as_of = RwSignal::new(None);
         let allocated = RwSignal::new(None);
+        let allocation = RwSignal::new(None);
         let options = move || Options {
             period: period.get(),
             team: team.get(),
             legal_status: legal_status.get(),
             as_of: builder.with(|b| b.as_of(period.get(), as_of.get(), today())),
             allocated: allocated.get(),
+            allocation: allocation.get(),
             settings: Settings::default(),
         };
         let snapshot = Memo::new(move |_| {
@@ -81,6 +87,7 @@ impl State {
             legal_status,
             as_of,
             allocated,
+            allocation,
             snapshot,
             files: Files::default(),
         }
@@ -120,6 +127,7 @@ impl State {
             legal_status: self.legal_status.get(),
             as_of: self.as_of(),
             allocated: self.allocated.get(),
+            allocation: self.allocation.get(),
             settings: Settings::default(),
         }
     }
