@@ -85,11 +85,8 @@ pub fn read_batch(paths: &[PathBuf]) -> SnapshotBuilder {
         let source = found.path.to_string_lossy();
         match load(&found.path) {
             // Nothing here lists actions: their text is not kept.
-            Ok(imported) => lock().add_for_report(&imported.plr, &source),
-            Err(LoadError::NotAPlr(_)) if found.in_directory => lock().skip(),
-            Err(LoadError::NotAPlr(e)) => {
-                lock().reject(&source, vec![("$".into(), e.to_string())]);
-            }
+            Ok(imported) => lock().add_import(&source, Ok(&imported.plr), false),
+            Err(LoadError::NotAPlr(e)) => lock().add_import(&source, Err(&e), false),
             Err(LoadError::Problems(problems)) => {
                 let problems = problems.into_iter().map(|p| (p.path, p.message)).collect();
                 lock().reject(&source, problems);

@@ -144,7 +144,7 @@ fn invalid_files_are_reported_and_counted_and_the_batch_completes() {
     let err = text(&out.stderr);
     assert!(
         err.contains(&format!(
-            "{}: status: unknown variant",
+            "{}: status: \"xcompleted\" is not a value allowed here: draft or completed",
             dir.join("zz-broken.json").display()
         )),
         "{err}"

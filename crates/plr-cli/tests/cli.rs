@@ -52,7 +52,9 @@ fn validate_says_ok_per_good_file_and_names_each_problem() {
         .find(|l| l.starts_with(&dir.join("bad.json").display().to_string()))
         .unwrap();
     assert!(
-        bad_line.contains(": sections[0].items[0].rating: unknown variant `excellent`"),
+        bad_line.contains(
+            ": sections[0].items[0].rating: \"excellent\" is not one of the values allowed here"
+        ),
         "{bad_line}"
     );
     assert!(!text.contains("notes.txt"));
@@ -414,4 +416,29 @@ fn an_allocation_s_bad_rows_are_named_by_line_and_column_and_the_rest_counted() 
     assert!(stdout(&nil).contains("Singh, P. (1)\n"), "{}", stdout(&nil));
     let missing = plr(&["nil-returns", "--allocation", "no-such.csv", path]);
     assert_eq!(missing.status.code(), Some(2), "{missing:?}");
+}
+
+#[test]
+fn snapshot_skips_a_json_file_that_is_not_an_export_however_it_was_named() {
+    // The dashboard's rule too: named on its own or found in a folder, it is skipped.
+    let dir = scratch("skip-named");
+    std::fs::copy(fixture("completed-good.json"), dir.join("good.json")).unwrap();
+    std::fs::write(dir.join("package.json"), "{\"name\": \"x\"}").unwrap();
+    std::fs::write(dir.join("broken.json"), "{ not json").unwrap();
+    let named: Vec<String> = ["good.json", "package.json", "broken.json"]
+        .iter()
+        .map(|f| dir.join(f).display().to_string())
+        .collect();
+    let mut args = vec!["snapshot", "--format", "json"];
+    args.extend(named.iter().map(String::as_str));
+    let out = plr(&args);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        (
+            json["plrs"].as_u64(),
+            json["skipped_files"].as_u64(),
+            json["rejected_files"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1))
+    );
 }

@@ -28,6 +28,7 @@ pub use crate::problem::Problem;
 mod check;
 mod fast;
 mod path;
+mod words;
 
 pub use crate::limits::{MAX_ACTIONS, MAX_FILE_BYTES, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 
@@ -180,8 +181,8 @@ fn parse_checked(text: &str) -> Result<(Plr, Vec<ImportProblem>), ImportError> {
         let message = e.to_string();
         let message = message
             .strip_suffix(&format!(" at line {line} column {column}"))
-            .unwrap_or(&message)
-            .to_string();
+            .unwrap_or(&message);
+        let message = words::in_words(message);
         ImportError::Invalid(vec![ImportProblem::new(
             path::path_at(text.as_bytes(), line, column),
             message,

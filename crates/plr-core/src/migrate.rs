@@ -248,7 +248,10 @@ mod tests {
         let v4 = v3.replacen("\"schema_version\": 3", "\"schema_version\": 4", 1);
         match import(v4.as_bytes()) {
             Err(ImportError::Invalid(p)) => {
-                assert_eq!(p[0].to_string(), "$: missing field `concern_updates`")
+                assert_eq!(
+                    p[0].to_string(),
+                    "$: the required field \"concern_updates\" is missing"
+                )
             }
             other => panic!("{other:?}"),
         }

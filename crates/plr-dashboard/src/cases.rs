@@ -90,12 +90,12 @@ pub fn RejectedFiles() -> impl IntoView {
         <Show when=move || state.snapshot.with(|s| !s.rejected.is_empty())>
             <section class="rejected" aria-labelledby="rejected-heading">
                 <h2 id="rejected-heading">"Files that could not be counted"</h2>
-                <p>"The other files were still counted. Correct these files and load them again."</p>
+                <p>"The other files were still counted. These files cannot be put right here: ask the team that sent each one for a fresh download from the review form, then load it again."</p>
                 <table class="table">
                     <caption class="visually-hidden">"Rejected files and their problems"</caption>
-                    <thead><tr><th scope="col">"File"</th><th scope="col">"Where in the file"</th><th scope="col">"Problem"</th></tr></thead>
+                    <thead><tr><th scope="col">"File"</th><th scope="col">"Which answer"</th><th scope="col">"Problem"</th></tr></thead>
                     <tbody>{move || state.snapshot.with(|s| s.rejected.iter().take(limit.get()).flat_map(|r| r.problems.iter().map(|p| view! {
-                        <tr><td>{r.file.clone()}</td><td><code>{p.path.clone()}</code></td><td>{p.message.clone()}</td></tr>
+                        <tr><td>{r.file.clone()}</td><td>{if p.path == "$" { view! { "The whole file" }.into_any() } else { view! { <code>{p.path.clone()}</code> }.into_any() }}</td><td>{p.message.clone()}</td></tr>
                     })).collect_view())}</tbody>
                 </table>
                 <ShowMore what="files" total limit />

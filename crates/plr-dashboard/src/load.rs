@@ -149,11 +149,7 @@ pub fn LoadPanel() -> impl IntoView {
                 match file_of(&handle).await {
                     Ok(file) => {
                         state.files.remember(&name, Source::InFolder(handle));
-                        files.push(Picked {
-                            file,
-                            name,
-                            in_folder: true,
-                        });
+                        files.push(Picked { file, name });
                     }
                     Err(why) => {
                         folder_problem.set(Some(format!("{name} could not be read: {why}.")))

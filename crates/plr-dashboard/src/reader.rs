@@ -8,7 +8,7 @@ use std::cell::Cell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use plr_core::import::{import, ImportError, MAX_FILE_BYTES};
+use plr_core::import::{import, MAX_FILE_BYTES};
 use plr_core::snapshot::SnapshotBuilder;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -29,9 +29,6 @@ pub struct Picked {
     pub file: web_sys::File,
     /// Its name as shown and reported (the path within a chosen folder).
     pub name: String,
-    /// Chosen as part of a folder: a file that is not a PLR export is skipped, not rejected
-    /// (as `plr snapshot` does for files found in a directory).
-    pub in_folder: bool,
 }
 
 impl Picked {
@@ -40,7 +37,6 @@ impl Picked {
         Picked {
             name: file.name(),
             file,
-            in_folder: false,
         }
     }
 
@@ -52,11 +48,7 @@ impl Picked {
             .and_then(|p| p.as_string())
             .unwrap_or_default();
         let name = if path.is_empty() { file.name() } else { path };
-        name.ends_with(".json").then_some(Picked {
-            file,
-            name,
-            in_folder: true,
-        })
+        name.ends_with(".json").then_some(Picked { file, name })
     }
 }
 
@@ -105,27 +97,15 @@ fn too_large(size: f64) -> String {
     )
 }
 
-/// Folds one file's bytes into the builder: counted, rejected (with JSON paths) or skipped.
+/// Folds one file's bytes into the builder by the core's rule ([`SnapshotBuilder::add_import`]):
+/// counted, skipped (not a review export) or rejected (with JSON paths).
 pub fn fold(builder: &mut SnapshotBuilder, picked: &Picked, bytes: Result<Vec<u8>, String>) {
-    let bytes = match bytes {
-        Ok(bytes) => bytes,
-        Err(why) => return builder.reject(&picked.name, vec![("$".into(), why)]),
-    };
-    match import(&bytes) {
-        Ok(imported) => builder.add(&imported.plr, &picked.name),
-        Err(ImportError::NotAPlr) if picked.in_folder => builder.skip(),
-        Err(ImportError::NotAPlr) => builder.reject(
-            &picked.name,
-            vec![("$".into(), ImportError::NotAPlr.to_string())],
-        ),
-        Err(other) => builder.reject(
-            &picked.name,
-            other
-                .problems()
-                .into_iter()
-                .map(|p| (p.path, p.message))
-                .collect(),
-        ),
+    match bytes {
+        Ok(bytes) => {
+            let imported = import(&bytes);
+            builder.add_import(&picked.name, imported.as_ref().map(|i| &i.plr), true);
+        }
+        Err(why) => builder.reject(&picked.name, vec![("$".into(), why)]),
     }
 }
 

@@ -1,5 +1,5 @@
 //! The chunked reader in a real browser: every file is folded in (counted, rejected with its
-//! JSON path, or skipped from a folder), progress reaches the total, and cancel stops it.
+//! JSON path, or skipped when not an export), progress reaches the total, and cancel stops it.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -77,11 +77,8 @@ async fn cancelling_stops_between_files_and_keeps_what_was_read() {
 }
 
 #[wasm_bindgen_test]
-async fn a_file_of_a_folder_that_is_not_an_export_is_skipped() {
-    let other = Picked {
-        in_folder: true,
-        ..Picked::named(file("notes.json", "{\"hello\": 1}"))
-    };
+async fn a_json_file_that_is_not_an_export_is_skipped() {
+    let other = Picked::named(file("notes.json", "{\"hello\": 1}"));
     let mut builder = SnapshotBuilder::new();
     read_files(
         &[other],

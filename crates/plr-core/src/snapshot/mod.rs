@@ -103,6 +103,7 @@ pub use window::{care_planning, window, CarePlanning};
 
 use kept::{Fixed, Kept, New};
 
+use crate::import::ImportError;
 use crate::model::{LegalStatus, Plr, PlrId};
 
 /// What to compute: the period, filters, as-of date, allocated audits (a number, or an
@@ -284,6 +285,22 @@ impl SnapshotBuilder {
                 outcome: u.outcome,
             }),
         });
+    }
+
+    /// Folds in one file as imported, by the one rule `plr snapshot` and the dashboard share:
+    /// a review export is counted (its actions' texts kept when `texts`); a JSON file that is
+    /// not a review export is skipped, however it was chosen (a folder of exports, or files
+    /// chosen from one, often holds other JSON); anything else is rejected with each problem
+    /// at its JSON path.
+    pub fn add_import(&mut self, source: &str, imported: Result<&Plr, &ImportError>, texts: bool) {
+        match imported {
+            Ok(plr) => self.add_plr(plr, source, texts),
+            Err(ImportError::NotAPlr) => self.skip(),
+            Err(e) => {
+                let problems = e.problems().into_iter();
+                self.reject(source, problems.map(|p| (p.path, p.message)).collect());
+            }
+        }
     }
 
     /// Records a file that could not be counted, with its problems as (JSON path, message).
