@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use plr_core::snapshot::{MeasureKey, Measures};
+use plr_core::snapshot::{MeasureKey, Measures, Period};
 
 use crate::state::State;
 
@@ -78,7 +78,7 @@ fn rows(measures: &Measures, keys: &[MeasureKey], as_of: NaiveDate) -> impl Into
                     <th scope="row">{label}</th>
                     <td class="numeric" data-measure=key.key()>{m.value_text()}</td>
                     <td>{m.of_text()}</td>
-                    <td>{m.target.map(|t| t.label()).unwrap_or_default()}</td>
+                    <td>{m.target.map(|t| t.words(m.denominator.is_none())).unwrap_or_default()}</td>
                     <td>{rag}</td>
                     <td>{m.direction_text()}</td>
                 </tr>
@@ -116,7 +116,7 @@ pub fn Summary() -> impl IntoView {
     view! {
         <p class="summary" data-testid="summary">{move || state.snapshot.with(|s| format!(
             "{} ({} to {}), actions as of {}: {} reviews counted; {} drafts ignored; {} duplicates merged; {} files rejected; {} files skipped (not review exports).",
-            s.period, s.from, s.to, s.as_of, s.plrs, s.drafts_ignored, s.duplicates_merged, s.rejected_files, s.skipped_files
+            Period::named(&s.period), s.from.format("%-d %B %Y"), s.to.format("%-d %B %Y"), s.as_of.format("%-d %B %Y"), s.plrs, s.drafts_ignored, s.duplicates_merged, s.rejected_files, s.skipped_files
         ))}</p>
     }
 }

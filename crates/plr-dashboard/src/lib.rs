@@ -63,7 +63,7 @@ fn Downloads() -> impl IntoView {
 fn SnapshotView() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
-        <h2 id="snapshot-heading">{move || state.snapshot.with(|s| format!("Performance Snapshot {}", s.period))}</h2>
+        <h2 id="snapshot-heading">{move || state.snapshot.with(|s| format!("Performance Snapshot {}", plr_core::snapshot::Period::named(&s.period)))}</h2>
         <Summary />
         <Downloads />
         <RejectedFiles />

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use plr_core::snapshot::{
-    heads_of_service, register, register_csv, sort_register, Register, RegisterColumn,
+    heads_of_service, register, register_csv, sort_register, Period, Register, RegisterColumn,
 };
 
 use crate::download::{download, download_bytes};
@@ -122,7 +122,7 @@ pub fn ConcernRegister() -> impl IntoView {
             <MeasureTable caption="The register's figures" keys=&CONCERNS />
             <p id="register-summary">{move || shown.with(|r| format!(
                 "{} Cases of Concern tracked as of {} ({}): {} with an update due this month, {} open over 12 months.",
-                r.entries.len(), r.as_of.format("%-d %B %Y"), r.period, due.get(), long_open.get()
+                r.entries.len(), r.as_of.format("%-d %B %Y"), Period::named(&r.period), due.get(), long_open.get()
             ))}</p>
             <div class="choices__grid no-print">
                 <div class="form-group">

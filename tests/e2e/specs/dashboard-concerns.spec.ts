@@ -72,7 +72,7 @@ test('the register lists the concerns still tracked, marks an update due, filter
   await page.getByLabel('Actions judged as of').fill('2026-11-30');
   const register = page.locator('#register');
   await expect(page.locator('#register-summary')).toHaveText(
-    '2 Cases of Concern tracked as of 30 November 2026 (2026-11): 1 with an update due this month, 0 open over 12 months.',
+    '2 Cases of Concern tracked as of 30 November 2026 (November 2026): 1 with an update due this month, 0 open over 12 months.',
   );
   // The register's figures, as plr snapshot computes them.
   const figures = page.locator('table', { has: page.locator('caption', { hasText: "The register's figures" }) });

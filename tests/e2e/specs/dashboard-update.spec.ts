@@ -30,7 +30,7 @@ async function chooseNovember(page: import('@playwright/test').Page) {
 }
 
 const summaryText = (tracked: number) =>
-  new RegExp(`^${tracked} Cases of Concern tracked as of 30 November 2026 \\(2026-11\\)`);
+  new RegExp(`^${tracked} Cases of Concern tracked as of 30 November 2026 \\(November 2026\\)`);
 
 test('an update recorded from the register is checked by the core, changes the register, and the changed files download and reopen with it', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'plr-dash-update-'));

@@ -71,6 +71,16 @@ impl Period {
         }
     }
 
+    /// How a sentence names the period, as the council's reports do: a month in words (`July
+    /// 2022`), a quarter or a year by its label (`Q2 22/23`, `2022/23`). A label that is not a
+    /// period is given back as it is.
+    pub fn named(label: &str) -> String {
+        match Period::parse(label) {
+            Ok(month @ Period::Month(..)) => month.words(),
+            _ => label.to_string(),
+        }
+    }
+
     /// The period in words, for people: `July 2022`, `July to September 2022`, `April 2022
     /// to March 2023`.
     pub fn words(self) -> String {

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::measure::{Direction, Measure, MeasureKey};
+use super::period::Period;
 use super::report::{PeriodMeasures, Snapshot};
 use super::tally::Measures;
 
@@ -148,18 +149,19 @@ fn shown(v: Option<u32>, count: bool) -> String {
     }
 }
 
-/// `fell from 44 in 2022-06`, or `no figure for 2022-06`.
+/// `fell from 44 in June 2022`, or `no comparison with June 2022 (–)`.
 fn direction(m: &Measure) -> String {
     let Some(p) = &m.previous else {
         return String::new();
     };
     let count = m.denominator.is_none();
     let before = shown(if count { Some(p.numerator) } else { p.percent }, count);
+    let period = Period::named(&p.period);
     match p.direction {
-        Some(Direction::Rose) => format!("rose from {before} in {}", p.period),
-        Some(Direction::Fell) => format!("fell from {before} in {}", p.period),
-        Some(Direction::Unchanged) => format!("unchanged from {before} in {}", p.period),
-        None => format!("no comparison with {} ({before})", p.period),
+        Some(Direction::Rose) => format!("rose from {before} in {period}"),
+        Some(Direction::Fell) => format!("fell from {before} in {period}"),
+        Some(Direction::Unchanged) => format!("unchanged from {before} in {period}"),
+        None => format!("no comparison with {period} ({before})"),
     }
 }
 
@@ -170,7 +172,7 @@ fn section(out: &mut String, title: &str, measures: &Measures, keys: &[MeasureKe
         let rag = m.rag.map_or("", |r| r.label());
         let target = m
             .target
-            .map(|t| format!("target {}", t.label()))
+            .map(|t| format!("target {}", t.words(m.denominator.is_none())))
             .unwrap_or_default();
         let line = format!(
             "  {rag:<6} {:<46} {:<16} {target:<13} {}",

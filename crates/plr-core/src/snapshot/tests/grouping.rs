@@ -94,7 +94,7 @@ fn direction_of_travel_is_against_the_previous_period_of_the_same_kind() {
         (2, Some(Direction::Rose))
     );
     assert!(
-        to_text(&s).contains("fell from 50% in 2022-06"),
+        to_text(&s).contains("fell from 50% in June 2022"),
         "{}",
         to_text(&s)
     );
