@@ -83,8 +83,7 @@ pub fn Grades() -> impl IntoView {
     };
     let trend = move || {
         state.snapshot.with(|s| {
-            let periods = s.by_quarter.as_ref().unwrap_or(&s.by_month);
-            periods
+            s.trend_by_month
                 .iter()
                 .map(|p| Column {
                     label: p.period.clone(),
@@ -102,13 +101,11 @@ pub fn Grades() -> impl IntoView {
             {move || view! { <BarChart bars=bars() /> }}
             <MeasureTable caption="Grade distribution" keys=&MeasureKey::GRADES />
             <h3>"Trend of grade shares"</h3>
-            <p class="hint">"Each column is a month (or a quarter, for a year): outstanding at the bottom, then good, requires improvement and inadequate."</p>
+            <p class="hint">"Each column is one of the twelve months ending with the chosen period: outstanding at the bottom, then good, requires improvement and inadequate."</p>
             {move || view! { <StackedColumns columns=trend() /> }}
             {move || state.snapshot.with(|s| view! {
-                <GradeTable caption="Grades month by month" first="Month" rows=trend_rows(&s.by_month) />
-                {s.by_quarter.as_ref().map(|q| view! {
-                    <GradeTable caption="Grades quarter by quarter" first="Quarter" rows=trend_rows(q) />
-                })}
+                <GradeTable caption="Grades month by month (the last 12 months)" first="Month" rows=trend_rows(&s.trend_by_month) />
+                <GradeTable caption="Grades quarter by quarter (the last four quarters)" first="Quarter" rows=trend_rows(&s.trend_by_quarter) />
             })}
         </section>
     }

@@ -78,7 +78,7 @@ test('printed, the report keeps the figures, charts and tables and drops the con
   await expect(page.getByTestId('summary')).toBeVisible();
   await expect(page.locator('svg.chart')).toHaveCount(2);
   for (const chart of await page.locator('svg.chart').all()) await expect(chart).toBeVisible();
-  for (const caption of ['Headline figures', 'Grade distribution', 'Grades month by month', 'Grades by legal status', 'Grades by team', 'Actions', 'Cases of concern']) {
+  for (const caption of ['Headline figures', 'Grade distribution', 'Grades month by month (the last 12 months)', 'Grades by legal status', 'Grades by team', 'Actions', 'Cases of concern']) {
     await expect(page.getByRole('table', { name: caption, exact: true })).toBeVisible();
   }
   await expect(page.locator('#tracker tbody tr').first()).toBeVisible();

@@ -207,6 +207,11 @@ test("seed 003's July 2022 batch shows followthrough.md's figures and register, 
   for (const [key, value] of expected) {
     await expect(figure(page, key), key).toHaveText(value);
   }
+  // The trend is the rolling year whatever the period: twelve months, and four quarters.
+  const trend = (caption: string) => page.locator('table', { has: page.locator('caption', { hasText: caption }) }).locator('tbody tr');
+  await expect(trend('Grades month by month')).toHaveCount(12);
+  await expect(trend('Grades month by month').first()).toContainText('2021-08');
+  await expect(trend('Grades quarter by quarter')).toHaveCount(4);
   await expect(page.locator('#register-summary')).toHaveText(/^53 Cases of Concern tracked as of 31 July 2022 \(July 2022\): \d+ with an update due this month, 7 open over 12 months\.$/);
 
   const args = ['--period', '2022-07', '--as-of', '2022-08-10'];

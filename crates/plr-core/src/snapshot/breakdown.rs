@@ -315,6 +315,16 @@ pub(super) fn snapshot(
         by_quarter: period
             .quarters()
             .map(|qs| qs.into_iter().map(|q| selection.measures(q)).collect()),
+        trend_by_month: period
+            .last_twelve_months()
+            .into_iter()
+            .map(|m| selection.measures(m))
+            .collect(),
+        trend_by_quarter: period
+            .last_four_quarters()
+            .into_iter()
+            .map(|q| selection.measures(q))
+            .collect(),
         by_legal_status,
         by_team,
         by_practice_area: by_practice_area(&selection, period),

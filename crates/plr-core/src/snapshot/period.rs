@@ -147,6 +147,27 @@ impl Period {
         months
     }
 
+    /// The twelve months ending with the period's last month, oldest first: the rolling year
+    /// of seed 003's trend tables, whatever the period.
+    pub fn last_twelve_months(self) -> Vec<Period> {
+        let mut months = vec![Period::month_of(self.last_day())];
+        for _ in 1..12 {
+            let earlier = months[0].previous();
+            months.insert(0, earlier);
+        }
+        months
+    }
+
+    /// The four quarters ending with the quarter of the period's last day, oldest first.
+    pub fn last_four_quarters(self) -> Vec<Period> {
+        let mut quarters = vec![Period::Quarter(Quarter::of(self.last_day()))];
+        for _ in 1..4 {
+            let earlier = quarters[0].previous();
+            quarters.insert(0, earlier);
+        }
+        quarters
+    }
+
     /// The quarters of a financial year, in order; `None` for a month or a quarter.
     pub fn quarters(self) -> Option<Vec<Period>> {
         match self {
@@ -264,5 +285,28 @@ mod tests {
         assert_eq!(words("Q2 22/23"), "July to September 2022");
         assert_eq!(words("Q4 22/23"), "January to March 2023");
         assert_eq!(words("2022/23"), "April 2022 to March 2023");
+    }
+
+    #[test]
+    fn the_rolling_trend_is_twelve_months_and_four_quarters_ending_with_the_period() {
+        let labels = |ps: Vec<Period>| ps.into_iter().map(Period::label).collect::<Vec<_>>();
+        let july = Period::parse("2022-07").unwrap();
+        let months = labels(july.last_twelve_months());
+        assert_eq!(months.len(), 12);
+        assert_eq!(
+            (months[0].as_str(), months[11].as_str()),
+            ("2021-08", "2022-07")
+        );
+        assert_eq!(
+            labels(july.last_four_quarters()),
+            ["Q3 21/22", "Q4 21/22", "Q1 22/23", "Q2 22/23"]
+        );
+        // A year's rolling trend is its own months and quarters.
+        let year = Period::parse("2022/23").unwrap();
+        assert_eq!(labels(year.last_twelve_months()), labels(year.months()));
+        assert_eq!(
+            Some(labels(year.last_four_quarters())),
+            year.quarters().map(labels)
+        );
     }
 }

@@ -164,6 +164,11 @@ pub struct Snapshot {
     /// Quarter by quarter (for a financial year only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by_quarter: Option<Vec<PeriodMeasures>>,
+    /// The twelve months ending with the period's last month, whatever the period: the
+    /// rolling trend of seed 003's Table 2.
+    pub trend_by_month: Vec<PeriodMeasures>,
+    /// The four quarters ending with the quarter of the period's last day.
+    pub trend_by_quarter: Vec<PeriodMeasures>,
     /// Grade measures by legal status (those with PLRs).
     pub by_legal_status: Vec<LegalStatusMeasures>,
     /// Grade measures by team (those with PLRs).
