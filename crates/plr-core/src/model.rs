@@ -14,8 +14,10 @@ use uuid::Uuid;
 use reactive_stores::Store;
 
 mod judgement;
+mod suggestion;
 
 pub use judgement::*;
+pub use suggestion::*;
 
 /// The export format's current schema version (2 added the Case of Concern's substance and the
 /// final grade's `final_grade_chosen_against`; 3 added an action's `progress_note` and the

@@ -8,10 +8,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::kept::Fixed;
 use crate::concern::{raised, RaisedBy};
 use crate::framework::Framework;
-use crate::grading::AreaResult;
 use crate::model::{
-    ActionKind, ActionStatus, ConcernOutcome, Feedback, Grade, LegalStatus, ModerationEffect, Plr,
-    PlrId, Status, Views, ViewsOutcome,
+    ActionKind, ActionStatus, AreaResult, ConcernOutcome, Feedback, Grade, LegalStatus,
+    ModerationEffect, Plr, PlrId, Status, Views, ViewsOutcome,
 };
 use crate::moderation::{moderation_effect, reported_grade};
 
