@@ -70,6 +70,17 @@ pub struct Plr {
     pub concern_updates: Vec<ConcernUpdate>,
 }
 
+impl Plr {
+    /// The grade it counts as in all reporting: the moderator's grade if moderated, else the
+    /// reviewer's final grade (`snapshot.md`, "reported grade").
+    pub fn reported_grade(&self) -> Option<Grade> {
+        self.moderation
+            .as_ref()
+            .map(|m| m.grade)
+            .or(self.judgement.final_grade)
+    }
+}
+
 /// A Head of Service's update on a Case of Concern (`followthrough.md`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ConcernUpdate {

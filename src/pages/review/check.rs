@@ -3,9 +3,10 @@
 //! take focus to each field. A completed review is read-only until reopened as a draft.
 
 use leptos::prelude::*;
-use plr_core::completion::{complete, problems_sentence, reopen, summary_problems, Problem};
+use plr_core::completion::{complete, problems_sentence, reopen, summary_problems};
+use plr_core::form::Task;
 use plr_core::moderation::reported_grade_words;
-use plr_core::progress::Task;
+use plr_core::problem::Problem;
 use plr_core::{CaseStoreFields, PlrStoreFields, Status};
 
 use super::concern::ConcernNotice;

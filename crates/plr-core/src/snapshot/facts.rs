@@ -12,7 +12,7 @@ use crate::model::{
     ActionKind, ActionStatus, AreaResult, ConcernOutcome, Feedback, Grade, LegalStatus,
     ModerationEffect, Plr, PlrId, Status, Views, ViewsOutcome,
 };
-use crate::moderation::{moderation_effect, reported_grade};
+use crate::moderation::moderation_effect;
 
 /// Each practice area's band, in the order of `judgement.suggested.areas`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -207,7 +207,7 @@ impl Fixed {
             legal_status: plr.case.legal_status,
             child_aged_4_or_over: plr.case.child_aged_4_or_over == Some(true),
             iro_allocated: plr.case.iro_or_cp_chair_allocated == Some(true),
-            reported: reported_grade(plr),
+            reported: plr.reported_grade(),
             final_grade: plr.judgement.final_grade,
             moderation,
             immediate_concern: plr.judgement.immediate_concern,
