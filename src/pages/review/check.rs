@@ -81,7 +81,7 @@ pub fn CheckPage() -> impl IntoView {
     view! {
         <PageTitle title=Signal::derive(move || {
             if completed.get() { "Review completed" } else { "Check your answers" }.to_string()
-        }) />
+        }) error=review.has_problems() />
         <When
             when=completed
             fallback=move || view! {
@@ -93,7 +93,7 @@ pub fn CheckPage() -> impl IntoView {
                 <p>"Once completed, the answers cannot be changed by accident. You can reopen it as a draft if something needs correcting."</p>
                 <div class="button-group">
                     <button type="button" class="button" id="complete-review" on:click=on_complete>"Complete review"</button>
-                    <ExportButton primary=false />
+                    <ExportButton store=review.store autosave=review.autosave framework=review.framework primary=false />
                     <PrintButton />
                 </div>
             }
@@ -138,7 +138,7 @@ fn Confirmation(on_reopen: impl Fn(leptos::ev::MouseEvent) + Copy + 'static) -> 
             }.into_any(),
         }}
         <div class="button-group">
-            <ExportButton primary=true />
+            <ExportButton store=review.store autosave=review.autosave framework=review.framework primary=true />
             <PrintButton />
         </div>
         <h2>"Your answers"</h2>

@@ -71,6 +71,12 @@ impl Review {
         }
     }
 
+    /// Whether the page shows completion problems (the tab title then says "Error: ").
+    pub fn has_problems(&self) -> Signal<bool> {
+        let problems = self.problems;
+        Signal::derive(move || problems.with(|p| !p.is_empty()))
+    }
+
     /// True once completed: pages then show answers read-only.
     pub fn is_completed(&self) -> bool {
         self.store.status().get() == Status::Completed
