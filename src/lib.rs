@@ -9,6 +9,8 @@ pub mod browser;
 pub mod components;
 pub mod pages;
 pub mod persist;
+#[cfg(plr_split)]
+mod split;
 pub mod storage;
 
 use leptos::prelude::*;

@@ -17,7 +17,6 @@ pub use backend::is_kept;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use plr_core::concern::{is_or_was_case_of_concern, share_by};
-use plr_core::moderation::reported_grade;
 use plr_core::rank::{sort_by_rank, time_rank};
 use plr_core::{Grade, Plr, PlrId, Status};
 use serde::{Deserialize, Serialize};
@@ -70,7 +69,7 @@ impl IndexEntry {
             status: plr.status,
             updated_at: plr.updated_at,
             page: page.to_string(),
-            grade: reported_grade(plr),
+            grade: plr.reported_grade(),
             moderated: plr.moderation.is_some(),
             concern: is_or_was_case_of_concern(plr).then(|| share_by(plr)),
             concern_shared_with: plr.judgement.concern_shared_with.clone(),

@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 use plr_app::components::fields::{FormState, TextInput, YesNo};
-use plr_core::completion::Problem;
 use plr_core::form::{CaseField, FieldPath, ParticipationField, Question};
 use plr_core::import::MAX_SHORT_CHARS;
+use plr_core::problem::Problem;
 use plr_core::{CaseStoreFields, Framework, ParticipationStoreFields, Plr, PlrId, PlrStoreFields};
 use reactive_stores::Store;
 use wasm_bindgen::JsCast;

@@ -3,23 +3,29 @@
 use leptos::prelude::*;
 use plr_core::export::{export_file_name, export_json};
 use plr_core::{Framework, Plr};
+use reactive_stores::Store;
 
+use crate::autosave::Autosave;
 use crate::browser;
-use crate::pages::review::Review;
 
 /// Downloads the open review (draft or completed) and says what was downloaded.
 #[component]
 pub fn ExportButton(
+    /// The review to download.
+    store: Store<Plr>,
+    /// Its autosaver, flushed first so the file holds what was last typed.
+    autosave: Autosave,
+    /// The framework its sections follow.
+    framework: &'static Framework,
     /// The page's main action (the confirmation page), else a secondary button.
     #[prop(optional)]
     primary: bool,
 ) -> impl IntoView {
-    let review = Review::use_context();
     let message = RwSignal::new(None::<Result<String, String>>);
     let download = move |_| {
-        review.autosave.flush();
-        let plr = review.store.get_untracked();
-        message.set(Some(download_review(&plr, review.framework)));
+        autosave.flush();
+        let plr = store.get_untracked();
+        message.set(Some(download_review(&plr, framework)));
     };
     view! {
         <button type="button" class="button" class:button--secondary=!primary on:click=download>

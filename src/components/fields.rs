@@ -12,11 +12,11 @@
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use plr_core::completion::Problem;
 use plr_core::dates::parse_day_month_year;
 use plr_core::followup::editable_after_completion;
 use plr_core::form::{within, FieldPath, Question};
 use plr_core::import::MAX_SHORT_CHARS;
+use plr_core::problem::Problem;
 use reactive_stores::Field;
 
 /// What a control needs of the form it is part of, and nothing more. The review's shell

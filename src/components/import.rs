@@ -7,7 +7,7 @@
 //!
 //! The picker and the reading of the files are in the form's first load; what happens to the
 //! files (import's checks, the merge, the outcomes drawn) is [`results`], a part of the
-//! WebAssembly loaded on demand the first time files are chosen (see `pages::lazy`).
+//! WebAssembly loaded on demand the first time files are chosen (see `crate::split`).
 
 use leptos::prelude::*;
 use plr_core::import::{import, MAX_FILE_BYTES};
@@ -225,7 +225,7 @@ fn results_part(
 
 #[cfg(plr_split)]
 fn draw_results(read: Vec<ReadFile>, on_imported: Callback<()>) -> AnyView {
-    crate::pages::lazy::when_loaded(results_part(read, on_imported), not_fetched)
+    crate::split::when_loaded(results_part(read, on_imported), not_fetched)
 }
 
 #[cfg(not(plr_split))]

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::pages::review::Review;
 
 /// Sets the tab title while this page is shown.
 #[component]
@@ -12,10 +11,13 @@ pub fn PageTitle(
     /// The page's own name, e.g. "About the case".
     #[prop(into)]
     title: Signal<String>,
+    /// Whether the page shows completion problems (a review's pages: `Review::has_problems`);
+    /// none when not given.
+    #[prop(optional, into)]
+    error: Option<Signal<bool>>,
 ) -> impl IntoView {
-    let problems = use_context::<Review>().map(|review| review.problems);
     Effect::new(move |_| {
-        let error = problems.is_some_and(|p| p.with(|p| !p.is_empty()));
+        let error = error.is_some_and(|e| e.get());
         let prefix = if error { "Error: " } else { "" };
         browser::set_title(&format!(
             "{prefix}{} – Practice Learning Review",

@@ -63,23 +63,7 @@ fn page_view(page: ReviewPage) -> AnyView {
 
 #[cfg(plr_split)]
 fn draw(page: ReviewPage) -> AnyView {
-    when_loaded(review_part(page), not_loaded)
-}
-
-/// The view a fallible split point gives once its part has loaded, or `not_fetched`'s when the
-/// part could not be fetched. The load is awaited through `Suspend`, whose future must be
-/// `Send`, which a WebAssembly load is not: wrapped, as Leptos's own `#[lazy]` does (the app
-/// has one thread).
-#[cfg(plr_split)]
-pub(crate) fn when_loaded(
-    part: impl std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>
-        + 'static,
-    not_fetched: fn() -> AnyView,
-) -> AnyView {
-    Suspend::new(send_wrapper::SendWrapper::new(async move {
-        part.await.unwrap_or_else(|_| not_fetched())
-    }))
-    .into_any()
+    crate::split::when_loaded(review_part(page), not_loaded)
 }
 
 #[cfg(not(plr_split))]

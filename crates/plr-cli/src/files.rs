@@ -6,7 +6,8 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use plr_core::import::{import, ImportError, ImportProblem, Imported, MAX_FILE_BYTES};
+use plr_core::import::{import, ImportError, Imported, MAX_FILE_BYTES};
+use plr_core::problem::Problem;
 use walkdir::WalkDir;
 
 /// Why a file was not imported.
@@ -14,11 +15,11 @@ pub enum LoadError {
     /// Not a PLR export at all (`format` missing or different).
     NotAPlr(ImportError),
     /// Unreadable, too large, or a PLR export with problems.
-    Problems(Vec<ImportProblem>),
+    Problems(Vec<Problem>),
 }
 
 /// Reads at most `limit` bytes of a file, refusing a larger one without reading it whole.
-pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, ImportProblem> {
+pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, Problem> {
     let mut bytes = Vec::new();
     read_limited_into(path, limit, &mut bytes)?;
     Ok(bytes)
@@ -26,13 +27,13 @@ pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, ImportProblem>
 
 /// [`read_limited`] into `bytes` (cleared first), so that a batch can reuse one buffer per
 /// thread rather than allocate one per file.
-fn read_limited_into(path: &Path, limit: usize, bytes: &mut Vec<u8>) -> Result<(), ImportProblem> {
+fn read_limited_into(path: &Path, limit: usize, bytes: &mut Vec<u8>) -> Result<(), Problem> {
     bytes.clear();
-    let cannot_read = |e: std::io::Error| ImportProblem::new("$", format!("cannot read: {e}"));
+    let cannot_read = |e: std::io::Error| Problem::new("$", format!("cannot read: {e}"));
     let file = File::open(path).map_err(cannot_read)?;
     let limit = limit as u64;
     let too_large = |size: u64| {
-        ImportProblem::new(
+        Problem::new(
             "$",
             format!(
                 "the file is {size} bytes, larger than the {} MB limit",
@@ -42,7 +43,7 @@ fn read_limited_into(path: &Path, limit: usize, bytes: &mut Vec<u8>) -> Result<(
     };
     if let Ok(meta) = file.metadata() {
         if meta.is_dir() {
-            return Err(ImportProblem::new("$", "is a directory, not a file"));
+            return Err(Problem::new("$", "is a directory, not a file"));
         }
         if meta.len() > limit {
             return Err(too_large(meta.len()));
@@ -55,7 +56,7 @@ fn read_limited_into(path: &Path, limit: usize, bytes: &mut Vec<u8>) -> Result<(
         .read_to_end(bytes)
         .map_err(cannot_read)?;
     if bytes.len() as u64 > limit {
-        return Err(ImportProblem::new(
+        return Err(Problem::new(
             "$",
             format!("the file is larger than the {} MB limit", limit / 1_000_000),
         ));

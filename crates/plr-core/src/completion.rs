@@ -1,4 +1,4 @@
-//! What stops a PLR being completed, completing and reopening it, and Case of Concern.
+//! What stops a PLR being completed, and completing and reopening it.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -10,13 +10,7 @@ use crate::form::{
 use crate::framework::Framework;
 use crate::grading::suggest_grade;
 use crate::model::{AreaId, Grade, Plr, Status};
-use crate::moderation::reported_grade;
-
-pub use crate::problem::Problem;
-
-/// Where the problem "no practitioner's reflection in any area" points: the first area's
-/// reflection. It is about the whole review, so it does not hold that area's task back.
-pub const NO_REFLECTION_PATH: &str = "sections[0].practitioner_reflection";
+use crate::problem::Problem;
 
 /// Everything that stops `plr` being completed, in the order of the form. Empty = completable.
 ///
@@ -139,12 +133,6 @@ pub fn problems_sentence(count: usize) -> String {
         "{} {needs} an answer before this review can be completed.",
         counted(count, "thing", "things")
     )
-}
-
-/// Whether the PLR is a Case of Concern: an immediate concern, or a reported grade (the
-/// moderator's grade if moderated, else the final grade) of inadequate.
-pub fn is_case_of_concern(plr: &Plr) -> bool {
-    plr.judgement.immediate_concern || reported_grade(plr) == Some(Grade::Inadequate)
 }
 
 /// Completes the PLR at `now` if nothing stops it: status, completion time, the recomputed

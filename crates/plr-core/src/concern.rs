@@ -94,10 +94,16 @@ pub fn raised(plr: &Plr) -> Option<(DateTime<Utc>, RaisedBy)> {
     .min()
 }
 
+/// Whether the PLR is a Case of Concern: an immediate concern, or a reported grade (the
+/// moderator's grade if moderated, else the final grade) of inadequate.
+pub fn is_case_of_concern(plr: &Plr) -> bool {
+    plr.judgement.immediate_concern || plr.reported_grade() == Some(Grade::Inadequate)
+}
+
 /// Whether `plr` is a Case of Concern now, or was raised as one (a moderator has since
 /// upgraded its grade): either way its sharing is followed.
 pub fn is_or_was_case_of_concern(plr: &Plr) -> bool {
-    crate::completion::is_case_of_concern(plr) || raised(plr).is_some()
+    is_case_of_concern(plr) || raised(plr).is_some()
 }
 
 /// The Case of Concern's deadline: [`SHARE_WITHIN_HOURS`] after [`concern_since`].

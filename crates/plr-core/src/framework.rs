@@ -9,8 +9,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::grading::RuleName;
-use crate::model::{AreaId, Grade, Rating, StatementId};
+use crate::model::{AreaId, Grade, Rating, RuleName, StatementId};
 
 /// The Practice Fundamentals framework file, embedded in the binary.
 pub const PRACTICE_FUNDAMENTALS_JSON: &str =

@@ -23,7 +23,7 @@ use crate::derived::recompute_derived;
 use crate::framework::Framework;
 use crate::migrate::migrate;
 use crate::model::{Plr, FORMAT};
-pub use crate::problem::Problem;
+use crate::problem::Problem;
 
 mod check;
 mod fast;
@@ -31,10 +31,6 @@ mod path;
 mod words;
 
 pub use crate::limits::{MAX_ACTIONS, MAX_FILE_BYTES, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
-
-/// One problem (or warning) with an imported file, at a JSON path (`$` for the whole file):
-/// the one [`Problem`] type of the crate, whose `field` is `None` here.
-pub type ImportProblem = Problem;
 
 /// Why a file could not be imported. Every variant displays as `<json path>: <message>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +42,7 @@ pub enum ImportError {
     /// JSON, but not a PLR export (`format` missing or different).
     NotAPlr,
     /// A PLR export with problems, each at its JSON path.
-    Invalid(Vec<ImportProblem>),
+    Invalid(Vec<Problem>),
 }
 
 const NOT_A_PLR: &str = "not a Practice Learning Review export (\"format\" is missing or is not \"practice-learning-review\")";
@@ -62,7 +58,7 @@ impl std::error::Error for ImportError {}
 
 impl ImportError {
     /// Every problem, each with its JSON path (one for all variants but `Invalid`).
-    pub fn problems(&self) -> Vec<ImportProblem> {
+    pub fn problems(&self) -> Vec<Problem> {
         match self {
             ImportError::Invalid(problems) => problems.clone(),
             ImportError::TooLarge(bytes) => vec![Problem::new(
@@ -81,7 +77,7 @@ pub struct Imported {
     /// The PLR, migrated to the current schema, with its derived fields recomputed.
     pub plr: Plr,
     /// Accepted but noteworthy, e.g. a stored suggestion that disagreed with the recomputation.
-    pub warnings: Vec<ImportProblem>,
+    pub warnings: Vec<Problem>,
 }
 
 /// At most 40 characters of untrusted text, for an error message.
@@ -119,7 +115,7 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
         .iter()
         .find(|f| f.id == named.id && f.version == named.version)
     else {
-        return Err(ImportError::Invalid(vec![ImportProblem::new(
+        return Err(ImportError::Invalid(vec![Problem::new(
             "framework",
             format!(
                 "unknown framework \"{}\" version \"{}\"",
@@ -137,7 +133,7 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
     warnings.extend(
         recompute_derived(&mut plr, framework)
             .into_iter()
-            .map(|r| ImportProblem::new(r.path(), r.message())),
+            .map(|r| Problem::new(r.path(), r.message())),
     );
     Ok(Imported { plr, warnings })
 }
@@ -146,17 +142,17 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
 /// older schema version, not a PLR): the JSON value first, so that
 /// a non-PLR file and a newer version are named as such, then migration, then the typed parse
 /// with the JSON path of its first error. Also returns what migration had to estimate.
-fn parse_checked(text: &str) -> Result<(Plr, Vec<ImportProblem>), ImportError> {
+fn parse_checked(text: &str) -> Result<(Plr, Vec<Problem>), ImportError> {
     let mut value: Value =
         serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ImportError::NotAPlr);
     }
     let version = value.get("schema_version").cloned();
-    let notes: Vec<ImportProblem> = crate::migrate::estimated_transfers(&value)
+    let notes: Vec<Problem> = crate::migrate::estimated_transfers(&value)
         .into_iter()
         .map(|path| {
-            ImportProblem::new(
+            Problem::new(
                 path,
                 "the day it was transferred was not recorded (files before version 4): estimated as the day the file was last saved",
             )
@@ -183,7 +179,7 @@ fn parse_checked(text: &str) -> Result<(Plr, Vec<ImportProblem>), ImportError> {
             .strip_suffix(&format!(" at line {line} column {column}"))
             .unwrap_or(&message);
         let message = words::in_words(message);
-        ImportError::Invalid(vec![ImportProblem::new(
+        ImportError::Invalid(vec![Problem::new(
             path::path_at(text.as_bytes(), line, column),
             message,
         )])

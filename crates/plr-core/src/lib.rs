@@ -41,5 +41,4 @@ pub mod snapshot;
 pub mod stored;
 
 pub use framework::Framework;
-pub use grading::{AreaResult, RuleName, Suggestion};
 pub use model::*;

@@ -14,8 +14,10 @@ use uuid::Uuid;
 use reactive_stores::Store;
 
 mod judgement;
+mod suggestion;
 
 pub use judgement::*;
+pub use suggestion::*;
 
 /// The export format's current schema version (2 added the Case of Concern's substance and the
 /// final grade's `final_grade_chosen_against`; 3 added an action's `progress_note` and the
@@ -66,6 +68,17 @@ pub struct Plr {
     /// The Head of Service's updates on a Case of Concern, oldest first (schema version 4;
     /// `[]` when none).
     pub concern_updates: Vec<ConcernUpdate>,
+}
+
+impl Plr {
+    /// The grade it counts as in all reporting: the moderator's grade if moderated, else the
+    /// reviewer's final grade (`snapshot.md`, "reported grade").
+    pub fn reported_grade(&self) -> Option<Grade> {
+        self.moderation
+            .as_ref()
+            .map(|m| m.grade)
+            .or(self.judgement.final_grade)
+    }
 }
 
 /// A Head of Service's update on a Case of Concern (`followthrough.md`).

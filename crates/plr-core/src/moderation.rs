@@ -7,15 +7,6 @@ use crate::concern::share_by;
 use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{Grade, Moderation, ModerationEffect, Plr, Status};
 
-/// The grade a PLR counts as in all reporting: the moderator's grade if moderated, else the
-/// reviewer's final grade (`snapshot.md`, "reported grade").
-pub fn reported_grade(plr: &Plr) -> Option<Grade> {
-    plr.moderation
-        .as_ref()
-        .map(|m| m.grade)
-        .or(plr.judgement.final_grade)
-}
-
 /// Position on the four-grade scale used for moderation (both requires improvement bands are
 /// one grade), best first.
 fn four_grade_rank(grade: Grade) -> u8 {
@@ -190,12 +181,12 @@ mod tests {
 
     #[test]
     fn the_moderated_grade_is_the_reported_grade_and_decides_a_case_of_concern() {
-        use crate::completion::is_case_of_concern;
+        use crate::concern::is_case_of_concern;
         let f = crate::Framework::practice_fundamentals();
         let now = "2022-07-01T10:00:00Z".parse().unwrap();
         let mut plr = Plr::new_draft(crate::PlrId(uuid::Uuid::nil()), now, f);
         plr.judgement.final_grade = Some(Good);
-        assert_eq!(reported_grade(&plr), Some(Good));
+        assert_eq!(plr.reported_grade(), Some(Good));
         assert!(!is_case_of_concern(&plr));
         let moderated = |grade| crate::Moderation {
             moderator: "C. Moderator".into(),
@@ -205,7 +196,7 @@ mod tests {
             comments: String::new(),
         };
         plr.moderation = Some(moderated(Inadequate));
-        assert_eq!(reported_grade(&plr), Some(Inadequate));
+        assert_eq!(plr.reported_grade(), Some(Inadequate));
         assert!(is_case_of_concern(&plr));
         plr.judgement.final_grade = Some(Inadequate);
         plr.moderation = Some(moderated(Good));
@@ -316,7 +307,7 @@ mod tests {
         // The review's content is untouched: only the moderation and the time moved.
         assert_eq!(plr.sections, before.sections);
         assert_eq!(plr.judgement.final_grade, Some(Good));
-        assert_eq!(reported_grade(&plr), Some(Outstanding));
+        assert_eq!(plr.reported_grade(), Some(Outstanding));
         assert_eq!(
             superseding(&plr).unwrap(),
             "Outstanding (upgraded from Good; it supersedes the reviewer's grade)"
@@ -357,7 +348,7 @@ mod tests {
             at("2026-12-01T09:00:00Z"),
         )
         .unwrap();
-        assert!(crate::completion::is_case_of_concern(&plr));
+        assert!(crate::concern::is_case_of_concern(&plr));
         assert_eq!(plr.judgement.share_by, Some(at("2026-12-02T09:00:00Z")));
         // Moderating again (say, to correct the comments) keeps the first moment.
         moderate(

@@ -1,25 +1,10 @@
 //! How far a PLR has got: the task list's sections and their status, the count of rated
 //! statements, and the small consistency rules the form applies as answers change.
 
-use crate::completion::Problem;
-use crate::form::{spot_list, FieldPath};
+use crate::form::{spot_list, AreaField, FieldPath, Task};
 use crate::framework::Framework;
-use crate::model::{AreaId, Participation, Plr, Section, Views, ViewsOutcome};
-
-/// A section of the task list (one page of the form).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Task {
-    /// About the case (case reference, legal status, review date, people).
-    Case,
-    /// Who took part.
-    Participation,
-    /// One Practice Fundamentals area.
-    Area(AreaId),
-    /// The grade and the narrative behind it.
-    Judgement,
-    /// Follow-up actions.
-    Actions,
-}
+use crate::model::{Participation, Plr, Section, Views, ViewsOutcome};
+use crate::problem::Problem;
 
 /// Where a section of the task list stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -117,44 +102,18 @@ pub fn rated_count(sections: &[Section]) -> RatedCount {
 }
 
 impl Task {
-    /// Every task of `framework`, in the order of the form.
-    pub fn all(framework: &Framework) -> Vec<Task> {
-        let mut tasks = vec![Task::Case, Task::Participation];
-        tasks.extend(framework.areas.iter().map(|a| Task::Area(a.id.clone())));
-        tasks.extend([Task::Judgement, Task::Actions]);
-        tasks
-    }
-
-    /// Its title in the task list and as the heading of its answers ("About the case", an
-    /// area's title).
-    pub fn title(&self, framework: &Framework) -> String {
-        match self {
-            Task::Case => "About the case".into(),
-            Task::Participation => "Who took part".into(),
-            Task::Area(id) => framework.area(id).map_or(id.0.clone(), |a| a.title.clone()),
-            Task::Judgement => "Judgement".into(),
-            Task::Actions => "Actions".into(),
-        }
-    }
-
-    /// The task whose page asks the question at `field`.
-    pub fn of(field: &FieldPath) -> Task {
-        match field {
-            FieldPath::Case(_) => Task::Case,
-            FieldPath::Participation(_) => Task::Participation,
-            FieldPath::Statement { area, .. } | FieldPath::Area { area, .. } => {
-                Task::Area(area.clone())
-            }
-            FieldPath::Judgement(_) => Task::Judgement,
-            FieldPath::Actions | FieldPath::Action { .. } => Task::Actions,
-        }
-    }
-
-    /// Whether any problem belongs to this task's page (the review-wide "no reflection in any
-    /// area" problem belongs to no one area).
+    /// Whether any problem belongs to this task's page. A problem at an area's reflection is the
+    /// review-wide "no reflection in any area" (the only one a reflection can have): it belongs
+    /// to no one area.
     fn owns(&self, problem: &Problem) -> bool {
-        problem.path != crate::completion::NO_REFLECTION_PATH
-            && problem.field.as_ref().map(Task::of).as_ref() == Some(self)
+        match &problem.field {
+            Some(FieldPath::Area {
+                field: AreaField::PractitionerReflection,
+                ..
+            })
+            | None => false,
+            Some(field) => Task::of(field) == *self,
+        }
     }
 
     /// Whether the user has entered anything on this task's page: any of its questions

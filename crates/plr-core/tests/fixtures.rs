@@ -7,7 +7,8 @@
 mod common;
 
 use chrono::NaiveDate;
-use plr_core::completion::{completion_problems, is_case_of_concern};
+use plr_core::completion::completion_problems;
+use plr_core::concern::is_case_of_concern;
 use plr_core::export::export_json;
 use plr_core::import::import;
 use plr_core::*;

@@ -1,8 +1,8 @@
 //! Another framework file, with other statements, points and thresholds, works unchanged.
 
 use chrono::DateTime;
-use plr_core::grading::{suggest_grade, RuleName};
-use plr_core::{Framework, Grade, Plr, PlrId, Rating};
+use plr_core::grading::suggest_grade;
+use plr_core::{Framework, Grade, Plr, PlrId, Rating, RuleName};
 
 #[test]
 fn a_second_framework_grades_by_its_own_points_and_bands() {

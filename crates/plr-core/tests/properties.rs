@@ -297,7 +297,7 @@ proptest! {
         let problems_before = completion_problems(&plr, f, today);
         let problems_after = completion_problems(&after, f, today);
         for (position, action) in after.actions.iter().enumerate() {
-            let on_it = |problems: &[completion::Problem]| -> Vec<(Option<form::FieldPath>, String)> {
+            let on_it = |problems: &[problem::Problem]| -> Vec<(Option<form::FieldPath>, String)> {
                 problems
                     .iter()
                     .filter(|p| matches!(&p.field, Some(form::FieldPath::Action { id, .. }) if *id == action.id))

@@ -41,7 +41,7 @@ pub fn ActionsPage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Actions"</h1>
-        <PageTitle title="Actions" />
+        <PageTitle title="Actions" error=review.has_problems() />
         <p>{move || if review.is_completed() {
             "This review is completed. You can still update each action's status and progress; the rest stays as it was completed."
         } else {

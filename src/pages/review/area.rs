@@ -130,7 +130,7 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
     view! {
         <span class="caption">"Practice Fundamentals"</span>
         <h1>{area.title.clone()}</h1>
-        <PageTitle title=area.title.clone() />
+        <PageTitle title=area.title.clone() error=review.has_problems() />
         <GradePanel area=area.id.clone() />
         <details class="details">
             <summary class="details__summary">"How to rate"</summary>

@@ -29,7 +29,7 @@ pub fn CasePage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"About the case"</h1>
-        <PageTitle title="About the case" />
+        <PageTitle title="About the case" error=review.has_problems() />
         <TextInput question=ask(CaseField::ChildRef) field=case.child_ref().into() class="input--width-10" />
         <TextInput question=ask(CaseField::Team) field=case.team().into() class="input--width-20" />
         <Radios question=ask(CaseField::LegalStatus) options=legal_status_options field=case.legal_status().into() />

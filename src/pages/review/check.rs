@@ -3,9 +3,10 @@
 //! take focus to each field. A completed review is read-only until reopened as a draft.
 
 use leptos::prelude::*;
-use plr_core::completion::{complete, problems_sentence, reopen, summary_problems, Problem};
+use plr_core::completion::{complete, problems_sentence, reopen, summary_problems};
+use plr_core::form::Task;
 use plr_core::moderation::reported_grade_words;
-use plr_core::progress::Task;
+use plr_core::problem::Problem;
 use plr_core::{CaseStoreFields, PlrStoreFields, Status};
 
 use super::concern::ConcernNotice;
@@ -80,7 +81,7 @@ pub fn CheckPage() -> impl IntoView {
     view! {
         <PageTitle title=Signal::derive(move || {
             if completed.get() { "Review completed" } else { "Check your answers" }.to_string()
-        }) />
+        }) error=review.has_problems() />
         <When
             when=completed
             fallback=move || view! {
@@ -92,7 +93,7 @@ pub fn CheckPage() -> impl IntoView {
                 <p>"Once completed, the answers cannot be changed by accident. You can reopen it as a draft if something needs correcting."</p>
                 <div class="button-group">
                     <button type="button" class="button" id="complete-review" on:click=on_complete>"Complete review"</button>
-                    <ExportButton primary=false />
+                    <ExportButton store=review.store autosave=review.autosave framework=review.framework primary=false />
                     <PrintButton />
                 </div>
             }
@@ -137,7 +138,7 @@ fn Confirmation(on_reopen: impl Fn(leptos::ev::MouseEvent) + Copy + 'static) -> 
             }.into_any(),
         }}
         <div class="button-group">
-            <ExportButton primary=true />
+            <ExportButton store=review.store autosave=review.autosave framework=review.framework primary=true />
             <PrintButton />
         </div>
         <h2>"Your answers"</h2>

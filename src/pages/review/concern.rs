@@ -5,10 +5,9 @@
 //! moments, keeps the clock and decides what is required; this renders and dispatches.
 
 use leptos::prelude::*;
-use plr_core::completion::is_case_of_concern;
 use plr_core::concern::{
-    is_or_was_case_of_concern, share_by, share_instruction, sharing_problem, sharing_record,
-    ConcernClock, SharingProblem,
+    is_case_of_concern, is_or_was_case_of_concern, share_by, share_instruction, sharing_problem,
+    sharing_record, ConcernClock, SharingProblem,
 };
 use plr_core::followthrough::RegisterState;
 use plr_core::{JudgementStoreFields, PlrStoreFields};

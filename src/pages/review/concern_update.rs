@@ -154,7 +154,7 @@ pub fn ConcernUpdatePage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1 id="update-heading" tabindex="-1">"Record a Head of Service update"</h1>
-        <PageTitle title="Record a Head of Service update" />
+        <PageTitle title="Record a Head of Service update" error=review.has_problems() />
         {move || state.get().map(|s| view! {
             <p class="inset" id="register-state"><strong>{s.label(browser::long_date)}</strong></p>
         })}
@@ -441,7 +441,7 @@ fn Recorded() -> impl IntoView {
         </div>
         <p>"Download the review file again and send it to the Quality Assurance service, so the register has this update."</p>
         <div class="button-group">
-            <ExportButton primary=true />
+            <ExportButton store=review.store autosave=review.autosave framework=review.framework primary=true />
             <a class="button button--secondary" href=review.href("")>"Back to the task list"</a>
         </div>
     }

@@ -48,7 +48,7 @@ pub fn JudgementPage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Judgement"</h1>
-        <PageTitle title="Judgement" />
+        <PageTitle title="Judgement" error=review.has_problems() />
         <GradePanel />
         <h2>"How the suggestion was reached"</h2>
         <ul class="list list--bullet" id="grade-explanation">

@@ -22,10 +22,10 @@ pub use summary::ReviewSummary;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
-use plr_core::completion::{completion_problems, Problem};
-use plr_core::form::{FieldPath, Question};
+use plr_core::completion::completion_problems;
+use plr_core::form::{FieldPath, Question, Task};
 use plr_core::grading::suggest_grade;
-use plr_core::progress::Task;
+use plr_core::problem::Problem;
 use plr_core::{
     CaseStoreFields, Framework, JudgementStoreFields, Plr, PlrId, PlrStoreFields, Status,
     Suggestion,
@@ -69,6 +69,12 @@ impl Review {
         } else {
             format!("/review/{id}/{page}")
         }
+    }
+
+    /// Whether the page shows completion problems (the tab title then says "Error: ").
+    pub fn has_problems(&self) -> Signal<bool> {
+        let problems = self.problems;
+        Signal::derive(move || problems.with(|p| !p.is_empty()))
     }
 
     /// True once completed: pages then show answers read-only.

@@ -32,7 +32,7 @@ pub fn ModeratePage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Moderate this review"</h1>
-        <PageTitle title="Moderate this review" />
+        <PageTitle title="Moderate this review" error=review.has_problems() />
         {move || (!problems.with(Vec::is_empty)).then(|| view! {
             <div class="error-summary" id="moderation-problems" tabindex="-1" role="alert" aria-labelledby="moderation-problems-title">
                 <h2 class="error-summary__title" id="moderation-problems-title">"There is a problem"</h2>
@@ -165,6 +165,6 @@ fn ModerationForm(problems: RwSignal<Vec<ModerationProblem>>) -> impl IntoView {
         <div class="button-group">
             <button type="button" class="button" id="record-moderation" on:click=record>"Record moderation"</button>
         </div>
-        <ExportButton />
+        <ExportButton store=review.store autosave=review.autosave framework=review.framework />
     }
 }

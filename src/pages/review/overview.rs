@@ -63,7 +63,7 @@ pub fn Overview() -> impl IntoView {
     let areas = framework.areas.len();
     view! {
         <h1>{heading}</h1>
-        <PageTitle title="Task list" />
+        <PageTitle title="Task list" error=review.has_problems() />
         <p class="task-list__summary" id="sections-completed">{move || progress.with(Progress::summary)}</p>
         <GradePanel />
         {move || review.is_completed().then(|| view! { <ConcernNotice /> })}
@@ -111,6 +111,6 @@ pub fn Overview() -> impl IntoView {
                 </ul>
             </li>
         </ol>
-        <ExportButton />
+        <ExportButton store=review.store autosave=review.autosave framework=review.framework />
     }
 }

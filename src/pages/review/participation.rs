@@ -28,7 +28,7 @@ pub fn ParticipationPage() -> impl IntoView {
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Who took part"</h1>
-        <PageTitle title="Who took part" />
+        <PageTitle title="Who took part" error=review.has_problems() />
         <YesNo
             question=ask(ParticipationField::SocialWorker)
             field=participation.social_worker().into()

@@ -3,9 +3,9 @@
 //! (`Spot::label`, `Spot::shown`); only the statements are summed up, one row per area.
 
 use leptos::prelude::*;
-use plr_core::form::{spot_list, AreaField, Shown, Spot};
+use plr_core::form::{spot_list, AreaField, Shown, Spot, Task};
 use plr_core::moderation::superseding;
-use plr_core::progress::{rated_count, Task};
+use plr_core::progress::rated_count;
 use plr_core::{Plr, Section, Suggestion};
 
 use super::{task_page, Review};

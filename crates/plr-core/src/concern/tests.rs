@@ -281,7 +281,7 @@ fn a_concern_raised_stays_raised_when_a_moderator_upgrades_the_grade() {
         comments: "Better than it looked".into(),
     });
     // No longer a Case of Concern for the completion rules, but still raised.
-    assert!(!crate::completion::is_case_of_concern(&plr));
+    assert!(!crate::concern::is_case_of_concern(&plr));
     assert_eq!(raised(&plr), completed);
     reopen(&mut plr, at("2026-12-02T09:00:00Z"));
     assert_eq!(raised(&plr), completed);

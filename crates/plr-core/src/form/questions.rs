@@ -6,11 +6,10 @@
 use super::spots::{spot_list, Spot};
 use super::{
     ActionField, AreaField, CaseField, FieldPath, JudgementField, ParticipationField,
-    StatementField, ViewsField,
+    StatementField, Task, ViewsField,
 };
 use crate::framework::Framework;
 use crate::model::Plr;
-use crate::progress::Task;
 
 /// One question of the form.
 #[derive(Debug, Clone, PartialEq, Eq)]

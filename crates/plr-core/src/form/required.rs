@@ -6,7 +6,7 @@
 use super::{
     ActionField, CaseField, JudgementField, ParticipationField, Spot, StatementField, ViewsField,
 };
-use crate::completion::is_case_of_concern;
+use crate::concern::is_case_of_concern;
 use crate::framework::Framework;
 use crate::model::Plr;
 

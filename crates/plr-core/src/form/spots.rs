@@ -6,11 +6,10 @@
 
 use super::{
     ActionField, AreaField, CaseField, FieldPath, JudgementField, ParticipationField,
-    StatementField, ViewsField, Whose,
+    StatementField, Task, ViewsField, Whose,
 };
 use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{Action, Item, Plr, Section};
-use crate::progress::Task;
 
 /// One question of one review, borrowed from it.
 #[derive(Debug, Clone, Copy)]

@@ -4,19 +4,20 @@
 
 use std::collections::HashSet;
 
-use super::{shown, ImportProblem, MAX_ACTIONS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use super::{shown, MAX_ACTIONS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::followthrough::{update_problems, UpdateProblem};
 use crate::form::spots;
 use crate::framework::Framework;
 use crate::model::{ActionStatus, Plr, Status};
+use crate::problem::Problem;
 
 /// A problem when `text` is over `max` characters; its path is only written out then (this
 /// runs for every note of every file imported). One copy of the function for every path (`dyn`),
 /// not one per call, keeps the WebAssembly small.
-fn limit(out: &mut Vec<ImportProblem>, path: &dyn Fn() -> String, text: &str, max: usize) {
+fn limit(out: &mut Vec<Problem>, path: &dyn Fn() -> String, text: &str, max: usize) {
     // Cheap byte test first: a string of at most `max` bytes has at most `max` characters.
     if text.len() > max && text.chars().count() > max {
-        out.push(ImportProblem::new(
+        out.push(Problem::new(
             path(),
             format!("longer than the limit of {max} characters"),
         ));
@@ -24,7 +25,7 @@ fn limit(out: &mut Vec<ImportProblem>, path: &dyn Fn() -> String, text: &str, ma
 }
 
 /// Every problem with `plr` under `framework`, in file order where it matters.
-pub(super) fn check(plr: &Plr, framework: &Framework) -> Vec<ImportProblem> {
+pub(super) fn check(plr: &Plr, framework: &Framework) -> Vec<Problem> {
     let mut out = Vec::new();
     lengths(plr, &mut out);
     ids(plr, framework, &mut out);
@@ -32,7 +33,7 @@ pub(super) fn check(plr: &Plr, framework: &Framework) -> Vec<ImportProblem> {
     out
 }
 
-fn lengths(plr: &Plr, out: &mut Vec<ImportProblem>) {
+fn lengths(plr: &Plr, out: &mut Vec<Problem>) {
     // Every text answer's limit, from the form description's walk (no labels, no id copies).
     // `for_each` rather than a `for` loop: the walk is a chain of flattened iterators, which
     // folds from the inside without asking each link for its next spot.
@@ -72,13 +73,13 @@ fn place<T>(list: &[T], expected: usize, is: impl Fn(&T) -> bool) -> Option<usiz
     }
 }
 
-fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
+fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<Problem>) {
     // Seen areas and statements by their place in the framework (no hashing: this runs for
     // every statement of every file imported).
     let mut areas_seen = vec![false; framework.areas.len()];
     for (s, section) in plr.sections.iter().enumerate() {
         let Some(a) = place(&framework.areas, s, |a| a.id == section.id) else {
-            out.push(ImportProblem::new(
+            out.push(Problem::new(
                 format!("sections[{s}].id"),
                 format!(
                     "\"{}\" is not an area of {}",
@@ -89,7 +90,7 @@ fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
             continue;
         };
         if std::mem::replace(&mut areas_seen[a], true) {
-            out.push(ImportProblem::new(
+            out.push(Problem::new(
                 format!("sections[{s}].id"),
                 format!("area {} appears more than once", section.id),
             ));
@@ -99,7 +100,7 @@ fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
         let mut seen = vec![false; area.statements.len()];
         for (i, item) in section.items.iter().enumerate() {
             match place(&area.statements, i, |st| st.id == item.id) {
-                None => out.push(ImportProblem::new(
+                None => out.push(Problem::new(
                     format!("sections[{s}].items[{i}].id"),
                     format!(
                         "\"{}\" is not a statement of {}",
@@ -108,7 +109,7 @@ fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
                     ),
                 )),
                 Some(st) if std::mem::replace(&mut seen[st], true) => {
-                    out.push(ImportProblem::new(
+                    out.push(Problem::new(
                         format!("sections[{s}].items[{i}].id"),
                         format!("statement {} appears more than once", item.id),
                     ));
@@ -122,7 +123,7 @@ fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
             .zip(&seen)
             .filter(|(_, seen)| !**seen)
         {
-            out.push(ImportProblem::new(
+            out.push(Problem::new(
                 format!("sections[{s}].items"),
                 format!("statement {} is missing", statement.id),
             ));
@@ -134,14 +135,14 @@ fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
         .zip(&areas_seen)
         .filter(|(_, seen)| !**seen)
     {
-        out.push(ImportProblem::new(
+        out.push(Problem::new(
             "sections",
             format!("area {} ({}) is missing", area.id, area.title),
         ));
     }
 
     if plr.actions.len() > MAX_ACTIONS {
-        out.push(ImportProblem::new(
+        out.push(Problem::new(
             "actions",
             format!(
                 "{} actions, more than the limit of {MAX_ACTIONS}",
@@ -152,12 +153,12 @@ fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
     let mut action_ids = HashSet::new();
     for (a, action) in plr.actions.iter().enumerate() {
         if action.id.trim().is_empty() {
-            out.push(ImportProblem::new(
+            out.push(Problem::new(
                 format!("actions[{a}].id"),
                 "an action needs an id",
             ));
         } else if !action_ids.insert(&action.id) {
-            out.push(ImportProblem::new(
+            out.push(Problem::new(
                 format!("actions[{a}].id"),
                 format!("action id \"{}\" appears more than once", shown(&action.id)),
             ));
@@ -169,16 +170,16 @@ fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<ImportProblem>) {
 /// status, a follow-up change is never recorded before the review was completed, and each Head
 /// of Service's update keeps the rules it was recorded under (but today's date, which a file
 /// does not carry).
-fn follow_through(plr: &Plr, out: &mut Vec<ImportProblem>) {
+fn follow_through(plr: &Plr, out: &mut Vec<Problem>) {
     let completed_on = plr.completed_at.map(|at| at.date_naive());
     for (a, action) in plr.actions.iter().enumerate() {
         let transferred = action.status == ActionStatus::Transferred;
         match (transferred, action.transferred_on) {
-            (true, None) => out.push(ImportProblem::new(
+            (true, None) => out.push(Problem::new(
                 format!("actions[{a}].transferred_on"),
                 "a transferred action needs the day it was transferred into the child's plan",
             )),
-            (false, Some(_)) => out.push(ImportProblem::new(
+            (false, Some(_)) => out.push(Problem::new(
                 format!("actions[{a}].transferred_on"),
                 "only a transferred action has a day of transfer",
             )),
@@ -186,7 +187,7 @@ fn follow_through(plr: &Plr, out: &mut Vec<ImportProblem>) {
         }
         if let (Some(updated), Some(completed)) = (action.updated_on, completed_on) {
             if updated < completed {
-                out.push(ImportProblem::new(
+                out.push(Problem::new(
                     format!("actions[{a}].updated_on"),
                     "a follow-up change cannot be dated before the review was completed",
                 ));
@@ -203,15 +204,15 @@ fn follow_through(plr: &Plr, out: &mut Vec<ImportProblem>) {
                 Some(field) => format!("concern_updates[{u}].{field}"),
                 None => format!("concern_updates[{u}]"),
             };
-            out.push(ImportProblem::new(at, problem.to_string()));
+            out.push(Problem::new(at, problem.to_string()));
         }
     }
 }
 
-fn invariants(plr: &Plr, out: &mut Vec<ImportProblem>) {
+fn invariants(plr: &Plr, out: &mut Vec<Problem>) {
     follow_through(plr, out);
     if plr.judgement.immediate_concern && plr.judgement.immediate_concern_at.is_none() {
-        out.push(ImportProblem::new(
+        out.push(Problem::new(
             "judgement.immediate_concern_at",
             "an immediate concern needs the time it was flagged (the 24-hour clock runs from it)",
         ));
@@ -219,13 +220,13 @@ fn invariants(plr: &Plr, out: &mut Vec<ImportProblem>) {
     match plr.status {
         Status::Completed => {
             if plr.completed_at.is_none() {
-                out.push(ImportProblem::new(
+                out.push(Problem::new(
                     "completed_at",
                     "a completed review needs its completion time",
                 ));
             }
             if plr.judgement.final_grade.is_none() {
-                out.push(ImportProblem::new(
+                out.push(Problem::new(
                     "judgement.final_grade",
                     "a completed review needs a final grade",
                 ));
@@ -233,7 +234,7 @@ fn invariants(plr: &Plr, out: &mut Vec<ImportProblem>) {
         }
         Status::Draft => {
             if plr.completed_at.is_some() {
-                out.push(ImportProblem::new(
+                out.push(Problem::new(
                     "completed_at",
                     "a draft has no completion time (reopening a review clears it)",
                 ));

@@ -104,7 +104,7 @@ fn size_and_length_limits_are_enforced() {
     assert_eq!(error, ImportError::TooLarge(MAX_FILE_BYTES + 1));
     assert_eq!(
         error.problems(),
-        [ImportProblem::new(
+        [Problem::new(
             "$",
             "the file is 5242881 bytes, larger than the 5 MB limit"
         )]

@@ -8,8 +8,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "store")]
 use reactive_stores::Store;
 
-use super::Grade;
-use crate::grading::Suggestion;
+use super::{Grade, Suggestion};
 
 /// The grade and the narrative behind it (step 4 of the workflow).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -8,12 +8,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::kept::Fixed;
 use crate::concern::{raised, RaisedBy};
 use crate::framework::Framework;
-use crate::grading::AreaResult;
 use crate::model::{
-    ActionKind, ActionStatus, ConcernOutcome, Feedback, Grade, LegalStatus, ModerationEffect, Plr,
-    PlrId, Status, Views, ViewsOutcome,
+    ActionKind, ActionStatus, AreaResult, ConcernOutcome, Feedback, Grade, LegalStatus,
+    ModerationEffect, Plr, PlrId, Status, Views, ViewsOutcome,
 };
-use crate::moderation::{moderation_effect, reported_grade};
+use crate::moderation::moderation_effect;
 
 /// Each practice area's band, in the order of `judgement.suggested.areas`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -210,7 +209,7 @@ impl Fixed {
             legal_status: plr.case.legal_status,
             child_aged_4_or_over: plr.case.child_aged_4_or_over == Some(true),
             iro_allocated: plr.case.iro_or_cp_chair_allocated == Some(true),
-            reported: reported_grade(plr),
+            reported: plr.reported_grade(),
             final_grade: plr.judgement.final_grade,
             moderation,
             immediate_concern: plr.judgement.immediate_concern,

@@ -1,8 +1,7 @@
 //! The record's Practice Fundamentals: the band of each area, then each area's statements
 //! (rating and evidence note), the practitioner's reflection and the reviewer's evaluation.
 
-use plr_core::form::{Spot, StatementField};
-use plr_core::progress::Task;
+use plr_core::form::{Spot, StatementField, Task};
 
 use super::{Block, Record};
 

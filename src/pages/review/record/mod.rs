@@ -221,7 +221,7 @@ fn PrintRecord() -> impl IntoView {
 pub fn PrintPage() -> impl IntoView {
     let review = Review::use_context();
     view! {
-        <PageTitle title="Print the review" />
+        <PageTitle title="Print the review" error=review.has_problems() />
         <div class="screen-only button-group">
             <button type="button" class="button" on:click=move |_| browser::print()>"Print this page"</button>
             <a class="button button--secondary" href=review.href("check")>"Back to the review"</a>
