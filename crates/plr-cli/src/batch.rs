@@ -1,4 +1,4 @@
-//! `plr snapshot` and `plr sample`: read a batch of exports on every core (rayon), fold each
+//! `plr snapshot`, `plr sample` and the other batch commands: read a batch of exports on every core (rayon), fold each
 //! into the core's one `SnapshotBuilder` and drop it, then print. The output depends only on the
 //! files, never on their order or the threads.
 
@@ -10,8 +10,9 @@ use chrono::NaiveDate;
 use std::sync::Arc;
 
 use plr_core::snapshot::{
-    nil_returns, nil_returns_csv, nil_returns_text, to_csv, to_json, to_text, Allocation, Options,
-    Period, Settings, SnapshotBuilder,
+    moderator_effect, moderators_csv, moderators_text, nil_returns, nil_returns_csv,
+    nil_returns_text, sample_csv, sample_json, sample_summary, to_csv, to_json, to_text,
+    Allocation, Options, Period, SampleOptions, Settings, SnapshotBuilder,
 };
 use plr_core::LegalStatus;
 use rayon::prelude::*;
@@ -71,6 +72,11 @@ fn parse_legal_status(text: &str) -> Result<LegalStatus, String> {
 /// every file's path, and no builders to merge at the end: peak memory is the kept facts
 /// plus one file per thread.
 pub fn read_batch(paths: &[PathBuf]) -> SnapshotBuilder {
+    read_files(paths, false)
+}
+
+/// [`read_batch`], keeping each review's case reference (the sample lists them) when `texts`.
+fn read_files(paths: &[PathBuf], texts: bool) -> SnapshotBuilder {
     let mut directory_errors = Vec::new();
     let files = files_under(paths, &mut directory_errors);
     let mut builder = SnapshotBuilder::new();
@@ -84,9 +90,9 @@ pub fn read_batch(paths: &[PathBuf]) -> SnapshotBuilder {
         // The path as text (borrowed, not copied, when it is UTF-8, as nearly always).
         let source = found.path.to_string_lossy();
         match load(&found.path) {
-            // Nothing here lists actions: their text is not kept.
-            Ok(imported) => lock().add_import(&source, Ok(&imported.plr), false),
-            Err(LoadError::NotAPlr(e)) => lock().add_import(&source, Err(&e), false),
+            // Nothing here lists actions: their text is kept only when asked for.
+            Ok(imported) => lock().add_import(&source, Ok(&imported.plr), texts),
+            Err(LoadError::NotAPlr(e)) => lock().add_import(&source, Err(&e), texts),
             Err(LoadError::Problems(problems)) => {
                 let problems = problems.into_iter().map(|p| (p.path, p.message)).collect();
                 lock().reject(&source, problems);
@@ -289,31 +295,98 @@ pub fn concerns(
     }
 }
 
-/// `plr sample`: the chosen files on `out`, one per line; a summary and rejected files on `err`.
-pub fn sample(
+/// Everything `plr sample` takes.
+pub struct SampleArgs {
+    /// Period, filters and files.
+    pub selection: Selection,
+    /// The share, in percent.
+    pub percent: u32,
+    /// The moderators' capacity a month (default: the settings').
+    pub capacity: Option<u32>,
+    /// Spread the random fill across teams.
+    pub spread_across_teams: bool,
+    /// The seed of the random fill.
+    pub seed: u64,
+    /// An allocation file (the auditors' own teams).
+    pub allocation: Option<PathBuf>,
+    /// A settings file (the default capacity).
+    pub settings: Option<PathBuf>,
+    /// Output format.
+    pub format: Format,
+}
+
+/// `plr sample`: the sample on `out` (text: `FILE: reason` a line; csv; json); a summary,
+/// the allocation's problems and rejected files on `err`.
+pub fn sample(args: SampleArgs, out: &mut impl Write, err: &mut impl Write) -> u8 {
+    let settings = match settings(args.settings.as_deref()) {
+        Ok(settings) => settings,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return USAGE;
+        }
+    };
+    let (allocation, allocation_ok) = match args.allocation.as_deref().map(|f| allocation(f, err)) {
+        None => (None, true),
+        Some(Ok((allocation, ok))) => (Some(allocation), ok),
+        Some(Err(code)) => return code,
+    };
+    let how = SampleOptions {
+        percent: args.percent,
+        capacity: args.capacity.unwrap_or(settings.moderation_capacity),
+        spread_across_teams: args.spread_across_teams,
+        seed: args.seed,
+    };
+    let builder = read_files(&args.selection.paths, true);
+    let options = Options {
+        allocation,
+        ..options(&builder, &args.selection, None, settings)
+    };
+    let sample = builder.sample(&options, how);
+    let text = match args.format {
+        Format::Json => sample_json(&sample),
+        Format::Csv => sample_csv(&sample),
+        Format::Text => sample
+            .chosen
+            .iter()
+            .map(|p| format!("{}: {}\n", p.facts.source, p.reason.words()))
+            .collect(),
+    };
+    let _ = write!(out, "{text}");
+    let snapshot = builder.finish(&options);
+    report_rejected(&snapshot, err);
+    let _ = writeln!(err, "{}", sample_summary(&sample));
+    if snapshot.rejected_files > 0 || !allocation_ok {
+        INVALID
+    } else {
+        OK
+    }
+}
+
+/// `plr moderators`: the moderator effect month by month and per auditor (text: both; csv:
+/// a row per auditor; json: both); rejected files on `err`.
+pub fn moderators(
     selection: Selection,
-    percent: u32,
-    by_team: bool,
-    seed: u64,
+    format: Format,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> u8 {
     let builder = read_batch(&selection.paths);
     let options = options(&builder, &selection, None, Settings::default());
-    let sample = builder.sample(&options, percent, by_team, seed);
-    for chosen in &sample.chosen {
-        let _ = writeln!(out, "{}", chosen.source);
-    }
+    let effect = moderator_effect(&builder, &options);
+    let text = match format {
+        Format::Json => match serde_json::to_string_pretty(&effect) {
+            Ok(json) => json + "\n",
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return INVALID;
+            }
+        },
+        Format::Csv => moderators_csv(&effect),
+        Format::Text => moderators_text(&effect),
+    };
+    let _ = write!(out, "{text}");
     let snapshot = builder.finish(&options);
     report_rejected(&snapshot, err);
-    let _ = writeln!(
-        err,
-        "{} of {} completed, unmoderated PLRs in {} ({percent}%{}, seed {seed})",
-        sample.chosen.len(),
-        sample.candidates,
-        sample.period,
-        if by_team { " of each team" } else { "" }
-    );
     if snapshot.rejected_files > 0 {
         INVALID
     } else {

@@ -17,18 +17,20 @@ mod generate;
 #[command(
     name = "plr",
     version,
-    about = "Practice Learning Review exports: validate, grade, snapshot, concerns, nil-returns, sample, generate, schema"
+    about = "Practice Learning Review exports: validate, grade, snapshot, concerns, nil-returns, sample, moderators, generate, schema"
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
-/// What `plr sample --by` spreads the sample over.
+/// What `plr sample --by` spreads the random fill over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum By {
-    /// The same share of each team's PLRs.
+    /// Across teams: each next pick from a team with the fewest picked so far.
     Team,
+    /// Not spread: drawn from every review at once.
+    None,
 }
 
 #[derive(Subcommand)]
@@ -101,20 +103,49 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: batch::Format,
     },
-    /// Print a reproducible random sample of the period's completed, unmoderated PLRs to
-    /// moderate, one file per line.
+    /// The moderation sample targeted by risk (qa-month.md section 2), each review with its
+    /// reason: the period's completed, unmoderated reviews graded inadequate or lower-end
+    /// requires improvement by the reviewer, child protection, audited by their auditor in
+    /// their own team (needs --allocation), by auditors whose moderator effect over the last
+    /// six months is above 15%, then a reproducible random fill up to the share; never more
+    /// than the moderators' capacity.
     Sample {
         #[command(flatten)]
         selection: batch::Selection,
-        /// The share to sample, in percent (rounded up).
-        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100))]
+        /// The share to reach, in percent of the completed, unmoderated reviews (rounded up).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=100))]
         percent: u32,
-        /// Take that share of each team's PLRs.
-        #[arg(long, value_enum)]
-        by: Option<By>,
-        /// The seed: the same files and seed give the same sample.
+        /// Reviews the moderators can moderate a month (a quarter three times as many); by
+        /// default the settings file's moderation_capacity, else 58.
         #[arg(long)]
+        capacity: Option<u32>,
+        /// Spread the random fill across teams (the default), or not.
+        #[arg(long, value_enum, default_value = "team")]
+        by: By,
+        /// The seed of the random fill: the same files and seed give the same sample.
+        #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// The allocation file (CSV: month,auditor,team,head_of_service,state,plr_id): gives
+        /// each auditor's own team. Without it no review is picked for that reason.
+        #[arg(long, value_name = "FILE")]
+        allocation: Option<PathBuf>,
+        /// A JSON settings file (its moderation_capacity is the default capacity).
+        #[arg(long)]
+        settings: Option<PathBuf>,
+        /// Output format: text (`FILE: reason` a line), csv (a row per review, headed in
+        /// words) or json.
+        #[arg(long, value_enum, default_value = "text")]
+        format: batch::Format,
+    },
+    /// The moderator effect (qa-month.md section 2): month by month over the six months ending
+    /// with the period (seed 003 Table 1), and per auditor over the period (moderated,
+    /// agreed, upgraded, downgraded, effect).
+    Moderators {
+        #[command(flatten)]
+        selection: batch::Selection,
+        /// Output format: text (both tables), csv (a row per auditor, headed in words) or json.
+        #[arg(long, value_enum, default_value = "text")]
+        format: batch::Format,
     },
     /// Write synthetic, valid exports (for tests, benchmarks and demos): --count random ones
     /// of a --seed, or a --batch built to known figures.
@@ -194,9 +225,28 @@ fn main() -> ExitCode {
         Command::Sample {
             selection,
             percent,
+            capacity,
             by,
             seed,
-        } => batch::sample(selection, percent, by.is_some(), seed, &mut out, &mut err),
+            allocation,
+            settings,
+            format,
+        } => {
+            let args = batch::SampleArgs {
+                selection,
+                percent,
+                capacity,
+                spread_across_teams: by == By::Team,
+                seed,
+                allocation,
+                settings,
+                format,
+            };
+            batch::sample(args, &mut out, &mut err)
+        }
+        Command::Moderators { selection, format } => {
+            batch::moderators(selection, format, &mut out, &mut err)
+        }
         Command::Generate {
             count,
             seed,

@@ -442,3 +442,109 @@ fn snapshot_skips_a_json_file_that_is_not_an_export_however_it_was_named() {
         (Some(1), Some(1), Some(1))
     );
 }
+
+#[test]
+fn sample_picks_by_risk_with_reasons_within_the_capacity_and_moderators_prints_the_effect() {
+    let dir = scratch("sample-risk");
+    let path = dir.to_str().unwrap();
+    let generated = plr(&[
+        "generate",
+        "--count",
+        "120",
+        "--seed",
+        "3",
+        "--out",
+        path,
+        "--from",
+        "2022-07-01",
+        "--to",
+        "2022-07-31",
+    ]);
+    assert_eq!(generated.status.code(), Some(0), "{generated:?}");
+    let sample = |extra: &[&str]| {
+        let mut args = vec!["sample", "--period", "2022-07", "--seed", "4"];
+        args.extend_from_slice(extra);
+        args.push(path);
+        plr(&args)
+    };
+    let text = sample(&[]);
+    assert_eq!(text.status.code(), Some(0), "{text:?}");
+    let err = String::from_utf8_lossy(&text.stderr);
+    assert!(err.contains("(share 20%: "), "{err}");
+    assert!(
+        err.contains(
+            "No allocation file: no review was picked because its auditor audited their own team."
+        ),
+        "{err}"
+    );
+    let reasons = [
+        "Graded inadequate by the reviewer",
+        "Lower-end requires improvement",
+        "Child protection",
+        "Auditor audited their own team",
+        "Auditor's moderator effect over the last six months is",
+        "Random fill across teams",
+    ];
+    let lines: Vec<(String, String)> = stdout(&text)
+        .lines()
+        .map(|l| {
+            let (file, reason) = l.rsplit_once(": ").unwrap();
+            (file.to_string(), reason.to_string())
+        })
+        .collect();
+    assert!(!lines.is_empty());
+    let rank = |reason: &str| reasons.iter().position(|r| reason.starts_with(r)).unwrap();
+    let ranks: Vec<usize> = lines.iter().map(|(_, r)| rank(r)).collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+    for (file, reason) in &lines {
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+        assert!(json["moderation"].is_null(), "{file}");
+        let grade = json["judgement"]["final_grade"].as_str();
+        match rank(reason) {
+            0 => assert_eq!(grade, Some("inadequate"), "{file}"),
+            1 => assert_eq!(grade, Some("requires_improvement_low"), "{file}"),
+            2 => assert_eq!(json["case"]["legal_status"], "child_protection", "{file}"),
+            _ => {}
+        }
+    }
+    // The CSV: the same reviews, headed in words.
+    let csv = stdout(&sample(&["--format", "csv"]));
+    let mut rows = csv.lines();
+    assert_eq!(
+        rows.next(),
+        Some("Case reference,Team,Auditor,Reviewer's grade,Reason,File")
+    );
+    let files: Vec<&str> = rows.map(|r| r.rsplit_once(',').unwrap().1).collect();
+    let listed: Vec<&str> = lines.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(files, listed);
+    // The capacity cuts, in the rules' order.
+    let cut = sample(&["--capacity", "2"]);
+    let cut: Vec<String> = stdout(&cut).lines().map(str::to_string).collect();
+    assert_eq!(cut.len(), 2);
+    assert_eq!(stdout(&sample(&[])), stdout(&text));
+    let json: serde_json::Value =
+        serde_json::from_slice(&sample(&["--format", "json"]).stdout).unwrap();
+    assert_eq!(json["capacity"], 58);
+    assert_eq!(json["chosen"].as_array().unwrap().len(), lines.len());
+
+    let moderators = plr(&["moderators", "--period", "2022-07", path]);
+    assert_eq!(moderators.status.code(), Some(0), "{moderators:?}");
+    let text = stdout(&moderators);
+    assert!(text.starts_with("Moderator effect, 2022-07\n"), "{text}");
+    assert!(text.contains("  2022-02: "), "{text}");
+    let csv = stdout(&plr(&[
+        "moderators",
+        "--period",
+        "2022-07",
+        "--format",
+        "csv",
+        path,
+    ]));
+    assert!(
+        csv.starts_with(
+            "Auditor,Reviews moderated,Agreed,Upgraded,Downgraded,Moderator effect (%)\n"
+        ),
+        "{csv}"
+    );
+}

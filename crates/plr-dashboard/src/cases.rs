@@ -1,10 +1,15 @@
-//! Cases of concern (with their share-by deadline), rejected files with their problems, and
-//! the moderation sample (the same as `plr sample --percent 20`).
+//! Cases of concern (with their share-by deadline), rejected files with their problems, the
+//! moderation sample targeted by risk (the same as `plr sample`) and the moderator effect (the
+//! same as `plr moderators`).
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use plr_core::concern::{sharing_summary, ConcernClock, RaisedBy};
+use plr_core::snapshot::{
+    moderator_effect, moderators_csv, sample_csv, sample_summary, SampleOptions,
+};
 
+use crate::download::download;
 use crate::more::{ShowMore, PAGE};
 use crate::state::State;
 
@@ -104,52 +109,87 @@ pub fn RejectedFiles() -> impl IntoView {
     }
 }
 
-/// The moderation sample: 20% of the period's completed, unmoderated reviews.
+/// A whole number typed in a number input, if it is one.
+fn number(ev: &leptos::ev::Event) -> Option<u32> {
+    event_target_value(ev).trim().parse().ok()
+}
+
+/// The moderation sample targeted by risk (`qa-month.md` §2), the same as `plr sample` with
+/// the same share, capacity, seed and allocation: each review with its reason, and its CSV.
 #[component]
 pub fn ModerationSample() -> impl IntoView {
     let state = expect_context::<State>();
-    let seed = RwSignal::new(1u64);
-    let by_team = RwSignal::new(false);
+    let defaults = SampleOptions::default();
+    let percent = RwSignal::new(defaults.percent);
+    let capacity = RwSignal::new(defaults.capacity);
+    let seed = RwSignal::new(defaults.seed);
+    let spread = RwSignal::new(defaults.spread_across_teams);
     let limit = RwSignal::new(PAGE);
-    // (case reference, team, file) of each chosen review, and the sentence above them.
+    // The sentence above the table, a row of cells per review, the CSV and the period's label.
     let sample = Memo::new(move |_| {
         let options = state.options();
-        let (seed, by_team) = (seed.get(), by_team.get());
+        let how = SampleOptions {
+            percent: percent.get(),
+            capacity: capacity.get(),
+            spread_across_teams: spread.get(),
+            seed: seed.get(),
+        };
         state.builder.with(|b| {
-            let sample = b.sample(&options, 20, by_team, seed);
-            let text = format!(
-                "{} of {} completed, unmoderated reviews in {} (20%{}, seed {seed}).",
-                sample.chosen.len(),
-                sample.candidates,
-                sample.period.label(),
-                if by_team { " of each team" } else { "" }
-            );
-            let rows: Vec<[String; 3]> = sample
+            let sample = b.sample(&options, how);
+            let rows: Vec<[String; 6]> = sample
                 .chosen
                 .iter()
-                .map(|f| {
+                .map(|p| {
+                    let f = &p.facts;
                     [
                         f.child_ref.to_string(),
-                        f.team.to_string(),
+                        f.team.trim().to_string(),
+                        f.reviewer.to_string(),
+                        f.final_grade.map_or("", |g| g.label()).to_string(),
+                        p.reason.words(),
                         f.source.to_string(),
                     ]
                 })
                 .collect();
-            (text, rows)
+            let label = sample.period.label().replace([' ', '/'], "-");
+            (sample_summary(&sample), rows, sample_csv(&sample), label)
         })
     });
     let rows = move || {
-        sample.with(|(_, rows)| {
+        sample.with(|(_, rows, _, _)| {
             rows.iter()
                 .take(limit.get())
-                .map(|[case, team, file]| view! { <tr><td>{case.clone()}</td><td>{team.clone()}</td><td>{file.clone()}</td></tr> })
+                .map(|cells| {
+                    let cells = cells
+                        .iter()
+                        .map(|c| view! { <td>{c.clone()}</td> })
+                        .collect_view();
+                    view! { <tr>{cells}</tr> }
+                })
                 .collect_view()
         })
+    };
+    let download_csv = move |_| {
+        sample.with(|(_, _, csv, label)| {
+            download(&format!("plr-sample-{label}.csv"), "text/csv", csv)
+        });
     };
     view! {
         <section aria-labelledby="sample-heading">
             <h2 id="sample-heading">"Moderation sample"</h2>
-            <p class="hint">"The same reviews as the command plr sample --percent 20 with the same seed."</p>
+            <p class="hint">"In this order, up to the moderators' capacity: reviews graded inadequate or lower-end requires improvement by the reviewer, child protection reviews, reviews by auditors of their own team (from the allocation file), reviews by auditors whose moderator effect over the last six months is above 15%, then reviews chosen at random across teams to reach the share. Reviews already moderated are never chosen. The same reviews as the command plr sample with the same share, capacity, seed and allocation file."</p>
+            <div class="form-group no-print">
+                <label class="label" for="sample-percent">"Share to moderate (%)"</label>
+                <input class="input input--width-3" id="sample-percent" type="number" min="0" max="100"
+                    prop:value=move || percent.get().to_string()
+                    on:input=move |ev| if let Some(v) = number(&ev) { percent.set(v.min(100)) } />
+            </div>
+            <div class="form-group no-print">
+                <label class="label" for="sample-capacity">"Moderators' capacity a month"</label>
+                <input class="input input--width-3" id="sample-capacity" type="number" min="0"
+                    prop:value=move || capacity.get().to_string()
+                    on:input=move |ev| if let Some(v) = number(&ev) { capacity.set(v) } />
+            </div>
             <div class="form-group no-print">
                 <label class="label" for="sample-seed">"Seed"</label>
                 <input class="input input--width-5" id="sample-seed" type="number" min="0"
@@ -157,17 +197,115 @@ pub fn ModerationSample() -> impl IntoView {
                     on:input=move |ev| if let Ok(v) = event_target_value(&ev).trim().parse() { seed.set(v) } />
             </div>
             <div class="checkbox no-print">
-                <input class="checkbox__input" id="sample-by-team" type="checkbox"
-                    on:change=move |ev| by_team.set(event_target_checked(&ev)) />
-                <label class="label checkbox__label" for="sample-by-team">"Take 20% of each team"</label>
+                <input class="checkbox__input" id="sample-spread" type="checkbox"
+                    prop:checked=move || spread.get()
+                    on:change=move |ev| spread.set(event_target_checked(&ev)) />
+                <label class="label checkbox__label" for="sample-spread">"Spread the random fill across teams"</label>
             </div>
-            <p>{move || sample.with(|(text, _)| text.clone())}</p>
-            <table class="table">
-                <caption class="visually-hidden">"Reviews to moderate"</caption>
-                <thead><tr><th scope="col">"Case reference"</th><th scope="col">"Team"</th><th scope="col">"File"</th></tr></thead>
+            <p id="sample-summary">{move || sample.with(|(text, _, _, _)| text.clone())}</p>
+            <button type="button" class="button button--secondary no-print" on:click=download_csv>
+                "Download the sample (CSV)"
+            </button>
+            <table class="table" id="sample">
+                <caption class="visually-hidden">"Reviews to moderate, with the reason each was chosen"</caption>
+                <thead><tr>
+                    <th scope="col">"Case reference"</th><th scope="col">"Team"</th>
+                    <th scope="col">"Auditor"</th><th scope="col">"Reviewer's grade"</th>
+                    <th scope="col">"Reason"</th><th scope="col">"File"</th>
+                </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-            <ShowMore what="reviews" total=Signal::derive(move || sample.with(|(_, rows)| rows.len())) limit />
+            <ShowMore what="reviews" total=Signal::derive(move || sample.with(|(_, rows, _, _)| rows.len())) limit />
         </section>
+    }
+}
+
+/// The moderator effect (seed 003 Table 1) month by month over the six months ending with the
+/// period, and per auditor over the period, with the CSV `plr moderators --format csv` prints.
+#[component]
+pub fn ModeratorEffectTables() -> impl IntoView {
+    let state = expect_context::<State>();
+    let effect = Memo::new(move |_| {
+        let options = state.options();
+        state.builder.with(|b| moderator_effect(b, &options))
+    });
+    let months = move || {
+        effect.with(|e| {
+            e.months
+                .iter()
+                .map(|m| {
+                    view! {
+                        <tr>
+                            <th scope="row">{m.month.clone()}</th>
+                            <td class="numeric">{m.moderated}</td>
+                            <td class="numeric">{m.upgraded.value_text()}</td>
+                            <td class="numeric">{m.downgraded.value_text()}</td>
+                            <td class="numeric">{m.inadequate_identified.value_text()}</td>
+                            <td>{m.inadequate_identified.of_text()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let auditors = move || {
+        effect.with(|e| {
+            e.auditors
+                .iter()
+                .map(|a| {
+                    let name = if a.auditor.is_empty() {
+                        "(no name)".to_string()
+                    } else {
+                        a.auditor.clone()
+                    };
+                    let shown = a.effect().map_or("–".to_string(), |p| format!("{p}%"));
+                    view! {
+                        <tr>
+                            <th scope="row">{name}</th>
+                            <td class="numeric">{a.moderated}</td>
+                            <td class="numeric">{a.agreed}</td>
+                            <td class="numeric">{a.upgraded}</td>
+                            <td class="numeric">{a.downgraded}</td>
+                            <td class="numeric">{shown}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let download_csv = move |_| {
+        effect.with(|e| {
+            let label = e.period.replace([' ', '/'], "-");
+            download(
+                &format!("plr-moderators-{label}.csv"),
+                "text/csv",
+                &moderators_csv(e),
+            )
+        });
+    };
+    view! {
+        <table class="table" id="moderator-months">
+            <caption class="table__caption">"Moderator effect month by month (the six months to the period's end)"</caption>
+            <thead><tr>
+                <th scope="col">"Month"</th><th scope="col" class="numeric">"Reviews moderated"</th>
+                <th scope="col" class="numeric">"Upgraded by moderators"</th>
+                <th scope="col" class="numeric">"Downgraded by moderators"</th>
+                <th scope="col" class="numeric">"Inadequate identified by moderators"</th>
+                <th scope="col">"Out of the reviews reported inadequate"</th>
+            </tr></thead>
+            <tbody>{months}</tbody>
+        </table>
+        <button type="button" class="button button--secondary no-print" on:click=download_csv>
+            "Download the moderator effect by auditor (CSV)"
+        </button>
+        <table class="table" id="moderator-auditors">
+            <caption class="table__caption">"Moderator effect by auditor: upgraded and downgraded out of the reviews moderated in the period"</caption>
+            <thead><tr>
+                <th scope="col">"Auditor"</th><th scope="col" class="numeric">"Reviews moderated"</th>
+                <th scope="col" class="numeric">"Agreed"</th><th scope="col" class="numeric">"Upgraded"</th>
+                <th scope="col" class="numeric">"Downgraded"</th><th scope="col" class="numeric">"Moderator effect"</th>
+            </tr></thead>
+            <tbody>{auditors}</tbody>
+        </table>
     }
 }

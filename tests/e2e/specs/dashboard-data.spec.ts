@@ -128,7 +128,7 @@ test('cancel stops reading and keeps what was read', async ({ page }) => {
   await expect(page.getByRole('progressbar')).toHaveCount(0);
 });
 
-test('the action tracker follows the period and team, sorts overdue first, filters, sums up by team and owner, and downloads in words; the sample lists case references', async ({ page }) => {
+test('the action tracker follows the period and team, sorts overdue first, filters, sums up by team and owner, and downloads in words; the sample lists its files', async ({ page }) => {
   const dir = generate(60, 3, '2022-07-01', '2022-09-30');
   await page.goto('/dashboard/');
   await load(page, dir);
@@ -180,8 +180,9 @@ test('the action tracker follows the period and team, sorts overdue first, filte
 
   await page.getByLabel('Period', { exact: true }).selectOption('Q2 22/23');
   const sample = spawnSync(plr, ['sample', '--period', 'Q2 22/23', '--percent', '20', '--seed', '1', ...jsonFiles(dir)], { cwd: dir });
-  const chosen = sample.stdout.toString().trim().split('\n');
-  const listed = page.locator('section', { has: page.getByRole('heading', { name: 'Moderation sample' }) }).locator('tbody tr td:nth-child(3)');
+  // `FILE: reason` a line; the file is the table's sixth column.
+  const chosen = sample.stdout.toString().trim().split('\n').map((l) => l.slice(0, l.lastIndexOf(': ')));
+  const listed = page.locator('#sample tbody tr td:nth-child(6)');
   await expect(listed).toHaveText(chosen);
   await expectNoAxeViolations(page);
 });
@@ -257,4 +258,63 @@ test("seed 003's July 2022 allocation opened beside the exports gives qa-month.m
   await expect(page.locator('#allocation-status')).toHaveText('allocation-broken.csv: 62 rows read; 1 could not be used and are left out:');
   await expect(page.locator('#allocation-problems')).toHaveText(/^line 64, column A \(month\): "2022-13" is not a month/);
   await expect(section.locator('[data-measure="audits_allocated"]')).toHaveText('53');
+});
+
+test("seed 003's July 2022 moderation sample is targeted by risk with a reason for each review, and its CSV and the moderator effect's equal plr sample's and plr moderators'", async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'plr-seed003-sample-'));
+  expect(spawnSync(plr, ['generate', '--batch', 'seed-003-july-2022', '--out', dir]).status).toBe(0);
+  const allocation = join(dir, 'allocation-2022-07.csv');
+  const files = jsonFiles(dir);
+  await page.goto('/dashboard/');
+  await load(page, dir);
+  await page.getByLabel('Period', { exact: true }).selectOption('2022-07');
+  const sampleCsv = (args: string[]) =>
+    spawnSync(plr, ['sample', '--period', '2022-07', ...args, '--format', 'csv', ...files], { cwd: dir }).stdout;
+
+  // The defaults: 20%, 58 a month, seed 1, spread across teams; no allocation yet, and it says so.
+  await expect(page.getByLabel('Share to moderate (%)')).toHaveValue('20');
+  await expect(page.getByLabel("Moderators' capacity a month")).toHaveValue('58');
+  await expect(page.getByLabel('Spread the random fill across teams')).toBeChecked();
+  await expect(page.locator('#sample-summary')).toContainText('No allocation file: no review was picked because its auditor audited their own team.');
+  expect((await downloaded(page, 'Download the sample (CSV)')).equals(sampleCsv([]))).toBe(true);
+
+  // With the allocation, a share, a capacity and a seed chosen: the same bytes as the CLI.
+  await page.getByLabel('Choose the allocation file (CSV)').setInputFiles(allocation);
+  await expect(page.locator('#allocation-status')).toHaveText('allocation-2022-07.csv: 62 rows read.');
+  await page.getByLabel('Share to moderate (%)').fill('30');
+  await page.getByLabel("Moderators' capacity a month").fill('40');
+  await page.getByLabel('Seed', { exact: true }).fill('7');
+  await expect(page.locator('#sample-summary')).toContainText('(share 30%: ');
+  await expect(page.locator('#sample-summary')).toContainText('capacity 40;');
+  await expect(page.locator('#sample-summary')).not.toContainText('No allocation file');
+  const args = ['--percent', '30', '--capacity', '40', '--seed', '7', '--allocation', allocation];
+  const expected = sampleCsv(args);
+  expect((await downloaded(page, 'Download the sample (CSV)')).equals(expected)).toBe(true);
+  const rows = page.locator('#sample tbody tr');
+  const lines = expected.toString().trim().split('\n').slice(1);
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines.length).toBeLessThanOrEqual(40);
+  await expect(rows).toHaveCount(lines.length);
+  // Every review has its reason in words, in the spec's order.
+  const reasons = [
+    'Graded inadequate by the reviewer', 'Lower-end requires improvement', 'Child protection',
+    'Auditor audited their own team', "Auditor's moderator effect over the last six months is", 'Random fill across teams',
+  ];
+  const shown = await rows.locator('td:nth-child(5)').allTextContents();
+  const ranks = shown.map((r) => reasons.findIndex((words) => r.startsWith(words)));
+  expect(ranks.every((rank) => rank >= 0)).toBe(true);
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  // Not spread across teams: plr sample --by none.
+  await page.getByLabel('Spread the random fill across teams').uncheck();
+  await expect(page.locator('#sample-summary')).toContainText('not spread across teams');
+  expect((await downloaded(page, 'Download the sample (CSV)')).equals(sampleCsv([...args, '--by', 'none']))).toBe(true);
+
+  // The moderator effect: Table 1's six months and the auditors, with plr moderators' CSV.
+  await expect(page.locator('#moderator-months tbody tr')).toHaveCount(6);
+  await expect(page.locator('#moderator-months tbody tr').last().locator('th')).toHaveText('2022-07');
+  await expect(page.getByText('expected effect 10–15%')).toHaveCount(0);
+  const moderators = spawnSync(plr, ['moderators', '--period', '2022-07', '--format', 'csv', ...files], { cwd: dir }).stdout;
+  expect((await downloaded(page, 'Download the moderator effect by auditor (CSV)')).equals(moderators)).toBe(true);
+  await expect(page.locator('#moderator-auditors tbody tr')).toHaveCount(moderators.toString().trim().split('\n').length - 1);
+  await expectNoAxeViolations(page);
 });

@@ -113,7 +113,8 @@ impl<'a, 'o> Selection<'a, 'o> {
         })
     }
 
-    fn counts(&self, period: Period) -> Counts {
+    /// The counts of the PLRs of `period`.
+    pub(super) fn counts(&self, period: Period) -> Counts {
         let mut counts = Counts::default();
         for f in self.in_period(period) {
             counts.add(&f, self.options.as_of);
@@ -121,7 +122,8 @@ impl<'a, 'o> Selection<'a, 'o> {
         counts
     }
 
-    fn context(&self, period: Period, allocated: Option<u32>) -> Context<'_> {
+    /// What `period`'s measures are judged against.
+    pub(super) fn context(&self, period: Period, allocated: Option<u32>) -> Context<'_> {
         Context {
             settings: &self.options.settings,
             as_of: self.options.as_of,

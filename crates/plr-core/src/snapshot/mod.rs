@@ -52,6 +52,7 @@ mod breakdown;
 mod facts;
 mod kept;
 mod measure;
+mod moderators;
 mod period;
 mod present;
 mod register;
@@ -78,6 +79,10 @@ pub use facts::{
 };
 pub use kept::{KeptAction, KeptActions, KeptAreas, KeptFacts, KeptUpdate, KeptUpdates};
 pub use measure::{percent, Direction, Measure, MeasureKey, Op, Previous, Rag, Target};
+pub use moderators::{
+    moderator_effect, moderators_csv, moderators_text, AuditorEffect, ModeratorEffect, MonthEffect,
+    EFFECT_MONTHS, HIGH_MODERATOR_EFFECT, MODERATORS_CSV_HEADER,
+};
 pub use period::{Period, PeriodParseError};
 pub use register::{
     heads_of_service, register, register_csv, register_text, sort_register, Register,
@@ -92,7 +97,10 @@ pub use representation::{
     nil_returns, nil_returns_csv, nil_returns_text, NilReturn, NilReturnGroup, NilReturns,
     NIL_RETURNS_CSV_HEADER,
 };
-pub use sample::Sample;
+pub use sample::{
+    sample_csv, sample_json, sample_summary, Pick, Sample, SampleOptions, SampleReason,
+    SAMPLE_CSV_HEADER,
+};
 pub use settings::{Settings, SettingsError, SettingsFile};
 pub use tally::{Context, Counts, Measures};
 pub use tracker::{

@@ -356,7 +356,7 @@ pub fn to_text(s: &Snapshot) -> String {
     ];
     section(
         &mut out,
-        "Moderation (expected effect 10–15%)",
+        "Moderation (out of reviews moderated; inadequate identified out of reviews reported inadequate)",
         &s.measures,
         &moderation,
     );

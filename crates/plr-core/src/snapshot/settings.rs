@@ -14,6 +14,9 @@ pub struct Settings {
     /// Audits expected a month (the target of `audits_completed` is this times the months of
     /// the period).
     pub monthly_baseline: u32,
+    /// Reviews the moderators can moderate a month (seed 003: 58): the moderation sample's
+    /// most a month.
+    pub moderation_capacity: u32,
     /// The target of each measure that has one.
     pub targets: BTreeMap<MeasureKey, Target>,
 }
@@ -21,7 +24,8 @@ pub struct Settings {
 impl Default for Settings {
     /// `snapshot.md`: baseline 45 a month; good or better ≥ 50%, inadequate ≤ 9%, social
     /// worker, team manager and IRO / CP Chair involved ≥ 95%, child's and family's views
-    /// ≥ 80%, actions on time ≥ 80%, audit completion rate ≥ 90%.
+    /// ≥ 80%, actions on time ≥ 80%, audit completion rate ≥ 90%; moderators' capacity 58 a
+    /// month (`qa-month.md` §2).
     fn default() -> Self {
         use MeasureKey::*;
         let targets = [
@@ -37,6 +41,7 @@ impl Default for Settings {
         ];
         Settings {
             monthly_baseline: 45,
+            moderation_capacity: 58,
             targets: targets.into_iter().collect(),
         }
     }
@@ -45,7 +50,7 @@ impl Default for Settings {
 /// A settings file: every key optional; what it leaves out keeps its default.
 ///
 /// ```json
-/// { "monthly_baseline": 40,
+/// { "monthly_baseline": 40, "moderation_capacity": 50,
 ///   "targets": { "good_or_better": { "op": ">=", "value": 60 }, "inadequate": null } }
 /// ```
 /// A target set to `null` removes it (the measure then has no RAG rating). The target of
@@ -58,6 +63,10 @@ pub struct SettingsFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 0))]
     pub monthly_baseline: Option<u32>,
+    /// Reviews the moderators can moderate a month (default 58): the moderation sample's most.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
+    pub moderation_capacity: Option<u32>,
     /// Targets to change, by measure key; `null` removes a target.
     #[serde(default)]
     pub targets: BTreeMap<MeasureKey, Option<Target>>,
@@ -81,6 +90,9 @@ impl Settings {
         let mut settings = Settings::default();
         if let Some(baseline) = file.monthly_baseline {
             settings.monthly_baseline = baseline;
+        }
+        if let Some(capacity) = file.moderation_capacity {
+            settings.moderation_capacity = capacity;
         }
         for (key, target) in file.targets {
             match target {
@@ -110,10 +122,12 @@ mod tests {
     #[test]
     fn a_settings_file_changes_only_what_it_names() {
         let s = Settings::from_json(
-            r#"{"monthly_baseline": 40, "targets": {"good_or_better": {"op": ">=", "value": 60}, "inadequate": null, "weaker_practice": {"op": "<=", "value": 30}}}"#,
+            r#"{"monthly_baseline": 40, "moderation_capacity": 50, "targets": {"good_or_better": {"op": ">=", "value": 60}, "inadequate": null, "weaker_practice": {"op": "<=", "value": 30}}}"#,
         )
         .unwrap();
         assert_eq!(s.monthly_baseline, 40);
+        assert_eq!(s.moderation_capacity, 50);
+        assert_eq!(Settings::default().moderation_capacity, 58);
         assert_eq!(
             s.target(MeasureKey::GoodOrBetter),
             Some(Target::at_least(60))

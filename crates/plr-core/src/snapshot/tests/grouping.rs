@@ -1,4 +1,4 @@
-//! De-duplication, team spellings, direction of travel and the moderation sample.
+//! De-duplication, team spellings and direction of travel.
 
 use super::*;
 
@@ -112,51 +112,4 @@ fn direction_of_travel_is_against_the_previous_period_of_the_same_kind() {
         Some(vec![2, 5, 0, 0])
     );
     assert_eq!(year.by_month.len(), 12);
-}
-
-#[test]
-fn the_sample_is_reproducible_and_spread_across_teams() {
-    let mut plrs: Vec<PlrFacts> = (0..30)
-        .map(|i| plr(i, date(2022, 7, 5), Grade::Good))
-        .collect();
-    for f in plrs.iter_mut().skip(20) {
-        f.team = "Cheltenham".into();
-    }
-    plrs[0].moderation = Some(ModerationFacts {
-        grade: Grade::Good,
-        effect: ModerationEffect::Agreed,
-    });
-    let b = built(plrs.clone());
-    let o = options("2022-07", date(2022, 8, 1));
-    let sample = b.sample(&o, 20, true, 42);
-    assert_eq!(sample.candidates, 29);
-    let chosen: Vec<&str> = sample.chosen.iter().map(|f| f.source).collect();
-    // ceil(19 * 20%) = 4 from Stroud CP, ceil(10 * 20%) = 2 from Cheltenham.
-    assert_eq!(chosen.len(), 6);
-    assert_eq!(
-        sample
-            .chosen
-            .iter()
-            .filter(|f| f.team == "Cheltenham")
-            .count(),
-        2
-    );
-    assert!(!chosen.contains(&"0.json"));
-    plrs.reverse();
-    let reversed = built(plrs);
-    let again: Vec<String> = reversed
-        .sample(&o, 20, true, 42)
-        .chosen
-        .iter()
-        .map(|f| f.source.to_string())
-        .collect();
-    assert_eq!(chosen, again);
-    let other: Vec<&str> = b
-        .sample(&o, 20, true, 43)
-        .chosen
-        .iter()
-        .map(|f| f.source)
-        .collect();
-    assert_ne!(chosen, other);
-    assert_eq!(b.sample(&o, 20, false, 42).chosen.len(), 6); // ceil(29 * 20%)
 }

@@ -5,6 +5,7 @@ mod allocation;
 mod copies;
 mod grouping;
 mod register;
+mod sample;
 mod tracker;
 mod window;
 
