@@ -115,19 +115,33 @@ fn rows() -> Vec<Row> {
     rows
 }
 
-/// The reviewer and team of each of July 2022's 37 reviews, oldest first: the 36 submitted
-/// auditors' (one typed otherwise, one named in full), then the first auditor's second.
+/// How many of July's submitted auditors audited a case of their own team: the rest audited
+/// the next auditor's team (participative auditing across teams), so the teams audited are
+/// the same either way.
+const OWN_TEAM_AUDITS: usize = 4;
+
+/// The reviewer and the case's team of each of July 2022's 37 reviews, oldest first: the 36
+/// submitted auditors' (one typed otherwise, one named in full), the first
+/// [`OWN_TEAM_AUDITS`] of their own team and the others of the next auditor's, then the first
+/// auditor's second.
 pub(super) fn july_reviewers() -> Vec<(String, &'static str)> {
     let teams = teams();
-    let submitted = rows().into_iter().take(36);
+    let submitted: Vec<(usize, usize, &str)> = rows().into_iter().take(36).collect();
+    let case_team = |i: usize| match i {
+        i if i < OWN_TEAM_AUDITS => submitted[i].1,
+        i if i + 1 < submitted.len() => submitted[i + 1].1,
+        _ => submitted[OWN_TEAM_AUDITS].1,
+    };
     let mut reviewers: Vec<(String, &'static str)> = submitted
-        .map(|(n, team, _)| {
+        .iter()
+        .enumerate()
+        .map(|(i, &(n, _, _))| {
             let name = match n {
                 TYPED_OTHERWISE => format!("  {} ", auditor(n).to_uppercase().replace(' ', "  ")),
                 NAMED_IN_FULL => FULL_NAME.to_string(),
                 _ => auditor(n),
             };
-            (name, teams[team])
+            (name, teams[case_team(i)])
         })
         .collect();
     reviewers.push((auditor(0), teams[0]));
