@@ -239,18 +239,9 @@ pub fn nil_returns_command(
         ..options(&builder, &selection, None, Settings::default())
     };
     let nil = nil_returns(&builder, &options);
-    let text = match format {
-        Format::Json => match serde_json::to_string_pretty(&nil) {
-            Ok(json) => json + "\n",
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                return INVALID;
-            }
-        },
-        Format::Csv => nil_returns_csv(&nil),
-        Format::Text => nil_returns_text(&nil),
-    };
-    let _ = write!(out, "{text}");
+    if let Err(code) = write_as(format, &nil, nil_returns_csv, nil_returns_text, out, err) {
+        return code;
+    }
     let snapshot = builder.finish(&options);
     report_rejected(&snapshot, err);
     if snapshot.rejected_files > 0 || !allocation_ok {
@@ -258,6 +249,31 @@ pub fn nil_returns_command(
     } else {
         OK
     }
+}
+
+/// Writes `value` to `out` as `format` asks: pretty JSON, or the core's CSV or text of it
+/// (`Err`: the exit code, the problem said on `err`).
+fn write_as<T: serde::Serialize>(
+    format: Format,
+    value: &T,
+    csv: fn(&T) -> String,
+    text: fn(&T) -> String,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), u8> {
+    let written = match format {
+        Format::Json => match serde_json::to_string_pretty(value) {
+            Ok(json) => json + "\n",
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return Err(INVALID);
+            }
+        },
+        Format::Csv => csv(value),
+        Format::Text => text(value),
+    };
+    let _ = write!(out, "{written}");
+    Ok(())
 }
 
 /// `plr concerns`: the Case of Concern register (`followthrough.md`) on `out` in the chosen
@@ -274,18 +290,16 @@ pub fn concerns(
     let builder = read_batch(&selection.paths);
     let options = options(&builder, &selection, as_of, Settings::default());
     let register = plr_core::snapshot::register(&builder, &options, resolved);
-    let text = match format {
-        Format::Json => match serde_json::to_string_pretty(&register) {
-            Ok(json) => json + "\n",
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                return INVALID;
-            }
-        },
-        Format::Csv => plr_core::snapshot::register_csv(&register),
-        Format::Text => plr_core::snapshot::register_text(&register),
-    };
-    let _ = write!(out, "{text}");
+    if let Err(code) = write_as(
+        format,
+        &register,
+        plr_core::snapshot::register_csv,
+        plr_core::snapshot::register_text,
+        out,
+        err,
+    ) {
+        return code;
+    }
     let snapshot = builder.finish(&options);
     report_rejected(&snapshot, err);
     if snapshot.rejected_files > 0 {
@@ -373,18 +387,9 @@ pub fn moderators(
     let builder = read_batch(&selection.paths);
     let options = options(&builder, &selection, None, Settings::default());
     let effect = moderator_effect(&builder, &options);
-    let text = match format {
-        Format::Json => match serde_json::to_string_pretty(&effect) {
-            Ok(json) => json + "\n",
-            Err(e) => {
-                let _ = writeln!(err, "{e}");
-                return INVALID;
-            }
-        },
-        Format::Csv => moderators_csv(&effect),
-        Format::Text => moderators_text(&effect),
-    };
-    let _ = write!(out, "{text}");
+    if let Err(code) = write_as(format, &effect, moderators_csv, moderators_text, out, err) {
+        return code;
+    }
     let snapshot = builder.finish(&options);
     report_rejected(&snapshot, err);
     if snapshot.rejected_files > 0 {

@@ -175,26 +175,6 @@ fn section(out: &mut String, title: &str, measures: &Measures, keys: &[MeasureKe
             .map(|t| format!("target {}", t.words(m.denominator.is_none())))
             .unwrap_or_default();
         let line = format!(
-            "  {rag:<6} {:<46} {:<16} {target:<13} {}",
-            key.label(),
-            value(m),
-            direction(m)
-        );
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-}
-
-/// A section whose targets are written in words (`target at least 90%`).
-fn section_in_words(out: &mut String, title: &str, measures: &Measures, keys: &[MeasureKey]) {
-    let _ = writeln!(out, "\n{title}");
-    for key in keys {
-        let Some(m) = measures.get(key) else { continue };
-        let rag = m.rag.map_or("", |r| r.label());
-        let target = m
-            .target
-            .map(|t| format!("target {}", t.words(m.denominator.is_none())))
-            .unwrap_or_default();
-        let line = format!(
             "  {rag:<6} {:<46} {:<16} {target:<20} {}",
             key.label(),
             value(m),
@@ -272,7 +252,7 @@ pub fn to_text(s: &Snapshot) -> String {
     section(&mut out, "Headline figures", &s.measures, &headline);
     // Only from an allocation file (a number allocated gives the headline's rate alone).
     if s.measures.contains_key(&AuditorsListed) {
-        section_in_words(
+        section(
             &mut out,
             "Allocation and representation",
             &s.measures,
