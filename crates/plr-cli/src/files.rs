@@ -1,5 +1,7 @@
-//! Finding and reading export files: directories are walked (walkdir) for `*.json`, and a
-//! file over the 5 MB limit is refused without being read whole.
+//! Finding and reading export files: directories are walked (walkdir) for `*.json`, a file
+//! over the 5 MB limit is refused without being read whole, and a named `.zip` is read whole
+//! (up to 1 GiB) for its entries to be read like files found in a directory
+//! ([`plr_core::zipped`]).
 
 use std::cell::RefCell;
 use std::fs::File;
@@ -8,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use plr_core::import::{import, ImportError, Imported, MAX_FILE_BYTES};
 use plr_core::problem::Problem;
+use plr_core::zipped::{is_zip_name, zip_too_large, MAX_ZIP_BYTES};
 use walkdir::WalkDir;
 
 /// Why a file was not imported.
@@ -71,15 +74,37 @@ pub fn load(path: &Path) -> Result<Imported, LoadError> {
     }
     BUFFER.with_borrow_mut(|bytes| {
         read_limited_into(path, MAX_FILE_BYTES, bytes).map_err(|p| LoadError::Problems(vec![p]))?;
-        let imported = import(bytes).map_err(|e| match e {
-            ImportError::NotAPlr => LoadError::NotAPlr(e),
-            other => LoadError::Problems(other.problems()),
-        });
+        let imported = load_bytes(bytes);
         // A rare large file's buffer is not kept for the rest of the batch.
         if bytes.capacity() > 1 << 20 {
             *bytes = Vec::new();
         }
         imported
+    })
+}
+
+/// Imports an export's bytes (a zip's entry, or a file's).
+pub fn load_bytes(bytes: &[u8]) -> Result<Imported, LoadError> {
+    import(bytes).map_err(|e| match e {
+        ImportError::NotAPlr => LoadError::NotAPlr(e),
+        other => LoadError::Problems(other.problems()),
+    })
+}
+
+/// Reads a whole zip file, refused over [`MAX_ZIP_BYTES`] without being read whole; the
+/// problem as a sentence.
+pub fn read_zip(path: &Path) -> Result<Vec<u8>, String> {
+    let limit = MAX_ZIP_BYTES as usize;
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > MAX_ZIP_BYTES => return Err(zip_too_large(meta.len())),
+        _ => {}
+    }
+    read_limited(path, limit).map_err(|p| {
+        if p.message.starts_with("the file is") {
+            zip_too_large(limit as u64 + 1)
+        } else {
+            p.message
+        }
     })
 }
 
@@ -90,6 +115,14 @@ pub struct Found {
     pub path: PathBuf,
     /// Found in a directory rather than named.
     pub in_directory: bool,
+}
+
+impl Found {
+    /// Whether it is a zip of exports to read entry by entry: a file named on the command
+    /// line ending `.zip` (a walk of a directory reads only `*.json`).
+    pub fn is_zip(&self) -> bool {
+        !self.in_directory && is_zip_name(&self.path.to_string_lossy())
+    }
 }
 
 /// The files named: files as they are, directories walked recursively for `*.json` in name
