@@ -15,6 +15,7 @@
 
 use std::fmt;
 use std::io::{Cursor, Read};
+use std::sync::Arc;
 
 use zip::result::ZipError;
 use zip::ZipArchive;
@@ -113,10 +114,10 @@ impl Default for Limits {
 /// to clone (its directory is shared), so that each thread can read entries of its own.
 #[derive(Clone, Debug)]
 pub struct Archive<'a> {
-    name: String,
+    name: Arc<str>,
     zip: ZipArchive<Cursor<&'a [u8]>>,
     /// The `.json` entries: (index in the zip, path inside it), in name order.
-    json: Vec<(usize, String)>,
+    json: Arc<[(usize, String)]>,
     limits: Limits,
 }
 
@@ -154,9 +155,9 @@ impl<'a> Archive<'a> {
             .collect();
         json.sort_by(|a, b| name_order(&a.1, &b.1));
         Ok(Archive {
-            name: name.trim_end_matches('/').to_string(),
+            name: name.trim_end_matches('/').into(),
             zip,
-            json,
+            json: json.into(),
             limits,
         })
     }
