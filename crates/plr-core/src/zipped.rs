@@ -14,11 +14,14 @@
 //! walk of a folder leaves them out.
 
 use std::fmt;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::sync::Arc;
 
+use miniz_oxide::inflate::core::inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+use miniz_oxide::inflate::core::{decompress, DecompressorOxide};
+use miniz_oxide::inflate::TINFLStatus;
 use zip::result::ZipError;
-use zip::ZipArchive;
+use zip::{CompressionMethod, ZipArchive};
 
 use crate::limits::MAX_FILE_BYTES;
 
@@ -112,13 +115,26 @@ impl Default for Limits {
 
 /// An archive opened over bytes in memory, listing its `.json` entries in name order. Cheap
 /// to clone (its directory is shared), so that each thread can read entries of its own.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Archive<'a> {
     name: Arc<str>,
+    bytes: &'a [u8],
     zip: ZipArchive<Cursor<&'a [u8]>>,
+    /// Reused for every deflated entry (set up anew each time).
+    inflater: Box<DecompressorOxide>,
     /// The `.json` entries: (index in the zip, path inside it), in name order.
     json: Arc<[(usize, String)]>,
     limits: Limits,
+}
+
+impl fmt::Debug for Archive<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Archive")
+            .field("name", &self.name)
+            .field("json_entries", &self.json.len())
+            .field("limits", &self.limits)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a> Archive<'a> {
@@ -156,7 +172,9 @@ impl<'a> Archive<'a> {
         json.sort_by(|a, b| name_order(&a.1, &b.1));
         Ok(Archive {
             name: name.trim_end_matches('/').into(),
+            bytes,
             zip,
+            inflater: Box::default(),
             json: json.into(),
             limits,
         })
@@ -195,34 +213,113 @@ impl<'a> Archive<'a> {
         (0..self.len()).map(move |i| self.entry(i))
     }
 
+    /// The entry's bytes: its directory record and local header read by the zip crate, its
+    /// data taken from memory, inflated straight into a buffer of its declared size (never past
+    /// the limit) and checked against its CRC-32.
     fn read(&mut self, index: usize) -> Result<Vec<u8>, String> {
         let limit = self.limits.entry_bytes;
+        let (method, size, crc, start, length, encrypted) = {
+            let file = self
+                .zip
+                .by_index_raw(index)
+                .map_err(|e| damaged(&zip_error(&e)))?;
+            (
+                file.compression(),
+                file.size(),
+                file.crc32(),
+                file.data_start(),
+                file.compressed_size(),
+                file.encrypted(),
+            )
+        };
+        if encrypted {
+            return Err(damaged(&zip_error(&ZipError::UnsupportedArchive(
+                ZipError::PASSWORD_REQUIRED,
+            ))));
+        }
+        if size > limit as u64 {
+            return Err(format!(
+                "the file is {size} bytes once unpacked, larger than the {} MB limit",
+                limit / 1_000_000
+            ));
+        }
+        let data = usize::try_from(start)
+            .ok()
+            .zip(usize::try_from(length).ok())
+            .and_then(|(start, length)| self.bytes.get(start..start.checked_add(length)?))
+            .ok_or_else(|| damaged("it is cut short"))?;
         let too_large = || {
             format!(
                 "the file is larger than the {} MB limit once unpacked",
                 limit / 1_000_000
             )
         };
-        let file = self
-            .zip
-            .by_index(index)
-            .map_err(|e| damaged(&zip_error(&e)))?;
-        if file.size() > limit as u64 {
-            return Err(format!(
-                "the file is {} bytes once unpacked, larger than the {} MB limit",
-                file.size(),
-                limit / 1_000_000
+        let bytes = match method {
+            CompressionMethod::Stored if data.len() > limit => return Err(too_large()),
+            CompressionMethod::Stored => data.to_vec(),
+            CompressionMethod::Deflated => {
+                inflate(&mut self.inflater, data, size as usize, limit).map_err(|e| match e {
+                    Inflate::TooLarge => too_large(),
+                    Inflate::Damaged(why) => damaged(why),
+                })?
+            }
+            other => {
+                return Err(damaged(&format!(
+                    "its compression method ({other}) is not one read here; only stored and deflated entries are read"
+                )))
+            }
+        };
+        if crc32fast::hash(&bytes) != crc {
+            return Err(damaged(
+                "it is damaged: its checksum does not match its content",
             ));
         }
-        let mut bytes = Vec::with_capacity(file.size() as usize + 1);
-        // Never past the limit, whatever the header says: a zip bomb stops here.
-        file.take(limit as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| damaged(&io_error(&e)))?;
-        if bytes.len() > limit {
-            return Err(too_large());
-        }
         Ok(bytes)
+    }
+}
+
+/// Why an entry could not be inflated.
+enum Inflate {
+    /// It unpacks to more than the limit.
+    TooLarge,
+    /// Its compressed data is not valid deflate, in words.
+    Damaged(&'static str),
+}
+
+/// Inflates raw deflate `data` that says it unpacks to `size` bytes, into a buffer of that size
+/// (and one byte more, to see a longer output), grown to the limit and one byte more only if
+/// the header lied; never past it.
+fn inflate(
+    state: &mut DecompressorOxide,
+    data: &[u8],
+    size: usize,
+    limit: usize,
+) -> Result<Vec<u8>, Inflate> {
+    state.init();
+    let mut out = vec![0; size.min(limit) + 1];
+    let (mut read, mut written) = (0, 0);
+    loop {
+        let flags = TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+        let (status, took, gave) = decompress(state, &data[read..], &mut out, written, flags);
+        read += took;
+        written += gave;
+        match status {
+            TINFLStatus::Done if written > limit => return Err(Inflate::TooLarge),
+            TINFLStatus::Done => {
+                out.truncate(written);
+                return Ok(out);
+            }
+            TINFLStatus::HasMoreOutput if out.len() <= limit => out.resize(limit + 1, 0),
+            TINFLStatus::HasMoreOutput => return Err(Inflate::TooLarge),
+            TINFLStatus::NeedsMoreInput | TINFLStatus::FailedCannotMakeProgress => {
+                return Err(Inflate::Damaged("it is cut short"))
+            }
+            _ => {
+                return Err(Inflate::Damaged(
+                    "it is damaged: its compressed data is not valid",
+                ))
+            }
+        }
     }
 }
 

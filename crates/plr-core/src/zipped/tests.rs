@@ -239,3 +239,53 @@ fn zip_names_are_told_by_their_ending() {
     assert!(!is_zip_name("a.json"));
     assert!(!is_zip_name("é.zi"));
 }
+
+#[test]
+fn an_entry_of_exactly_the_limit_is_read_and_one_byte_more_is_not() {
+    let limits = Limits {
+        entries: 10,
+        entry_bytes: 1_000,
+    };
+    let bytes = zip_of(&[
+        ("a.json", &[b'a'; 1_000], DEFLATED),
+        ("b.json", &[b'b'; 1_000], STORED),
+        ("c.json", &[b'c'; 1_001], DEFLATED),
+    ]);
+    let mut archive = Archive::open_within("x.zip", &bytes, limits).unwrap();
+    assert_eq!(archive.entry(0).bytes, Ok(vec![b'a'; 1_000]));
+    assert_eq!(archive.entry(1).bytes, Ok(vec![b'b'; 1_000]));
+    assert!(archive.entry(2).bytes.unwrap_err().contains("larger than"));
+    // A header that says less than the entry holds: read to its end all the same.
+    let mut bytes = zip_of(&[("a.json", &[b'a'; 900], DEFLATED)]);
+    lie_about_sizes(&mut bytes, "a.json", 10);
+    let mut archive = Archive::open_within("x.zip", &bytes, limits).unwrap();
+    assert_eq!(archive.entry(0).bytes, Ok(vec![b'a'; 900]));
+}
+
+#[test]
+fn an_entry_cut_short_is_named() {
+    let text = vec![b'x'; 50_000];
+    let bytes = zip_of(&[("a.json", &text, DEFLATED)]);
+    // Keep the local header and a little of the data, then a directory that says more.
+    let cut = bytes.windows(6).position(|w| w == b"a.json").unwrap() + 10;
+    let directory = bytes
+        .windows(4)
+        .position(|w| w == [0x50, 0x4b, 0x01, 0x02])
+        .unwrap();
+    let mut short = bytes[..cut].to_vec();
+    let moved = directory - cut;
+    let mut rest = bytes[directory..].to_vec();
+    // The end record's directory offset, 16 bytes into it, moves back by what was cut.
+    let end = rest.len() - 22;
+    let offset = u32::from_le_bytes(rest[end + 16..end + 20].try_into().unwrap());
+    rest[end + 16..end + 20].copy_from_slice(&(offset - moved as u32).to_le_bytes());
+    short.extend(rest);
+    let entries = Archive::open("x.zip", &short)
+        .map(|a| a.entries().collect::<Vec<_>>())
+        .unwrap();
+    let why = entries[0].bytes.as_ref().unwrap_err();
+    assert!(
+        why.starts_with("cannot be unpacked from the zip: it is"),
+        "{why}"
+    );
+}
