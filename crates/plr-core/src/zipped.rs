@@ -12,16 +12,18 @@
 //!
 //! Directories, macOS's `__MACOSX/` folder and entries not named `*.json` are left out, as a
 //! walk of a folder leaves them out.
+//!
+//! The `zip` crate reads the archive's directory and each entry's local header; an entry's data
+//! is taken from memory, inflated by zlib-rs straight into a buffer of its declared size (one
+//! decompressor reused for every entry) and checked against its CRC-32.
 
 use std::fmt;
 use std::io::Cursor;
 use std::sync::Arc;
 
-use miniz_oxide::inflate::core::inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
-use miniz_oxide::inflate::core::{decompress, DecompressorOxide};
-use miniz_oxide::inflate::TINFLStatus;
 use zip::result::ZipError;
 use zip::{CompressionMethod, ZipArchive};
+use zlib_rs::{Inflate as Inflater, InflateFlush, Status};
 
 use crate::limits::MAX_FILE_BYTES;
 
@@ -115,16 +117,28 @@ impl Default for Limits {
 
 /// An archive opened over bytes in memory, listing its `.json` entries in name order. Cheap
 /// to clone (its directory is shared), so that each thread can read entries of its own.
-#[derive(Clone)]
 pub struct Archive<'a> {
     name: Arc<str>,
     bytes: &'a [u8],
     zip: ZipArchive<Cursor<&'a [u8]>>,
-    /// Reused for every deflated entry (set up anew each time).
-    inflater: Box<DecompressorOxide>,
+    /// Reused for every deflated entry (set up anew each time); made at the first.
+    inflater: Option<Inflater>,
     /// The `.json` entries: (index in the zip, path inside it), in name order.
     json: Arc<[(usize, String)]>,
     limits: Limits,
+}
+
+impl Clone for Archive<'_> {
+    fn clone(&self) -> Self {
+        Archive {
+            name: self.name.clone(),
+            bytes: self.bytes,
+            zip: self.zip.clone(),
+            inflater: None,
+            json: self.json.clone(),
+            limits: self.limits,
+        }
+    }
 }
 
 impl fmt::Debug for Archive<'_> {
@@ -174,7 +188,7 @@ impl<'a> Archive<'a> {
             name: name.trim_end_matches('/').into(),
             bytes,
             zip,
-            inflater: Box::default(),
+            inflater: None,
             json: json.into(),
             limits,
         })
@@ -258,7 +272,8 @@ impl<'a> Archive<'a> {
             CompressionMethod::Stored if data.len() > limit => return Err(too_large()),
             CompressionMethod::Stored => data.to_vec(),
             CompressionMethod::Deflated => {
-                inflate(&mut self.inflater, data, size as usize, limit).map_err(|e| match e {
+                let inflater = self.inflater.get_or_insert_with(|| Inflater::new(false, 15));
+                inflate(inflater, data, size as usize, limit).map_err(|e| match e {
                     Inflate::TooLarge => too_large(),
                     Inflate::Damaged(why) => damaged(why),
                 })?
@@ -290,31 +305,35 @@ enum Inflate {
 /// (and one byte more, to see a longer output), grown to the limit and one byte more only if
 /// the header lied; never past it.
 fn inflate(
-    state: &mut DecompressorOxide,
+    inflater: &mut Inflater,
     data: &[u8],
     size: usize,
     limit: usize,
 ) -> Result<Vec<u8>, Inflate> {
-    state.init();
+    inflater.reset(false);
     let mut out = vec![0; size.min(limit) + 1];
-    let (mut read, mut written) = (0, 0);
     loop {
-        let flags = TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
-        let (status, took, gave) = decompress(state, &data[read..], &mut out, written, flags);
-        read += took;
-        written += gave;
+        let before = (inflater.total_in() as usize, inflater.total_out() as usize);
+        let status = inflater.decompress(
+            &data[before.0..],
+            &mut out[before.1..],
+            InflateFlush::Finish,
+        );
+        let (read, written) = (inflater.total_in() as usize, inflater.total_out() as usize);
         match status {
-            TINFLStatus::Done if written > limit => return Err(Inflate::TooLarge),
-            TINFLStatus::Done => {
+            Ok(Status::StreamEnd) if written > limit => return Err(Inflate::TooLarge),
+            Ok(Status::StreamEnd) => {
                 out.truncate(written);
                 return Ok(out);
             }
-            TINFLStatus::HasMoreOutput if out.len() <= limit => out.resize(limit + 1, 0),
-            TINFLStatus::HasMoreOutput => return Err(Inflate::TooLarge),
-            TINFLStatus::NeedsMoreInput | TINFLStatus::FailedCannotMakeProgress => {
+            Ok(_) if written == out.len() && out.len() <= limit => out.resize(limit + 1, 0),
+            Ok(_) if written == out.len() => return Err(Inflate::TooLarge),
+            // All of it read, or no progress made, and no end of the stream.
+            Ok(_) if read == data.len() || (read, written) == before => {
                 return Err(Inflate::Damaged("it is cut short"))
             }
-            _ => {
+            Ok(_) => {}
+            Err(_) => {
                 return Err(Inflate::Damaged(
                     "it is damaged: its compressed data is not valid",
                 ))
