@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of `plr snapshot` (with the follow-through window and the Case of Concern register's
 # measures) and of `plr concerns` (the register itself) over 5,000 and 50,000 generated exports
-# (a large council's year, a region's): wall time, MB/s and peak memory (max RSS). Prints
-# numbers; never fails on time.
+# (a large council's year, a region's), and of `plr snapshot` over the same files zipped
+# ("snap-zip", in a folder inside the zip; goal: within 10% of the folder's time): wall time,
+# MB/s and peak memory (max RSS). Prints numbers; never fails on time.
 #
 #   bench/snapshot.sh            # both sizes, 3 runs each (files cached in $PLR_BENCH_DIR)
 #   bench/snapshot.sh 5000       # one size
@@ -49,12 +50,30 @@ for n in "${sizes[@]}"; do
     "$plr" generate --count "$n" --seed 2026 --out "$dir" 2>/dev/null
   fi
   bytes=$(du -sb --apparent-size "$dir" | cut -f1)
+  # The same files zipped (deflated, in a folder inside the zip), made again with the files.
+  zipped="$(cd "$data" && pwd)/$n.zip"
+  if [ ! -f "$zipped" ] || [ "$zipped" -ot "$dir" ]; then
+    rm -f "$zipped"
+    if command -v zip >/dev/null; then
+      (cd "$data" && zip -qr "$zipped" "$n")
+    else
+      python3 -c 'import os, sys, zipfile
+root, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for folder, _, files in os.walk(root):
+        for f in sorted(files):
+            path = os.path.join(folder, f)
+            z.write(path, os.path.relpath(path, os.path.dirname(root)))' "$dir" "$zipped"
+    fi
+  fi
   # Warm the page cache once, as a QA officer re-running the report would have it.
   "$plr" snapshot --period 2022/23 --as-of 2023-04-30 "$dir" >/dev/null
-  for command in snapshot concerns; do
+  for command in snapshot snap-zip concerns; do
     for run in $(seq 1 "$runs"); do
-      stats=$( { /usr/bin/time -f '%e %U %S %M' "$plr" "$command" --period 2022/23 \
-        --as-of 2023-04-30 --format json "$dir" >/dev/null; } 2>&1 | tail -1)
+      input=$dir subcommand=$command
+      [ "$command" != snap-zip ] || input=$zipped subcommand=snapshot
+      stats=$( { /usr/bin/time -f '%e %U %S %M' "$plr" "$subcommand" --period 2022/23 \
+        --as-of 2023-04-30 --format json "$input" >/dev/null; } 2>&1 | tail -1)
       read -r wall user sys rss_kb <<<"$stats"
       awk -v n="$n" -v c="$command" -v r="$run" -v w="$wall" -v u="$user" -v s="$sys" \
         -v k="$rss_kb" -v b="$bytes" 'BEGIN {

@@ -33,6 +33,7 @@ export const firefoxSpecs = [
   'concern-update.spec.ts',
   'dashboard-update.spec.ts',
   'after.spec.ts',
+  'dashboard-sources.spec.ts',
 ];
 
 export default defineConfig({

@@ -18,7 +18,9 @@ use plr_core::LegalStatus;
 use rayon::prelude::*;
 
 use crate::commands::{INVALID, OK, USAGE};
-use crate::files::{files_under, load, read_limited, LoadError};
+use crate::files::{files_under, load, load_bytes, read_limited, read_zip, Found, LoadError};
+use plr_core::import::Imported;
+use plr_core::zipped::Archive;
 
 /// How `plr snapshot` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -44,7 +46,8 @@ pub struct Selection {
     /// Only this legal status, e.g. `child_protection`.
     #[arg(long, value_parser = parse_legal_status)]
     pub legal_status: Option<LegalStatus>,
-    /// Files, or directories searched for *.json.
+    /// Files, directories searched for *.json, or zips of exports (each *.json entry read as
+    /// a file found in a directory, named ZIP/folder/file.json).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 }
@@ -76,9 +79,13 @@ pub fn read_batch(paths: &[PathBuf]) -> SnapshotBuilder {
 }
 
 /// [`read_batch`], keeping each review's case reference (the sample lists them) when `texts`.
+/// A named `.zip` is read whole, then its entries are unpacked and imported on every core,
+/// each like a file found in a directory, named `archive.zip/folder/file.json`.
 fn read_files(paths: &[PathBuf], texts: bool) -> SnapshotBuilder {
     let mut directory_errors = Vec::new();
-    let files = files_under(paths, &mut directory_errors);
+    let (zips, files): (Vec<Found>, Vec<Found>) = files_under(paths, &mut directory_errors)
+        .into_iter()
+        .partition(Found::is_zip);
     let mut builder = SnapshotBuilder::new();
     let paths_bytes: usize = files.iter().map(|f| f.path.as_os_str().len()).sum();
     builder.reserve(files.len(), paths_bytes);
@@ -86,19 +93,47 @@ fn read_files(paths: &[PathBuf], texts: bool) -> SnapshotBuilder {
     // A thread that panicked while holding the lock left the builder whole (every change
     // to it is made in one call), so the lock is taken back rather than failed.
     let lock = || builder.lock().unwrap_or_else(PoisonError::into_inner);
+    let fold = |source: &str, loaded: Result<Imported, LoadError>| match loaded {
+        // Nothing here lists actions: their text is kept only when asked for.
+        Ok(imported) => lock().add_import(source, Ok(&imported.plr), texts),
+        Err(LoadError::NotAPlr(e)) => lock().add_import(source, Err(&e), texts),
+        Err(LoadError::Problems(problems)) => {
+            let problems = problems.into_iter().map(|p| (p.path, p.message)).collect();
+            lock().reject(source, problems);
+        }
+    };
     files.par_iter().for_each(|found| {
         // The path as text (borrowed, not copied, when it is UTF-8, as nearly always).
-        let source = found.path.to_string_lossy();
-        match load(&found.path) {
-            // Nothing here lists actions: their text is kept only when asked for.
-            Ok(imported) => lock().add_import(&source, Ok(&imported.plr), texts),
-            Err(LoadError::NotAPlr(e)) => lock().add_import(&source, Err(&e), texts),
-            Err(LoadError::Problems(problems)) => {
-                let problems = problems.into_iter().map(|p| (p.path, p.message)).collect();
-                lock().reject(&source, problems);
-            }
-        }
+        fold(&found.path.to_string_lossy(), load(&found.path));
     });
+    for zip in zips {
+        let source = zip.path.to_string_lossy();
+        let bytes = read_zip(&zip.path);
+        let archive = bytes
+            .as_deref()
+            .map_err(Clone::clone)
+            .and_then(|bytes| Archive::open(&source, bytes).map_err(|e| e.to_string()));
+        let archive = match archive {
+            Ok(archive) => archive,
+            Err(why) => {
+                lock().reject(&source, vec![("$".into(), why)]);
+                continue;
+            }
+        };
+        let names_bytes = archive.len() * (source.len() + 40);
+        lock().reserve(archive.len(), names_bytes);
+        // Each thread unpacks entries from its own copy of the archive's directory.
+        (0..archive.len()).into_par_iter().for_each_init(
+            || archive.clone(),
+            |archive, i| {
+                let entry = archive.entry(i);
+                match entry.bytes {
+                    Ok(bytes) => fold(&entry.name, load_bytes(&bytes)),
+                    Err(why) => lock().reject(&entry.name, vec![("$".into(), why)]),
+                }
+            },
+        );
+    }
     let mut builder = builder.into_inner().unwrap_or_else(PoisonError::into_inner);
     for (dir, why) in directory_errors {
         builder.reject(

@@ -7,7 +7,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::files::{files_under, load, LoadError};
+use plr_core::import::Imported;
+use plr_core::zipped::Archive;
+
+use crate::files::{files_under, load, load_bytes, read_zip, LoadError};
 
 /// Exit code: every input was fine.
 pub const OK: u8 = 0;
@@ -16,43 +19,98 @@ pub const INVALID: u8 = 1;
 /// Exit code: the command line itself was wrong (an option's value, a settings file).
 pub const USAGE: u8 = 2;
 
-/// `plr validate`: one line per file on `out`, a count on `err`.
-pub fn validate(paths: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> u8 {
-    let mut directory_errors = Vec::new();
-    let files = files_under(paths, &mut directory_errors);
-    let (mut valid, mut invalid, mut skipped) = (0, directory_errors.len(), 0);
-    for (dir, why) in directory_errors {
-        let _ = writeln!(out, "{dir}: $: cannot read directory: {why}");
-    }
-    for found in files {
-        let shown = found.path.display();
-        match load(&found.path) {
+/// How many files `plr validate` found valid, invalid and skipped.
+#[derive(Default)]
+struct Tally {
+    valid: usize,
+    invalid: usize,
+    skipped: usize,
+}
+
+impl Tally {
+    /// Prints one file's outcome on `out` and counts it; `in_directory`: found by searching
+    /// (a directory, or a zip), so skipped rather than failed when not an export.
+    fn report(
+        &mut self,
+        shown: &dyn std::fmt::Display,
+        loaded: Result<Imported, LoadError>,
+        in_directory: bool,
+        out: &mut impl Write,
+    ) {
+        match loaded {
             Ok(imported) => {
-                valid += 1;
+                self.valid += 1;
                 let _ = writeln!(out, "ok {shown}");
                 for warning in imported.warnings {
                     let _ = writeln!(out, "warning {shown}: {warning}");
                 }
             }
-            Err(LoadError::NotAPlr(_)) if found.in_directory => {
-                skipped += 1;
+            Err(LoadError::NotAPlr(_)) if in_directory => {
+                self.skipped += 1;
                 let _ = writeln!(
                     out,
                     "skipped {shown}: not a Practice Learning Review export"
                 );
             }
             Err(LoadError::NotAPlr(e)) => {
-                invalid += 1;
+                self.invalid += 1;
                 let _ = writeln!(out, "{shown}: {e}");
             }
             Err(LoadError::Problems(problems)) => {
-                invalid += 1;
+                self.invalid += 1;
                 for problem in problems {
                     let _ = writeln!(out, "{shown}: {problem}");
                 }
             }
         }
     }
+
+    /// Prints a problem with a whole file (or zip) on `out` and counts it invalid.
+    fn refuse(&mut self, shown: &dyn std::fmt::Display, why: &str, out: &mut impl Write) {
+        self.invalid += 1;
+        let _ = writeln!(out, "{shown}: $: {why}");
+    }
+}
+
+/// `plr validate`: one line per file (each `.json` entry of a named zip a file of its own) on
+/// `out`, a count on `err`.
+pub fn validate(paths: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> u8 {
+    let mut directory_errors = Vec::new();
+    let files = files_under(paths, &mut directory_errors);
+    let mut tally = Tally::default();
+    for (dir, why) in directory_errors {
+        tally.refuse(&dir, &format!("cannot read directory: {why}"), out);
+    }
+    for found in files {
+        let shown = found.path.display();
+        if !found.is_zip() {
+            tally.report(&shown, load(&found.path), found.in_directory, out);
+            continue;
+        }
+        let bytes = match read_zip(&found.path) {
+            Ok(bytes) => bytes,
+            Err(why) => {
+                tally.refuse(&shown, &why, out);
+                continue;
+            }
+        };
+        match Archive::open(&found.path.to_string_lossy(), &bytes) {
+            Ok(archive) => {
+                for entry in archive.entries() {
+                    match entry.bytes {
+                        Ok(bytes) => tally.report(&entry.name, load_bytes(&bytes), true, out),
+                        Err(why) => tally.refuse(&entry.name, &why, out),
+                    }
+                }
+            }
+            Err(e) => tally.refuse(&shown, &e.to_string(), out),
+        }
+    }
+    let Tally {
+        valid,
+        invalid,
+        skipped,
+    } = tally;
     let _ = writeln!(
         err,
         "{valid} valid, {invalid} invalid, {skipped} skipped (not Practice Learning Review exports)"

@@ -35,9 +35,10 @@ enum By {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check each export (files, or directories searched for *.json): `ok <file>` or the problems.
+    /// Check each export (files, directories searched for *.json, or zips of exports, each
+    /// entry named ZIP/folder/file.json): `ok <file>` or the problems.
     Validate {
-        /// Files or directories.
+        /// Files, directories or zips.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },

@@ -337,3 +337,161 @@ fn sample_is_reproducible_and_lists_files_with_reasons() {
     let bad = plr(&["sample", "--percent", "0", "--seed", "1", d], "2");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// A zip of every file of `dir` under `folder/` inside it (deflated), with `extra` entries
+/// (path, content) after them; written beside `dir` as `name`.
+fn zipped(dir: &Path, folder: &str, extra: &[(&str, &[u8])], name: &str) -> PathBuf {
+    use std::io::Write;
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.add_directory(folder, options).unwrap();
+    for file in files_in(dir) {
+        let file = Path::new(&file);
+        let entry = format!("{folder}/{}", file.file_name().unwrap().to_str().unwrap());
+        zip.start_file(entry, options).unwrap();
+        zip.write_all(&std::fs::read(file).unwrap()).unwrap();
+    }
+    for (path, bytes) in extra {
+        zip.start_file(*path, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    let path = dir.with_file_name(name);
+    std::fs::write(&path, zip.finish().unwrap().into_inner()).unwrap();
+    path
+}
+
+#[test]
+fn a_zip_of_exports_gives_the_folders_snapshot() {
+    let dir = generated("zip-same", "80", "11");
+    let not_an_export: &[(&str, &[u8])] = &[
+        ("July/nested/package.json", b"{\"name\": \"not a review\"}"),
+        ("July/notes.txt", b"not read"),
+        ("__MACOSX/July/nested/._x.json", b"\0\0"),
+    ];
+    let zip = zipped(&dir, "July/nested", not_an_export, "zip-same.zip");
+    let args = |path: &Path| {
+        let out = plr(
+            &[
+                "snapshot",
+                "--period",
+                "2021/22",
+                "--as-of",
+                "2022-05-01",
+                "--format",
+                "json",
+                path.to_str().unwrap(),
+            ],
+            "2",
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        out.stdout
+    };
+    let folder = text(&args(&dir)).replace(&format!("{}/", dir.display()), "");
+    let zipped = text(&args(&zip)).replace(&format!("{}/July/nested/", zip.display()), "");
+    let json: serde_json::Value = serde_json::from_str(&zipped).unwrap();
+    assert_eq!(json["skipped_files"].as_u64(), Some(1));
+    // The folder has no package.json to skip; everything else is the same.
+    assert_eq!(
+        folder.replace("\"skipped_files\": 0", "\"skipped_files\": 1"),
+        zipped
+    );
+}
+
+#[test]
+fn a_damaged_entry_is_named_and_the_rest_counted() {
+    let dir = generated("zip-damaged", "20", "12");
+    let first = std::fs::read(&files_in(&dir)[0]).unwrap();
+    let zip = zipped(
+        &dir,
+        "July",
+        &[("July/zz-broken.json", &first)],
+        "zip-damaged.zip",
+    );
+    // Flip bytes in the middle of the last entry's compressed data.
+    let mut bytes = std::fs::read(&zip).unwrap();
+    // The first match is the entry's local header, just before its data.
+    let at = bytes
+        .windows(19)
+        .position(|w| w == b"July/zz-broken.json")
+        .unwrap();
+    for b in &mut bytes[at + 300..at + 340] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&zip, bytes).unwrap();
+    let out = plr(
+        &[
+            "snapshot",
+            "--period",
+            "2021/22",
+            "--as-of",
+            "2022-05-01",
+            zip.to_str().unwrap(),
+        ],
+        "2",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with(&format!(
+            "{}/July/zz-broken.json: $: cannot be unpacked from the zip: it is damaged",
+            zip.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["rejected_files"].as_u64(), Some(1));
+    let folder = plr(
+        &[
+            "snapshot",
+            "--period",
+            "2021/22",
+            "--as-of",
+            "2022-05-01",
+            dir.to_str().unwrap(),
+        ],
+        "2",
+    );
+    let folder: serde_json::Value = serde_json::from_slice(&folder.stdout).unwrap();
+    assert_eq!(json["plrs"], folder["plrs"]);
+    assert_eq!(json["measures"], folder["measures"]);
+}
+
+#[test]
+fn validate_lists_each_entry_of_a_zip_and_refuses_a_file_that_is_not_one() {
+    let dir = generated("zip-validate", "5", "13");
+    let extra: &[(&str, &[u8])] = &[("a/b/package.json", b"{\"name\": \"x\"}")];
+    let zip = zipped(&dir, "a/b/c", extra, "zip-validate.zip");
+    let fake = dir.with_file_name("zip-validate-fake.zip");
+    std::fs::write(&fake, "{\"format\": \"plr\"}").unwrap();
+    let out = plr(
+        &["validate", zip.to_str().unwrap(), fake.to_str().unwrap()],
+        "2",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 7, "{stdout}");
+    let shown = zip.display().to_string();
+    for (line, file) in lines.iter().zip(files_in(&dir)) {
+        let file = Path::new(&file).file_name().unwrap().to_str().unwrap();
+        assert_eq!(*line, format!("ok {shown}/a/b/c/{file}"));
+    }
+    assert_eq!(
+        lines[5],
+        format!("skipped {shown}/a/b/package.json: not a Practice Learning Review export")
+    );
+    assert!(
+        lines[6].starts_with(&format!(
+            "{}: $: not a zip archive that can be read (",
+            fake.display()
+        )),
+        "{}",
+        lines[6]
+    );
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "5 valid, 1 invalid, 1 skipped (not Practice Learning Review exports)"
+    );
+}

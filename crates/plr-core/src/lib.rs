@@ -5,7 +5,7 @@
 //! the follow-up of a completed review ([`followup`], [`concern`]), two copies of one
 //! review merged ([`merge`]), reporting periods ([`period`]), the app's task list ([`progress`]) and the QA
 //! Performance Snapshot ([`snapshot`]), the key format of reviews stored on a device
-//! ([`stored`]), Language that Cares advice on what is typed ([`language`]), and lists put in
+//! ([`stored`]), zip archives of exports read entry by entry ([`zipped`]), Language that Cares advice on what is typed ([`language`]), and lists put in
 //! order by one compiled sort ([`rank`]).
 //!
 //! No web dependencies and no file system: everything here is pure (bytes and strings in,
@@ -39,6 +39,7 @@ pub mod progress;
 pub mod rank;
 pub mod snapshot;
 pub mod stored;
+pub mod zipped;
 
 pub use framework::Framework;
 pub use model::*;

@@ -122,7 +122,7 @@ pub fn Dashboard() -> impl IntoView {
                 <p class="no-print"><a class="link" href="/">"Go to the review form"</a></p>
                 <LoadPanel />
                 <Show when=move || state.shows(1)
-                    fallback=|| view! { <p class="empty">"No reviews loaded yet. Choose export files, a folder, or include the reviews on this device."</p> }>
+                    fallback=|| view! { <p class="empty">"No reviews loaded yet. Choose export files or a zip of them, a folder, or include the reviews on this device."</p> }>
                     <Choices />
                     <SnapshotView />
                 </Show>

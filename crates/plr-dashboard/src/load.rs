@@ -1,4 +1,4 @@
-//! Loading: a file picker (many files), a whole folder, drag and drop, and this device's
+//! Loading: a file picker (many files, or zips of them), a whole folder, drag and drop, and this device's
 //! completed reviews; a progress bar with its text and a cancel button while reading.
 
 use std::collections::HashSet;
@@ -181,8 +181,10 @@ pub fn LoadPanel() -> impl IntoView {
             <h2 id="load-heading">"Load exported reviews"</h2>
             <p class="hint">"The files are read in this browser only: nothing is uploaded."</p>
             <div class="form-group">
-                <label class="label" for="files">"Choose export files"</label>
-                <input class="file" id="files" type="file" multiple accept=".json,application/json"
+                <label class="label" for="files">"Choose export files or a zip of them"</label>
+                <p class="hint" id="files-hint">"JSON exports, or .zip files of them (folders inside a zip are read too)."</p>
+                <input class="file" id="files" type="file" multiple aria-describedby="files-hint"
+                    accept=".json,.zip,application/json,application/zip"
                     on:change=move |ev| picked(ev, false) />
             </div>
             <div class="form-group">
@@ -200,7 +202,7 @@ pub fn LoadPanel() -> impl IntoView {
                 </div>
             </Show>
             <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=dropped>
-                "Or drag and drop export files here"
+                "Or drag and drop export files here (or zips of them)"
             </div>
             <AllocationInput />
             <div class="button-group">

@@ -3,6 +3,10 @@
 //! into a [`SnapshotBuilder`] then dropped, and the reader yields to the event loop whenever it
 //! has worked for [`SLICE_MS`], so no task runs long and the progress bar moves. It can be
 //! cancelled between files; what was read until then is kept.
+//!
+//! A chosen `.zip` is read whole into memory, then its `.json` entries are unpacked one by one
+//! ([`plr_core::zipped`]) and folded the same way, with the same progress, yielding and cancel:
+//! each entry counts as a file, named `archive.zip/folder/file.json`.
 
 use std::cell::Cell;
 use std::collections::VecDeque;
@@ -10,6 +14,7 @@ use std::rc::Rc;
 
 use plr_core::import::{import, MAX_FILE_BYTES};
 use plr_core::snapshot::SnapshotBuilder;
+use plr_core::zipped::{is_zip_name, zip_too_large, Archive, MAX_ZIP_BYTES};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -100,13 +105,29 @@ fn too_large(size: f64) -> String {
 /// Folds one file's bytes into the builder by the core's rule ([`SnapshotBuilder::add_import`]):
 /// counted, skipped (not a review export) or rejected (with JSON paths).
 pub fn fold(builder: &mut SnapshotBuilder, picked: &Picked, bytes: Result<Vec<u8>, String>) {
+    fold_named(builder, &picked.name, bytes);
+}
+
+/// [`fold`] for a file named `name` (a zip's entry is named by its path in the zip).
+fn fold_named(builder: &mut SnapshotBuilder, name: &str, bytes: Result<Vec<u8>, String>) {
     match bytes {
         Ok(bytes) => {
             let imported = import(&bytes);
-            builder.add_import(&picked.name, imported.as_ref().map(|i| &i.plr), true);
+            builder.add_import(name, imported.as_ref().map(|i| &i.plr), true);
         }
-        Err(why) => builder.reject(&picked.name, vec![("$".into(), why)]),
+        Err(why) => builder.reject(name, vec![("$".into(), why)]),
     }
+}
+
+/// A whole zip file's bytes, refused over [`MAX_ZIP_BYTES`] before it is read.
+async fn whole_zip(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    if file.size() > MAX_ZIP_BYTES as f64 {
+        return Err(zip_too_large(file.size() as u64));
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("cannot read: {}", describe(&e)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Starts reading a file at once (the browser streams it off the main thread while earlier
@@ -181,6 +202,11 @@ fn describe(error: &JsValue) -> String {
 /// Reads every file into `builder`, calling `progress(read, total)` and giving the page the
 /// main thread each time it has worked for `slice_ms` (the app passes [`SLICE_MS`]; 0 reports
 /// after every file). Cancelling takes effect between files.
+///
+/// The `.zip` files among them are read after the others, one at a time, each entry a file:
+/// once a zip is opened, `total` counts its `.json` entries instead of the zip. A zip that
+/// cannot be read or opened (not a zip, too large, too many entries) is rejected under its
+/// name, as a file is.
 pub async fn read_files(
     files: &[Picked],
     builder: &mut SnapshotBuilder,
@@ -188,24 +214,27 @@ pub async fn read_files(
     slice_ms: f64,
     mut progress: impl FnMut(usize, usize),
 ) -> Outcome {
-    let total = files.len();
+    let (zips, files): (Vec<&Picked>, Vec<&Picked>) =
+        files.iter().partition(|p| is_zip_name(&p.name));
+    let mut total = files.len() + zips.len();
     let mut read = 0;
     let started = now();
     let mut slice_start = started;
+    let stopped = |read, total| Outcome {
+        read,
+        total,
+        cancelled: true,
+    };
     // Where the time goes, as User Timing entries (totals over all files).
     let (mut waiting, mut folding) = (0.0, 0.0);
     progress(0, total);
     // A window of reads in flight ahead of the file being imported.
     let mut reads = VecDeque::with_capacity(AHEAD);
     let mut started_reads = files.iter().map(|p| start_read(&p.file));
-    for picked in files {
+    for picked in &files {
         reads.extend(started_reads.by_ref().take(AHEAD - reads.len()));
         if cancel.is_cancelled() {
-            return Outcome {
-                read,
-                total,
-                cancelled: true,
-            };
+            return stopped(read, total);
         }
         let Some(pending) = reads.pop_front() else {
             break;
@@ -225,6 +254,46 @@ pub async fn read_files(
             progress(read, total);
             yield_to_page().await;
             slice_start = now();
+        }
+    }
+    for zip in zips {
+        if cancel.is_cancelled() {
+            return stopped(read, total);
+        }
+        progress(read, total);
+        let before = now();
+        let bytes = whole_zip(&zip.file).await;
+        waiting += now() - before;
+        let opened = bytes
+            .as_deref()
+            .map_err(Clone::clone)
+            .and_then(|bytes| Archive::open(&zip.name, bytes).map_err(|e| e.to_string()));
+        let mut archive = match opened {
+            Ok(archive) => archive,
+            Err(why) => {
+                builder.reject(&zip.name, vec![("$".into(), why)]);
+                read += 1;
+                continue;
+            }
+        };
+        // The zip counted as one file until its entries were known.
+        total = total - 1 + archive.len();
+        progress(read, total);
+        slice_start = now();
+        for i in 0..archive.len() {
+            if cancel.is_cancelled() {
+                return stopped(read, total);
+            }
+            let began = now();
+            let entry = archive.entry(i);
+            fold_named(builder, &entry.name, entry.bytes);
+            folding += now() - began;
+            read += 1;
+            if now() - slice_start >= slice_ms {
+                progress(read, total);
+                yield_to_page().await;
+                slice_start = now();
+            }
         }
     }
     progress(read, total);

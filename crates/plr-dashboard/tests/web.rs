@@ -1,5 +1,6 @@
 //! The chunked reader in a real browser: every file is folded in (counted, rejected with its
-//! JSON path, or skipped when not an export), progress reaches the total, and cancel stops it.
+//! JSON path, or skipped when not an export), progress reaches the total, and cancel stops it;
+//! a zip is folded entry by entry, a damaged entry and a file that is not a zip named.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -168,4 +169,114 @@ fn changed_files_zip_under_their_names_with_their_content() {
             .unwrap();
         assert_eq!(&read, text);
     }
+}
+
+fn file_of_bytes(name: &str, bytes: &[u8]) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::File::new_with_buffer_source_sequence(&parts, name).unwrap()
+}
+
+/// A zip of `n` exports under `July/week 1/`, deflated, then a text file; the second export's
+/// compressed bytes flipped in the middle.
+fn zip_with_a_damaged_entry(n: u64) -> Vec<u8> {
+    use std::io::Write;
+    let generator = Generator {
+        drafts: false,
+        ..Generator::new(5)
+    };
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.add_directory("July/week 1/", options).unwrap();
+    for i in 0..n {
+        let json = export_json(&generator.plr(i), Framework::practice_fundamentals()).unwrap();
+        zip.start_file(format!("July/week 1/{i}.json"), options)
+            .unwrap();
+        zip.write_all(json.as_bytes()).unwrap();
+    }
+    zip.start_file("July/notes.txt", options).unwrap();
+    zip.write_all(b"not read").unwrap();
+    let mut bytes = zip.finish().unwrap().into_inner();
+    let name = b"July/week 1/1.json";
+    let at = bytes.windows(name.len()).position(|w| w == name).unwrap();
+    for b in &mut bytes[at + 200..at + 240] {
+        *b ^= 0x5a;
+    }
+    bytes
+}
+
+#[wasm_bindgen_test]
+async fn a_zip_is_folded_entry_by_entry_and_a_damaged_entry_named() {
+    let mut files = exports(2);
+    files.push(Picked::named(file_of_bytes(
+        "exports.zip",
+        &zip_with_a_damaged_entry(6),
+    )));
+    files.push(Picked::named(file(
+        "not-a-zip.zip",
+        "{\"format\": \"plr\"}",
+    )));
+    let mut builder = SnapshotBuilder::new();
+    let mut seen = Vec::new();
+    let outcome = read_files(
+        &files,
+        &mut builder,
+        &Cancel::default(),
+        0.0,
+        |read, total| seen.push((read, total)),
+    )
+    .await;
+    // Two files, six entries and the zip that is not one.
+    assert_eq!(
+        (outcome.read, outcome.total, outcome.cancelled),
+        (9, 9, false)
+    );
+    assert_eq!(seen.last(), Some(&(9, 9)));
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0));
+    assert_eq!(builder.plrs().count(), 2 + 5);
+    let as_of = chrono::NaiveDate::from_ymd_opt(2023, 6, 30).unwrap();
+    let snapshot = builder.finish(&Options::new(as_of));
+    assert_eq!(snapshot.rejected_files, 2);
+    let rejected: Vec<(&str, &str)> = snapshot
+        .rejected
+        .iter()
+        .map(|r| (r.file.as_str(), r.problems[0].message.as_str()))
+        .collect();
+    assert_eq!(rejected[0].0, "exports.zip/July/week 1/1.json");
+    assert!(
+        rejected[0]
+            .1
+            .starts_with("cannot be unpacked from the zip: it is damaged"),
+        "{}",
+        rejected[0].1
+    );
+    assert_eq!(rejected[1].0, "not-a-zip.zip");
+    assert!(
+        rejected[1]
+            .1
+            .starts_with("not a zip archive that can be read ("),
+        "{}",
+        rejected[1].1
+    );
+}
+
+#[wasm_bindgen_test]
+async fn cancelling_stops_between_the_entries_of_a_zip() {
+    let files = [Picked::named(file_of_bytes(
+        "exports.zip",
+        &zip_with_a_damaged_entry(20),
+    ))];
+    let cancel = Cancel::default();
+    let stop = cancel.clone();
+    let mut builder = SnapshotBuilder::new();
+    let outcome = read_files(&files, &mut builder, &cancel, 0.0, move |read, _| {
+        if read >= 3 {
+            stop.cancel();
+        }
+    })
+    .await;
+    assert_eq!(
+        (outcome.read, outcome.total, outcome.cancelled),
+        (3, 20, true)
+    );
 }

@@ -1,0 +1,291 @@
+use std::io::Write;
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+use super::*;
+
+/// A zip of (path, bytes, method); a path ending `/` is a directory.
+fn zip_of(entries: &[(&str, &[u8], CompressionMethod)]) -> Vec<u8> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    for (path, bytes, method) in entries {
+        let options = SimpleFileOptions::default().compression_method(*method);
+        if path.ends_with('/') {
+            zip.add_directory(*path, options).unwrap();
+        } else {
+            zip.start_file(*path, options).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+const STORED: CompressionMethod = CompressionMethod::Stored;
+const DEFLATED: CompressionMethod = CompressionMethod::Deflated;
+
+fn read_all(name: &str, bytes: &[u8]) -> Vec<Entry> {
+    Archive::open(name, bytes).unwrap().entries().collect()
+}
+
+#[test]
+fn json_entries_at_any_depth_are_read_in_name_order_under_the_archive_name() {
+    let bytes = zip_of(&[
+        ("b.json", b"{\"b\":1}", DEFLATED),
+        ("July/", b"", STORED),
+        ("July/week 1/a.json", b"{\"a\":1}", STORED),
+        ("July/notes.txt", b"not read", DEFLATED),
+        ("__MACOSX/July/._a.json", b"\0\0", STORED),
+        ("July/._c.json", b"\0\0", STORED),
+        (".json", b"{}", STORED),
+        ("a-b/c.json", &[b' '; 10_000], DEFLATED),
+    ]);
+    let entries = read_all("exports.zip", &bytes);
+    let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "exports.zip/July/week 1/a.json",
+            "exports.zip/a-b/c.json",
+            "exports.zip/b.json",
+        ]
+    );
+    assert_eq!(entries[0].bytes.as_deref(), Ok(&b"{\"a\":1}"[..]));
+    assert_eq!(entries[1].bytes.as_ref().map(Vec::len), Ok(10_000));
+    assert_eq!(entries[2].bytes.as_deref(), Ok(&b"{\"b\":1}"[..]));
+}
+
+#[test]
+fn an_entry_over_the_limit_is_refused_by_name_and_the_rest_read() {
+    let big = vec![b' '; MAX_FILE_BYTES + 1];
+    let bytes = zip_of(&[
+        ("big.json", &big, DEFLATED),
+        ("small.json", b"{}", DEFLATED),
+    ]);
+    let entries = read_all("x.zip", &bytes);
+    assert_eq!(entries[0].name, "x.zip/big.json");
+    assert_eq!(
+        entries[0].bytes,
+        Err(format!(
+            "the file is {} bytes once unpacked, larger than the 5 MB limit",
+            MAX_FILE_BYTES + 1
+        ))
+    );
+    assert_eq!(entries[1].bytes.as_deref(), Ok(&b"{}"[..]));
+}
+
+/// The offset of an entry's declared uncompressed size in its local header and in the
+/// central directory, found by the entry's name (both headers are followed by it).
+fn lie_about_sizes(bytes: &mut [u8], name: &str, size: u32) {
+    let name = name.as_bytes();
+    let mut at = 0;
+    while let Some(found) = bytes[at..]
+        .windows(name.len())
+        .position(|w| w == name)
+        .map(|p| p + at)
+    {
+        let local = bytes[found - 30..found - 26] == [0x50, 0x4b, 0x03, 0x04];
+        let central = found >= 46 && bytes[found - 46..found - 42] == [0x50, 0x4b, 0x01, 0x02];
+        if local {
+            bytes[found - 8..found - 4].copy_from_slice(&size.to_le_bytes());
+        } else if central {
+            bytes[found - 22..found - 18].copy_from_slice(&size.to_le_bytes());
+        }
+        at = found + name.len();
+    }
+}
+
+#[test]
+fn a_zip_bomb_that_hides_its_size_is_stopped_at_the_limit() {
+    // A megabyte of spaces that claims to unpack to 10 bytes; read within a 1,000-byte limit.
+    let big = vec![b' '; 1_000_000];
+    let mut bytes = zip_of(&[
+        ("bomb.json", &big, DEFLATED),
+        ("fine.json", b"{}", DEFLATED),
+    ]);
+    lie_about_sizes(&mut bytes, "bomb.json", 10);
+    let limits = Limits {
+        entries: 10,
+        entry_bytes: 1_000,
+    };
+    let mut archive = Archive::open_within("bomb.zip", &bytes, limits).unwrap();
+    assert_eq!(
+        archive.entry(0).bytes,
+        Err("the file is larger than the 0 MB limit once unpacked".into())
+    );
+    assert_eq!(archive.entry(1).bytes.as_deref(), Ok(&b"{}"[..]));
+}
+
+#[test]
+fn a_damaged_entry_is_named_and_the_rest_still_read() {
+    let text: Vec<u8> = (0..5_000u32)
+        .flat_map(|i| format!("{{\"n\":{i}}}").into_bytes())
+        .collect();
+    let mut bytes = zip_of(&[
+        ("a.json", b"{\"a\":1}", DEFLATED),
+        ("broken.json", &text, DEFLATED),
+        ("c.json", b"{\"c\":1}", STORED),
+    ]);
+    // Flip bytes in the middle of broken.json's compressed data.
+    let header = bytes.windows(11).position(|w| w == b"broken.json").unwrap();
+    for b in &mut bytes[header + 200..header + 220] {
+        *b ^= 0x5a;
+    }
+    let entries = read_all("x.zip", &bytes);
+    assert_eq!(entries[0].bytes.as_deref(), Ok(&b"{\"a\":1}"[..]));
+    assert_eq!(entries[1].name, "x.zip/broken.json");
+    let why = entries[1].bytes.as_ref().unwrap_err();
+    assert!(
+        why.starts_with("cannot be unpacked from the zip: it is damaged"),
+        "{why}"
+    );
+    assert_eq!(entries[2].bytes.as_deref(), Ok(&b"{\"c\":1}"[..]));
+}
+
+#[test]
+fn a_stored_entry_with_a_wrong_checksum_is_named() {
+    let mut bytes = zip_of(&[("a.json", b"{\"a\":1}", STORED)]);
+    let at = bytes.windows(7).position(|w| w == b"{\"a\":1}").unwrap();
+    bytes[at + 5] = b'2';
+    let entries = read_all("x.zip", &bytes);
+    assert_eq!(
+        entries[0].bytes,
+        Err("cannot be unpacked from the zip: it is damaged: its checksum does not match its content".into())
+    );
+}
+
+#[test]
+fn an_entry_in_a_method_not_read_is_named() {
+    let mut bytes = zip_of(&[("a.json", b"{\"a\":1}", STORED), ("b.json", b"{}", STORED)]);
+    // Method 12 (bzip2) in both of a.json's headers.
+    let local = bytes
+        .windows(4)
+        .position(|w| w == [0x50, 0x4b, 0x03, 0x04])
+        .unwrap();
+    bytes[local + 8] = 12;
+    let central = bytes
+        .windows(4)
+        .position(|w| w == [0x50, 0x4b, 0x01, 0x02])
+        .unwrap();
+    bytes[central + 10] = 12;
+    let entries = read_all("x.zip", &bytes);
+    let why = entries[0].bytes.as_ref().unwrap_err();
+    assert!(
+        why.starts_with("cannot be unpacked from the zip: "),
+        "{why}"
+    );
+    assert!(
+        why.ends_with("only stored and deflated entries are read"),
+        "{why}"
+    );
+    assert_eq!(entries[1].bytes.as_deref(), Ok(&b"{}"[..]));
+}
+
+#[test]
+fn more_entries_than_allowed_refuse_the_whole_zip() {
+    let entries: Vec<(String, Vec<u8>)> = (0..6)
+        .map(|i| (format!("{i}.json"), b"{}".to_vec()))
+        .collect();
+    let list: Vec<(&str, &[u8], CompressionMethod)> = entries
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice(), STORED))
+        .collect();
+    let bytes = zip_of(&list);
+    let limits = Limits {
+        entries: 5,
+        entry_bytes: MAX_FILE_BYTES,
+    };
+    let error = Archive::open_within("x.zip", &bytes, limits).unwrap_err();
+    assert_eq!(error, ArchiveError::TooManyEntries(6, 5));
+    assert_eq!(
+        error.to_string(),
+        "the zip holds 6 entries, more than the 5 a zip may hold; nothing in it was read: split it into smaller zips"
+    );
+    let limits = Limits {
+        entries: 6,
+        ..limits
+    };
+    assert_eq!(
+        Archive::open_within("x.zip", &bytes, limits).unwrap().len(),
+        6
+    );
+    assert_eq!(
+        ArchiveError::TooManyEntries(100_001, MAX_ENTRIES).to_string(),
+        "the zip holds 100,001 entries, more than the 100,000 a zip may hold; nothing in it was read: split it into smaller zips"
+    );
+}
+
+#[test]
+fn bytes_that_are_not_a_zip_are_one_problem() {
+    let error = Archive::open("x.zip", b"{\"format\": \"plr\"}").unwrap_err();
+    assert!(matches!(error, ArchiveError::NotAZip(_)), "{error:?}");
+    assert!(error
+        .to_string()
+        .starts_with("not a zip archive that can be read ("));
+    assert!(Archive::open("x.zip", b"").is_err());
+}
+
+#[test]
+fn the_declared_count_is_read_from_the_end_of_the_archive() {
+    let bytes = zip_of(&[("a.json", b"{}", STORED), ("b/", b"", STORED)]);
+    assert_eq!(declared_entries(&bytes), Some(2));
+    assert_eq!(declared_entries(b"PK\x05\x06"), None);
+}
+
+#[test]
+fn zip_names_are_told_by_their_ending() {
+    assert!(is_zip_name("exports.zip"));
+    assert!(is_zip_name("/tmp/July.ZIP"));
+    assert!(!is_zip_name(".zip"));
+    assert!(!is_zip_name("a.json"));
+    assert!(!is_zip_name("é.zi"));
+}
+
+#[test]
+fn an_entry_of_exactly_the_limit_is_read_and_one_byte_more_is_not() {
+    let limits = Limits {
+        entries: 10,
+        entry_bytes: 1_000,
+    };
+    let bytes = zip_of(&[
+        ("a.json", &[b'a'; 1_000], DEFLATED),
+        ("b.json", &[b'b'; 1_000], STORED),
+        ("c.json", &[b'c'; 1_001], DEFLATED),
+    ]);
+    let mut archive = Archive::open_within("x.zip", &bytes, limits).unwrap();
+    assert_eq!(archive.entry(0).bytes, Ok(vec![b'a'; 1_000]));
+    assert_eq!(archive.entry(1).bytes, Ok(vec![b'b'; 1_000]));
+    assert!(archive.entry(2).bytes.unwrap_err().contains("larger than"));
+    // A header that says less than the entry holds: read to its end all the same.
+    let mut bytes = zip_of(&[("a.json", &[b'a'; 900], DEFLATED)]);
+    lie_about_sizes(&mut bytes, "a.json", 10);
+    let mut archive = Archive::open_within("x.zip", &bytes, limits).unwrap();
+    assert_eq!(archive.entry(0).bytes, Ok(vec![b'a'; 900]));
+}
+
+#[test]
+fn an_entry_cut_short_is_named() {
+    let text = vec![b'x'; 50_000];
+    let bytes = zip_of(&[("a.json", &text, DEFLATED)]);
+    // Keep the local header and a little of the data, then a directory that says more.
+    let cut = bytes.windows(6).position(|w| w == b"a.json").unwrap() + 10;
+    let directory = bytes
+        .windows(4)
+        .position(|w| w == [0x50, 0x4b, 0x01, 0x02])
+        .unwrap();
+    let mut short = bytes[..cut].to_vec();
+    let moved = directory - cut;
+    let mut rest = bytes[directory..].to_vec();
+    // The end record's directory offset, 16 bytes into it, moves back by what was cut.
+    let end = rest.len() - 22;
+    let offset = u32::from_le_bytes(rest[end + 16..end + 20].try_into().unwrap());
+    rest[end + 16..end + 20].copy_from_slice(&(offset - moved as u32).to_le_bytes());
+    short.extend(rest);
+    let entries = Archive::open("x.zip", &short)
+        .map(|a| a.entries().collect::<Vec<_>>())
+        .unwrap();
+    let why = entries[0].bytes.as_ref().unwrap_err();
+    assert!(
+        why.starts_with("cannot be unpacked from the zip: it is"),
+        "{why}"
+    );
+}
