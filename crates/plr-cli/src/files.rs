@@ -91,46 +91,15 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Imported, LoadError> {
     })
 }
 
-/// A zip file's bytes: mapped into memory from the page cache (no copy, no fresh memory to
-/// clear: a quarter of the time of a batch of 50,000 zipped exports), or read where mapping
-/// fails.
-pub enum ZipBytes {
-    /// Mapped, read only.
-    Mapped(memmap2::Mmap),
-    /// Read whole.
-    Read(Vec<u8>),
-}
-
-impl std::ops::Deref for ZipBytes {
-    type Target = [u8];
-
-    fn deref(&self) -> &[u8] {
-        match self {
-            ZipBytes::Mapped(map) => map,
-            ZipBytes::Read(bytes) => bytes,
-        }
-    }
-}
-
-/// A whole zip file, refused over [`MAX_ZIP_BYTES`] without being read; the problem as a
-/// sentence.
-pub fn read_zip(path: &Path) -> Result<ZipBytes, String> {
-    let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
-    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
-    if meta.is_dir() {
-        return Err("is a directory, not a file".into());
-    }
-    if meta.len() > MAX_ZIP_BYTES {
-        return Err(zip_too_large(meta.len()));
-    }
-    // SAFETY: the map is only read, and dropped before the command ends. Another program that
-    // rewrites the zip meanwhile gives damaged entries (each entry's CRC-32 is checked); one
-    // that shortens it stops plr, as it would any program that maps a file.
-    if let Ok(map) = unsafe { memmap2::Mmap::map(&file) } {
-        return Ok(ZipBytes::Mapped(map));
-    }
+/// Reads a whole zip file, refused over [`MAX_ZIP_BYTES`] without being read whole; the
+/// problem as a sentence.
+pub fn read_zip(path: &Path) -> Result<Vec<u8>, String> {
     let limit = MAX_ZIP_BYTES as usize;
-    read_limited(path, limit).map(ZipBytes::Read).map_err(|p| {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > MAX_ZIP_BYTES => return Err(zip_too_large(meta.len())),
+        _ => {}
+    }
+    read_limited(path, limit).map_err(|p| {
         if p.message.starts_with("the file is") {
             zip_too_large(limit as u64 + 1)
         } else {
