@@ -202,18 +202,11 @@ fn options(
 
 /// `plr snapshot`: the snapshot on `out` in the chosen format; rejected files on `err`.
 pub fn snapshot(args: SnapshotArgs, out: &mut impl Write, err: &mut impl Write) -> u8 {
-    let settings = match settings(args.settings.as_deref()) {
-        Ok(settings) => settings,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return USAGE;
-        }
-    };
-    let (allocation, allocation_ok) = match args.allocation.as_deref().map(|f| allocation(f, err)) {
-        None => (None, true),
-        Some(Ok((allocation, ok))) => (Some(allocation), ok),
-        Some(Err(code)) => return code,
-    };
+    let (settings, allocation, allocation_ok) =
+        match settings_and_allocation(args.settings.as_deref(), args.allocation.as_deref(), err) {
+            Ok(read) => read,
+            Err(code) => return code,
+        };
     let builder = read_batch(&args.selection.paths);
     let options = Options {
         allocated: args.allocated,
@@ -232,6 +225,26 @@ pub fn snapshot(args: SnapshotArgs, out: &mut impl Write, err: &mut impl Write) 
         INVALID
     } else {
         OK
+    }
+}
+
+/// The settings, the allocation (if any), and whether the allocation had no problems.
+type Inputs = (Settings, Option<Arc<Allocation>>, bool);
+
+/// The settings (defaults without a file) and the allocation, if a file is given; a file that
+/// cannot be read is a usage error (its problem said on `err`).
+fn settings_and_allocation(
+    settings_file: Option<&Path>,
+    allocation_file: Option<&Path>,
+    err: &mut impl Write,
+) -> Result<Inputs, u8> {
+    let settings = settings(settings_file).map_err(|e| {
+        let _ = writeln!(err, "{e}");
+        USAGE
+    })?;
+    match allocation_file.map(|f| allocation(f, err)).transpose()? {
+        None => Ok((settings, None, true)),
+        Some((allocation, ok)) => Ok((settings, Some(allocation), ok)),
     }
 }
 
@@ -367,18 +380,11 @@ pub struct SampleArgs {
 /// `plr sample`: the sample on `out` (text: `FILE: reason` a line; csv; json); a summary,
 /// the allocation's problems and rejected files on `err`.
 pub fn sample(args: SampleArgs, out: &mut impl Write, err: &mut impl Write) -> u8 {
-    let settings = match settings(args.settings.as_deref()) {
-        Ok(settings) => settings,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return USAGE;
-        }
-    };
-    let (allocation, allocation_ok) = match args.allocation.as_deref().map(|f| allocation(f, err)) {
-        None => (None, true),
-        Some(Ok((allocation, ok))) => (Some(allocation), ok),
-        Some(Err(code)) => return code,
-    };
+    let (settings, allocation, allocation_ok) =
+        match settings_and_allocation(args.settings.as_deref(), args.allocation.as_deref(), err) {
+            Ok(read) => read,
+            Err(code) => return code,
+        };
     let how = SampleOptions {
         percent: args.percent,
         capacity: args.capacity.unwrap_or(settings.moderation_capacity),
