@@ -188,7 +188,7 @@ fn union_of_updates(ours: &Value, theirs: &Value) -> Option<Value> {
 }
 
 /// `sections[2].items[3].rating` as a JSON pointer: `/sections/2/items/3/rating`.
-fn pointer_of(path: &str) -> String {
+pub(crate) fn pointer_of(path: &str) -> String {
     let mut out = String::from("/");
     out.extend(path.chars().filter(|&c| c != ']').map(|c| match c {
         '.' | '[' => '/',

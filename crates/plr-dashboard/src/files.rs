@@ -12,6 +12,8 @@ use plr_core::import::MAX_FILE_BYTES;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::reader::describe_or;
+
 /// Where a file came from.
 #[derive(Clone)]
 pub enum Source {
@@ -48,11 +50,7 @@ impl Default for Files {
 }
 
 fn describe(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "the browser gave no reason".into())
+    describe_or(error, "the browser gave no reason")
 }
 
 /// The bytes of `file`, refused over the import's size limit.

@@ -192,11 +192,16 @@ async fn bytes_of(reading: JsFuture) -> Result<Vec<u8>, String> {
 }
 
 fn describe(error: &JsValue) -> String {
+    describe_or(error, "the browser could not read it")
+}
+
+/// What the browser said went wrong (an `Error`'s message, or a string), else `fallback`.
+pub(crate) fn describe_or(error: &JsValue, fallback: &str) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
-        .unwrap_or_else(|| "the browser could not read it".into())
+        .unwrap_or_else(|| fallback.into())
 }
 
 /// Reads every file into `builder`, calling `progress(read, total)` and giving the page the

@@ -266,16 +266,6 @@ mod tests {
         assert_eq!(all[0].task(), Task::Case);
     }
 
-    /// `sections[2].items[3].note` as a JSON pointer: `/sections/2/items/3/note`.
-    fn pointer(json_path: &str) -> String {
-        let mut out = String::from("/");
-        out.extend(json_path.chars().filter(|&c| c != ']').map(|c| match c {
-            '.' | '[' => '/',
-            c => c,
-        }));
-        out
-    }
-
     #[test]
     fn every_spot_is_found_again_by_its_path() {
         let mut plr = complete_plr();
@@ -292,7 +282,7 @@ mod tests {
             let found = path.spot(&plr).map(|s| s.path());
             assert_eq!(found.as_ref(), Some(&path));
             // A text answer is what the downloaded file holds at the question's JSON path.
-            let at = pointer(&path.json_path(&plr));
+            let at = crate::merge::pointer_of(&path.json_path(&plr));
             let in_file = exported.pointer(&at).and_then(serde_json::Value::as_str);
             if let Some(text) = path.text(&plr) {
                 assert_eq!(Some(text), in_file, "{path:?} at {at}");
