@@ -75,6 +75,14 @@ struct UpdateRow {
 /// unmoderated one, else the later `updated_at`, ties to the greater source name.
 type Rank<S> = (bool, DateTime<Utc>, S);
 
+/// An action's follow-up: status, completion, transfer and last update dates.
+type FollowUp = (
+    ActionStatus,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+    Option<NaiveDate>,
+);
+
 /// An action as it comes in, with the rank of the copy its follow-up came from when that is
 /// not the copy it comes with (a kept PLR's action carried over from another copy).
 pub(super) type Incoming<'t> = (KeptAction<'t>, Option<&'t Rank<Box<str>>>);
@@ -221,31 +229,36 @@ impl Kept {
         row.actions.clone().find(|n| self.actions[*n].id == id)
     }
 
-    /// Sets the follow-up of the action at `n` (status, dates, progress note) to `from`'s,
-    /// which came from a copy ranked `from_rank`.
-    fn take_follow_up(&mut self, n: usize, from: &KeptAction<'_>, from_rank: Rank<&str>) {
+    /// Sets the follow-up of the action at `n` (status and dates as `from` has them, the
+    /// progress note at `note` in the text buffer) to another copy's, ranked `from_rank`.
+    fn take_follow_up(
+        &mut self,
+        n: usize,
+        from: FollowUp,
+        note: Range<usize>,
+        from_rank: Rank<Box<str>>,
+    ) {
         let row = &mut self.actions[n];
-        row.status = from.status;
-        row.completed_on = from.completed_on;
-        row.transferred_on = from.transferred_on;
-        row.updated_on = from.updated_on;
-        let note = from.progress_note;
-        match self.actions[n].text {
+        (
+            row.status,
+            row.completed_on,
+            row.transferred_on,
+            row.updated_on,
+        ) = from;
+        match row.text {
             Some(t) => {
-                let note = self.push_text(note);
                 if let Some(texts) = self.action_texts.get_mut(t as usize) {
                     texts[2] = note;
                 }
             }
             None if !note.is_empty() => {
-                let texts = [self.push_text(""), self.push_text(""), self.push_text(note)];
-                self.action_texts.push(texts);
+                let blank = note.start..note.start;
+                self.action_texts.push([blank.clone(), blank, note]);
                 self.actions[n].text = Some((self.action_texts.len() - 1) as u32);
             }
             None => {}
         }
-        let (moderated, at, source) = from_rank;
-        self.carried.insert(n, (moderated, at, source.into()));
+        self.carried.insert(n, from_rank);
     }
 
     fn area_list<'t>(&mut self, ids: impl ExactSizeIterator<Item = &'t str> + Clone) -> u32 {
@@ -332,8 +345,15 @@ impl Kept {
                     let from_rank = carried.map_or(new_rank, |(m, at, s)| (*m, *at, &**s));
                     let theirs = (action.updated_on, from_rank);
                     if theirs > (self.actions[k].updated_on, self.action_rank(k, kept)) {
-                        let from_rank = (from_rank.0, from_rank.1, from_rank.2.to_string());
-                        self.take_follow_up(k, &action, (from_rank.0, from_rank.1, &from_rank.2));
+                        let note = self.push_text(action.progress_note);
+                        let from = (
+                            action.status,
+                            action.completed_on,
+                            action.transferred_on,
+                            action.updated_on,
+                        );
+                        let (moderated, at, source) = from_rank;
+                        self.take_follow_up(k, from, note, (moderated, at, source.into()));
                     }
                 }
                 if new.fixed.concern_shared_at > kept.fixed.concern_shared_at {
@@ -417,25 +437,16 @@ impl Kept {
                 };
                 let theirs = (self.actions[k].updated_on, self.action_rank(k, kept));
                 if theirs > (self.actions[n].updated_on, self.action_rank(n, &row)) {
-                    let from = self.view_action(k);
                     let (moderated, at, source) = self.action_rank(k, kept);
-                    let source = source.to_string();
-                    let (status, completed_on, transferred_on, updated_on) = (
-                        from.status,
-                        from.completed_on,
-                        from.transferred_on,
-                        from.updated_on,
-                    );
-                    let note = from.progress_note.to_string();
-                    let from = KeptAction {
-                        status,
-                        completed_on,
-                        transferred_on,
-                        updated_on,
-                        progress_note: &note,
-                        ..KeptAction::default()
-                    };
-                    self.take_follow_up(n, &from, (moderated, at, &source));
+                    let from_rank = (moderated, at, source.into());
+                    let f = self.actions[k];
+                    let from = (f.status, f.completed_on, f.transferred_on, f.updated_on);
+                    // The note stays where the losing copy's text put it in the buffer.
+                    let note = f
+                        .text
+                        .and_then(|t| self.action_texts.get(t as usize))
+                        .map_or(0..0, |texts| texts[2].clone());
+                    self.take_follow_up(n, from, note, from_rank);
                 }
                 self.carried.remove(&k);
             }
@@ -448,17 +459,6 @@ impl Kept {
                 self.by_id.take();
             }
         }
-    }
-
-    /// The kept action at `n`.
-    fn view_action(&self, n: usize) -> KeptAction<'_> {
-        KeptActions {
-            rows: &self.actions[n..=n],
-            kept: self,
-        }
-        .iter()
-        .next()
-        .unwrap_or_default()
     }
 
     fn view<'s>(&'s self, id: &PlrId, row: &'s Row) -> KeptFacts<'s> {
@@ -676,7 +676,7 @@ impl<'a> KeptActions<'a> {
 }
 
 /// One kept action (the fields of [`ActionFacts`](super::ActionFacts), borrowed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KeptAction<'a> {
     /// Its id in the review ("a1"): the same action in another copy of the review.
     pub id: &'a str,
