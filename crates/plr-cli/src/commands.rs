@@ -155,7 +155,7 @@ pub fn grade(file: &Path, out: &mut impl Write, err: &mut impl Write) -> u8 {
     }
 }
 
-/// `plr schema`: the export's JSON Schema, the same text as `schema/plr-v4.schema.json`;
+/// `plr schema`: the export's JSON Schema, the same text as `schema/plr-v5.schema.json`;
 /// with `settings`, the snapshot settings file's (`schema/snapshot-settings.schema.json`).
 pub fn schema(settings: bool, out: &mut impl Write) -> u8 {
     let schema = if settings {

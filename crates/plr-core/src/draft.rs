@@ -58,6 +58,7 @@ impl Plr {
             },
             actions: Vec::new(),
             moderation: None,
+            ambassadors_review: None,
             concern_updates: Vec::new(),
         }
     }

@@ -67,11 +67,11 @@ pub fn export_file_name(plr: &Plr) -> String {
 /// The JSON Schema of the export format, generated from the model with `schemars` (pretty,
 /// ending with a newline). `plr schema` prints it.
 ///
-/// The committed copy is `schema/plr-v<SCHEMA_VERSION>.schema.json` (now `plr-v4.schema.json`)
+/// The committed copy is `schema/plr-v<SCHEMA_VERSION>.schema.json` (now `plr-v5.schema.json`)
 /// at the repository root; a test fails when it and the types drift, or when the version is
 /// bumped without a new file. Older versions' files stay as they were, for files of those
 /// versions. Regenerate with `UPDATE_SCHEMA=1 cargo test -p plr-core schema` (or
-/// `cargo run -p plr-cli -- schema > schema/plr-v4.schema.json`).
+/// `cargo run -p plr-cli -- schema > schema/plr-v5.schema.json`).
 pub fn json_schema() -> String {
     schema_text::<Plr>()
 }

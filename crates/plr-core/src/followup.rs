@@ -88,7 +88,7 @@ impl Action {
 
 /// `plr` as the completion check saw it: without what may change once it is completed (each
 /// action's status, completion and transfer dates, progress note and `updated_on`; the
-/// sharing record; the Head of Service's updates; the moderation). Two copies equal once
+/// sharing record; the Head of Service's updates; the moderation; the Ambassadors' review). Two copies equal once
 /// stripped say the same as completed, whatever was followed up in each since.
 pub fn as_completed(plr: &Plr) -> Plr {
     let mut plr = plr.clone();
@@ -103,6 +103,7 @@ pub fn as_completed(plr: &Plr) -> Plr {
     plr.judgement.concern_shared_at = None;
     plr.concern_updates.clear();
     plr.moderation = None;
+    plr.ambassadors_review = None;
     plr
 }
 

@@ -1,7 +1,7 @@
 //! The rules of the Practice Learning Review (PLR), shared by the browser app and the `plr`
 //! command line: the checklist framework as data ([`framework`]), the PLR model ([`model`]),
 //! grading ([`grading`]), the completion check ([`completion`]), export and import of the JSON
-//! contract ([`export`], [`import`], [`migrate`], [`derived`]), moderation ([`moderation`]),
+//! contract ([`export`], [`import`], [`migrate`], [`derived`]), moderation ([`moderation`]), the Ambassadors' review ([`ambassadors`]),
 //! the follow-up of a completed review ([`followup`], [`concern`]), two copies of one
 //! review merged ([`merge`]), reporting periods ([`period`]), the app's task list ([`progress`]) and the QA
 //! Performance Snapshot ([`snapshot`]), the key format of reviews stored on a device
@@ -12,6 +12,7 @@
 //! values out), builds for `wasm32-unknown-unknown`, and is tested natively. See `README.md`.
 #![warn(missing_docs)]
 
+pub mod ambassadors;
 pub mod completion;
 pub mod concern;
 pub mod dates;

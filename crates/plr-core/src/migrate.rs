@@ -15,6 +15,7 @@ use crate::problem::Problem;
 ///   [`from_2_to_3`].
 /// - Version 3 had no day of a transfer, no record of follow-up changes and no Head of
 ///   Service's updates; see [`from_3_to_4`].
+/// - Version 4 had no Ambassadors' review; see [`from_4_to_5`].
 pub fn migrate(value: &mut Value) -> Result<(), Problem> {
     let problem = |message: String| Problem::new("schema_version", message);
     let version = value
@@ -32,6 +33,7 @@ pub fn migrate(value: &mut Value) -> Result<(), Problem> {
             1 => from_1_to_2(value),
             2 => from_2_to_3(value),
             3 => from_3_to_4(value),
+            4 => from_4_to_5(value),
             _ => {}
         }
     }
@@ -135,6 +137,14 @@ pub fn from_3_to_4(value: &mut Value) {
             .or_insert_with(|| Value::Array(Vec::new()));
     }
     value["schema_version"] = Value::from(4);
+}
+
+/// Adds version 5's `ambassadors_review`, null: a version 4 file could not record one.
+pub fn from_4_to_5(value: &mut Value) {
+    if let Some(plr) = value.as_object_mut() {
+        plr.entry("ambassadors_review").or_insert(Value::Null);
+    }
+    value["schema_version"] = Value::from(5);
 }
 
 /// The transferred actions of a file older than version 4 whose day of transfer
@@ -255,6 +265,19 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_version_4_file_imports_with_no_ambassadors_review() {
+        let v3 = include_str!("../tests/fixtures/version-3-concern.json");
+        let mut v4: serde_json::Value = serde_json::from_str(v3).unwrap();
+        super::from_3_to_4(&mut v4);
+        assert_eq!(v4["schema_version"], 4);
+        let text = v4.to_string();
+        let imported = import(text.as_bytes()).unwrap();
+        assert_eq!(imported.plr.schema_version, SCHEMA_VERSION);
+        assert_eq!(imported.plr.ambassadors_review, None);
+        assert_eq!(imported.warnings, []);
     }
 
     #[test]

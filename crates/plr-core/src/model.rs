@@ -1,5 +1,5 @@
 //! The Practice Learning Review as it is edited and as it is exported (`export.md`, and
-//! `followthrough.md` for schema version 4).
+//! `followthrough.md` for schema version 4, `qa-month.md` §3 for 5).
 //!
 //! One type serves the form, local storage and the export file, so the three can never
 //! drift apart. A draft may leave almost anything blank: blanks are `None` or `""`, and
@@ -22,9 +22,9 @@ pub use suggestion::*;
 /// The export format's current schema version (2 added the Case of Concern's substance and the
 /// final grade's `final_grade_chosen_against`; 3 added an action's `progress_note` and the
 /// `transferred` status; 4 added an action's `transferred_on` and `updated_on`, the
-/// `service_ended` status and the Head of Service's `concern_updates`; older files are migrated
-/// on import).
-pub const SCHEMA_VERSION: u32 = 4;
+/// `service_ended` status and the Head of Service's `concern_updates`; 5 added the
+/// `ambassadors_review`; older files are migrated on import).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The value of the `format` key that marks a file as a PLR export.
 pub const FORMAT: &str = "practice-learning-review";
@@ -68,6 +68,9 @@ pub struct Plr {
     /// The Head of Service's updates on a Case of Concern, oldest first (schema version 4;
     /// `[]` when none).
     pub concern_updates: Vec<ConcernUpdate>,
+    /// The young people's Ambassadors' review of the completed PLR (schema version 5; `null`
+    /// until recorded, `qa-month.md` §3).
+    pub ambassadors_review: Option<AmbassadorsReview>,
 }
 
 impl Plr {
@@ -96,6 +99,28 @@ pub struct ConcernUpdate {
     pub outcome: ConcernOutcome,
     /// What was found or decided.
     pub note: String,
+}
+
+/// The young people's Ambassadors' review of a completed PLR: five findings, each yes or no
+/// (their questions are [`crate::ambassadors::FINDINGS`]), and comments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct AmbassadorsReview {
+    /// The day of the review: it counts in this month.
+    pub reviewed_on: NaiveDate,
+    /// Who recorded it, for the Ambassadors.
+    pub by: String,
+    /// (a) A reasonable or good relationship between worker and child.
+    pub relationship: bool,
+    /// (b) A case summary focused on the child, in accessible language.
+    pub child_focused_summary: bool,
+    /// (c) The child's views drawn through, with direct work.
+    pub childs_views: bool,
+    /// (d) The child's likes, dislikes, interests and achievements.
+    pub about_the_child: bool,
+    /// (e) Appropriate language (Language that Cares) and decisions that can be followed.
+    pub language_and_decisions: bool,
+    /// What the Ambassadors said.
+    pub comments: String,
 }
 
 /// What follows a Head of Service's update.

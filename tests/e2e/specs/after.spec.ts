@@ -93,7 +93,7 @@ test('a completed review from a file is moderated to inadequate: the grade super
 
   const file = await download(page);
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
-  expect(exported.schema_version).toBe(4);
+  expect(exported.schema_version).toBe(5);
   expect(exported.status).toBe('completed');
   expect(exported.moderation).toMatchObject({ moderator: 'C. Moderator', grade: 'inadequate', effect: 'downgraded' });
   expect(exported.judgement.concern_shared_at).not.toBeNull();

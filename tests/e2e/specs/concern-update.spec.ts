@@ -73,7 +73,7 @@ test('a Head of Service update is asked, checked and recorded; resolved needs bo
   const file = test.info().outputPath(download.name);
   fs.copyFileSync(download.path, file);
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
-  expect(exported.schema_version).toBe(4);
+  expect(exported.schema_version).toBe(5);
   expect(exported.concern_updates).toEqual([{
     on: iso(today), by: 'P. Singh', child_safe: true, plan_in_place: true, outcome: 'resolved',
     note: 'Visited the family; the safety plan is working.',

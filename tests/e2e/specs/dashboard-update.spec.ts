@@ -168,5 +168,5 @@ test('in a folder opened to save in, the update is written back into its file', 
   expect(review.concern_updates).toEqual([{
     on: '2026-11-27', by: 'R. Jones', child_safe: true, plan_in_place: false, outcome: 'further_review', note: '',
   }]);
-  expect(review.schema_version).toBe(4);
+  expect(review.schema_version).toBe(5);
 });

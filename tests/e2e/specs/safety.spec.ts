@@ -139,6 +139,6 @@ test('a version 1 file still opens, with its deadline recomputed from the new ru
   await expect(page.getByText(/share-by deadline .* recomputed/)).toBeVisible();
   const plr = await stored(page);
   expect(plr.id).toBe(id);
-  expect(plr.schema_version).toBe(4);
+  expect(plr.schema_version).toBe(5);
   expect(plr.judgement.immediate_concern_at).toBe(v1.created_at);
 });

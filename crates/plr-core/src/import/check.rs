@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::{shown, MAX_ACTIONS, MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use crate::ambassadors::{ambassadors_problems, AmbassadorsProblem};
 use crate::followthrough::{update_problems, UpdateProblem};
 use crate::form::spots;
 use crate::framework::Framework;
@@ -166,10 +167,10 @@ fn ids(plr: &Plr, framework: &Framework, out: &mut Vec<Problem>) {
     }
 }
 
-/// The follow-through of schema version 4: each action's day of transfer goes with its
+/// The follow-through of schema versions 4 and 5: each action's day of transfer goes with its
 /// status, a follow-up change is never recorded before the review was completed, and each Head
-/// of Service's update keeps the rules it was recorded under (but today's date, which a file
-/// does not carry).
+/// of Service's update and the Ambassadors' review keep the rules they were recorded under
+/// (but today's date, which a file does not carry).
 fn follow_through(plr: &Plr, out: &mut Vec<Problem>) {
     let completed_on = plr.completed_at.map(|at| at.date_naive());
     for (a, action) in plr.actions.iter().enumerate() {
@@ -203,6 +204,19 @@ fn follow_through(plr: &Plr, out: &mut Vec<Problem>) {
             let at = match problem.field() {
                 Some(field) => format!("concern_updates[{u}].{field}"),
                 None => format!("concern_updates[{u}]"),
+            };
+            out.push(Problem::new(at, problem.to_string()));
+        }
+    }
+    if let Some(review) = &plr.ambassadors_review {
+        // Like an update, it stays when the review is reopened.
+        for problem in ambassadors_problems(plr, review, None)
+            .into_iter()
+            .filter(|p| *p != AmbassadorsProblem::NotCompleted)
+        {
+            let at = match problem.field() {
+                Some(field) => format!("ambassadors_review.{field}"),
+                None => "ambassadors_review".to_string(),
             };
             out.push(Problem::new(at, problem.to_string()));
         }

@@ -1,6 +1,8 @@
 //! The fast path of import: one typed parse of the text straight into the model, with no JSON
-//! value built first. It is taken for a current-version export the typed parse reads; anything
-//! else (a broken file, an older version, another format) returns `None`, and the slow path
+//! value built first. It is taken for a current-version export the typed parse reads, and for a
+//! version 4 one (its migration adds only `ambassadors_review: null`, which the typed parse
+//! reads a missing key as); anything else (a broken file, an older version, another format)
+//! returns `None`, and the slow path
 //! decides, naming the problem and its JSON path exactly as it always has.
 //!
 //! The typed parse and the JSON value differ only inside keys the model ignores (export.md:
@@ -13,9 +15,12 @@
 
 use crate::model::{Plr, SCHEMA_VERSION};
 
-/// The PLR in `text`, if it is a current-version export the typed parse reads; `None` sends
-/// the file the slow way.
+/// The PLR in `text`, if it is a version 4 or current-version export the typed parse reads
+/// (lifted to the current version); `None` sends the file the slow way.
 pub(super) fn parse(text: &str) -> Option<Plr> {
-    let plr: Plr = serde_json::from_str(text).ok()?;
-    (plr.schema_version == SCHEMA_VERSION).then_some(plr)
+    let mut plr: Plr = serde_json::from_str(text).ok()?;
+    (4..=SCHEMA_VERSION).contains(&plr.schema_version).then(|| {
+        plr.schema_version = SCHEMA_VERSION;
+        plr
+    })
 }

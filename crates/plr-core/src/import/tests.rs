@@ -215,8 +215,8 @@ fn a_file_the_fast_path_refuses_is_named_as_the_slow_path_names_it() {
         valid.replacen("\"team\": \"\"", "\"team\": 7", 1),
         valid.replacen("\"team\": \"\",", "", 1),
         valid.replacen("\"status\": \"draft\"", "\"status\": \"done\"", 1),
-        valid.replacen("\"schema_version\": 4", "\"schema_version\": 5", 1),
-        valid.replacen("\"schema_version\": 4", "\"schema_version\": 4.0", 1),
+        valid.replacen("\"schema_version\": 5", "\"schema_version\": 6", 1),
+        valid.replacen("\"schema_version\": 5", "\"schema_version\": 5.0", 1),
         valid.replacen(
             "\"format\": \"practice-learning-review\"",
             "\"format\": \"x\"",
