@@ -10,9 +10,10 @@ use chrono::NaiveDate;
 use std::sync::Arc;
 
 use plr_core::snapshot::{
-    moderator_effect, moderators_csv, moderators_text, nil_returns, nil_returns_csv,
-    nil_returns_text, sample_csv, sample_json, sample_summary, to_csv, to_json, to_text,
-    Allocation, Options, Period, SampleOptions, Settings, SnapshotBuilder,
+    ambassadors_sample_csv, ambassadors_sample_json, ambassadors_sample_summary, moderator_effect,
+    moderators_csv, moderators_text, nil_returns, nil_returns_csv, nil_returns_text, sample_csv,
+    sample_json, sample_summary, to_csv, to_json, to_text, Allocation, AmbassadorsSampleOptions,
+    Options, Period, SampleOptions, Settings, SnapshotBuilder,
 };
 use plr_core::LegalStatus;
 use rayon::prelude::*;
@@ -411,6 +412,38 @@ pub fn sample(args: SampleArgs, out: &mut impl Write, err: &mut impl Write) -> u
     report_rejected(&snapshot, err);
     let _ = writeln!(err, "{}", sample_summary(&sample));
     if snapshot.rejected_files > 0 || !allocation_ok {
+        INVALID
+    } else {
+        OK
+    }
+}
+
+/// `plr ambassadors-sample`: the Ambassadors' sample on `out` (text: a file a line; csv;
+/// json); a summary and rejected files on `err`.
+pub fn ambassadors_sample(
+    selection: Selection,
+    how: AmbassadorsSampleOptions,
+    format: Format,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    let builder = read_files(&selection.paths, true);
+    let options = options(&builder, &selection, None, Settings::default());
+    let sample = builder.ambassadors_sample(&options, how);
+    let text = match format {
+        Format::Json => ambassadors_sample_json(&sample),
+        Format::Csv => ambassadors_sample_csv(&sample),
+        Format::Text => sample
+            .chosen
+            .iter()
+            .map(|f| format!("{}\n", f.source))
+            .collect(),
+    };
+    let _ = write!(out, "{text}");
+    let snapshot = builder.finish(&options);
+    report_rejected(&snapshot, err);
+    let _ = writeln!(err, "{}", ambassadors_sample_summary(&sample));
+    if snapshot.rejected_files > 0 {
         INVALID
     } else {
         OK

@@ -17,7 +17,7 @@ mod generate;
 #[command(
     name = "plr",
     version,
-    about = "Practice Learning Review exports: validate, grade, snapshot, concerns, nil-returns, sample, moderators, generate, schema"
+    about = "Practice Learning Review exports: validate, grade, snapshot, concerns, nil-returns, sample, ambassadors-sample, moderators, generate, schema"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -138,6 +138,28 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: batch::Format,
     },
+    /// The young people's Ambassadors' sample (qa-month.md section 3): completed reviews of the
+    /// period they have not reviewed, none of an excluded team or person (reviewer or
+    /// practitioner), at random from a seed and spread across teams.
+    AmbassadorsSample {
+        #[command(flatten)]
+        selection: batch::Selection,
+        /// How many reviews to draw.
+        #[arg(long, default_value_t = 10)]
+        size: usize,
+        /// A team never to draw (a conflict of interest); repeat for more.
+        #[arg(long, value_name = "TEAM")]
+        exclude_team: Vec<String>,
+        /// A person whose reviews are never drawn, as reviewer or practitioner; repeat for more.
+        #[arg(long, value_name = "NAME")]
+        exclude_person: Vec<String>,
+        /// The seed of the draw: the same files, exclusions and seed give the same sample.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output format: text (a file a line), csv (a row per review, headed in words) or json.
+        #[arg(long, value_enum, default_value = "text")]
+        format: batch::Format,
+    },
     /// The moderator effect (qa-month.md section 2): month by month over the six months ending
     /// with the period (seed 003 Table 1), and per auditor over the period (moderated,
     /// agreed, upgraded, downgraded, effect).
@@ -244,6 +266,22 @@ fn main() -> ExitCode {
                 format,
             };
             batch::sample(args, &mut out, &mut err)
+        }
+        Command::AmbassadorsSample {
+            selection,
+            size,
+            exclude_team,
+            exclude_person,
+            seed,
+            format,
+        } => {
+            let how = plr_core::snapshot::AmbassadorsSampleOptions {
+                size,
+                excluded_teams: exclude_team,
+                excluded_people: exclude_person,
+                seed,
+            };
+            batch::ambassadors_sample(selection, how, format, &mut out, &mut err)
         }
         Command::Moderators { selection, format } => {
             batch::moderators(selection, format, &mut out, &mut err)

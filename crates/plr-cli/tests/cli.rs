@@ -252,6 +252,20 @@ fn generate_batch_seed_003_july_2022_gives_the_reported_figures_and_53_concerns(
         (n(119), null.clone(), null.clone())
     );
     assert_eq!(measure("care_planning_no_update"), (n(47), n(86), n(55)));
+    // qa-month.md section 3: the Ambassadors' July, 10 reviewed.
+    assert_eq!(
+        measure("ambassadors_reviewed"),
+        (n(10), null.clone(), null.clone())
+    );
+    let ambassadors = [
+        "relationship",
+        "child_focused_summary",
+        "childs_views",
+        "about_the_child",
+        "language_and_decisions",
+    ]
+    .map(|k| measure(&format!("ambassadors_{k}")).2);
+    assert_eq!(ambassadors, [80, 90, 70, 60, 70].map(n));
     assert_eq!(measure("other_actions_overdue"), (n(59), n(236), n(25)));
     assert_eq!(
         measure("care_planning_backlog"),
@@ -547,4 +561,57 @@ fn sample_picks_by_risk_with_reasons_within_the_capacity_and_moderators_prints_t
         ),
         "{csv}"
     );
+}
+
+#[test]
+fn ambassadors_sample_leaves_out_excluded_teams_and_people_and_reviewed_reviews() {
+    let dir = scratch("ambassadors-sample");
+    let path = dir.to_str().unwrap();
+    let generated = plr(&["generate", "--batch", "seed-003-july-2022", "--out", path]);
+    assert_eq!(generated.status.code(), Some(0), "{generated:?}");
+    let sample = |extra: &[&str]| {
+        let mut args = vec!["ambassadors-sample", "--period", "2022-07"];
+        args.extend_from_slice(extra);
+        args.push(path);
+        plr(&args)
+    };
+    let all = sample(&[]);
+    assert_eq!(all.status.code(), Some(0), "{all:?}");
+    assert_eq!(stdout(&all).lines().count(), 10);
+    let err = String::from_utf8_lossy(&all.stderr);
+    assert!(
+        err.contains("10 of 34 completed reviews of July 2022 not yet reviewed by the Ambassadors (0 left out by exclusions; seed 1)."),
+        "{err}"
+    );
+    // Exclude the team and the practitioner of the first review drawn.
+    let first: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(stdout(&all).lines().next().unwrap()).unwrap())
+            .unwrap();
+    let team = first["case"]["team"].as_str().unwrap().to_uppercase();
+    let worker = first["review"]["practitioner"]["name"].as_str().unwrap();
+    let json = sample(&[
+        "--exclude-team",
+        &team,
+        "--exclude-person",
+        worker,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json.status.code(), Some(0), "{json:?}");
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(json["left_out_by_exclusions"].as_u64().unwrap() >= 1);
+    for pick in json["chosen"].as_array().unwrap() {
+        let plr: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(pick["file"].as_str().unwrap()).unwrap())
+                .unwrap();
+        assert_ne!(plr["case"]["team"].as_str().unwrap().to_uppercase(), team);
+        assert_ne!(plr["review"]["practitioner"]["name"], worker);
+        assert!(plr["ambassadors_review"].is_null());
+    }
+    let csv = stdout(&sample(&["--format", "csv"]));
+    assert_eq!(
+        csv.lines().next(),
+        Some("Case reference,Team,Review date,File")
+    );
+    assert_eq!(csv.lines().count(), 11);
 }

@@ -58,7 +58,7 @@ pub const FINDINGS: [Finding; 5] = [
     Finding {
         key: "language_and_decisions",
         question: "Is the language appropriate (Language that Cares), and can the decisions be followed?",
-        short: "Language that Cares and decisions that can be followed",
+        short: "Language that Cares; clear decisions",
         of: |r| r.language_and_decisions,
         set: |r, yes| r.language_and_decisions = yes,
     },

@@ -302,3 +302,54 @@ fn seed_003_july_2022_auditors_are_matched_by_name_or_by_the_allocated_review() 
         "{allocation}"
     );
 }
+
+/// `qa-month.md` §3: seed 003's July 2022 Ambassadors' figures, each finding's June figure
+/// beside it as the previous period, and the three previous months in the rolling trend (May's
+/// and April's as the seed gives them).
+#[test]
+fn seed_003_july_2022_gives_the_ambassadors_figures_with_the_three_months_before() {
+    let snapshot = builder().finish(&july_as_of_10_august());
+    let m = &snapshot.measures;
+    let reviewed = &m[&MeasureKey::AmbassadorsReviewed];
+    assert_eq!((reviewed.numerator, reviewed.denominator), (10, None));
+    let [_, findings @ ..] = MeasureKey::AMBASSADORS;
+    let july: Vec<_> = findings.iter().map(|k| m[k].percent).collect();
+    assert_eq!(july, [80, 90, 70, 60, 70].map(Some));
+    let june: Vec<_> = findings
+        .iter()
+        .map(|k| m[k].previous.as_ref().and_then(|p| p.percent))
+        .collect();
+    assert_eq!(june, [70, 50, 70, 40, 50].map(Some));
+    let month = |label: &str| {
+        let p = snapshot
+            .trend_by_month
+            .iter()
+            .find(|p| p.period == label)
+            .unwrap();
+        let reviewed = p.measures[&MeasureKey::AmbassadorsReviewed].numerator;
+        let shares: Vec<_> = findings
+            .iter()
+            .map(|k| p.measures[k].percent.unwrap())
+            .collect();
+        (reviewed, shares)
+    };
+    assert_eq!(month("2022-06"), (10, vec![70, 50, 70, 40, 50]));
+    assert_eq!(month("2022-05"), (8, vec![63, 50, 63, 75, 50]));
+    assert_eq!(month("2022-04"), (10, vec![30, 60, 50, 50, 70]));
+    // A month with no Ambassadors' review has no share, not 0%.
+    let march = &snapshot
+        .trend_by_month
+        .iter()
+        .find(|p| p.period == "2022-03")
+        .unwrap();
+    assert_eq!(
+        march.measures[&MeasureKey::AmbassadorsRelationship].percent,
+        None
+    );
+    // Recording them moved no other figure.
+    let followed: Vec<_> = EXPECTED
+        .iter()
+        .map(|(key, _, _)| (*key, m[key].numerator, m[key].denominator))
+        .collect();
+    assert_eq!(followed, EXPECTED);
+}

@@ -15,10 +15,12 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 
 use super::{Generator, Shape, TEAMS};
+use crate::ambassadors::{record_ambassadors_review, FINDINGS};
 use crate::concern::raised;
 use crate::followthrough::{record_concern_update, ActionOutcome};
 use crate::model::{
-    Action, ActionKind, ActionStatus, ConcernOutcome, ConcernUpdate, Grade, Plr, Status,
+    Action, ActionKind, ActionStatus, AmbassadorsReview, ConcernOutcome, ConcernUpdate, Grade, Plr,
+    Status,
 };
 use crate::moderation::moderate;
 use crate::snapshot::CarePlanning;
@@ -750,6 +752,61 @@ fn tell(copies: &mut Vec<Plr>, story: &Story, n: u64) {
     }
 }
 
+/// The young people's Ambassadors' reviews of seed 003 §3.6, by month: the month and day (of
+/// 2022) they were recorded, how many reviews, and how many said yes to each finding (in [`FINDINGS`] order).
+/// July 2022 is `qa-month.md`'s (10 reviewed: 80%, 90%, 70%, 60%, 70%) and June's too (70%,
+/// 50%, 70%, 40%, 50%); May's and April's are the seed's where it gives them (63%, 50%, 63%,
+/// 75%, 50% of 8; 30%, 60%, 50%, and 70% of 10), and April's (d), which it does not give, is
+/// 5 of 10.
+const AMBASSADORS: [(u32, u32, usize, [usize; 5]); 4] = [
+    (4, 26, 10, [3, 6, 5, 5, 7]),
+    (5, 25, 8, [5, 4, 5, 6, 4]),
+    (6, 24, 10, [7, 5, 7, 4, 5]),
+    (7, 26, 10, [8, 9, 7, 6, 7]),
+];
+
+/// Records [`AMBASSADORS`]' reviews through the core's rule, each month's on reviews of the
+/// month before it or of the month itself, before the day, that are not Cases of Concern (so no follow-through figure moves), spread
+/// over them; review `i` of a month says yes to finding `f` when `(i + 3f) mod n` is below the
+/// finding's count.
+fn ambassadors(plrs: &mut [Plr]) {
+    for (month, d, n, yes) in AMBASSADORS {
+        let on = day(2022, month, d);
+        // Reviews of the month before, or of this month before the day.
+        let month_before =
+            |d: NaiveDate| d < on - Duration::days(1) && d.year() == 2022 && d.month() + 1 >= month;
+        let candidates: Vec<usize> = (0..plrs.len())
+            .filter(|&i| {
+                let p = &plrs[i];
+                p.status == Status::Completed
+                    && raised(p).is_none()
+                    && p.ambassadors_review.is_none()
+                    && p.review.date.is_some_and(month_before)
+            })
+            .collect();
+        let step = candidates.len() / n;
+        for (k, &i) in candidates.iter().step_by(step.max(1)).take(n).enumerate() {
+            let mut review = AmbassadorsReview {
+                reviewed_on: on,
+                by: "GCC Ambassadors".into(),
+                relationship: false,
+                child_focused_summary: false,
+                childs_views: false,
+                about_the_child: false,
+                language_and_decisions: false,
+                comments: "Reviewed by two Ambassadors.".into(),
+            };
+            for (f, finding) in FINDINGS.iter().enumerate() {
+                (finding.set)(&mut review, (k + 3 * f) % n < yes[f]);
+            }
+            let plr = &mut plrs[i];
+            let now = plr.updated_at.max(at(on, 14));
+            record_ambassadors_review(plr, review, on, now)
+                .unwrap_or_else(|problems| panic!("Ambassadors' review recorded: {problems:?}"));
+        }
+    }
+}
+
 /// Seed 003's July 2022 batch: the completed reviews (all of them) whose follow-through
 /// `followthrough.md`'s table reports for July 2022 as of 10 August 2022, made with
 /// [`Generator::new(3)`](Generator::new) and then given their actions and Case of Concern
@@ -773,9 +830,11 @@ fn tell(copies: &mut Vec<Plr>, story: &Story, n: u64) {
 /// moderation sample's own-team rule picks four.
 pub fn july_2022() -> Vec<Plr> {
     let generator = Generator::new(3);
-    recipes()
+    let mut plrs: Vec<Plr> = recipes()
         .iter()
         .enumerate()
         .flat_map(|(n, recipe)| make(&generator, n as u64, recipe))
-        .collect()
+        .collect();
+    ambassadors(&mut plrs);
+    plrs
 }

@@ -44,6 +44,8 @@ pub(super) struct Selection<'a, 'o> {
     pub(super) builder: &'a SnapshotBuilder,
     pub(super) options: &'o Options,
     pub(super) team: Option<String>,
+    /// Whether any loaded review has an Ambassadors' review (their measures are shown then).
+    pub(super) ambassadors: bool,
 }
 
 impl<'a, 'o> Selection<'a, 'o> {
@@ -57,6 +59,7 @@ impl<'a, 'o> Selection<'a, 'o> {
             builder,
             options,
             team: options.team.as_deref().map(team_key),
+            ambassadors: super::ambassadors::any_reviewed(builder),
         };
         (selection, period)
     }
@@ -137,6 +140,9 @@ impl<'a, 'o> Selection<'a, 'o> {
     fn measures(&self, period: Period) -> PeriodMeasures {
         let counts = self.counts(period);
         let mut measures = counts.measures(self.context(period, None));
+        if self.ambassadors {
+            measures.extend(super::ambassadors::ambassadors_measures(self, period));
+        }
         if let Some(allocation) = self.options.allocation.as_deref() {
             if representation::has_rows(self, allocation, period) {
                 measures.extend(representation::allocation_measures(
@@ -267,6 +273,9 @@ pub(super) fn snapshot(
             .find(|(key, _)| *key == MeasureKey::AuditsAllocated)
             .map(|(_, m)| m.numerator);
         measures.extend(funnel);
+    }
+    if selection.ambassadors {
+        measures.extend(super::ambassadors::ambassadors_measures(&selection, period));
     }
     measures.extend(super::register::concern_measures(&selection, period));
     measures.extend(super::window::window_measures(&selection, period));

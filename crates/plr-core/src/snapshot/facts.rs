@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::kept::Fixed;
+use crate::ambassadors::answers;
 use crate::concern::{raised, RaisedBy};
 use crate::framework::Framework;
 use crate::model::{
@@ -116,6 +117,16 @@ pub struct UpdateFacts {
     pub outcome: ConcernOutcome,
 }
 
+/// The young people's Ambassadors' review: when, and its five findings (in
+/// [`crate::ambassadors::FINDINGS`] order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AmbassadorsFacts {
+    /// The day of the review: it counts in this month.
+    pub reviewed_on: NaiveDate,
+    /// Each finding: yes or no.
+    pub findings: [bool; 5],
+}
+
 /// The moderator's grade and its effect on the reviewer's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ModerationFacts {
@@ -151,6 +162,8 @@ pub struct Facts<Text, Actions, Areas, Updates> {
     pub team: Text,
     /// The reviewer's name (`review.reviewer.name`, trimmed): the auditor an allocation names.
     pub reviewer: Text,
+    /// The practitioner's name (`review.practitioner.name`, trimmed).
+    pub practitioner: Text,
     /// The legal status.
     pub legal_status: Option<LegalStatus>,
     /// Whether the child is aged 4 or over.
@@ -185,6 +198,8 @@ pub struct Facts<Text, Actions, Areas, Updates> {
     pub child: ViewsFacts,
     /// The parent's or carer's views.
     pub family: ViewsFacts,
+    /// The Ambassadors' review, if any (of every copy of the id: the one reviewed latest).
+    pub ambassadors: Option<AmbassadorsFacts>,
     /// The actions' dates.
     pub actions: Actions,
     /// Each practice area's band (from `judgement.suggested.areas`).
@@ -220,6 +235,10 @@ impl Fixed {
             iro_involved: plr.participation.iro_or_cp_chair == Some(true),
             child: ViewsFacts::of(&plr.participation.child),
             family: ViewsFacts::of(&plr.participation.parent_carer),
+            ambassadors: plr.ambassadors_review.as_ref().map(|r| AmbassadorsFacts {
+                reviewed_on: r.reviewed_on,
+                findings: answers(r),
+            }),
         }
     }
 }
@@ -234,6 +253,7 @@ impl PlrFacts {
             concern_shared_with: plr.judgement.concern_shared_with.trim().into(),
             team: plr.case.team.as_str().into(),
             reviewer: plr.review.reviewer.name.trim().into(),
+            practitioner: plr.review.practitioner.name.trim().into(),
             actions: plr
                 .actions
                 .iter()

@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::facts::{is_case_of_concern, ModerationFacts, ViewsFacts};
+use super::facts::{is_case_of_concern, AmbassadorsFacts, ModerationFacts, ViewsFacts};
 use crate::concern::RaisedBy;
 use crate::followthrough::{closed_on, ActionOutcome};
 use crate::model::{ActionKind, ActionStatus, ConcernOutcome, Grade, LegalStatus, PlrId};
@@ -38,12 +38,26 @@ pub(super) struct Fixed {
     pub(super) iro_involved: bool,
     pub(super) child: ViewsFacts,
     pub(super) family: ViewsFacts,
+    pub(super) ambassadors: Option<AmbassadorsFacts>,
 }
 
 impl Fixed {
     /// A Case of Concern: reported grade inadequate or an immediate concern.
     pub(super) fn is_case_of_concern(&self) -> bool {
         is_case_of_concern(self.immediate_concern, self.reported)
+    }
+}
+
+/// Of two copies' Ambassadors' reviews, the one reviewed later (`kept`'s on the same day: the
+/// higher-ranked copy's): a review recorded on one copy is never lost to another.
+fn later_ambassadors(
+    kept: Option<AmbassadorsFacts>,
+    other: Option<AmbassadorsFacts>,
+) -> Option<AmbassadorsFacts> {
+    match (kept, other) {
+        (Some(k), Some(o)) if o.reviewed_on > k.reviewed_on => other,
+        (None, _) => other,
+        _ => kept,
     }
 }
 
@@ -98,6 +112,8 @@ pub(super) struct New<'t, A, I, B, U> {
     pub(super) team: &'t str,
     /// The reviewer's name (trimmed).
     pub(super) reviewer: &'t str,
+    /// The practitioner's name (trimmed).
+    pub(super) practitioner: &'t str,
     pub(super) actions: A,
     /// The practice areas' ids, in the order of their bands.
     pub(super) area_ids: I,
@@ -114,13 +130,14 @@ struct Row {
     concern_shared_with: Range<usize>,
     team: u32,
     reviewer: u32,
+    practitioner: u32,
     actions: Range<usize>,
     areas: u32,
     bands: usize,
     updates: Range<usize>,
 }
 
-/// Names kept once each (teams, reviewers), by number.
+/// Names kept once each (teams, reviewers, practitioners), by number.
 #[derive(Debug, Clone, Default)]
 struct Names {
     names: Vec<Box<str>>,
@@ -158,6 +175,8 @@ pub(super) struct Kept {
     teams: Names,
     /// The reviewers' names (a few dozen auditors review every PLR of a batch).
     reviewers: Names,
+    /// The practitioners' names.
+    practitioners: Names,
     area_lists: Vec<Arc<[Box<str>]>>,
     bands: Vec<Option<Grade>>,
     actions: Vec<ActionRow>,
@@ -356,6 +375,9 @@ impl Kept {
                         self.take_follow_up(k, from, note, (moderated, at, source.into()));
                     }
                 }
+                let row = &mut self.rows[n].1;
+                row.fixed.ambassadors =
+                    later_ambassadors(row.fixed.ambassadors, new.fixed.ambassadors);
                 if new.fixed.concern_shared_at > kept.fixed.concern_shared_at {
                     let with = self.push_text(new.concern_shared_with);
                     let row = &mut self.rows[n].1;
@@ -371,6 +393,7 @@ impl Kept {
         let mut fixed = new.fixed;
         let mut concern_shared_with = self.push_text(new.concern_shared_with);
         if let Some(kept) = old.as_ref() {
+            fixed.ambassadors = later_ambassadors(fixed.ambassadors, kept.fixed.ambassadors);
             if kept.fixed.concern_shared_at > fixed.concern_shared_at {
                 fixed.concern_shared_at = kept.fixed.concern_shared_at;
                 concern_shared_with = kept.concern_shared_with.clone();
@@ -378,6 +401,7 @@ impl Kept {
         }
         let team = self.teams.number(new.team);
         let reviewer = self.reviewers.number(new.reviewer);
+        let practitioner = self.practitioners.number(new.practitioner);
         let first_action = self.actions.len();
         for (a, carried) in new.actions {
             let blank =
@@ -420,6 +444,7 @@ impl Kept {
             concern_shared_with,
             team,
             reviewer,
+            practitioner,
             actions: first_action..self.actions.len(),
             areas,
             bands,
@@ -470,6 +495,7 @@ impl Kept {
             concern_shared_with: &self.text[row.concern_shared_with.clone()],
             team: self.teams.name(row.team),
             reviewer: self.reviewers.name(row.reviewer),
+            practitioner: self.practitioners.name(row.practitioner),
             actions: KeptActions {
                 rows: &self.actions[row.actions.clone()],
                 kept: self,
@@ -528,6 +554,7 @@ impl Kept {
                 concern_shared_with: facts.concern_shared_with,
                 team: facts.team,
                 reviewer: facts.reviewer,
+                practitioner: facts.practitioner,
                 actions: facts.actions.iter().zip(carried),
                 area_ids: facts.areas.ids(),
                 bands: facts.areas.iter().map(|(_, band)| band),

@@ -49,6 +49,13 @@ pub enum MeasureKey {
     FamilyViewsNotObtainedDeclined,
     ChildFeedbackPositive,
     FamilyFeedbackPositive,
+    // The young people's Ambassadors' review (`qa-month.md` §3), when any loaded review has one.
+    AmbassadorsReviewed,
+    AmbassadorsRelationship,
+    AmbassadorsChildFocusedSummary,
+    AmbassadorsChildsViews,
+    AmbassadorsAboutTheChild,
+    AmbassadorsLanguageAndDecisions,
     ModerationUpgraded,
     ModerationDowngraded,
     ModerationAgreed,
@@ -113,6 +120,17 @@ impl MeasureKey {
         MeasureKey::ConcernsResolved,
         MeasureKey::ConcernsContinuing,
         MeasureKey::ConcernsWithoutUpdate,
+    ];
+
+    /// The Ambassadors' measures (`qa-month.md` §3): how many reviews they reviewed, then each
+    /// finding's share, in [`crate::ambassadors::FINDINGS`] order.
+    pub const AMBASSADORS: [MeasureKey; 6] = [
+        MeasureKey::AmbassadorsReviewed,
+        MeasureKey::AmbassadorsRelationship,
+        MeasureKey::AmbassadorsChildFocusedSummary,
+        MeasureKey::AmbassadorsChildsViews,
+        MeasureKey::AmbassadorsAboutTheChild,
+        MeasureKey::AmbassadorsLanguageAndDecisions,
     ];
 
     /// Allocation and representation's measures (`qa-month.md` §1), in report order: present

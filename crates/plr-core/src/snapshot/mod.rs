@@ -42,12 +42,14 @@ macro_rules! with_fixed {
             iro_involved: f.iro_involved,
             child: f.child,
             family: f.family,
+            ambassadors: f.ambassadors,
             $($rest)*
         }
     }};
 }
 
 mod allocation;
+mod ambassadors;
 mod breakdown;
 mod facts;
 mod kept;
@@ -73,6 +75,10 @@ use chrono::NaiveDate;
 
 pub use allocation::{
     auditor_key, Allocation, AllocationColumn, AllocationProblem, AllocationRow, AllocationState,
+};
+pub use ambassadors::{
+    ambassadors_sample_csv, ambassadors_sample_json, ambassadors_sample_summary, AmbassadorsSample,
+    AmbassadorsSampleOptions, AMBASSADORS_SAMPLE_CSV_HEADER,
 };
 pub use facts::{
     team_key, ActionFacts, AreaBands, ModerationFacts, PlrFacts, UpdateFacts, ViewsFacts,
@@ -228,6 +234,7 @@ impl SnapshotBuilder {
             concern_shared_with,
             team: &plr.case.team,
             reviewer: plr.review.reviewer.name.trim(),
+            practitioner: plr.review.practitioner.name.trim(),
             actions: plr.actions.iter().map(|a| {
                 let text = |t: &'a str| if texts { t.trim() } else { "" };
                 let action = KeptAction {
@@ -268,6 +275,7 @@ impl SnapshotBuilder {
             concern_shared_with: &facts.concern_shared_with,
             team: &facts.team,
             reviewer: &facts.reviewer,
+            practitioner: &facts.practitioner,
             actions: facts.actions.iter().map(|a| {
                 let action = KeptAction {
                     id: &a.id,

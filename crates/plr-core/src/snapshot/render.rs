@@ -7,6 +7,7 @@ use super::measure::{Direction, Measure, MeasureKey};
 use super::period::Period;
 use super::report::{PeriodMeasures, Snapshot};
 use super::tally::Measures;
+use crate::ambassadors::FINDINGS;
 
 /// Pretty JSON, ending with a newline.
 pub fn to_json(snapshot: &Snapshot) -> String {
@@ -72,6 +73,12 @@ impl MeasureKey {
             FamilyViewsNotObtainedDeclined => "Family: not obtained, declined",
             ChildFeedbackPositive => "Child's feedback positive",
             FamilyFeedbackPositive => "Family's feedback positive",
+            AmbassadorsReviewed => "Reviews the Ambassadors reviewed",
+            AmbassadorsRelationship => FINDINGS[0].short,
+            AmbassadorsChildFocusedSummary => FINDINGS[1].short,
+            AmbassadorsChildsViews => FINDINGS[2].short,
+            AmbassadorsAboutTheChild => FINDINGS[3].short,
+            AmbassadorsLanguageAndDecisions => FINDINGS[4].short,
             ModerationUpgraded => "Upgraded by moderation",
             ModerationDowngraded => "Downgraded by moderation",
             ModerationAgreed => "Agreed by moderation",
@@ -328,6 +335,14 @@ pub fn to_text(s: &Snapshot) -> String {
         FamilyFeedbackPositive,
     ];
     section(&mut out, "Participation", &s.measures, &participation);
+    if s.measures.contains_key(&AmbassadorsReviewed) {
+        section(
+            &mut out,
+            "The young people's Ambassadors' review (out of the reviews they reviewed)",
+            &s.measures,
+            &MeasureKey::AMBASSADORS,
+        );
+    }
     let moderation = [
         ModerationUpgraded,
         ModerationDowngraded,

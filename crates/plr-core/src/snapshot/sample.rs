@@ -217,7 +217,7 @@ impl SnapshotBuilder {
         let left_out = targeted.len().saturating_sub(capacity);
         targeted.truncate(capacity);
         let want = share.min(capacity).saturating_sub(targeted.len());
-        let fill = random_fill(rest, &targeted, want, how);
+        let fill = random_fill(rest, &targeted, want, how.seed, how.spread_across_teams);
         let mut chosen = targeted;
         chosen.extend(fill.into_iter().map(|facts| Pick {
             facts,
@@ -255,17 +255,18 @@ fn rule_rank(reason: SampleReason) -> u8 {
     }
 }
 
-/// `want` of `rest` (in id order) at random with the options' seed. Spread across teams: each
-/// next pick is from a team with the fewest picked so far (the targeted picks included), ties
-/// in a random order of the teams.
-fn random_fill<'a>(
+/// `want` of `rest` (in id order) at random from `seed`. Spread across teams: each next pick is
+/// from a team with the fewest picked so far (the `targeted` picks included), ties in a random
+/// order of the teams.
+pub(super) fn random_fill<'a>(
     mut rest: Vec<KeptFacts<'a>>,
     targeted: &[Pick<'a>],
     want: usize,
-    how: SampleOptions,
+    seed: u64,
+    spread_across_teams: bool,
 ) -> Vec<KeptFacts<'a>> {
-    let mut rng = fastrand::Rng::with_seed(how.seed);
-    if !how.spread_across_teams {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    if !spread_across_teams {
         shuffle(&mut rng, &mut rest);
         rest.truncate(want);
         return rest;

@@ -2,6 +2,7 @@
 //! sample) in `grouping.rs`.
 
 mod allocation;
+mod ambassadors;
 mod copies;
 mod grouping;
 mod register;
@@ -29,6 +30,7 @@ pub(super) fn plr(id: u128, on: NaiveDate, grade: Grade) -> PlrFacts {
         child_ref: format!("LL-{id}").into(),
         team: "Stroud CP".into(),
         reviewer: "".into(),
+        practitioner: "".into(),
         legal_status: Some(LegalStatus::ChildProtection),
         child_aged_4_or_over: false,
         iro_allocated: false,
@@ -45,6 +47,7 @@ pub(super) fn plr(id: u128, on: NaiveDate, grade: Grade) -> PlrFacts {
         iro_involved: false,
         child: ViewsFacts::default(),
         family: ViewsFacts::default(),
+        ambassadors: None,
         actions: Box::new([]),
         areas: AreaBands::default(),
         concern_updates: Box::new([]),
