@@ -36,6 +36,7 @@ mod walk;
 
 use serde_json::Value;
 
+use crate::ambassadors::FINDINGS;
 use crate::derived::{normal, recompute_derived, Recomputed};
 use crate::followthrough::union_updates;
 use crate::followup::as_completed;
@@ -269,8 +270,15 @@ pub fn merge(ours: &Plr, theirs: &Plr, framework: &Framework) -> Result<Merge, M
                 .iter()
                 .find(|(at, _)| *at == leaf.pointer)
                 .map(|(_, q)| q);
+            // An Ambassadors' finding is named as the dashboard and the form name it.
+            let finding = leaf
+                .pointer
+                .strip_prefix("/ambassadors_review/")
+                .and_then(|key| FINDINGS.iter().find(|f| f.key == key))
+                .map(|f| format!("Ambassadors' review: {}", f.short));
             let conflict = Conflict {
-                label: label(question.map(|(_, _, l)| l.as_str()), &leaf.context),
+                label: finding
+                    .unwrap_or_else(|| label(question.map(|(_, _, l)| l.as_str()), &leaf.context)),
                 field: question.map(|(_, f, _)| f.clone()),
                 path: leaf.ours_path,
                 ours: leaf.ours,

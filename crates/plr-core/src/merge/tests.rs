@@ -302,3 +302,37 @@ fn a_moderated_copy_and_a_copy_with_a_later_update_merge_into_one_completed_revi
     assert_eq!(one.concern_updates.len(), 3);
     assert_eq!(one.concern_updates, two.concern_updates);
 }
+
+#[test]
+fn two_copies_with_different_ambassadors_findings_name_the_finding() {
+    let review = |relationship: bool| crate::model::AmbassadorsReview {
+        reviewed_on: chrono::NaiveDate::from_ymd_opt(2022, 7, 26).unwrap(),
+        by: "GCC Ambassadors".into(),
+        relationship,
+        child_focused_summary: true,
+        childs_views: true,
+        about_the_child: true,
+        language_and_decisions: true,
+        comments: String::new(),
+    };
+    let (mut ours, mut theirs) = (draft(), draft());
+    ours.ambassadors_review = Some(review(true));
+    theirs.ambassadors_review = Some(review(false));
+    let merged = merge(&ours, &theirs, f()).unwrap();
+    let labels: Vec<&str> = merged
+        .conflicts()
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        ["Ambassadors' review: Relationship between worker and child"]
+    );
+    // One copy only: taken, not a conflict.
+    theirs.ambassadors_review = None;
+    let one = merge(&ours, &theirs, f())
+        .unwrap()
+        .resolve(&[], f())
+        .unwrap();
+    assert_eq!(one.ambassadors_review, Some(review(true)));
+}
