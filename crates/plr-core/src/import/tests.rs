@@ -297,3 +297,22 @@ fn a_file_damaged_anywhere_is_judged_as_the_slow_path_judges_it() {
         }
     }
 }
+
+#[test]
+fn an_older_version_read_from_its_migrated_value_is_what_its_migrated_text_reads() {
+    let older = [
+        include_str!("../../tests/fixtures/version-0.json"),
+        include_str!("../../tests/fixtures/version-1-concern.json"),
+        include_str!("../../tests/fixtures/version-2-concern.json"),
+        include_str!("../../tests/fixtures/version-3-concern.json"),
+    ];
+    for file in older {
+        let mut value: serde_json::Value = serde_json::from_str(file).unwrap();
+        crate::migrate::migrate(&mut value).unwrap();
+        let via_text: Plr =
+            serde_json::from_str(&serde_json::to_string_pretty(&value).unwrap()).unwrap();
+        let (plr, _) = parse_checked(file).unwrap();
+        assert_eq!(plr, via_text);
+        assert_eq!(plr.schema_version, crate::model::SCHEMA_VERSION);
+    }
+}
