@@ -99,11 +99,12 @@ fn snapshot_output_does_not_depend_on_file_order_or_threads() {
     assert_eq!(json["by_quarter"].as_array().map(Vec::len), Some(4));
     let gob = &json["measures"]["good_or_better"];
     assert_eq!(gob["target"], serde_json::json!({"op": ">=", "value": 50}));
-    let (n, d) = (
-        gob["numerator"].as_u64().unwrap(),
-        gob["denominator"].as_u64().unwrap(),
+    // 120 reviews of seed 3: 19 of the year's 59 good or better, 32.2% shown as 32.
+    let shown = |key: &str| gob[key].as_u64();
+    assert_eq!(
+        (shown("numerator"), shown("denominator"), shown("percent")),
+        (Some(19), Some(59), Some(32))
     );
-    assert_eq!(gob["percent"].as_u64(), Some((200 * n + d) / (2 * d)));
     // The directory gives the same figures as the files named one by one.
     let whole = plr(
         &[
