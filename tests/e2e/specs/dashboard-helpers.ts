@@ -1,16 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { downloadFromButton } from './download';
+import { plrBinary } from './helpers';
 
-// The exports come from the built `plr generate` (scripts/build or `cargo build --profile native -p plr-cli`).
-const root = resolve(__dirname, '../../..');
-// The most recently built of them, so a stale build in another profile is never used.
-export const plr = [join(root, 'target/native/plr'), join(root, 'target/release/plr'), join(root, 'target/debug/plr')]
-  .filter((p) => existsSync(p))
-  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+// The exports come from the built `plr generate`, found as every spec finds it.
+export const plr = plrBinary;
 
 /** A new folder of `count` exports made by `plr generate` (reviews dated `from` to `to`). */
 export function generate(count: number, seed: number, from: string, to: string): string {

@@ -1,14 +1,25 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** Runs the `plr` command line (the QA service's tool), built from this checkout. */
+const root = path.resolve(__dirname, '../../..');
+
+/**
+ * The `plr` command line (the QA service's tool) built from this checkout by `scripts/build`
+ * (or `cargo build -p plr-cli`): the most recently built of its profiles, so a stale build in
+ * another profile is never used. The one way every spec finds it.
+ */
+export const plrBinary = ['target/native/plr', 'target/release/plr', 'target/debug/plr']
+  .map((p) => path.join(root, p))
+  .filter((p) => existsSync(p))
+  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+
+/** Runs `plr` with `args`. */
 export function plr(...args: string[]): { code: number; out: string; err: string } {
-  const run = spawnSync('cargo', ['run', '-q', '--offline', '-p', 'plr-cli', '--', ...args], {
-    cwd: path.resolve(__dirname, '../../..'),
-    encoding: 'utf8',
-  });
+  if (!plrBinary) throw new Error('plr is not built: run scripts/build (or cargo build -p plr-cli)');
+  const run = spawnSync(plrBinary, args, { cwd: root, encoding: 'utf8' });
   return { code: run.status ?? -1, out: run.stdout ?? '', err: run.stderr ?? '' };
 }
 
