@@ -1,6 +1,7 @@
-// A static server for the release build in dist/, with the single-page-app fallback any
-// host of the apps needs: unknown paths under /dashboard/ serve the QA dashboard's
-// dashboard/index.html, every other unknown path the form's index.html. Loopback only.
+// A static server for the release build in dist/, serving the precompressed .br/.gz copies
+// where the browser accepts them, with the single-page-app fallback any host of the apps
+// needs: unknown paths under /dashboard/ serve the QA dashboard's dashboard/index.html, every
+// other unknown path the form's index.html. Loopback only.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,11 +32,19 @@ http
         const app = pathname === '/dashboard' || pathname.startsWith('/dashboard/') ? 'dashboard' : '';
         file = path.join(root, app, 'index.html');
       }
+      // The precompressed copy scripts/build wrote beside it (brotli, else gzip), when the
+      // browser takes it, as a host with `brotli_static`/`gzip_static` serves it.
+      const accepts = req.headers['accept-encoding'] ?? '';
+      const encoding = [['br', '.br'], ['gzip', '.gz']].find(
+        ([name, ext]) => accepts.includes(name) && fs.existsSync(file + ext),
+      );
       res.writeHead(200, {
         'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
+        Vary: 'Accept-Encoding',
+        ...(encoding ? { 'Content-Encoding': encoding[0] } : {}),
       });
-      fs.createReadStream(file).pipe(res);
+      fs.createReadStream(encoding ? file + encoding[1] : file).pipe(res);
     });
   })
   .listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}`));

@@ -15,11 +15,11 @@
 //! Steps 2 to 4 have a fast path (`import/fast.rs`): a current-version (or version 4) file is
 //! read by one typed parse straight into the model, with no JSON value built first. A file
 //! that path cannot take (broken, an older version, not a PLR) is parsed the slow way, so every
-//! problem is named exactly as before; a valid file is read about twice as fast. An older
-//! version's migrated value is read straight into the model too; only a file that read refuses
-//! is written out again to name the path of its problem.
+//! problem is named exactly as before; a valid file is read about twice as fast. With the
+//! `value-import` feature (the command line's), an older version's migrated value is read
+//! straight into the model too; only a file that read refuses is written out again to name the
+//! path of its problem.
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::derived::recompute_derived;
@@ -163,11 +163,12 @@ fn parse_checked(text: &str) -> Result<(Plr, Vec<Problem>), ImportError> {
         .collect();
     migrate(&mut value).map_err(|p| ImportError::Invalid(vec![p]))?;
     let migrated_from_older = value.get("schema_version") != version.as_ref();
-    // A migrated file is read from its value: a valid one needs no second parse. (The typed
-    // read of a value says what is wrong but not where, so a file it refuses is written out
-    // and read again as text, below, to name the path.)
+    // With `value-import`, a migrated file is read from its value: a valid one needs no second
+    // parse. (The typed read of a value says what is wrong but not where, so a file it refuses
+    // is written out and read again as text, below, to name the path.)
+    #[cfg(feature = "value-import")]
     if migrated_from_older {
-        if let Ok(plr) = Plr::deserialize(&value) {
+        if let Ok(plr) = <Plr as serde::Deserialize>::deserialize(&value) {
             return Ok((plr, notes));
         }
     }

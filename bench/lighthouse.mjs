@@ -1,0 +1,116 @@
+// Lighthouse on a phone: the release build served as a host serves it (its precompressed
+// .br/.gz copies, tests/e2e/serve.mjs), Lighthouse 12.2.3's default mobile profile (simulated
+// slow 4G, 4x CPU slowdown), three runs each of
+//   - the home page, cold;
+//   - an area page of a stored draft opened cold (a reload, a bookmark, a link): the draft is in
+//     the browser's storage, but no service worker and no cache;
+// printing the median of each figure: performance and accessibility scores, LCP, TBT, CLS and
+// bytes transferred, and whether Lighthouse flags unminified JavaScript. Prints numbers, never
+// fails on them. Goals (issue #27): the area page >= 95 with LCP <= 2.0 s, TBT <= 50 ms,
+// CLS <= 0.01; the home page >= 98 with LCP <= 2.0 s; accessibility 100 on both.
+//
+// Run after a release build: `node bench/lighthouse.mjs [dist] [runs]`. Lighthouse is pinned in
+// bench/package.json (13 wants Node 22) and installed there on first use; it drives Debian's
+// Chromium, never a browser of its own.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromiumArgs, median, repo, serve, waitForServer } from './visits.mjs';
+
+const bench = path.join(repo, 'bench');
+if (!fs.existsSync(path.join(bench, 'node_modules/lighthouse'))) {
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: bench, stdio: 'inherit' });
+}
+const { default: lighthouse } = await import('lighthouse');
+const chromeLauncher = await import('chrome-launcher');
+const { chromium } = createRequire(path.join(repo, 'tests/e2e/package.json'))('@playwright/test');
+
+const dist = path.resolve(process.argv[2] ?? path.join(repo, 'dist'));
+const runs = Number(process.argv[3] ?? 3);
+const port = Number(process.env.PLR_BENCH_PORT ?? 4176);
+const base = `http://127.0.0.1:${port}`;
+const chrome = '/usr/bin/chromium';
+
+/** A new browser profile holding one draft the app itself started, with the service worker it
+ * registered and its caches removed: the next visit is cold but for the stored draft. */
+async function profileWithDraft() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plr-lighthouse-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: chrome, args: chromiumArgs });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(base);
+  await page.getByRole('button', { name: 'Start a new review' }).click();
+  await page.waitForURL(/\/review\/[0-9a-f-]{36}\/case$/);
+  const id = page.url().match(/review\/([0-9a-f-]{36})/)[1];
+  await page.evaluate(async () => {
+    for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+    for (const key of await caches.keys()) await caches.delete(key);
+  });
+  await context.close();
+  return { dir, url: `${base}/review/${id}/area/supervision` };
+}
+
+/** One Lighthouse run of `url` in a Chromium on the profile `dir` (a new one if none). */
+async function audit(url, dir, keepStorage) {
+  const userDataDir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'plr-lighthouse-'));
+  const browser = await chromeLauncher.launch({
+    chromePath: chrome,
+    userDataDir,
+    chromeFlags: ['--headless=new', ...chromiumArgs],
+  });
+  try {
+    const { lhr } = await lighthouse(url, {
+      port: browser.port,
+      logLevel: 'error',
+      output: 'json',
+      onlyCategories: ['performance', 'accessibility'],
+      // The area page's draft must survive: the profile was made cold for it instead.
+      disableStorageReset: keepStorage,
+    });
+    const a = lhr.audits;
+    return {
+      performance: Math.round(lhr.categories.performance.score * 100),
+      accessibility: Math.round(lhr.categories.accessibility.score * 100),
+      lcp: a['largest-contentful-paint'].numericValue,
+      tbt: a['total-blocking-time'].numericValue,
+      cls: a['cumulative-layout-shift'].numericValue,
+      transfer: a['total-byte-weight'].numericValue,
+      unminified: a['unminified-javascript'].score !== 1,
+      failed: lhr.runtimeError?.message,
+    };
+  } finally {
+    await browser.kill();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+function report(name, results) {
+  const m = (key) => median(results.map((r) => r[key]));
+  const failed = results.find((r) => r.failed);
+  console.log(
+    `${name.padEnd(34)} ${String(m('performance')).padStart(5)} ${String(m('accessibility')).padStart(6)} ` +
+      `${(m('lcp') / 1000).toFixed(1).padStart(6)} s ${Math.round(m('tbt')).toString().padStart(5)} ms ` +
+      `${m('cls').toFixed(3).padStart(6)} ${(m('transfer') / 1024).toFixed(0).padStart(6)} KB  ` +
+      `${results.some((r) => r.unminified) ? 'flagged' : 'no'}` +
+      (failed ? `  (a run failed: ${failed.failed})` : ''),
+  );
+}
+
+const server = serve(dist, port);
+try {
+  await waitForServer(base);
+  console.log(`Lighthouse 12.2.3, mobile defaults, median of ${runs} runs (${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)})`);
+  console.log(`${'page'.padEnd(34)} perf.  a11y.    LCP      TBT    CLS  transfer unminified JS`);
+  const home = [];
+  for (let i = 0; i < runs; i++) home.push(await audit(`${base}/`, null, false));
+  report('home, cold', home);
+  const area = [];
+  for (let i = 0; i < runs; i++) {
+    const { dir, url } = await profileWithDraft();
+    area.push(await audit(url, dir, true));
+  }
+  report('an area page of a draft, cold', area);
+} finally {
+  server.kill();
+}
