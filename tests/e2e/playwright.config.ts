@@ -34,6 +34,7 @@ export const firefoxSpecs = [
   'dashboard-update.spec.ts',
   'after.spec.ts',
   'dashboard-sources.spec.ts',
+  'remove-all.spec.ts',
 ];
 
 export default defineConfig({

@@ -33,5 +33,8 @@ test('Remove all reviews asks first, Cancel keeps them, and Yes removes every on
   await page.reload();
   await expect(page.getByText('There are no reviews on this device yet.')).toBeVisible();
   await page.goto(`/review/${first}/case`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This review cannot be opened');
+  await expect(page.getByRole('alert')).toHaveText(
+    'There is no review with this reference on this device. It may have been deleted, or saved in another browser.',
+  );
 });
