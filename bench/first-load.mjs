@@ -4,19 +4,9 @@
 // is a separate app and is not part of it. Used by bench/browser.mjs and scripts/check-size.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { assetPattern, brotli, gzip, kb } from '../scripts/compress.mjs';
 
-/** Asset extensions a page loads; the precompressed copies (.gz, .br) sit beside them. */
-export const assetPattern = /\.(html|js|wasm|css)$/;
-
-export const gzip = (bytes) => zlib.gzipSync(bytes, { level: 9 });
-export const brotli = (bytes) =>
-  zlib.brotliCompressSync(bytes, {
-    params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-    },
-  });
+export { kb };
 
 /** Fetched only once the app has started: the service worker and the script registering it. */
 const afterLoad = ['sw.js', 'worker.js'];
@@ -50,8 +40,6 @@ export function firstLoad(dir) {
   );
   return { files, total };
 }
-
-export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** A per-file table of a first load, for printing. */
 export function describe(load) {

@@ -5,7 +5,7 @@
 // no extra tool is needed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assetPattern, brotli, gzip } from '../bench/first-load.mjs';
+import { assetPattern, brotli, gzip } from './compress.mjs';
 
 const root = path.resolve(process.argv[2] ?? new URL('../dist', import.meta.url).pathname);
 

@@ -19,11 +19,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { kb } from '../bench/first-load.mjs';
+import { kb } from './compress.mjs';
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dist = path.resolve(process.argv[2] ?? path.join(repo, 'dist'));
-const input = path.join(repo, 'target/wasm32-unknown-unknown/release/plr-app.wasm');
+// Cargo's output, wherever CARGO_TARGET_DIR puts it.
+const target = path.resolve(repo, process.env.CARGO_TARGET_DIR ?? 'target');
+const input = path.join(target, 'wasm32-unknown-unknown/release/plr-app.wasm');
 const name = 'plr-app';
 // WebAssembly features allowed to wasm-opt for every module, the parts' table import among them
 // (Trunk's own run passes only -Oz and relies on wasm-opt's defaults).
