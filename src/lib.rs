@@ -62,6 +62,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("check") view=lazy_page!(check) />
                             <Route path=path!("moderate") view=lazy_page!(moderate) />
                             <Route path=path!("concern-update") view=lazy_page!(concern_update) />
+                            <Route path=path!("ambassadors") view=lazy_page!(ambassadors) />
                             <Route path=path!("print") view=lazy_page!(print) />
                         </ParentRoute>
                     </Routes>

@@ -6,6 +6,7 @@ pub mod import;
 pub mod merge;
 pub mod narrative;
 pub mod not_kept;
+pub mod recording;
 pub mod saved;
 pub mod title;
 pub mod when;

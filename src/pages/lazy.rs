@@ -8,9 +8,10 @@
 use leptos::prelude::*;
 
 use crate::pages::review::{
-    actions::ActionsPage, area::AreaPage, case::CasePage, check::CheckPage,
-    concern_update::ConcernUpdatePage, judgement::JudgementPage, moderate::ModeratePage,
-    overview::Overview, participation::ParticipationPage, record::PrintPage,
+    actions::ActionsPage, ambassadors::AmbassadorsPage, area::AreaPage, case::CasePage,
+    check::CheckPage, concern_update::ConcernUpdatePage, judgement::JudgementPage,
+    moderate::ModeratePage, overview::Overview, participation::ParticipationPage,
+    record::PrintPage,
 };
 
 /// A page of the review (one URL each under `/review/:id`).
@@ -25,6 +26,7 @@ enum ReviewPage {
     Check,
     Moderate,
     ConcernUpdate,
+    Ambassadors,
     Print,
 }
 
@@ -57,6 +59,7 @@ fn page_view(page: ReviewPage) -> AnyView {
         ReviewPage::Check => CheckPage().into_any(),
         ReviewPage::Moderate => ModeratePage().into_any(),
         ReviewPage::ConcernUpdate => ConcernUpdatePage().into_any(),
+        ReviewPage::Ambassadors => AmbassadorsPage().into_any(),
         ReviewPage::Print => PrintPage().into_any(),
     }
 }
@@ -133,6 +136,10 @@ pub fn moderate() -> AnyView {
 /// A Head of Service's update on a Case of Concern.
 pub fn concern_update() -> AnyView {
     draw(ReviewPage::ConcernUpdate)
+}
+/// The young people's Ambassadors' review.
+pub fn ambassadors() -> AnyView {
+    draw(ReviewPage::Ambassadors)
 }
 /// The printed record.
 pub fn print() -> AnyView {

@@ -31,6 +31,7 @@ export const firefoxSpecs = [
   'privacy.spec.ts',
   'parts.spec.ts',
   'concern-update.spec.ts',
+  'ambassadors.spec.ts',
   'dashboard-update.spec.ts',
   'after.spec.ts',
   'dashboard-sources.spec.ts',

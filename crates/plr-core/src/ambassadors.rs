@@ -64,6 +64,27 @@ pub const FINDINGS: [Finding; 5] = [
     },
 ];
 
+impl AmbassadorsReview {
+    /// The review of `reviewed_on` by `by`, with `answers` in [`FINDINGS`] order (as a form
+    /// asks them) and `comments`.
+    pub fn new(reviewed_on: NaiveDate, by: String, answers: [bool; 5], comments: String) -> Self {
+        let mut review = AmbassadorsReview {
+            reviewed_on,
+            by,
+            relationship: false,
+            child_focused_summary: false,
+            childs_views: false,
+            about_the_child: false,
+            language_and_decisions: false,
+            comments,
+        };
+        for (finding, yes) in FINDINGS.iter().zip(answers) {
+            (finding.set)(&mut review, yes);
+        }
+        review
+    }
+}
+
 /// The five answers of `review`, in [`FINDINGS`] order.
 pub fn answers(review: &AmbassadorsReview) -> [bool; 5] {
     FINDINGS.map(|f| (f.of)(review))
@@ -187,6 +208,15 @@ mod tests {
     fn the_findings_read_each_answer_of_its_own_key() {
         let r = review(day(20));
         assert_eq!(answers(&r), [true, false, true, false, true]);
+        assert_eq!(
+            AmbassadorsReview::new(
+                day(20),
+                r.by.clone(),
+                [true, false, true, false, true],
+                r.comments.clone()
+            ),
+            r
+        );
         let json = serde_json::to_value(&r).unwrap();
         for finding in FINDINGS {
             assert_eq!(json[finding.key], (finding.of)(&r), "{}", finding.key);

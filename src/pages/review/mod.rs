@@ -2,6 +2,7 @@
 //! reactive store, starts autosave, and shares both with the page in its outlet.
 
 pub mod actions;
+pub mod ambassadors;
 pub mod area;
 pub mod case;
 pub mod check;
@@ -206,8 +207,8 @@ fn OpenReview(plr: Plr) -> impl IntoView {
             <SavedIndicator state=autosave.state />
         </div>
         <other_tab::OtherTabWatch store autosave />
-        // Not on the moderation page, whose form is for a completed review (it says so itself).
-        {move || (store.status().get() == Status::Completed && page.get() != "moderate").then(|| view! {
+        // Not on the pages whose forms are for a completed review (they say so themselves).
+        {move || (store.status().get() == Status::Completed && !matches!(page.get().as_str(), "moderate" | "ambassadors")).then(|| view! {
             <p class="inset" id="completed-notice">"This review is completed. Reopen it to make changes."</p>
         })}
         <div class="review" class:review--completed=move || store.status().get() == Status::Completed>

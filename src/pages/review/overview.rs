@@ -18,6 +18,26 @@ fn tag_class(status: TaskStatus) -> &'static str {
     }
 }
 
+/// A task of a completed review that records something on it (moderation, the Ambassadors'
+/// review): its link, and its tag, `said[0]` once `done`, else `said[1]`.
+fn recorded_task(
+    href: String,
+    page: &'static str,
+    title: &'static str,
+    done: bool,
+    said: [&'static str; 2],
+) -> impl IntoView {
+    let status_id = format!("status-{page}");
+    view! {
+        <li class="task-list__item">
+            <a class="task-list__link" href=href aria-describedby=status_id.clone()>{title}</a>
+            <span class=if done { "tag tag--done" } else { "tag tag--todo" } id=status_id>
+                {if done { said[0] } else { said[1] }}
+            </span>
+        </li>
+    }
+}
+
 /// The task list page.
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -97,16 +117,11 @@ pub fn Overview() -> impl IntoView {
                             </li>
                         }
                     }}
-                    {move || review.is_completed().then(|| {
-                        let moderated = store.moderation().with(Option::is_some);
-                        view! {
-                            <li class="task-list__item">
-                                <a class="task-list__link" href=review.href("moderate") aria-describedby="status-moderate">"Moderate this review"</a>
-                                <span class=if moderated { "tag tag--done" } else { "tag tag--todo" } id="status-moderate">
-                                    {if moderated { "Moderated" } else { "Not moderated" }}
-                                </span>
-                            </li>
-                        }
+                    {move || review.is_completed().then(|| view! {
+                        {recorded_task(review.href("moderate"), "moderate", "Moderate this review",
+                            store.moderation().with(Option::is_some), ["Moderated", "Not moderated"])}
+                        {recorded_task(review.href("ambassadors"), "ambassadors", "Record the Ambassadors' review",
+                            store.ambassadors_review().with(Option::is_some), ["Recorded", "Not recorded"])}
                     })}
                 </ul>
             </li>

@@ -1,11 +1,10 @@
 // A Head of Service's update on a Case of Concern (followthrough.md), recorded on the completed
 // review: question page, check, confirmation; the register's state changes; the download
 // carries the update, and the file opened elsewhere shows it.
-import fs from 'node:fs';
 import { test, expect } from './test';
-import { expectNoAxeViolations, fillDate, plr } from './helpers';
+import { continueRefused, expectNoAxeViolations, fillDate, plr } from './helpers';
 import { fixture, openFile } from './fixtures';
-import { downloadReview } from './download';
+import { downloadReviewJson } from './download';
 
 const long = (d: Date) => `${d.getDate()} ${d.toLocaleString('en-GB', { month: 'long' })} ${d.getFullYear()}`;
 const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -21,10 +20,7 @@ test('a Head of Service update is asked, checked and recorded; resolved needs bo
   await expectNoAxeViolations(page);
 
   // Nothing answered (the date is today): each question says what it needs.
-  await page.getByRole('button', { name: 'Continue' }).click();
-  const summary = page.locator('#update-problems');
-  await expect(summary).toBeFocused();
-  await expect(summary.getByRole('link')).toHaveText([
+  await continueRefused(page, 'update-problems', [
     'Enter the name of the Head of Service who gave the update',
     'Select whether the Head of Service is assured the child is safe',
     'Select whether the Head of Service is assured a plan is in place',
@@ -40,8 +36,7 @@ test('a Head of Service update is asked, checked and recorded; resolved needs bo
   await page.getByRole('group', { name: 'Is the Head of Service assured a plan is in place?' }).getByLabel('No').check();
   await page.getByLabel('Resolved: the child is safe and a plan is in place').check();
   await page.getByLabel('Note (optional)').fill('Visited the family; the safety plan is working.');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(summary.getByRole('link')).toHaveText([
+  await continueRefused(page, 'update-problems', [
     'The date of the update cannot be in the future',
     'A Case of Concern is resolved only when the Head of Service is assured both that the child is safe and that a plan is in place',
   ]);
@@ -69,10 +64,7 @@ test('a Head of Service update is asked, checked and recorded; resolved needs bo
   ]);
   await expectNoAxeViolations(page);
 
-  const download = await downloadReview(page);
-  const file = test.info().outputPath(download.name);
-  fs.copyFileSync(download.path, file);
-  const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const { file, exported } = await downloadReviewJson(page);
   expect(exported.schema_version).toBe(5);
   expect(exported.concern_updates).toEqual([{
     on: iso(today), by: 'P. Singh', child_safe: true, plan_in_place: true, outcome: 'resolved',

@@ -47,3 +47,14 @@ export function downloadFromButton(page: Page, name: string): Promise<Downloaded
 export function downloadReview(page: Page): Promise<Downloaded> {
   return downloadFromButton(page, 'Download the review file (for the QA service)');
 }
+
+/**
+ * Downloads the open review, keeps the file in the test's output folder (where `plr validate`
+ * can read it) and returns its path and its parsed JSON.
+ */
+export async function downloadReviewJson(page: Page): Promise<{ file: string; exported: any }> {
+  const download = await downloadReview(page);
+  const file = test.info().outputPath(download.name);
+  fs.copyFileSync(download.path, file);
+  return { file, exported: JSON.parse(fs.readFileSync(file, 'utf8')) };
+}

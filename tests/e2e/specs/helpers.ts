@@ -49,6 +49,19 @@ export async function startReview(page: Page): Promise<string> {
   return page.url().match(/review\/([0-9a-f-]{36})/)![1];
 }
 
+/**
+ * Presses "Continue" on a page that records something (a Head of Service update, the
+ * Ambassadors' review) and expects it refused: the error summary `#summaryId` takes focus and
+ * its links say `problems`, in order. Returns the summary.
+ */
+export async function continueRefused(page: Page, summaryId: string, problems: string[]): Promise<Locator> {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const summary = page.locator(`#${summaryId}`);
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText(problems);
+  return summary;
+}
+
 /** Types an ISO date (2026-11-20) into the GOV.UK day / month / year fields of `legend`. */
 export async function fillDate(scope: Page | Locator, legend: string, iso: string) {
   const [year, month, day] = iso.split('-');

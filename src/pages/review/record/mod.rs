@@ -5,12 +5,13 @@
 //! the screen's pages hold each answer once.
 //!
 //! Each part of the record is its own small function (the case, the concern, the grades, the
-//! areas, the judgement, the actions, the moderation), which says what to print as a list of
+//! areas, the judgement, the actions, the moderation, the Ambassadors' review), which says what to print as a list of
 //! [`Block`]s; one renderer draws them. A field added to the model has one place to go, and
 //! the form's download carries one small renderer rather than a view type per part. The
 //! labels are the core's: the form description's questions and the closed sets' labels.
 
 mod actions;
+pub(super) mod ambassadors;
 mod areas;
 mod grades;
 mod moderation;
@@ -158,6 +159,7 @@ fn record_blocks(review: &Review, plr: &Plr, suggestion: &Suggestion) -> Vec<Blo
     judgement(&record, &mut out);
     actions::actions(&record, &mut out);
     moderation::moderation(&record, &mut out);
+    ambassadors::ambassadors(&record, &mut out);
     out
 }
 
