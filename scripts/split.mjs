@@ -84,6 +84,20 @@ try {
   replaceRef(glue, `${name}.js`);
   replaceRef(wasm, `${name}_bg.wasm`);
   if (html.includes(glue) || html.includes(wasm)) fail('index.html still names the unsplit files');
+  // The files of the review's pages (their part and the chunks it needs first), named on the
+  // start script's tag: opened at a review's address, start.js fetches them beside the main
+  // module instead of after it (the loader's own fetches then take the preloaded responses).
+  const loader = fs.readFileSync(path.join(out, '__wasm_split.js'), 'utf8');
+  const loads = new Map(
+    [...loader.matchAll(/const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+\.wasm)"[\s\S]*?\n, \[([^\]]*)\]\)/g)]
+      .map(([, constName, file, deps]) => [constName, { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) }]),
+  );
+  const reviewPages = loads.get('__wasm_split_load_review_pages');
+  if (!reviewPages) fail("__wasm_split.js has no loader of the review pages' part");
+  const reviewParts = [...reviewPages.deps.map((d) => loads.get(d)?.file), reviewPages.file];
+  if (reviewParts.some((f) => !f)) fail("a chunk the review pages' part needs has no file in __wasm_split.js");
+  html = html.replace(/(<script [^>]*data-wasm-js="[^"]*")/, `$1 data-review-parts="${reviewParts.join(' ')}"`);
+  if (!html.includes('data-review-parts=')) fail('index.html has no start script tag to name the review parts on');
   // The loader of the parts is imported by the glue: fetched with it, not after it.
   html = html.replace('</head>', `<link rel="modulepreload" href="/${dirName}/__wasm_split.js" crossorigin="anonymous" integrity="${integrity('__wasm_split.js')}"></head>`);
   fs.writeFileSync(indexPath, html);

@@ -7,6 +7,19 @@ const tag = document.querySelector('script[data-wasm-js]');
 // The WebAssembly starts compiling while the JS glue loads, not after it. Where that cannot
 // stream (a host that serves .wasm with another type), the glue's own loader fetches it.
 const compiling = WebAssembly.compileStreaming(fetch(tag.dataset.wasm)).catch(() => tag.dataset.wasm);
+// At a review's address (a reload, a bookmark, a link) its page is in a part of its own
+// (scripts/split.mjs names its files): fetched now, beside the main module, not after it.
+if (location.pathname.startsWith('/review/')) {
+  for (const part of tag.dataset.reviewParts?.split(' ') ?? []) {
+    const link = Object.assign(document.createElement('link'), {
+      rel: 'preload',
+      as: 'fetch',
+      crossOrigin: 'anonymous',
+      href: new URL(part, new URL(tag.dataset.wasm, location.href)).href,
+    });
+    document.head.append(link);
+  }
+}
 const { default: init } = await import(tag.dataset.wasmJs);
 await init({ module_or_path: await compiling });
 
