@@ -2,6 +2,10 @@
 //! core rule ([`record_concern_update`]) as the form's "Record a Head of Service update". The
 //! review is read again from its file, the update recorded, the file saved (back into an
 //! opened folder, or kept to download) and the register redrawn from the changed review.
+//!
+//! What every change recorded from the dashboard shares lives here too (the Ambassadors'
+//! review uses it): the review read again from its file ([`Changing::submit`]), the error
+//! summary, the yes/no questions, and the changed files to download ([`ChangedFiles`]).
 
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
@@ -9,9 +13,10 @@ use leptos::task::spawn_local;
 use plr_core::export::export_json;
 use plr_core::followthrough::{record_concern_update, UpdateProblem};
 use plr_core::import::import;
-use plr_core::{ConcernOutcome, ConcernUpdate, Framework, PlrId};
+use plr_core::{ConcernOutcome, ConcernUpdate, Framework, Plr, PlrId};
 
-use crate::files::Saved;
+use crate::download::{download, download_bytes};
+use crate::files::{zip_of, Saved};
 use crate::state::{today, State};
 
 /// A problem with an answer: the id of the field it is about, and what to do.
@@ -31,7 +36,8 @@ pub struct Updating {
 /// What happened to the last update recorded, for the register's status line.
 pub type Recorded = RwSignal<Option<String>>;
 
-fn yes_no(
+/// A yes/no question (a fieldset of two radios) whose answer is `value`, with its problem.
+pub fn yes_no(
     id: &'static str,
     legend: &'static str,
     value: RwSignal<Option<bool>>,
@@ -61,7 +67,8 @@ fn yes_no(
     }
 }
 
-fn error(problems: RwSignal<Vec<Problem>>, id: &'static str) -> impl IntoView {
+/// The problem with the field `id`, above it.
+pub fn error(problems: RwSignal<Vec<Problem>>, id: &'static str) -> impl IntoView {
     move || {
         problems.with(|list| {
             list.iter().find(|(at, _)| *at == id).map(|(_, text)| {
@@ -132,30 +139,143 @@ pub fn answered(
     }
 }
 
-/// Reads the review again from its file, records `update` by the core's rule, saves the file
-/// and folds the changed review into the dashboard. `Err`: the problems, nothing changed.
-async fn record(
-    state: State,
-    updating: &Updating,
-    update: ConcernUpdate,
-) -> Result<String, Vec<Problem>> {
-    let whole = |text: String| vec![("update-on", text)];
-    let name = &updating.source;
-    let bytes = state.files.read(name).await.map_err(|why| {
-        whole(format!(
-            "The file {name} cannot be read again ({why}), so the update cannot be saved"
-        ))
-    })?;
-    let mut plr = import(&bytes)
-        .map_err(|e| whole(format!("The file {name} is no longer a review this dashboard can read ({e}): ask the team for a fresh download")))?
-        .plr;
-    if plr.id != updating.id {
-        return Err(whole(format!(
-            "The file {name} no longer holds the review of {}: load the folder again",
-            updating.child_ref
-        )));
+/// Moves the keyboard focus to the element `id` once it is drawn.
+pub fn focus(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(id) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    })
+}
+
+/// "There is a problem", each problem a link to its field (shown when there is one).
+#[component]
+pub fn ErrorSummary(id: &'static str, problems: RwSignal<Vec<Problem>>) -> impl IntoView {
+    let title = format!("{id}-title");
+    move || {
+        (!problems.with(Vec::is_empty)).then(|| {
+            view! {
+                <div class="error-summary" id=id tabindex="-1" role="alert" aria-labelledby=title.clone()>
+                    <h2 class="error-summary__title" id=title.clone()>"There is a problem"</h2>
+                    <ul class="error-summary__list">
+                        {problems.get().into_iter().map(|(id, text)| view! {
+                            <li><a href=format!("#{id}")>{text}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
-    record_concern_update(&mut plr, update, today(), Utc::now()).map_err(|found| {
+}
+
+/// A change being recorded on a review from the dashboard (a Head of Service update, an
+/// Ambassadors' review): the review, what the change is called, where its problems and what
+/// happened are shown.
+#[derive(Clone, Copy)]
+pub struct Changing {
+    /// The review being changed; set to `None` once the change is recorded.
+    pub updating: RwSignal<Option<Updating>>,
+    /// What happened, for the status line.
+    pub recorded: Recorded,
+    /// The answers' problems.
+    pub problems: RwSignal<Vec<Problem>>,
+    /// Whether the file is being read and saved.
+    pub saving: RwSignal<bool>,
+    /// The change in words: `update`, `Ambassadors' review`.
+    pub noun: &'static str,
+    /// The field a problem with the file as a whole is shown against.
+    pub first: &'static str,
+    /// The id of the error summary.
+    pub summary: &'static str,
+    /// The id of the status line, focused once recorded.
+    pub status: &'static str,
+}
+
+impl Changing {
+    /// Records the change: the answers' problems when `answers` has any, else the review read
+    /// again from its file, changed by `change` (the core's rule), its file saved and the
+    /// changed review folded into the dashboard; says what happened, or every problem.
+    pub fn submit<T: 'static>(
+        self,
+        state: State,
+        answers: Result<T, Vec<Problem>>,
+        change: fn(&mut Plr, T) -> Result<(), Vec<Problem>>,
+    ) {
+        let Some(current) = self.updating.get_untracked() else {
+            return;
+        };
+        let answers = match answers {
+            Ok(answers) => answers,
+            Err(found) => return self.refuse(found),
+        };
+        self.saving.set(true);
+        spawn_local(async move {
+            match self
+                .record(state, &current, |plr| change(plr, answers))
+                .await
+            {
+                Ok(said) => {
+                    self.problems.set(Vec::new());
+                    self.recorded.set(Some(said));
+                    self.updating.set(None);
+                    focus(self.status);
+                }
+                Err(found) => self.refuse(found),
+            }
+            self.saving.set(false);
+        });
+    }
+
+    fn refuse(self, found: Vec<Problem>) {
+        self.problems.set(found);
+        focus(self.summary);
+    }
+
+    /// Reads the review again from its file, changes it, saves the file and folds the changed
+    /// review into the dashboard. `Err`: the problems, nothing changed.
+    async fn record(
+        self,
+        state: State,
+        updating: &Updating,
+        change: impl FnOnce(&mut Plr) -> Result<(), Vec<Problem>>,
+    ) -> Result<String, Vec<Problem>> {
+        let (noun, child) = (self.noun, &updating.child_ref);
+        let whole = |text: String| vec![(self.first, text)];
+        let name = &updating.source;
+        let bytes = state.files.read(name).await.map_err(|why| {
+            whole(format!(
+                "The file {name} cannot be read again ({why}), so the {noun} cannot be saved"
+            ))
+        })?;
+        let mut plr = import(&bytes)
+            .map_err(|e| whole(format!("The file {name} is no longer a review this dashboard can read ({e}): ask the team for a fresh download")))?
+            .plr;
+        if plr.id != updating.id {
+            return Err(whole(format!(
+                "The file {name} no longer holds the review of {child}: load the folder again"
+            )));
+        }
+        change(&mut plr)?;
+        let json = export_json(&plr, Framework::practice_fundamentals())
+            .map_err(|e| whole(format!("The review could not be written ({e})")))?;
+        state.builder.update(|b| b.add(&plr, name));
+        Ok(match state.files.save(name, json).await {
+            Saved::InFolder => format!("The {noun} on {child} is recorded and saved in {name}."),
+            Saved::ToDownload(None) => format!(
+                "The {noun} on {child} is recorded. Download the changed file below and put it in place of {name}."
+            ),
+            Saved::ToDownload(Some(why)) => format!(
+                "The {noun} on {child} is recorded, but {name} could not be written ({why}). Download the changed file below and put it in place of the old one."
+            ),
+        })
+    }
+}
+
+/// Records `update` by the core's rule, each problem against its field.
+fn record_update(plr: &mut Plr, update: ConcernUpdate) -> Result<(), Vec<Problem>> {
+    record_concern_update(plr, update, today(), Utc::now()).map_err(|found| {
         found
             .into_iter()
             .map(|p| {
@@ -166,21 +286,7 @@ async fn record(
                 };
                 (field, p.to_string())
             })
-            .collect::<Vec<Problem>>()
-    })?;
-    let json = export_json(&plr, Framework::practice_fundamentals())
-        .map_err(|e| whole(format!("The review could not be written ({e})")))?;
-    state.builder.update(|b| b.add(&plr, name));
-    Ok(match state.files.save(name, json).await {
-        Saved::InFolder => format!("The update on {} is recorded and saved in {name}.", updating.child_ref),
-        Saved::ToDownload(None) => format!(
-            "The update on {} is recorded. Download the changed file below and put it in place of {name}.",
-            updating.child_ref
-        ),
-        Saved::ToDownload(Some(why)) => format!(
-            "The update on {} is recorded, but {name} could not be written ({why}). Download the changed file below and put it in place of the old one.",
-            updating.child_ref
-        ),
+            .collect()
     })
 }
 
@@ -195,23 +301,20 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
     let plan_in_place = RwSignal::new(None::<bool>);
     let outcome = RwSignal::new(None::<ConcernOutcome>);
     let note = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let saving = RwSignal::new(false);
+    let changing = Changing {
+        updating,
+        recorded,
+        problems: RwSignal::new(Vec::new()),
+        saving: RwSignal::new(false),
+        noun: "update",
+        first: "update-on",
+        summary: "update-problems",
+        status: "register-status",
+    };
+    let (problems, saving) = (changing.problems, changing.saving);
     let invalid =
         move |id: &'static str| move || problems.with(|l| l.iter().any(|(at, _)| *at == id));
-    let focus = |id: &'static str| {
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(id) {
-                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                    let _ = el.focus();
-                }
-            }
-        })
-    };
     let save = move |_| {
-        let Some(current) = updating.get_untracked() else {
-            return;
-        };
         let update = answered(
             &on.get_untracked(),
             by.get_untracked(),
@@ -220,30 +323,7 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
             outcome.get_untracked(),
             note.get_untracked(),
         );
-        let update = match update {
-            Ok(update) => update,
-            Err(found) => {
-                problems.set(found);
-                focus("update-problems");
-                return;
-            }
-        };
-        saving.set(true);
-        spawn_local(async move {
-            match record(state, &current, update).await {
-                Ok(said) => {
-                    problems.set(Vec::new());
-                    recorded.set(Some(said));
-                    updating.set(None);
-                    focus("register-status");
-                }
-                Err(found) => {
-                    problems.set(found);
-                    focus("update-problems");
-                }
-            }
-            saving.set(false);
-        });
+        changing.submit(state, update, record_update);
     };
     let child =
         move || updating.with(|u| u.as_ref().map(|u| u.child_ref.clone()).unwrap_or_default());
@@ -251,16 +331,7 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
     view! {
         <section class="update-panel" aria-labelledby="update-heading">
             <h3 id="update-heading" tabindex="-1">{move || format!("Record a Head of Service update on {}", child())}</h3>
-            {move || (!problems.with(Vec::is_empty)).then(|| view! {
-                <div class="error-summary" id="update-problems" tabindex="-1" role="alert" aria-labelledby="update-problems-title">
-                    <h2 class="error-summary__title" id="update-problems-title">"There is a problem"</h2>
-                    <ul class="error-summary__list">
-                        {problems.get().into_iter().map(|(id, text)| view! {
-                            <li><a href=format!("#{id}")>{text}</a></li>
-                        }).collect_view()}
-                    </ul>
-                </div>
-            })}
+            <ErrorSummary id="update-problems" problems />
             <div class="form-group" class:form-group--error=invalid("update-on")>
                 <label class="label" for="update-on">"Date of the update"</label>
                 <div class="hint" id="update-on-hint">"Not before the Case of Concern was raised, and not in the future."</div>
@@ -306,5 +377,43 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
                 <button type="button" class="button button--secondary" on:click=move |_| updating.set(None)>"Cancel"</button>
             </div>
         </section>
+    }
+}
+
+/// The changed files the browser could not write back: one downloads as itself, several as
+/// a zip, each under the name it was read with (`id`: the box's id).
+#[component]
+pub fn ChangedFiles(id: &'static str) -> impl IntoView {
+    let state = expect_context::<State>();
+    let unsaved = state.files.unsaved;
+    let problem = RwSignal::new(None::<String>);
+    let save = move |_| {
+        unsaved.with(|files| match files.as_slice() {
+            [] => {}
+            [(name, json)] => {
+                let base = name.rsplit('/').next().unwrap_or(name);
+                download(base, "application/json", json);
+            }
+            several => match zip_of(several) {
+                Ok(bytes) => {
+                    download_bytes("plr-changed-exports.zip", "application/zip", &bytes);
+                }
+                Err(why) => problem.set(Some(format!("The zip could not be made: {why}"))),
+            },
+        })
+    };
+    view! {
+        <Show when=move || unsaved.with(|u| !u.is_empty())>
+            <div class="inset no-print" id=id>
+                <p>{move || unsaved.with(|u| match u.len() {
+                    1 => format!("1 changed file is not saved yet: {}.", u[0].0),
+                    n => format!("{n} changed files are not saved yet: {}.", u.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")),
+                })}</p>
+                <button type="button" class="button" on:click=save>
+                    {move || if unsaved.with(|u| u.len()) == 1 { "Download the changed file" } else { "Download the changed files (zip)" }}
+                </button>
+                {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
+            </div>
+        </Show>
     }
 }
