@@ -17,7 +17,7 @@ use plr_core::Plr;
 use crate::download::download;
 use crate::state::{today, State};
 use crate::update::{
-    error, focus, yes_no, ChangedFiles, Changing, ErrorSummary, Problem, Updating,
+    date_question, text_question, yes_no, ChangePanel, ChangedFiles, Changing, Problem, Updating,
 };
 
 /// A row of the Ambassadors' table: the measure's name, the finding's full question (none for
@@ -229,9 +229,17 @@ fn ReviewTable(table: Memo<Option<(Vec<String>, Vec<ReviewRow>)>>) -> impl IntoV
     }
 }
 
-/// A whole number typed in a number input, if it is one.
-fn number<T: std::str::FromStr>(ev: &leptos::ev::Event) -> Option<T> {
-    event_target_value(ev).trim().parse().ok()
+/// A box of names to exclude, one a line or separated by commas.
+fn exclusions_box(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    let hint = format!("{id}-hint");
+    view! {
+        <div class="form-group no-print">
+            <label class="label" for=id>{label}</label>
+            <div class="hint" id=hint.clone()>"One a line, or separated by commas."</div>
+            <textarea class="textarea" id=id rows="2" aria-describedby=hint
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+        </div>
+    }
 }
 
 /// The Ambassadors' sample with its inputs, its CSV, and recording a review on a review of it.
@@ -311,7 +319,6 @@ fn AmbassadorsSample() -> impl IntoView {
             )
         });
     };
-    let hint = "One a line, or separated by commas.";
     view! {
         <h3 id="ambassadors-sample-heading">"The Ambassadors' sample"</h3>
         <p class="hint">"Completed reviews of the period the Ambassadors have not reviewed, none of an excluded team or person (as reviewer or practitioner: a conflict of interest), chosen at random across teams. The same reviews as the command plr ambassadors-sample with the same size, exclusions and seed."</p>
@@ -319,25 +326,15 @@ fn AmbassadorsSample() -> impl IntoView {
             <label class="label" for="ambassadors-size">"How many reviews"</label>
             <input class="input input--width-3" id="ambassadors-size" type="number" min="0"
                 prop:value=move || size.get().to_string()
-                on:input=move |ev| if let Some(v) = number(&ev) { size.set(v) } />
+                on:input=move |ev| if let Ok(v) = event_target_value(&ev).trim().parse() { size.set(v) } />
         </div>
-        <div class="form-group no-print">
-            <label class="label" for="ambassadors-teams">"Teams to exclude"</label>
-            <div class="hint" id="ambassadors-teams-hint">{hint}</div>
-            <textarea class="textarea" id="ambassadors-teams" rows="2" aria-describedby="ambassadors-teams-hint"
-                prop:value=move || teams.get() on:input=move |ev| teams.set(event_target_value(&ev))></textarea>
-        </div>
-        <div class="form-group no-print">
-            <label class="label" for="ambassadors-people">"People to exclude (reviewers or practitioners)"</label>
-            <div class="hint" id="ambassadors-people-hint">{hint}</div>
-            <textarea class="textarea" id="ambassadors-people" rows="2" aria-describedby="ambassadors-people-hint"
-                prop:value=move || people.get() on:input=move |ev| people.set(event_target_value(&ev))></textarea>
-        </div>
+        {exclusions_box("ambassadors-teams", "Teams to exclude", teams)}
+        {exclusions_box("ambassadors-people", "People to exclude (reviewers or practitioners)", people)}
         <div class="form-group no-print">
             <label class="label" for="ambassadors-seed">"Seed of the Ambassadors' sample"</label>
             <input class="input input--width-5" id="ambassadors-seed" type="number" min="0"
                 prop:value=move || seed.get().to_string()
-                on:input=move |ev| if let Some(v) = number(&ev) { seed.set(v) } />
+                on:input=move |ev| if let Ok(v) = event_target_value(&ev).trim().parse() { seed.set(v) } />
         </div>
         <p id="ambassadors-sample-summary">{move || sample.with(|(text, _, _, _)| text.clone())}</p>
         <button type="button" class="button button--secondary no-print" on:click=download_csv>
@@ -382,10 +379,8 @@ fn RecordReview(
         summary: "ambassadors-problems",
         status: "ambassadors-status",
     };
-    let (problems, saving) = (changing.problems, changing.saving);
-    let invalid =
-        move |id: &'static str| move || problems.with(|l| l.iter().any(|(at, _)| *at == id));
-    let save = move |_| {
+    let problems = changing.problems;
+    let save = Callback::new(move |()| {
         let review = answered(
             &on.get_untracked(),
             by.get_untracked(),
@@ -393,38 +388,14 @@ fn RecordReview(
             comments.get_untracked(),
         );
         changing.submit(state, review, record);
-    };
-    let child =
-        move || updating.with(|u| u.as_ref().map(|u| u.child_ref.clone()).unwrap_or_default());
-    focus("ambassadors-record-heading");
+    });
+    let title = |child: &str| format!("Record the Ambassadors' review of {child}");
     view! {
-        <section class="update-panel" aria-labelledby="ambassadors-record-heading">
-            <h3 id="ambassadors-record-heading" tabindex="-1">{move || format!("Record the Ambassadors' review of {}", child())}</h3>
-            <ErrorSummary id="ambassadors-problems" problems />
-            <div class="form-group" class:form-group--error=invalid("ambassadors-on")>
-                <label class="label" for="ambassadors-on">"Date of the Ambassadors' review"</label>
-                <div class="hint" id="ambassadors-on-hint">"Not before the review was completed, and not in the future. It counts in this month."</div>
-                {error(problems, "ambassadors-on")}
-                <input class="input input--width-10" id="ambassadors-on" type="date" aria-describedby="ambassadors-on-hint"
-                    prop:value=move || on.get() on:input=move |ev| on.set(event_target_value(&ev)) />
-            </div>
-            <div class="form-group" class:form-group--error=invalid("ambassadors-by")>
-                <label class="label" for="ambassadors-by">"Recorded by"</label>
-                {error(problems, "ambassadors-by")}
-                <input class="input input--width-20" id="ambassadors-by" type="text" maxlength=plr_core::limits::MAX_SHORT_CHARS
-                    prop:value=move || by.get() on:input=move |ev| by.set(event_target_value(&ev)) />
-            </div>
+        <ChangePanel changing heading="ambassadors-record-heading" title button="Record the Ambassadors' review" save>
+            {date_question("ambassadors-on", "Date of the Ambassadors' review", "Not before the review was completed, and not in the future. It counts in this month.", on, problems)}
+            {text_question("ambassadors-by", "Recorded by", false, by, problems)}
             {FINDINGS.iter().zip(findings).map(|(f, answer)| yes_no(f.key, f.question, answer, problems)).collect_view()}
-            <div class="form-group" class:form-group--error=invalid("ambassadors-comments")>
-                <label class="label" for="ambassadors-comments">"The Ambassadors' comments (optional)"</label>
-                {error(problems, "ambassadors-comments")}
-                <textarea class="textarea" id="ambassadors-comments" rows="3" maxlength=plr_core::limits::MAX_TEXT_CHARS
-                    prop:value=move || comments.get() on:input=move |ev| comments.set(event_target_value(&ev))></textarea>
-            </div>
-            <div class="button-group">
-                <button type="button" class="button" on:click=save disabled=move || saving.get()>"Record the Ambassadors' review"</button>
-                <button type="button" class="button button--secondary" on:click=move |_| updating.set(None)>"Cancel"</button>
-            </div>
-        </section>
+            {text_question("ambassadors-comments", "The Ambassadors' comments (optional)", true, comments, problems)}
+        </ChangePanel>
     }
 }

@@ -43,9 +43,8 @@ pub fn yes_no(
     value: RwSignal<Option<bool>>,
     problems: RwSignal<Vec<Problem>>,
 ) -> impl IntoView {
-    let invalid = move || problems.with(|l| l.iter().any(|(at, _)| *at == id));
     view! {
-        <div class="form-group" class:form-group--error=invalid>
+        <div class="form-group" class:form-group--error=move || invalid(problems, id)>
             <fieldset class="fieldset" id=id tabindex="-1">
                 <legend class="fieldset__legend">{legend}</legend>
                 {error(problems, id)}
@@ -167,6 +166,96 @@ pub fn ErrorSummary(id: &'static str, problems: RwSignal<Vec<Problem>>) -> impl 
                 </div>
             }
         })
+    }
+}
+
+/// A question whose answer is a date (as a date input gives it), with its hint and problem.
+pub fn date_question(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    value: RwSignal<String>,
+    problems: RwSignal<Vec<Problem>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="form-group" class:form-group--error=move || invalid(problems, id)>
+            <label class="label" for=id>{label}</label>
+            <div class="hint" id=hint_id.clone()>{hint}</div>
+            {error(problems, id)}
+            <input class="input input--width-10" id=id type="date" aria-describedby=hint_id
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        </div>
+    }
+}
+
+/// A question whose answer is a name (a line, at most the form's short limit), or a longer
+/// text (`long`: a text area, at most the form's text limit), with its problem.
+pub fn text_question(
+    id: &'static str,
+    label: &'static str,
+    long: bool,
+    value: RwSignal<String>,
+    problems: RwSignal<Vec<Problem>>,
+) -> impl IntoView {
+    let input = move |ev| value.set(event_target_value(&ev));
+    let field = if long {
+        view! {
+            <textarea class="textarea" id=id rows="3" maxlength=plr_core::limits::MAX_TEXT_CHARS
+                prop:value=move || value.get() on:input=input></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input class="input input--width-20" id=id type="text" maxlength=plr_core::limits::MAX_SHORT_CHARS
+                prop:value=move || value.get() on:input=input />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="form-group" class:form-group--error=move || invalid(problems, id)>
+            <label class="label" for=id>{label}</label>
+            {error(problems, id)}
+            {field}
+        </div>
+    }
+}
+
+/// Whether the field `id` has a problem.
+pub fn invalid(problems: RwSignal<Vec<Problem>>, id: &'static str) -> bool {
+    problems.with(|l| l.iter().any(|(at, _)| *at == id))
+}
+
+/// The panel of a change being recorded: its heading (focused when it opens), the error
+/// summary, the questions, and the buttons to record it (`save`) or cancel.
+#[component]
+pub fn ChangePanel(
+    /// The change.
+    changing: Changing,
+    /// The heading's id.
+    heading: &'static str,
+    /// The heading, given the case reference of the review being changed.
+    title: fn(&str) -> String,
+    /// The record button's words.
+    button: &'static str,
+    /// Records the answers.
+    save: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let updating = changing.updating;
+    let child =
+        move || updating.with(|u| u.as_ref().map(|u| u.child_ref.clone()).unwrap_or_default());
+    focus(heading);
+    view! {
+        <section class="update-panel" aria-labelledby=heading>
+            <h3 id=heading tabindex="-1">{move || title(&child())}</h3>
+            <ErrorSummary id=changing.summary problems=changing.problems />
+            {children()}
+            <div class="button-group">
+                <button type="button" class="button" on:click=move |_| save.run(()) disabled=move || changing.saving.get()>{button}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| updating.set(None)>"Cancel"</button>
+            </div>
+        </section>
     }
 }
 
@@ -311,10 +400,8 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
         summary: "update-problems",
         status: "register-status",
     };
-    let (problems, saving) = (changing.problems, changing.saving);
-    let invalid =
-        move |id: &'static str| move || problems.with(|l| l.iter().any(|(at, _)| *at == id));
-    let save = move |_| {
+    let problems = changing.problems;
+    let save = Callback::new(move |()| {
         let update = answered(
             &on.get_untracked(),
             by.get_untracked(),
@@ -324,30 +411,15 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
             note.get_untracked(),
         );
         changing.submit(state, update, record_update);
-    };
-    let child =
-        move || updating.with(|u| u.as_ref().map(|u| u.child_ref.clone()).unwrap_or_default());
-    focus("update-heading");
+    });
+    let title = |child: &str| format!("Record a Head of Service update on {child}");
     view! {
-        <section class="update-panel" aria-labelledby="update-heading">
-            <h3 id="update-heading" tabindex="-1">{move || format!("Record a Head of Service update on {}", child())}</h3>
-            <ErrorSummary id="update-problems" problems />
-            <div class="form-group" class:form-group--error=invalid("update-on")>
-                <label class="label" for="update-on">"Date of the update"</label>
-                <div class="hint" id="update-on-hint">"Not before the Case of Concern was raised, and not in the future."</div>
-                {error(problems, "update-on")}
-                <input class="input input--width-10" id="update-on" type="date" aria-describedby="update-on-hint"
-                    prop:value=move || on.get() on:input=move |ev| on.set(event_target_value(&ev)) />
-            </div>
-            <div class="form-group" class:form-group--error=invalid("update-by")>
-                <label class="label" for="update-by">"Name of the Head of Service"</label>
-                {error(problems, "update-by")}
-                <input class="input input--width-20" id="update-by" type="text" maxlength=plr_core::limits::MAX_SHORT_CHARS
-                    prop:value=move || by.get() on:input=move |ev| by.set(event_target_value(&ev)) />
-            </div>
+        <ChangePanel changing heading="update-heading" title button="Record the update" save>
+            {date_question("update-on", "Date of the update", "Not before the Case of Concern was raised, and not in the future.", on, problems)}
+            {text_question("update-by", "Name of the Head of Service", false, by, problems)}
             {yes_no("update-child-safe", "Is the Head of Service assured the child is safe?", child_safe, problems)}
             {yes_no("update-plan", "Is the Head of Service assured a plan is in place?", plan_in_place, problems)}
-            <div class="form-group" class:form-group--error=invalid("update-outcome")>
+            <div class="form-group" class:form-group--error=move || invalid(problems, "update-outcome")>
                 <fieldset class="fieldset" id="update-outcome" tabindex="-1">
                     <legend class="fieldset__legend">"What happens next"</legend>
                     <div class="hint">"Resolved only when both answers above are yes."</div>
@@ -367,16 +439,8 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
                     </div>
                 </fieldset>
             </div>
-            <div class="form-group">
-                <label class="label" for="update-note">"Note (optional)"</label>
-                <textarea class="textarea" id="update-note" rows="3" maxlength=plr_core::limits::MAX_TEXT_CHARS
-                    prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
-            </div>
-            <div class="button-group">
-                <button type="button" class="button" on:click=save disabled=move || saving.get()>"Record the update"</button>
-                <button type="button" class="button button--secondary" on:click=move |_| updating.set(None)>"Cancel"</button>
-            </div>
-        </section>
+            {text_question("update-note", "Note (optional)", true, note, problems)}
+        </ChangePanel>
     }
 }
 
