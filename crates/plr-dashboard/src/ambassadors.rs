@@ -17,7 +17,8 @@ use plr_core::Plr;
 use crate::download::download;
 use crate::state::{today, State};
 use crate::update::{
-    date_question, text_question, yes_no, ChangePanel, ChangedFiles, Changing, Problem, Updating,
+    against, date_question, text_question, yes_no, ChangePanel, ChangedFiles, Changing, Problem,
+    Updating,
 };
 
 /// A row of the Ambassadors' table: the measure's name, the finding's full question (none for
@@ -152,17 +153,11 @@ pub fn answered(
 /// Records `review` by the core's rule, each problem against its field.
 fn record(plr: &mut Plr, review: AmbassadorsReview) -> Result<(), Vec<Problem>> {
     record_ambassadors_review(plr, review, today(), Utc::now()).map_err(|found| {
-        found
-            .into_iter()
-            .map(|p| {
-                let field = match p.field() {
-                    Some("by") => "ambassadors-by",
-                    Some("comments") => "ambassadors-comments",
-                    _ => "ambassadors-on",
-                };
-                (field, p.to_string())
-            })
-            .collect()
+        against(found, |p| match p.field() {
+            Some("by") => "ambassadors-by",
+            Some("comments") => "ambassadors-comments",
+            _ => "ambassadors-on",
+        })
     })
 }
 
@@ -226,6 +221,26 @@ fn ReviewTable(table: Memo<Option<(Vec<String>, Vec<ReviewRow>)>>) -> impl IntoV
             <thead><tr><th scope="col">"Finding"</th>{columns}</tr></thead>
             <tbody>{rows}</tbody>
         </table>
+    }
+}
+
+/// A whole number typed in a number input (`width`: its width class), kept while it is one.
+fn number_question<T>(
+    id: &'static str,
+    label: &'static str,
+    width: &'static str,
+    value: RwSignal<T>,
+) -> impl IntoView
+where
+    T: std::str::FromStr + ToString + Send + Sync + 'static,
+{
+    view! {
+        <div class="form-group no-print">
+            <label class="label" for=id>{label}</label>
+            <input class=format!("input {width}") id=id type="number" min="0"
+                prop:value=move || value.with(T::to_string)
+                on:input=move |ev| if let Ok(v) = event_target_value(&ev).trim().parse() { value.set(v) } />
+        </div>
     }
 }
 
@@ -322,20 +337,10 @@ fn AmbassadorsSample() -> impl IntoView {
     view! {
         <h3 id="ambassadors-sample-heading">"The Ambassadors' sample"</h3>
         <p class="hint">"Completed reviews of the period the Ambassadors have not reviewed, none of an excluded team or person (as reviewer or practitioner: a conflict of interest), chosen at random across teams. The same reviews as the command plr ambassadors-sample with the same size, exclusions and seed."</p>
-        <div class="form-group no-print">
-            <label class="label" for="ambassadors-size">"How many reviews"</label>
-            <input class="input input--width-3" id="ambassadors-size" type="number" min="0"
-                prop:value=move || size.get().to_string()
-                on:input=move |ev| if let Ok(v) = event_target_value(&ev).trim().parse() { size.set(v) } />
-        </div>
+        {number_question("ambassadors-size", "How many reviews", "input--width-3", size)}
         {exclusions_box("ambassadors-teams", "Teams to exclude", teams)}
         {exclusions_box("ambassadors-people", "People to exclude (reviewers or practitioners)", people)}
-        <div class="form-group no-print">
-            <label class="label" for="ambassadors-seed">"Seed of the Ambassadors' sample"</label>
-            <input class="input input--width-5" id="ambassadors-seed" type="number" min="0"
-                prop:value=move || seed.get().to_string()
-                on:input=move |ev| if let Ok(v) = event_target_value(&ev).trim().parse() { seed.set(v) } />
-        </div>
+        {number_question("ambassadors-seed", "Seed of the Ambassadors' sample", "input--width-5", seed)}
         <p id="ambassadors-sample-summary">{move || sample.with(|(text, _, _, _)| text.clone())}</p>
         <button type="button" class="button button--secondary no-print" on:click=download_csv>
             "Download the Ambassadors' sample (CSV)"
@@ -369,16 +374,15 @@ fn RecordReview(
     let by = RwSignal::new(String::new());
     let findings = FINDINGS.map(|_| RwSignal::new(None::<bool>));
     let comments = RwSignal::new(String::new());
-    let changing = Changing {
-        updating,
-        recorded,
-        problems: RwSignal::new(Vec::new()),
-        saving: RwSignal::new(false),
-        noun: "Ambassadors' review",
-        first: "ambassadors-on",
-        summary: "ambassadors-problems",
-        status: "ambassadors-status",
-    };
+    let changing = Changing::new(
+        (updating, recorded),
+        "Ambassadors' review",
+        [
+            "ambassadors-on",
+            "ambassadors-problems",
+            "ambassadors-status",
+        ],
+    );
     let problems = changing.problems;
     let save = Callback::new(move |()| {
         let review = answered(

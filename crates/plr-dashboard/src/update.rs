@@ -283,6 +283,26 @@ pub struct Changing {
 }
 
 impl Changing {
+    /// A change called `noun` of the review in `updating`, saying what happened in
+    /// `recorded`; `ids`: the field a problem with the whole file is shown against, the error
+    /// summary, the status line.
+    pub fn new(
+        (updating, recorded): (RwSignal<Option<Updating>>, Recorded),
+        noun: &'static str,
+        [first, summary, status]: [&'static str; 3],
+    ) -> Changing {
+        Changing {
+            updating,
+            recorded,
+            problems: RwSignal::new(Vec::new()),
+            saving: RwSignal::new(false),
+            noun,
+            first,
+            summary,
+            status,
+        }
+    }
+
     /// Records the change: the answers' problems when `answers` has any, else the review read
     /// again from its file, changed by `change` (the core's rule), its file saved and the
     /// changed review folded into the dashboard; says what happened, or every problem.
@@ -362,20 +382,22 @@ impl Changing {
     }
 }
 
+/// Each of the core's problems `found` against the field `field` names.
+pub fn against<P: ToString>(found: Vec<P>, field: impl Fn(&P) -> &'static str) -> Vec<Problem> {
+    found
+        .into_iter()
+        .map(|p| (field(&p), p.to_string()))
+        .collect()
+}
+
 /// Records `update` by the core's rule, each problem against its field.
 fn record_update(plr: &mut Plr, update: ConcernUpdate) -> Result<(), Vec<Problem>> {
     record_concern_update(plr, update, today(), Utc::now()).map_err(|found| {
-        found
-            .into_iter()
-            .map(|p| {
-                let field = match p.field() {
-                    Some("by") => "update-by",
-                    Some("outcome") => "update-outcome",
-                    _ => "update-on",
-                };
-                (field, p.to_string())
-            })
-            .collect()
+        against(found, |p| match p.field() {
+            Some("by") => "update-by",
+            Some("outcome") => "update-outcome",
+            _ => "update-on",
+        })
     })
 }
 
@@ -390,16 +412,11 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
     let plan_in_place = RwSignal::new(None::<bool>);
     let outcome = RwSignal::new(None::<ConcernOutcome>);
     let note = RwSignal::new(String::new());
-    let changing = Changing {
-        updating,
-        recorded,
-        problems: RwSignal::new(Vec::new()),
-        saving: RwSignal::new(false),
-        noun: "update",
-        first: "update-on",
-        summary: "update-problems",
-        status: "register-status",
-    };
+    let changing = Changing::new(
+        (updating, recorded),
+        "update",
+        ["update-on", "update-problems", "register-status"],
+    );
     let problems = changing.problems;
     let save = Callback::new(move |()| {
         let update = answered(
