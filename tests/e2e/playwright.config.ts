@@ -36,6 +36,7 @@ export const firefoxSpecs = [
   'after.spec.ts',
   'dashboard-sources.spec.ts',
   'remove-all.spec.ts',
+  'dashboard-ambassadors.spec.ts',
 ];
 
 export default defineConfig({

@@ -3,6 +3,7 @@
 //! built on its own (served at `/dashboard/`), so none of its code is in the review form's
 //! download. Every rule comes from `plr-core`, as in the form; the pages render.
 
+pub mod ambassadors;
 pub mod cases;
 pub mod charts;
 pub mod choices;
@@ -23,6 +24,7 @@ pub mod update;
 use leptos::prelude::*;
 use plr_core::snapshot::{to_csv, to_json};
 
+use crate::ambassadors::Ambassadors;
 use crate::cases::{Concerns, ModerationSample, ModeratorEffectTables, RejectedFiles};
 use crate::choices::Choices;
 use crate::download::download;
@@ -100,6 +102,7 @@ fn SnapshotView() -> impl IntoView {
         </Show>
         <Show when=move || state.shows(4)><Representation /><ConcernRegister /><Tracker /></Show>
         <Show when=move || state.shows(5)><ModerationSample /></Show>
+        <Show when=move || state.shows(5)><Ambassadors /></Show>
     }
 }
 

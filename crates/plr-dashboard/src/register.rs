@@ -9,12 +9,11 @@ use plr_core::snapshot::{
     heads_of_service, register, register_csv, sort_register, Period, Register, RegisterColumn,
 };
 
-use crate::download::{download, download_bytes};
+use crate::download::download;
 use crate::figures::{MeasureTable, CONCERNS};
-use crate::files::zip_of;
 use crate::more::{ShowMore, PAGE};
 use crate::state::State;
-use crate::update::{RecordUpdate, Updating};
+use crate::update::{ChangedFiles, RecordUpdate, Updating};
 
 /// The register section.
 #[component]
@@ -163,46 +162,8 @@ pub fn ConcernRegister() -> impl IntoView {
             <Show when=move || updating.with(Option::is_some)>
                 <RecordUpdate updating recorded />
             </Show>
-            <ChangedFiles />
+            <ChangedFiles id="changed-files" />
             <ShowMore what="cases of concern" total=Signal::derive(move || shown.with(|r| r.entries.len())) limit />
         </section>
-    }
-}
-
-/// The changed files the browser could not write back: one downloads as itself, several as
-/// a zip, each under the name it was read with.
-#[component]
-fn ChangedFiles() -> impl IntoView {
-    let state = expect_context::<State>();
-    let unsaved = state.files.unsaved;
-    let problem = RwSignal::new(None::<String>);
-    let save = move |_| {
-        unsaved.with(|files| match files.as_slice() {
-            [] => {}
-            [(name, json)] => {
-                let base = name.rsplit('/').next().unwrap_or(name);
-                download(base, "application/json", json);
-            }
-            several => match zip_of(several) {
-                Ok(bytes) => {
-                    download_bytes("plr-changed-exports.zip", "application/zip", &bytes);
-                }
-                Err(why) => problem.set(Some(format!("The zip could not be made: {why}"))),
-            },
-        })
-    };
-    view! {
-        <Show when=move || unsaved.with(|u| !u.is_empty())>
-            <div class="inset no-print" id="changed-files">
-                <p>{move || unsaved.with(|u| match u.len() {
-                    1 => format!("1 changed file is not saved yet: {}.", u[0].0),
-                    n => format!("{n} changed files are not saved yet: {}.", u.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")),
-                })}</p>
-                <button type="button" class="button" on:click=save>
-                    {move || if unsaved.with(|u| u.len()) == 1 { "Download the changed file" } else { "Download the changed files (zip)" }}
-                </button>
-                {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
-            </div>
-        </Show>
     }
 }

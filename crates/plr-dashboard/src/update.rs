@@ -2,6 +2,10 @@
 //! core rule ([`record_concern_update`]) as the form's "Record a Head of Service update". The
 //! review is read again from its file, the update recorded, the file saved (back into an
 //! opened folder, or kept to download) and the register redrawn from the changed review.
+//!
+//! What every change recorded from the dashboard shares lives here too (the Ambassadors'
+//! review uses it): the review read again from its file ([`Changing::submit`]), the error
+//! summary, the yes/no questions, and the changed files to download ([`ChangedFiles`]).
 
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
@@ -9,9 +13,10 @@ use leptos::task::spawn_local;
 use plr_core::export::export_json;
 use plr_core::followthrough::{record_concern_update, UpdateProblem};
 use plr_core::import::import;
-use plr_core::{ConcernOutcome, ConcernUpdate, Framework, PlrId};
+use plr_core::{ConcernOutcome, ConcernUpdate, Framework, Plr, PlrId};
 
-use crate::files::Saved;
+use crate::download::{download, download_bytes};
+use crate::files::{zip_of, Saved};
 use crate::state::{today, State};
 
 /// A problem with an answer: the id of the field it is about, and what to do.
@@ -31,15 +36,15 @@ pub struct Updating {
 /// What happened to the last update recorded, for the register's status line.
 pub type Recorded = RwSignal<Option<String>>;
 
-fn yes_no(
+/// A yes/no question (a fieldset of two radios) whose answer is `value`, with its problem.
+pub fn yes_no(
     id: &'static str,
     legend: &'static str,
     value: RwSignal<Option<bool>>,
     problems: RwSignal<Vec<Problem>>,
 ) -> impl IntoView {
-    let invalid = move || problems.with(|l| l.iter().any(|(at, _)| *at == id));
     view! {
-        <div class="form-group" class:form-group--error=invalid>
+        <div class="form-group" class:form-group--error=move || invalid(problems, id)>
             <fieldset class="fieldset" id=id tabindex="-1">
                 <legend class="fieldset__legend">{legend}</legend>
                 {error(problems, id)}
@@ -61,7 +66,8 @@ fn yes_no(
     }
 }
 
-fn error(problems: RwSignal<Vec<Problem>>, id: &'static str) -> impl IntoView {
+/// The problem with the field `id`, above it.
+pub fn error(problems: RwSignal<Vec<Problem>>, id: &'static str) -> impl IntoView {
     move || {
         problems.with(|list| {
             list.iter().find(|(at, _)| *at == id).map(|(_, text)| {
@@ -132,55 +138,266 @@ pub fn answered(
     }
 }
 
-/// Reads the review again from its file, records `update` by the core's rule, saves the file
-/// and folds the changed review into the dashboard. `Err`: the problems, nothing changed.
-async fn record(
-    state: State,
-    updating: &Updating,
-    update: ConcernUpdate,
-) -> Result<String, Vec<Problem>> {
-    let whole = |text: String| vec![("update-on", text)];
-    let name = &updating.source;
-    let bytes = state.files.read(name).await.map_err(|why| {
-        whole(format!(
-            "The file {name} cannot be read again ({why}), so the update cannot be saved"
-        ))
-    })?;
-    let mut plr = import(&bytes)
-        .map_err(|e| whole(format!("The file {name} is no longer a review this dashboard can read ({e}): ask the team for a fresh download")))?
-        .plr;
-    if plr.id != updating.id {
-        return Err(whole(format!(
-            "The file {name} no longer holds the review of {}: load the folder again",
-            updating.child_ref
-        )));
+/// Moves the keyboard focus to the element `id` once it is drawn.
+pub fn focus(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(id) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    })
+}
+
+/// "There is a problem", each problem a link to its field (shown when there is one).
+#[component]
+pub fn ErrorSummary(id: &'static str, problems: RwSignal<Vec<Problem>>) -> impl IntoView {
+    let title = format!("{id}-title");
+    move || {
+        (!problems.with(Vec::is_empty)).then(|| {
+            view! {
+                <div class="error-summary" id=id tabindex="-1" role="alert" aria-labelledby=title.clone()>
+                    <h2 class="error-summary__title" id=title.clone()>"There is a problem"</h2>
+                    <ul class="error-summary__list">
+                        {problems.get().into_iter().map(|(id, text)| view! {
+                            <li><a href=format!("#{id}")>{text}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
-    record_concern_update(&mut plr, update, today(), Utc::now()).map_err(|found| {
-        found
-            .into_iter()
-            .map(|p| {
-                let field = match p.field() {
-                    Some("by") => "update-by",
-                    Some("outcome") => "update-outcome",
-                    _ => "update-on",
-                };
-                (field, p.to_string())
-            })
-            .collect::<Vec<Problem>>()
-    })?;
-    let json = export_json(&plr, Framework::practice_fundamentals())
-        .map_err(|e| whole(format!("The review could not be written ({e})")))?;
-    state.builder.update(|b| b.add(&plr, name));
-    Ok(match state.files.save(name, json).await {
-        Saved::InFolder => format!("The update on {} is recorded and saved in {name}.", updating.child_ref),
-        Saved::ToDownload(None) => format!(
-            "The update on {} is recorded. Download the changed file below and put it in place of {name}.",
-            updating.child_ref
-        ),
-        Saved::ToDownload(Some(why)) => format!(
-            "The update on {} is recorded, but {name} could not be written ({why}). Download the changed file below and put it in place of the old one.",
-            updating.child_ref
-        ),
+}
+
+/// A question whose answer is a date (as a date input gives it), with its hint and problem.
+pub fn date_question(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    value: RwSignal<String>,
+    problems: RwSignal<Vec<Problem>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="form-group" class:form-group--error=move || invalid(problems, id)>
+            <label class="label" for=id>{label}</label>
+            <div class="hint" id=hint_id.clone()>{hint}</div>
+            {error(problems, id)}
+            <input class="input input--width-10" id=id type="date" aria-describedby=hint_id
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+        </div>
+    }
+}
+
+/// A question whose answer is a name (a line, at most the form's short limit), or a longer
+/// text (`long`: a text area, at most the form's text limit), with its problem.
+pub fn text_question(
+    id: &'static str,
+    label: &'static str,
+    long: bool,
+    value: RwSignal<String>,
+    problems: RwSignal<Vec<Problem>>,
+) -> impl IntoView {
+    let input = move |ev| value.set(event_target_value(&ev));
+    let field = if long {
+        view! {
+            <textarea class="textarea" id=id rows="3" maxlength=plr_core::limits::MAX_TEXT_CHARS
+                prop:value=move || value.get() on:input=input></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input class="input input--width-20" id=id type="text" maxlength=plr_core::limits::MAX_SHORT_CHARS
+                prop:value=move || value.get() on:input=input />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="form-group" class:form-group--error=move || invalid(problems, id)>
+            <label class="label" for=id>{label}</label>
+            {error(problems, id)}
+            {field}
+        </div>
+    }
+}
+
+/// Whether the field `id` has a problem.
+pub fn invalid(problems: RwSignal<Vec<Problem>>, id: &'static str) -> bool {
+    problems.with(|l| l.iter().any(|(at, _)| *at == id))
+}
+
+/// The panel of a change being recorded: its heading (focused when it opens), the error
+/// summary, the questions, and the buttons to record it (`save`) or cancel.
+#[component]
+pub fn ChangePanel(
+    /// The change.
+    changing: Changing,
+    /// The heading's id.
+    heading: &'static str,
+    /// The heading, given the case reference of the review being changed.
+    title: fn(&str) -> String,
+    /// The record button's words.
+    button: &'static str,
+    /// Records the answers.
+    save: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let updating = changing.updating;
+    let child =
+        move || updating.with(|u| u.as_ref().map(|u| u.child_ref.clone()).unwrap_or_default());
+    focus(heading);
+    view! {
+        <section class="update-panel" aria-labelledby=heading>
+            <h3 id=heading tabindex="-1">{move || title(&child())}</h3>
+            <ErrorSummary id=changing.summary problems=changing.problems />
+            {children()}
+            <div class="button-group">
+                <button type="button" class="button" on:click=move |_| save.run(()) disabled=move || changing.saving.get()>{button}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| updating.set(None)>"Cancel"</button>
+            </div>
+        </section>
+    }
+}
+
+/// A change being recorded on a review from the dashboard (a Head of Service update, an
+/// Ambassadors' review): the review, what the change is called, where its problems and what
+/// happened are shown.
+#[derive(Clone, Copy)]
+pub struct Changing {
+    /// The review being changed; set to `None` once the change is recorded.
+    pub updating: RwSignal<Option<Updating>>,
+    /// What happened, for the status line.
+    pub recorded: Recorded,
+    /// The answers' problems.
+    pub problems: RwSignal<Vec<Problem>>,
+    /// Whether the file is being read and saved.
+    pub saving: RwSignal<bool>,
+    /// The change in words: `update`, `Ambassadors' review`.
+    pub noun: &'static str,
+    /// The field a problem with the file as a whole is shown against.
+    pub first: &'static str,
+    /// The id of the error summary.
+    pub summary: &'static str,
+    /// The id of the status line, focused once recorded.
+    pub status: &'static str,
+}
+
+impl Changing {
+    /// A change called `noun` of the review in `updating`, saying what happened in
+    /// `recorded`; `ids`: the field a problem with the whole file is shown against, the error
+    /// summary, the status line.
+    pub fn new(
+        (updating, recorded): (RwSignal<Option<Updating>>, Recorded),
+        noun: &'static str,
+        [first, summary, status]: [&'static str; 3],
+    ) -> Changing {
+        Changing {
+            updating,
+            recorded,
+            problems: RwSignal::new(Vec::new()),
+            saving: RwSignal::new(false),
+            noun,
+            first,
+            summary,
+            status,
+        }
+    }
+
+    /// Records the change: the answers' problems when `answers` has any, else the review read
+    /// again from its file, changed by `change` (the core's rule), its file saved and the
+    /// changed review folded into the dashboard; says what happened, or every problem.
+    pub fn submit<T: 'static>(
+        self,
+        state: State,
+        answers: Result<T, Vec<Problem>>,
+        change: fn(&mut Plr, T) -> Result<(), Vec<Problem>>,
+    ) {
+        let Some(current) = self.updating.get_untracked() else {
+            return;
+        };
+        let answers = match answers {
+            Ok(answers) => answers,
+            Err(found) => return self.refuse(found),
+        };
+        self.saving.set(true);
+        spawn_local(async move {
+            match self
+                .record(state, &current, |plr| change(plr, answers))
+                .await
+            {
+                Ok(said) => {
+                    self.problems.set(Vec::new());
+                    self.recorded.set(Some(said));
+                    self.updating.set(None);
+                    focus(self.status);
+                }
+                Err(found) => self.refuse(found),
+            }
+            self.saving.set(false);
+        });
+    }
+
+    fn refuse(self, found: Vec<Problem>) {
+        self.problems.set(found);
+        focus(self.summary);
+    }
+
+    /// Reads the review again from its file, changes it, saves the file and folds the changed
+    /// review into the dashboard. `Err`: the problems, nothing changed.
+    async fn record(
+        self,
+        state: State,
+        updating: &Updating,
+        change: impl FnOnce(&mut Plr) -> Result<(), Vec<Problem>>,
+    ) -> Result<String, Vec<Problem>> {
+        let (noun, child) = (self.noun, &updating.child_ref);
+        let whole = |text: String| vec![(self.first, text)];
+        let name = &updating.source;
+        let bytes = state.files.read(name).await.map_err(|why| {
+            whole(format!(
+                "The file {name} cannot be read again ({why}), so the {noun} cannot be saved"
+            ))
+        })?;
+        let mut plr = import(&bytes)
+            .map_err(|e| whole(format!("The file {name} is no longer a review this dashboard can read ({e}): ask the team for a fresh download")))?
+            .plr;
+        if plr.id != updating.id {
+            return Err(whole(format!(
+                "The file {name} no longer holds the review of {child}: load the folder again"
+            )));
+        }
+        change(&mut plr)?;
+        let json = export_json(&plr, Framework::practice_fundamentals())
+            .map_err(|e| whole(format!("The review could not be written ({e})")))?;
+        state.builder.update(|b| b.add(&plr, name));
+        Ok(match state.files.save(name, json).await {
+            Saved::InFolder => format!("The {noun} on {child} is recorded and saved in {name}."),
+            Saved::ToDownload(None) => format!(
+                "The {noun} on {child} is recorded. Download the changed file below and put it in place of {name}."
+            ),
+            Saved::ToDownload(Some(why)) => format!(
+                "The {noun} on {child} is recorded, but {name} could not be written ({why}). Download the changed file below and put it in place of the old one."
+            ),
+        })
+    }
+}
+
+/// Each of the core's problems `found` against the field `field` names.
+pub fn against<P: ToString>(found: Vec<P>, field: impl Fn(&P) -> &'static str) -> Vec<Problem> {
+    found
+        .into_iter()
+        .map(|p| (field(&p), p.to_string()))
+        .collect()
+}
+
+/// Records `update` by the core's rule, each problem against its field.
+fn record_update(plr: &mut Plr, update: ConcernUpdate) -> Result<(), Vec<Problem>> {
+    record_concern_update(plr, update, today(), Utc::now()).map_err(|found| {
+        against(found, |p| match p.field() {
+            Some("by") => "update-by",
+            Some("outcome") => "update-outcome",
+            _ => "update-on",
+        })
     })
 }
 
@@ -195,23 +412,13 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
     let plan_in_place = RwSignal::new(None::<bool>);
     let outcome = RwSignal::new(None::<ConcernOutcome>);
     let note = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<Problem>::new());
-    let saving = RwSignal::new(false);
-    let invalid =
-        move |id: &'static str| move || problems.with(|l| l.iter().any(|(at, _)| *at == id));
-    let focus = |id: &'static str| {
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(id) {
-                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                    let _ = el.focus();
-                }
-            }
-        })
-    };
-    let save = move |_| {
-        let Some(current) = updating.get_untracked() else {
-            return;
-        };
+    let changing = Changing::new(
+        (updating, recorded),
+        "update",
+        ["update-on", "update-problems", "register-status"],
+    );
+    let problems = changing.problems;
+    let save = Callback::new(move |()| {
         let update = answered(
             &on.get_untracked(),
             by.get_untracked(),
@@ -220,63 +427,16 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
             outcome.get_untracked(),
             note.get_untracked(),
         );
-        let update = match update {
-            Ok(update) => update,
-            Err(found) => {
-                problems.set(found);
-                focus("update-problems");
-                return;
-            }
-        };
-        saving.set(true);
-        spawn_local(async move {
-            match record(state, &current, update).await {
-                Ok(said) => {
-                    problems.set(Vec::new());
-                    recorded.set(Some(said));
-                    updating.set(None);
-                    focus("register-status");
-                }
-                Err(found) => {
-                    problems.set(found);
-                    focus("update-problems");
-                }
-            }
-            saving.set(false);
-        });
-    };
-    let child =
-        move || updating.with(|u| u.as_ref().map(|u| u.child_ref.clone()).unwrap_or_default());
-    focus("update-heading");
+        changing.submit(state, update, record_update);
+    });
+    let title = |child: &str| format!("Record a Head of Service update on {child}");
     view! {
-        <section class="update-panel" aria-labelledby="update-heading">
-            <h3 id="update-heading" tabindex="-1">{move || format!("Record a Head of Service update on {}", child())}</h3>
-            {move || (!problems.with(Vec::is_empty)).then(|| view! {
-                <div class="error-summary" id="update-problems" tabindex="-1" role="alert" aria-labelledby="update-problems-title">
-                    <h2 class="error-summary__title" id="update-problems-title">"There is a problem"</h2>
-                    <ul class="error-summary__list">
-                        {problems.get().into_iter().map(|(id, text)| view! {
-                            <li><a href=format!("#{id}")>{text}</a></li>
-                        }).collect_view()}
-                    </ul>
-                </div>
-            })}
-            <div class="form-group" class:form-group--error=invalid("update-on")>
-                <label class="label" for="update-on">"Date of the update"</label>
-                <div class="hint" id="update-on-hint">"Not before the Case of Concern was raised, and not in the future."</div>
-                {error(problems, "update-on")}
-                <input class="input input--width-10" id="update-on" type="date" aria-describedby="update-on-hint"
-                    prop:value=move || on.get() on:input=move |ev| on.set(event_target_value(&ev)) />
-            </div>
-            <div class="form-group" class:form-group--error=invalid("update-by")>
-                <label class="label" for="update-by">"Name of the Head of Service"</label>
-                {error(problems, "update-by")}
-                <input class="input input--width-20" id="update-by" type="text" maxlength=plr_core::limits::MAX_SHORT_CHARS
-                    prop:value=move || by.get() on:input=move |ev| by.set(event_target_value(&ev)) />
-            </div>
+        <ChangePanel changing heading="update-heading" title button="Record the update" save>
+            {date_question("update-on", "Date of the update", "Not before the Case of Concern was raised, and not in the future.", on, problems)}
+            {text_question("update-by", "Name of the Head of Service", false, by, problems)}
             {yes_no("update-child-safe", "Is the Head of Service assured the child is safe?", child_safe, problems)}
             {yes_no("update-plan", "Is the Head of Service assured a plan is in place?", plan_in_place, problems)}
-            <div class="form-group" class:form-group--error=invalid("update-outcome")>
+            <div class="form-group" class:form-group--error=move || invalid(problems, "update-outcome")>
                 <fieldset class="fieldset" id="update-outcome" tabindex="-1">
                     <legend class="fieldset__legend">"What happens next"</legend>
                     <div class="hint">"Resolved only when both answers above are yes."</div>
@@ -296,15 +456,45 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
                     </div>
                 </fieldset>
             </div>
-            <div class="form-group">
-                <label class="label" for="update-note">"Note (optional)"</label>
-                <textarea class="textarea" id="update-note" rows="3" maxlength=plr_core::limits::MAX_TEXT_CHARS
-                    prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+            {text_question("update-note", "Note (optional)", true, note, problems)}
+        </ChangePanel>
+    }
+}
+
+/// The changed files the browser could not write back: one downloads as itself, several as
+/// a zip, each under the name it was read with (`id`: the box's id).
+#[component]
+pub fn ChangedFiles(id: &'static str) -> impl IntoView {
+    let state = expect_context::<State>();
+    let unsaved = state.files.unsaved;
+    let problem = RwSignal::new(None::<String>);
+    let save = move |_| {
+        unsaved.with(|files| match files.as_slice() {
+            [] => {}
+            [(name, json)] => {
+                let base = name.rsplit('/').next().unwrap_or(name);
+                download(base, "application/json", json);
+            }
+            several => match zip_of(several) {
+                Ok(bytes) => {
+                    download_bytes("plr-changed-exports.zip", "application/zip", &bytes);
+                }
+                Err(why) => problem.set(Some(format!("The zip could not be made: {why}"))),
+            },
+        })
+    };
+    view! {
+        <Show when=move || unsaved.with(|u| !u.is_empty())>
+            <div class="inset no-print" id=id>
+                <p>{move || unsaved.with(|u| match u.len() {
+                    1 => format!("1 changed file is not saved yet: {}.", u[0].0),
+                    n => format!("{n} changed files are not saved yet: {}.", u.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")),
+                })}</p>
+                <button type="button" class="button" on:click=save>
+                    {move || if unsaved.with(|u| u.len()) == 1 { "Download the changed file" } else { "Download the changed files (zip)" }}
+                </button>
+                {move || problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
             </div>
-            <div class="button-group">
-                <button type="button" class="button" on:click=save disabled=move || saving.get()>"Record the update"</button>
-                <button type="button" class="button button--secondary" on:click=move |_| updating.set(None)>"Cancel"</button>
-            </div>
-        </section>
+        </Show>
     }
 }
