@@ -130,22 +130,12 @@ pub fn answered(
         }
     }
     match on {
-        Some(reviewed_on) if problems.is_empty() => {
-            let mut review = AmbassadorsReview {
-                reviewed_on,
-                by,
-                relationship: false,
-                child_focused_summary: false,
-                childs_views: false,
-                about_the_child: false,
-                language_and_decisions: false,
-                comments,
-            };
-            for (finding, answer) in FINDINGS.iter().zip(findings) {
-                (finding.set)(&mut review, answer == Some(true));
-            }
-            Ok(review)
-        }
+        Some(reviewed_on) if problems.is_empty() => Ok(AmbassadorsReview::new(
+            reviewed_on,
+            by,
+            findings.map(|answer| answer == Some(true)),
+            comments,
+        )),
         _ => Err(problems),
     }
 }

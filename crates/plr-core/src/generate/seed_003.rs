@@ -15,7 +15,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 
 use super::{Generator, Shape, TEAMS};
-use crate::ambassadors::{record_ambassadors_review, FINDINGS};
+use crate::ambassadors::record_ambassadors_review;
 use crate::concern::raised;
 use crate::followthrough::{record_concern_update, ActionOutcome};
 use crate::model::{
@@ -786,19 +786,13 @@ fn ambassadors(plrs: &mut [Plr]) {
             .collect();
         let step = candidates.len() / n;
         for (k, &i) in candidates.iter().step_by(step.max(1)).take(n).enumerate() {
-            let mut review = AmbassadorsReview {
-                reviewed_on: on,
-                by: "GCC Ambassadors".into(),
-                relationship: false,
-                child_focused_summary: false,
-                childs_views: false,
-                about_the_child: false,
-                language_and_decisions: false,
-                comments: "Reviewed by two Ambassadors.".into(),
-            };
-            for (f, finding) in FINDINGS.iter().enumerate() {
-                (finding.set)(&mut review, (k + 3 * f) % n < yes[f]);
-            }
+            let answers: [bool; 5] = std::array::from_fn(|f| (k + 3 * f) % n < yes[f]);
+            let review = AmbassadorsReview::new(
+                on,
+                "GCC Ambassadors".into(),
+                answers,
+                "Reviewed by two Ambassadors.".into(),
+            );
             let plr = &mut plrs[i];
             let now = plr.updated_at.max(at(on, 14));
             record_ambassadors_review(plr, review, on, now)
