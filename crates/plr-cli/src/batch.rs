@@ -12,7 +12,7 @@ use std::sync::Arc;
 use plr_core::snapshot::{
     moderator_effect, moderators_csv, moderators_text, nil_returns, nil_returns_csv,
     nil_returns_text, sample_csv, sample_json, sample_summary, to_csv, to_json, to_text,
-    Allocation, Options, Period, SampleOptions, Settings, SnapshotBuilder,
+    Allocation, MonthlyReport, Options, Period, SampleOptions, Settings, Snapshot, SnapshotBuilder,
 };
 use plr_core::LegalStatus;
 use rayon::prelude::*;
@@ -31,6 +31,15 @@ pub enum Format {
     Csv,
     /// A readable report.
     Text,
+}
+
+/// How `plr report` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// A whole HTML page, its stylesheet inline, printable on A4.
+    Html,
+    /// Markdown (tables; a chart as its table of figures).
+    Md,
 }
 
 /// What to select (shared by `snapshot` and `sample`).
@@ -156,7 +165,7 @@ fn settings(file: Option<&Path>) -> Result<Settings, String> {
 }
 
 /// Prints each rejected file's problems on `err` as `<file>: <json path>: <problem>`.
-fn report_rejected(snapshot: &plr_core::snapshot::Snapshot, err: &mut impl Write) {
+fn report_rejected(snapshot: &Snapshot, err: &mut impl Write) {
     for rejected in &snapshot.rejected {
         for p in &rejected.problems {
             let _ = writeln!(err, "{}: {}: {}", rejected.file, p.path, p.message);
@@ -202,6 +211,39 @@ fn options(
 
 /// `plr snapshot`: the snapshot on `out` in the chosen format; rejected files on `err`.
 pub fn snapshot(args: SnapshotArgs, out: &mut impl Write, err: &mut impl Write) -> u8 {
+    let format = args.format;
+    snapshot_with(args, out, err, |_, _, snapshot| match format {
+        Format::Json => to_json(snapshot),
+        Format::Csv => to_csv(snapshot),
+        Format::Text => to_text(snapshot),
+    })
+}
+
+/// `plr report`: the monthly QA report of the snapshot `plr snapshot` makes from the same
+/// arguments, on `out` as HTML or Markdown; rejected files on `err`.
+pub fn report(
+    args: SnapshotArgs,
+    format: ReportFormat,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    snapshot_with(args, out, err, |builder, options, snapshot| {
+        let report = MonthlyReport::of(builder, options, snapshot);
+        match format {
+            ReportFormat::Html => report.to_html(),
+            ReportFormat::Md => report.to_markdown(),
+        }
+    })
+}
+
+/// Reads the settings, allocation and batch of `args`, makes the snapshot and prints what
+/// `write` makes of it; rejected files and the allocation's problems on `err`.
+fn snapshot_with(
+    args: SnapshotArgs,
+    out: &mut impl Write,
+    err: &mut impl Write,
+    write: impl FnOnce(&SnapshotBuilder, &Options, &Snapshot) -> String,
+) -> u8 {
     let (settings, allocation, allocation_ok) =
         match settings_and_allocation(args.settings.as_deref(), args.allocation.as_deref(), err) {
             Ok(read) => read,
@@ -214,11 +256,7 @@ pub fn snapshot(args: SnapshotArgs, out: &mut impl Write, err: &mut impl Write) 
         ..options(&builder, &args.selection, args.as_of, settings)
     };
     let snapshot = builder.finish(&options);
-    let text = match args.format {
-        Format::Json => to_json(&snapshot),
-        Format::Csv => to_csv(&snapshot),
-        Format::Text => to_text(&snapshot),
-    };
+    let text = write(&builder, &options, &snapshot);
     let _ = write!(out, "{text}");
     report_rejected(&snapshot, err);
     if snapshot.rejected_files > 0 || !allocation_ok {

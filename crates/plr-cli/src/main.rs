@@ -17,7 +17,7 @@ mod generate;
 #[command(
     name = "plr",
     version,
-    about = "Practice Learning Review exports: validate, grade, snapshot, concerns, nil-returns, sample, moderators, generate, schema"
+    about = "Practice Learning Review exports: validate, grade, snapshot, report, concerns, nil-returns, sample, moderators, generate, schema"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -72,6 +72,29 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "json")]
         format: batch::Format,
+    },
+    /// The monthly QA report (qa-month.md section 4): seed 003's "How are we doing?" for the
+    /// period, every figure the snapshot's with its target, RAG and previous period, as a
+    /// self-contained HTML page printable on A4 (charts in SVG with text alternatives) or as
+    /// Markdown, on standard output.
+    Report {
+        #[command(flatten)]
+        selection: batch::Selection,
+        /// Actions are judged as of this date (YYYY-MM-DD); by default today, or the last day
+        /// of a period that has ended.
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        /// The allocation file (CSV: month,auditor,team,head_of_service,state,plr_id): gives
+        /// the Representation section its funnel, completion rate, teams not audited and nil
+        /// returns. Bad rows are printed as `FILE: line N, column C: problem` (exit code 1).
+        #[arg(long, value_name = "FILE")]
+        allocation: Option<PathBuf>,
+        /// A JSON settings file changing targets or the monthly baseline.
+        #[arg(long)]
+        settings: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "html")]
+        format: batch::ReportFormat,
     },
     /// The Case of Concern register (followthrough.md): every loaded, completed review raised as
     /// a Case of Concern and not resolved as of the period's end (or --as-of, if earlier),
@@ -211,6 +234,23 @@ fn main() -> ExitCode {
                 format,
             };
             batch::snapshot(args, &mut out, &mut err)
+        }
+        Command::Report {
+            selection,
+            as_of,
+            allocation,
+            settings,
+            format,
+        } => {
+            let args = batch::SnapshotArgs {
+                selection,
+                as_of,
+                allocated: None,
+                allocation,
+                settings,
+                format: batch::Format::Json,
+            };
+            batch::report(args, format, &mut out, &mut err)
         }
         Command::Concerns {
             selection,

@@ -216,10 +216,10 @@ fn chart_html(out: &mut String, chart: &Chart, id: &str) {
     let top = if chart.percent {
         100
     } else {
-        highest.div_ceil(10).max(1) * 10
+        highest.div_ceil(20).max(1) * 20
     };
     let y = |v: u32| BOTTOM - f64::from(v) / f64::from(top) * (BOTTOM - TOP);
-    let per_row = 3;
+    let per_row = 2;
     let legend_rows = chart.series.len().div_ceil(per_row);
     let height = BOTTOM + 34.0 + legend_rows as f64 * 18.0;
     let _ = write!(
@@ -289,7 +289,7 @@ fn chart_html(out: &mut String, chart: &Chart, id: &str) {
         );
     }
     for (j, s) in chart.series.iter().enumerate() {
-        let x = LEFT + (j % per_row) as f64 * 196.0;
+        let x = LEFT + (j % per_row) as f64 * 292.0;
         let row_y = BOTTOM + 30.0 + (j / per_row) as f64 * 18.0;
         let _ = writeln!(
             out,
