@@ -15,6 +15,15 @@ use crate::timing::{measure_since, now};
 /// The parts of the report, drawn in turn (see [`State::draw`]).
 pub const PARTS: u8 = 5;
 
+/// What the dashboard shows under the choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// The Performance Snapshot, the register, the tracker and the sample.
+    Snapshot,
+    /// The monthly QA report of the period.
+    MonthlyReport,
+}
+
 /// Everything the pages share (cheap to copy: signals).
 #[derive(Clone, Copy)]
 pub struct State {
@@ -38,6 +47,8 @@ pub struct State {
     pub allocation: RwSignal<Option<Arc<Allocation>>>,
     /// The snapshot for the choices above.
     pub snapshot: Memo<Snapshot>,
+    /// The snapshot's pages, or the monthly report.
+    pub shown: RwSignal<Shown>,
     /// The files read, to save a Head of Service update into, and the changed files.
     pub files: Files,
 }
@@ -89,6 +100,7 @@ impl State {
             allocated,
             allocation,
             snapshot,
+            shown: RwSignal::new(Shown::Snapshot),
             files: Files::default(),
         }
     }
