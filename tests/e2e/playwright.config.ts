@@ -34,6 +34,7 @@ export const firefoxSpecs = [
   'dashboard-update.spec.ts',
   'after.spec.ts',
   'dashboard-sources.spec.ts',
+  'dashboard-report.spec.ts',
 ];
 
 export default defineConfig({

@@ -173,20 +173,26 @@ fn report_rejected(snapshot: &Snapshot, err: &mut impl Write) {
     }
 }
 
-/// Everything `plr snapshot` takes.
-pub struct SnapshotArgs {
-    /// Period, filters and files.
+/// What `plr snapshot` and `plr report` read.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SnapshotInputs {
+    #[command(flatten)]
     pub selection: Selection,
-    /// The as-of date (default today).
+    /// Actions are judged as of this date (YYYY-MM-DD); by default today, or the last day
+    /// of a period that has ended.
+    #[arg(long)]
     pub as_of: Option<NaiveDate>,
-    /// Audits allocated for the period (an allocation file wins over it).
-    pub allocated: Option<u32>,
-    /// An allocation file (`qa-month.md` §1).
+    /// The allocation file (CSV: month,auditor,team,head_of_service,state,plr_id): adds
+    /// the funnel from auditors listed to audits submitted, the completion rate from it
+    /// (this wins over --allocated), the teams not audited and the nil returns. Each bad row
+    /// is printed as `FILE: line N, column C: problem` and left out (exit code 1); the rest
+    /// count.
+    #[arg(long, value_name = "FILE")]
     pub allocation: Option<PathBuf>,
-    /// A settings file.
+    /// A JSON settings file changing targets or the monthly baseline
+    /// (`plr schema --settings` prints its schema).
+    #[arg(long)]
     pub settings: Option<PathBuf>,
-    /// Output format.
-    pub format: Format,
 }
 
 /// The options of `selection`; without `as_of`, actions are judged as the core says by
@@ -210,9 +216,14 @@ fn options(
 }
 
 /// `plr snapshot`: the snapshot on `out` in the chosen format; rejected files on `err`.
-pub fn snapshot(args: SnapshotArgs, out: &mut impl Write, err: &mut impl Write) -> u8 {
-    let format = args.format;
-    snapshot_with(args, out, err, |_, _, snapshot| match format {
+pub fn snapshot(
+    inputs: SnapshotInputs,
+    allocated: Option<u32>,
+    format: Format,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    snapshot_with(inputs, allocated, out, err, |_, _, snapshot| match format {
         Format::Json => to_json(snapshot),
         Format::Csv => to_csv(snapshot),
         Format::Text => to_text(snapshot),
@@ -220,14 +231,14 @@ pub fn snapshot(args: SnapshotArgs, out: &mut impl Write, err: &mut impl Write) 
 }
 
 /// `plr report`: the monthly QA report of the snapshot `plr snapshot` makes from the same
-/// arguments, on `out` as HTML or Markdown; rejected files on `err`.
+/// inputs, on `out` as HTML or Markdown; rejected files on `err`.
 pub fn report(
-    args: SnapshotArgs,
+    inputs: SnapshotInputs,
     format: ReportFormat,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> u8 {
-    snapshot_with(args, out, err, |builder, options, snapshot| {
+    snapshot_with(inputs, None, out, err, |builder, options, snapshot| {
         let report = MonthlyReport::of(builder, options, snapshot);
         match format {
             ReportFormat::Html => report.to_html(),
@@ -239,7 +250,8 @@ pub fn report(
 /// Reads the settings, allocation and batch of `args`, makes the snapshot and prints what
 /// `write` makes of it; rejected files and the allocation's problems on `err`.
 fn snapshot_with(
-    args: SnapshotArgs,
+    args: SnapshotInputs,
+    allocated: Option<u32>,
     out: &mut impl Write,
     err: &mut impl Write,
     write: impl FnOnce(&SnapshotBuilder, &Options, &Snapshot) -> String,
@@ -251,7 +263,7 @@ fn snapshot_with(
         };
     let builder = read_batch(&args.selection.paths);
     let options = Options {
-        allocated: args.allocated,
+        allocated,
         allocation,
         ..options(&builder, &args.selection, args.as_of, settings)
     };

@@ -184,7 +184,7 @@ impl Chart {
 
     /// The chart's figures as a table: a row per series, a column per category.
     pub fn figures_table(&self) -> Table {
-        let mut columns = vec![String::new()];
+        let mut columns = vec![self.series_heading.clone()];
         columns.extend(self.categories.iter().cloned());
         Table {
             caption: format!("{}: the figures", self.title),
@@ -224,7 +224,7 @@ fn chart_html(out: &mut String, chart: &Chart, id: &str) {
     let height = BOTTOM + 34.0 + legend_rows as f64 * 18.0;
     let _ = write!(
         out,
-        "<figure>\n<figcaption>{title}</figcaption>\n<svg viewBox=\"0 0 640 {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"Arial, Helvetica, sans-serif\">\n<title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n",
+        "<figure>\n<figcaption>{title}</figcaption>\n<svg viewBox=\"0 0 640 {height}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" font-family=\"Arial, Helvetica, sans-serif\">\n<title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n",
         title = escape(&chart.title),
         desc = escape(&chart.description()),
     );

@@ -13,6 +13,7 @@
 mod html;
 mod markdown;
 mod sections;
+mod service;
 #[cfg(test)]
 mod tests;
 
@@ -106,12 +107,12 @@ impl SectionKind {
             SectionKind::LegalStatus => sections::legal_status(from),
             SectionKind::Teams => sections::teams(from),
             SectionKind::PracticeAreas => sections::practice_areas(from),
-            SectionKind::Feedback => sections::feedback(from),
-            SectionKind::CasesOfConcern => sections::cases_of_concern(from),
-            SectionKind::ModeratorEffect => sections::moderator_effect(from),
-            SectionKind::Representation => sections::representation(from),
-            SectionKind::Participation => sections::participation(from),
-            SectionKind::Impact => sections::impact(from),
+            SectionKind::Feedback => service::feedback(from),
+            SectionKind::CasesOfConcern => service::cases_of_concern(from),
+            SectionKind::ModeratorEffect => service::moderator_effect(from),
+            SectionKind::Representation => service::representation(from),
+            SectionKind::Participation => service::participation(from),
+            SectionKind::Impact => service::impact(from),
         }
     }
 }
@@ -175,6 +176,8 @@ pub struct Chart {
     pub title: String,
     /// The groups along the bottom (periods, legal statuses ...).
     pub categories: Vec<String>,
+    /// What a series is (the heading of its table's first column): `Legal status`.
+    pub series_heading: String,
     /// The series, one column each in every group.
     pub series: Vec<Series>,
     /// Whether the values are percentages (else counts).

@@ -1,14 +1,14 @@
-//! What each section of the monthly report holds: the snapshot's measures chosen and put in
-//! seed 003's order, with a sentence where the seed writes one. Nothing is counted here
-//! beyond a table's average and the teams meeting their targets, read off the rows shown.
+//! What the report's opening and its grade sections hold (core audit activity, by legal
+//! status, team and area of practice): the snapshot's measures chosen and put in seed 003's
+//! order, with a sentence where the seed writes one. Nothing is counted here beyond a
+//! table's average and the teams meeting their targets, read off the rows shown.
 
 use super::{day, Block, Cell, Chart, Figure, Series, Sources, Table};
 use crate::snapshot::breakdown::breakdowns_in;
-use crate::snapshot::measure::{percent, Measure, MeasureKey};
+use crate::snapshot::measure::{Measure, MeasureKey};
 use crate::snapshot::period::Period;
 use crate::snapshot::report::PeriodMeasures;
 use crate::snapshot::tally::Measures;
-use crate::snapshot::window::window;
 
 use MeasureKey::*;
 
@@ -25,7 +25,7 @@ const GRADE_COLUMNS: [(MeasureKey, &str); 5] = [
 ];
 
 /// A table of the measures `keys` that `measures` holds, in that order.
-fn figures(caption: &str, measures: &Measures, keys: &[MeasureKey]) -> Block {
+pub(super) fn figures(caption: &str, measures: &Measures, keys: &[MeasureKey]) -> Block {
     Block::Figures {
         caption: caption.to_string(),
         rows: keys
@@ -42,7 +42,7 @@ fn figures(caption: &str, measures: &Measures, keys: &[MeasureKey]) -> Block {
 }
 
 /// A measure's cell: its value as shown, rated when it has a target.
-fn cell(measure: Option<&Measure>) -> Cell {
+pub(super) fn cell(measure: Option<&Measure>) -> Cell {
     measure.map_or_else(
         || Cell::text("–"),
         |m| Cell {
@@ -53,7 +53,7 @@ fn cell(measure: Option<&Measure>) -> Cell {
 }
 
 /// A quarter's name in a trend: `Q2 22/23 (to date)` while the report's period ends before it.
-fn quarter_name(quarter: &PeriodMeasures, period: Period) -> String {
+pub(super) fn quarter_name(quarter: &PeriodMeasures, period: Period) -> String {
     let ends_later = Period::parse(&quarter.period).is_ok_and(|q| q.last_day() > period.last_day());
     if ends_later {
         format!("{} (to date)", quarter.period)
@@ -85,6 +85,7 @@ fn grade_table(caption: &str, first: &str, rows: Vec<(String, u32, &Measures)>) 
 fn quarterly_chart(
     from: &Sources<'_>,
     title: String,
+    series_heading: &str,
     key: MeasureKey,
     groups: &[String],
     quarters: &[Vec<(String, Measures)>],
@@ -112,6 +113,7 @@ fn quarterly_chart(
     Block::Chart(Chart {
         title,
         categories,
+        series_heading: series_heading.to_string(),
         series,
         percent: true,
         level: target_level(from, key),
@@ -191,7 +193,7 @@ pub(super) fn core_activity(from: &Sources<'_>) -> Vec<Block> {
     let total: u32 = months.iter().map(|m| m.plrs).sum();
     let count = months.len().max(1) as u32;
     let average = (2 * total + count) / (2 * count);
-    let mut columns = vec![String::new()];
+    let mut columns = vec!["Measure".to_string()];
     columns.extend(months.iter().map(|m| short_month(&m.period)));
     columns.push("Average".into());
     let mut row = vec![Cell::text("Audits completed")];
@@ -223,6 +225,7 @@ pub(super) fn core_activity(from: &Sources<'_>) -> Vec<Block> {
         Block::Chart(Chart {
             title: "Audits completed month by month".into(),
             categories: months.iter().map(|m| short_month(&m.period)).collect(),
+            series_heading: "Measure".into(),
             series: vec![Series {
                 name: "Audits completed".into(),
                 values: months.iter().map(|m| Some(m.plrs)).collect(),
@@ -234,6 +237,7 @@ pub(super) fn core_activity(from: &Sources<'_>) -> Vec<Block> {
         Block::Chart(Chart {
             title: "Grades quarter by quarter".into(),
             categories: quarters.iter().map(|q| quarter_name(q, from.period)).collect(),
+            series_heading: "Grade".into(),
             series: [GoodOrBetter, LowerEndRequiresImprovement, Inadequate, WeakerPractice]
                 .into_iter()
                 .map(grade)
@@ -292,6 +296,7 @@ pub(super) fn legal_status(from: &Sources<'_>) -> Vec<Block> {
         quarterly_chart(
             from,
             "Good or better by legal status, quarter by quarter".into(),
+            "Legal status",
             GoodOrBetter,
             &groups,
             &quarters,
@@ -299,6 +304,7 @@ pub(super) fn legal_status(from: &Sources<'_>) -> Vec<Block> {
         quarterly_chart(
             from,
             "Inadequate by legal status, quarter by quarter".into(),
+            "Legal status",
             Inadequate,
             &groups,
             &quarters,
@@ -385,6 +391,7 @@ pub(super) fn practice_areas(from: &Sources<'_>) -> Vec<Block> {
         quarterly_chart(
             from,
             "Good or better by area of practice, quarter by quarter".into(),
+            "Area of practice",
             GoodOrBetter,
             &groups,
             &quarters,
@@ -392,240 +399,10 @@ pub(super) fn practice_areas(from: &Sources<'_>) -> Vec<Block> {
         quarterly_chart(
             from,
             "Inadequate by area of practice, quarter by quarter".into(),
+            "Area of practice",
             Inadequate,
             &groups,
             &quarters,
         ),
-    ]
-}
-
-/// `N of M (P%)` for the complement of a share (those who did not answer positively).
-fn rest(m: &Measure) -> Option<String> {
-    let d = m.denominator.filter(|d| *d > 0)?;
-    let n = d.saturating_sub(m.numerator);
-    Some(format!("{n} of {d} ({}%)", percent(n, d)?))
-}
-
-/// §3.5: views obtained and feedback, this period and quarter by quarter.
-pub(super) fn feedback(from: &Sources<'_>) -> Vec<Block> {
-    let s = from.snapshot;
-    let keys = [
-        ChildViewsObtained,
-        FamilyViewsObtained,
-        ChildFeedbackPositive,
-        FamilyFeedbackPositive,
-    ];
-    let mut blocks = vec![figures("Views and feedback", &s.measures, &keys)];
-    for (key, who) in [
-        (ChildFeedbackPositive, "children and young people"),
-        (FamilyFeedbackPositive, "parents and carers"),
-    ] {
-        if let Some(text) = s.measures.get(&key).and_then(rest) {
-            blocks.push(Block::Text(format!(
-                "Of the {who} who gave feedback, {text} identified both strengths and areas for development."
-            )));
-        }
-    }
-    blocks.push(quarter_table(
-        from,
-        "Views and feedback quarter by quarter",
-        &keys,
-    ));
-    blocks
-}
-
-/// Measures (rows) quarter by quarter (columns), rated where they have a target.
-fn quarter_table(from: &Sources<'_>, caption: &str, keys: &[MeasureKey]) -> Block {
-    let quarters = &from.snapshot.trend_by_quarter;
-    let mut columns = vec!["Measure".to_string()];
-    columns.extend(quarters.iter().map(|q| quarter_name(q, from.period)));
-    Block::Table(Table {
-        caption: caption.to_string(),
-        columns,
-        rows: keys
-            .iter()
-            .map(|key| {
-                let mut row = vec![Cell::text(key.label())];
-                row.extend(quarters.iter().map(|q| cell(q.measures.get(key))));
-                row
-            })
-            .collect(),
-    })
-}
-
-/// §3.7: the register's measures.
-pub(super) fn cases_of_concern(from: &Sources<'_>) -> Vec<Block> {
-    let m = &from.snapshot.measures;
-    let n = |key| m.get(&key).map_or(0, |m: &Measure| m.numerator);
-    let mut keys = vec![CasesOfConcern];
-    keys.extend(MeasureKey::REGISTER);
-    vec![
-        Block::Text(format!(
-            "In {}, {} Cases of Concern were raised with Heads of Service. {} children and young people are tracked until their concerns are resolved; {} of them for more than 12 months. Heads of Service gave {} updates: {} resolved, {} continuing.",
-            from.period.words(),
-            n(ConcernsRaised),
-            n(ConcernsTracked),
-            n(ConcernsOpenOver12Months),
-            n(ConcernUpdates),
-            n(ConcernsResolved),
-            n(ConcernsContinuing)
-        )),
-        figures("Cases of Concern", m, &keys),
-    ]
-}
-
-/// §4.1.1: the moderation measures and Table 1.
-pub(super) fn moderator_effect(from: &Sources<'_>) -> Vec<Block> {
-    let months = &from.moderators.months;
-    let share = |m: &Measure| cell(Some(m));
-    let table = Table {
-        caption: "Moderator effect month by month (Table 1)".into(),
-        columns: vec![
-            "Month".into(),
-            "Reviews moderated".into(),
-            "Upgraded by moderators".into(),
-            "Downgraded by moderators".into(),
-            "Inadequate identified by moderators".into(),
-        ],
-        rows: months
-            .iter()
-            .map(|e| {
-                vec![
-                    Cell::text(Period::named(&e.month)),
-                    Cell::text(e.moderated.to_string()),
-                    share(&e.upgraded),
-                    share(&e.downgraded),
-                    share(&e.inadequate_identified),
-                ]
-            })
-            .collect(),
-    };
-    vec![
-        Block::Text("Upgraded, downgraded and agreed are out of the reviews moderated; inadequate identified by moderators is out of every review reported inadequate.".into()),
-        figures(
-            "Moderation",
-            &from.snapshot.measures,
-            &[
-                ModerationUpgraded,
-                ModerationDowngraded,
-                ModerationAgreed,
-                InadequateIdentifiedByModerators,
-            ],
-        ),
-        Block::Table(table),
-    ]
-}
-
-/// §4.1.2: the allocation funnel and teams audited, when an allocation file is given; the
-/// nil returns by Head of Service.
-pub(super) fn representation(from: &Sources<'_>) -> Vec<Block> {
-    let m = &from.snapshot.measures;
-    let unrecorded = Block::Text("The number of children open to Children's Social Care is not recorded by the form, so the audits' share of the service's activity is not shown.".into());
-    if !m.contains_key(&AuditorsListed) {
-        let mut blocks = vec![Block::Text(
-            "No allocation file was given: the auditors allocated, the audits not submitted and the teams not audited need one."
-                .into(),
-        )];
-        if m.contains_key(&AuditCompletionRate) {
-            blocks.push(figures("Audit completion", m, &[AuditCompletionRate]));
-        }
-        blocks.push(unrecorded);
-        return blocks;
-    }
-    let n = |key| m.get(&key).map_or(0, |m: &Measure| m.numerator);
-    let rate = m
-        .get(&AuditCompletionRate)
-        .map(|r| r.value_text())
-        .unwrap_or_default();
-    let mut blocks = vec![
-        Block::Text(format!(
-            "{} audits were allocated in {} ({} month exemptions among them); {} were submitted and {} were not: a completion rate of {rate}. {} of the {} teams listed were not audited this month.",
-            n(AuditsAllocated),
-            from.period.words(),
-            n(MonthExemptions),
-            n(AuditsSubmitted),
-            n(AuditsNotSubmitted),
-            n(TeamsNotAudited),
-            n(TeamsListed)
-        )),
-        figures("Allocation and completion", m, &MeasureKey::ALLOCATION),
-    ];
-    if !from.nil.is_empty() {
-        blocks.push(Block::Table(Table {
-            caption: "Nil returns (allocated audits not submitted) by Head of Service".into(),
-            columns: vec![
-                "Head of Service".into(),
-                "Nil returns".into(),
-                "Teams".into(),
-            ],
-            rows: from
-                .nil
-                .groups
-                .iter()
-                .map(|g| {
-                    let mut teams: Vec<&str> = g.returns.iter().map(|r| r.team.as_str()).collect();
-                    teams.dedup();
-                    vec![
-                        Cell::text(g.head_of_service.clone()),
-                        Cell::text(g.returns.len().to_string()),
-                        Cell::text(teams.join("; ")),
-                    ]
-                })
-                .collect(),
-        }));
-    }
-    blocks.push(unrecorded);
-    blocks
-}
-
-/// §4.1.3: who took part, and why views were not obtained.
-pub(super) fn participation(from: &Sources<'_>) -> Vec<Block> {
-    let m = &from.snapshot.measures;
-    let involved = [
-        SocialWorkerInvolved,
-        TeamManagerInvolved,
-        IroOrCpChairInvolved,
-    ];
-    vec![
-        figures("Who took part", m, &involved),
-        quarter_table(from, "Who took part, quarter by quarter", &involved),
-        figures(
-            "Why views were not obtained (out of those not obtained)",
-            m,
-            &[
-                ChildViewsNotObtainedInappropriate,
-                ChildViewsNotObtainedUnreachable,
-                ChildViewsNotObtainedDeclined,
-                FamilyViewsNotObtainedInappropriate,
-                FamilyViewsNotObtainedUnreachable,
-                FamilyViewsNotObtainedDeclined,
-            ],
-        ),
-    ]
-}
-
-/// §4.1.4: the follow-through window's measures and the actions as of the as-of date.
-pub(super) fn impact(from: &Sources<'_>) -> Vec<Block> {
-    let s = from.snapshot;
-    let (first, last) = window(from.period);
-    vec![
-        Block::Text(format!(
-            "The actions of the reviews of {} to {} (the last three auditing months), judged as of {}; the backlog is the reviews before {}.",
-            day(first),
-            day(last),
-            day(s.as_of),
-            day(first)
-        )),
-        figures("Impact from audit", &s.measures, &MeasureKey::WINDOW),
-        figures(
-            &format!(
-                "Actions of {}'s reviews due by {}",
-                from.period.words(),
-                day(s.as_of)
-            ),
-            &s.measures,
-            &[ActionsCompletedOnTime, ActionsOverdue],
-        ),
-        Block::Text("Care plans amended and actions completed because of learning from audit over six months are not recorded by the form, so they are not shown.".into()),
     ]
 }
