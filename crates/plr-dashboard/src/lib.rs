@@ -16,6 +16,7 @@ pub mod reader;
 pub mod register;
 pub mod report;
 pub mod representation;
+pub mod settings;
 pub mod state;
 pub mod timing;
 pub mod tracker;

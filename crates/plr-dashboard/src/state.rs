@@ -45,6 +45,8 @@ pub struct State {
     pub allocated: RwSignal<Option<u32>>,
     /// The allocation file opened beside the exports (`qa-month.md`), with its problems.
     pub allocation: RwSignal<Option<Arc<Allocation>>>,
+    /// Targets, baseline and capacity: the defaults, or a settings file's.
+    pub settings: RwSignal<Settings>,
     /// The snapshot for the choices above.
     pub snapshot: Memo<Snapshot>,
     /// The snapshot's pages, or the monthly report.
@@ -74,6 +76,7 @@ impl State {
         let as_of = RwSignal::new(None);
         let allocated = RwSignal::new(None);
         let allocation = RwSignal::new(None);
+        let settings = RwSignal::new(Settings::default());
         let options = move || Options {
             period: period.get(),
             team: team.get(),
@@ -81,7 +84,7 @@ impl State {
             as_of: builder.with(|b| b.as_of(period.get(), as_of.get(), today())),
             allocated: allocated.get(),
             allocation: allocation.get(),
-            settings: Settings::default(),
+            settings: settings.get(),
         };
         let snapshot = Memo::new(move |_| {
             let options = options();
@@ -99,6 +102,7 @@ impl State {
             as_of,
             allocated,
             allocation,
+            settings,
             snapshot,
             shown: RwSignal::new(Shown::Snapshot),
             files: Files::default(),
@@ -140,7 +144,7 @@ impl State {
             as_of: self.as_of(),
             allocated: self.allocated.get(),
             allocation: self.allocation.get(),
-            settings: Settings::default(),
+            settings: self.settings.get(),
         }
     }
 }

@@ -2,6 +2,9 @@
 // figures plr report and plr snapshot print, printed alone on A4.
 import { test, expect } from './test';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expectNoAxeViolations } from './helpers';
 import { downloaded, jsonFiles, openJuly2022, plr, seed003 } from './dashboard-helpers';
 import { expectInOrder, pdfText } from './pdf';
@@ -71,6 +74,17 @@ test("seed 003's July 2022 monthly report has seed 003's sections in order and t
       expect(text, chrome).not.toContain(chrome.replace(/\s+/g, ''));
     }
   }
+
+  // A settings file: the report rates against its targets, as plr report --settings does.
+  const settings = join(mkdtempSync(join(tmpdir(), 'plr-settings-')), 'settings.json');
+  writeFileSync(settings, JSON.stringify({ monthly_baseline: 30, targets: { good_or_better: { op: '>=', value: 40 } } }));
+  await page.getByLabel('Choose a settings file (JSON, optional)').setInputFiles(settings);
+  await expect(page.locator('#settings-status')).toHaveText('settings.json: its targets and baseline are used.');
+  const core = report.getByRole('region', { name: 'Core audit activity' });
+  await expect(core.getByRole('row', { name: /^Audits completed/ }).first()).toContainText('at least 30Green');
+  await expect(core.getByRole('row', { name: /^Good or better/ }).first()).toContainText('at least 40%Amber');
+  const withSettings = run('report', [...args, '--settings', settings, '--format', 'html']);
+  expect((await downloaded(page, 'Download the report (HTML)')).equals(withSettings)).toBe(true);
 
   // Back to the snapshot: its figures again.
   await page.getByRole('button', { name: 'Performance Snapshot' }).click();

@@ -178,7 +178,10 @@ fn the_html_is_self_contained_printable_on_a4_and_its_charts_have_text_alternati
     let html = MonthlyReport::new(&builder, &options).to_html();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("@page { size: A4;"));
-    assert!(!html.contains("<th scope=\"col\"></th>"), "every column is headed");
+    assert!(
+        !html.contains("<th scope=\"col\"></th>"),
+        "every column is headed"
+    );
     for external in [
         "http:", "https:", "<script", "src=", "url(", "<link", "@import",
     ] {
