@@ -61,6 +61,7 @@ impl SectionKind {
         SectionKind::Teams,
         SectionKind::PracticeAreas,
         SectionKind::Feedback,
+        // The Ambassadors' findings (seed 003 §3.6) come here, once their record is loaded.
         SectionKind::CasesOfConcern,
         SectionKind::ModeratorEffect,
         SectionKind::Representation,
