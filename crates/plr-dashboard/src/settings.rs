@@ -3,10 +3,9 @@
 //! `plr snapshot --settings` and `plr report --settings` read it, so both rate alike.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use plr_core::snapshot::Settings;
-use wasm_bindgen_futures::JsFuture;
 
+use crate::reader::read_chosen_file;
 use crate::state::State;
 
 /// "Choose a settings file (JSON)": its targets and baseline used at once; one that cannot be
@@ -16,18 +15,8 @@ pub fn SettingsInput() -> impl IntoView {
     let state = expect_context::<State>();
     let said = RwSignal::new(None::<Result<String, String>>);
     let chosen = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|l| l.item(0)) else {
-            return;
-        };
-        input.set_value("");
-        spawn_local(async move {
-            let name = file.name();
-            let text = JsFuture::from(file.array_buffer())
-                .await
-                .ok()
-                .and_then(|b| String::from_utf8(js_sys::Uint8Array::new(&b).to_vec()).ok());
-            let read = match text {
+        read_chosen_file(&ev, move |name, bytes| {
+            let read = match bytes.and_then(|b| String::from_utf8(b).ok()) {
                 Some(text) => Settings::from_json(&text).map_err(|e| e.to_string()),
                 None => Err("it could not be read as text".to_string()),
             };
