@@ -37,6 +37,7 @@ export const firefoxSpecs = [
   'dashboard-sources.spec.ts',
   'remove-all.spec.ts',
   'dashboard-ambassadors.spec.ts',
+  'dashboard-report.spec.ts',
 ];
 
 export default defineConfig({

@@ -13,7 +13,7 @@ use plr_core::snapshot::{
     ambassadors_sample_csv, ambassadors_sample_json, ambassadors_sample_summary, moderator_effect,
     moderators_csv, moderators_text, nil_returns, nil_returns_csv, nil_returns_text, sample_csv,
     sample_json, sample_summary, to_csv, to_json, to_text, Allocation, AmbassadorsSampleOptions,
-    Options, Period, SampleOptions, Settings, SnapshotBuilder,
+    MonthlyReport, Options, Period, SampleOptions, Settings, Snapshot, SnapshotBuilder,
 };
 use plr_core::LegalStatus;
 use rayon::prelude::*;
@@ -32,6 +32,15 @@ pub enum Format {
     Csv,
     /// A readable report.
     Text,
+}
+
+/// How `plr report` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// A whole HTML page, its stylesheet inline, printable on A4.
+    Html,
+    /// Markdown (tables; a chart as its table of figures).
+    Md,
 }
 
 /// What to select (shared by `snapshot` and `sample`).
@@ -157,7 +166,7 @@ fn settings(file: Option<&Path>) -> Result<Settings, String> {
 }
 
 /// Prints each rejected file's problems on `err` as `<file>: <json path>: <problem>`.
-fn report_rejected(snapshot: &plr_core::snapshot::Snapshot, err: &mut impl Write) {
+fn report_rejected(snapshot: &Snapshot, err: &mut impl Write) {
     for rejected in &snapshot.rejected {
         for p in &rejected.problems {
             let _ = writeln!(err, "{}: {}: {}", rejected.file, p.path, p.message);
@@ -165,20 +174,26 @@ fn report_rejected(snapshot: &plr_core::snapshot::Snapshot, err: &mut impl Write
     }
 }
 
-/// Everything `plr snapshot` takes.
-pub struct SnapshotArgs {
-    /// Period, filters and files.
+/// What `plr snapshot` and `plr report` read.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SnapshotInputs {
+    #[command(flatten)]
     pub selection: Selection,
-    /// The as-of date (default today).
+    /// Actions are judged as of this date (YYYY-MM-DD); by default today, or the last day
+    /// of a period that has ended.
+    #[arg(long)]
     pub as_of: Option<NaiveDate>,
-    /// Audits allocated for the period (an allocation file wins over it).
-    pub allocated: Option<u32>,
-    /// An allocation file (`qa-month.md` §1).
+    /// The allocation file (CSV: month,auditor,team,head_of_service,state,plr_id): adds
+    /// the funnel from auditors listed to audits submitted, the completion rate from it
+    /// (this wins over --allocated), the teams not audited and the nil returns. Each bad row
+    /// is printed as `FILE: line N, column C: problem` and left out (exit code 1); the rest
+    /// count.
+    #[arg(long, value_name = "FILE")]
     pub allocation: Option<PathBuf>,
-    /// A settings file.
+    /// A JSON settings file changing targets or the monthly baseline
+    /// (`plr schema --settings` prints its schema).
+    #[arg(long)]
     pub settings: Option<PathBuf>,
-    /// Output format.
-    pub format: Format,
 }
 
 /// The options of `selection`; without `as_of`, actions are judged as the core says by
@@ -202,7 +217,46 @@ fn options(
 }
 
 /// `plr snapshot`: the snapshot on `out` in the chosen format; rejected files on `err`.
-pub fn snapshot(args: SnapshotArgs, out: &mut impl Write, err: &mut impl Write) -> u8 {
+pub fn snapshot(
+    inputs: SnapshotInputs,
+    allocated: Option<u32>,
+    format: Format,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    snapshot_with(inputs, allocated, out, err, |_, _, snapshot| match format {
+        Format::Json => to_json(snapshot),
+        Format::Csv => to_csv(snapshot),
+        Format::Text => to_text(snapshot),
+    })
+}
+
+/// `plr report`: the monthly QA report of the snapshot `plr snapshot` makes from the same
+/// inputs, on `out` as HTML or Markdown; rejected files on `err`.
+pub fn report(
+    inputs: SnapshotInputs,
+    format: ReportFormat,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> u8 {
+    snapshot_with(inputs, None, out, err, |builder, options, snapshot| {
+        let report = MonthlyReport::of(builder, options, snapshot);
+        match format {
+            ReportFormat::Html => report.to_html(),
+            ReportFormat::Md => report.to_markdown(),
+        }
+    })
+}
+
+/// Reads the settings, allocation and batch of `args`, makes the snapshot and prints what
+/// `write` makes of it; rejected files and the allocation's problems on `err`.
+fn snapshot_with(
+    args: SnapshotInputs,
+    allocated: Option<u32>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+    write: impl FnOnce(&SnapshotBuilder, &Options, &Snapshot) -> String,
+) -> u8 {
     let (settings, allocation, allocation_ok) =
         match settings_and_allocation(args.settings.as_deref(), args.allocation.as_deref(), err) {
             Ok(read) => read,
@@ -210,16 +264,12 @@ pub fn snapshot(args: SnapshotArgs, out: &mut impl Write, err: &mut impl Write) 
         };
     let builder = read_batch(&args.selection.paths);
     let options = Options {
-        allocated: args.allocated,
+        allocated,
         allocation,
         ..options(&builder, &args.selection, args.as_of, settings)
     };
     let snapshot = builder.finish(&options);
-    let text = match args.format {
-        Format::Json => to_json(&snapshot),
-        Format::Csv => to_csv(&snapshot),
-        Format::Text => to_text(&snapshot),
-    };
+    let text = write(&builder, &options, &snapshot);
     let _ = write!(out, "{text}");
     report_rejected(&snapshot, err);
     if snapshot.rejected_files > 0 || !allocation_ok {

@@ -17,7 +17,7 @@ mod generate;
 #[command(
     name = "plr",
     version,
-    about = "Practice Learning Review exports: validate, grade, snapshot, concerns, nil-returns, sample, ambassadors-sample, moderators, generate, schema"
+    about = "Practice Learning Review exports: validate, grade, snapshot, report, concerns, nil-returns, sample, ambassadors-sample, moderators, generate, schema"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -50,28 +50,25 @@ enum Command {
     /// The Performance Snapshot of a period (snapshot.md) from a batch of exports.
     Snapshot {
         #[command(flatten)]
-        selection: batch::Selection,
-        /// Actions are judged as of this date (YYYY-MM-DD); by default today, or the last day
-        /// of a period that has ended.
-        #[arg(long)]
-        as_of: Option<NaiveDate>,
+        inputs: batch::SnapshotInputs,
         /// Audits allocated for the period (gives the audit completion rate), when there is
         /// no allocation file.
         #[arg(long)]
         allocated: Option<u32>,
-        /// The allocation file (CSV: month,auditor,team,head_of_service,state,plr_id): adds
-        /// the funnel from auditors listed to audits submitted, the completion rate from it
-        /// (this wins over --allocated) and the teams not audited. Each bad row is printed as
-        /// `FILE: line N, column C: problem` and left out (exit code 1); the rest count.
-        #[arg(long, value_name = "FILE")]
-        allocation: Option<PathBuf>,
-        /// A JSON settings file changing targets or the monthly baseline
-        /// (`plr schema --settings` prints its schema).
-        #[arg(long)]
-        settings: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "json")]
         format: batch::Format,
+    },
+    /// The monthly QA report (qa-month.md section 4): seed 003's "How are we doing?" for the
+    /// period, every figure the snapshot's with its target, RAG and previous period, as a
+    /// self-contained HTML page printable on A4 (charts in SVG with text alternatives) or as
+    /// Markdown, on standard output. Without --allocation, Representation says what it needs.
+    Report {
+        #[command(flatten)]
+        inputs: batch::SnapshotInputs,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "html")]
+        format: batch::ReportFormat,
     },
     /// The Case of Concern register (followthrough.md): every loaded, completed review raised as
     /// a Case of Concern and not resolved as of the period's end (or --as-of, if earlier),
@@ -217,23 +214,11 @@ fn main() -> ExitCode {
         Command::Validate { paths } => commands::validate(&paths, &mut out, &mut err),
         Command::Grade { file } => commands::grade(&file, &mut out, &mut err),
         Command::Snapshot {
-            selection,
-            as_of,
+            inputs,
             allocated,
-            allocation,
-            settings,
             format,
-        } => {
-            let args = batch::SnapshotArgs {
-                selection,
-                as_of,
-                allocated,
-                allocation,
-                settings,
-                format,
-            };
-            batch::snapshot(args, &mut out, &mut err)
-        }
+        } => batch::snapshot(inputs, allocated, format, &mut out, &mut err),
+        Command::Report { inputs, format } => batch::report(inputs, format, &mut out, &mut err),
         Command::Concerns {
             selection,
             as_of,

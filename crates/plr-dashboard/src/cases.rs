@@ -121,7 +121,13 @@ pub fn ModerationSample() -> impl IntoView {
     let state = expect_context::<State>();
     let defaults = SampleOptions::default();
     let percent = RwSignal::new(defaults.percent);
-    let capacity = RwSignal::new(defaults.capacity);
+    // Typed, else the settings file's (as `plr sample` takes --capacity, else the settings').
+    let typed_capacity = RwSignal::new(None::<u32>);
+    let capacity = move || {
+        typed_capacity
+            .get()
+            .unwrap_or_else(|| state.settings.with(|s| s.moderation_capacity))
+    };
     let seed = RwSignal::new(defaults.seed);
     let spread = RwSignal::new(defaults.spread_across_teams);
     let limit = RwSignal::new(PAGE);
@@ -130,7 +136,7 @@ pub fn ModerationSample() -> impl IntoView {
         let options = state.options();
         let how = SampleOptions {
             percent: percent.get(),
-            capacity: capacity.get(),
+            capacity: capacity(),
             spread_across_teams: spread.get(),
             seed: seed.get(),
         };
@@ -187,8 +193,8 @@ pub fn ModerationSample() -> impl IntoView {
             <div class="form-group no-print">
                 <label class="label" for="sample-capacity">"Moderators' capacity a month"</label>
                 <input class="input input--width-3" id="sample-capacity" type="number" min="0"
-                    prop:value=move || capacity.get().to_string()
-                    on:input=move |ev| if let Some(v) = number(&ev) { capacity.set(v) } />
+                    prop:value=move || capacity().to_string()
+                    on:input=move |ev| if let Some(v) = number(&ev) { typed_capacity.set(Some(v)) } />
             </div>
             <div class="form-group no-print">
                 <label class="label" for="sample-seed">"Seed"</label>

@@ -15,7 +15,9 @@ pub mod load;
 pub mod more;
 pub mod reader;
 pub mod register;
+pub mod report;
 pub mod representation;
+pub mod settings;
 pub mod state;
 pub mod timing;
 pub mod tracker;
@@ -32,8 +34,9 @@ use crate::figures::{MeasureTable, Summary, ACTIONS, HEADLINE, IMPACT, MODERATIO
 use crate::grades::{Breakdowns, Grades};
 use crate::load::LoadPanel;
 use crate::register::ConcernRegister;
+use crate::report::MonthlyReportView;
 use crate::representation::Representation;
-use crate::state::State;
+use crate::state::{Shown, State};
 use crate::tracker::Tracker;
 
 /// "Download CSV" and "Download JSON": exactly what `plr snapshot --format csv|json` prints.
@@ -106,6 +109,25 @@ fn SnapshotView() -> impl IntoView {
     }
 }
 
+/// "Performance Snapshot" or "Monthly report": which the page shows under the choices.
+#[component]
+fn ShownChoice() -> impl IntoView {
+    let state = expect_context::<State>();
+    let choice = move |shown: Shown, label: &'static str| {
+        view! {
+            <button type="button" class="button button--secondary"
+                aria-pressed=move || (state.shown.get() == shown).to_string()
+                on:click=move |_| state.shown.set(shown)>{label}</button>
+        }
+    };
+    view! {
+        <nav class="button-group shown-choice no-print" aria-label="What to show">
+            {choice(Shown::Snapshot, "Performance Snapshot")}
+            {choice(Shown::MonthlyReport, "Monthly report")}
+        </nav>
+    }
+}
+
 /// The whole dashboard: header, page, footer (the same layout and stylesheet as the form).
 #[component]
 pub fn Dashboard() -> impl IntoView {
@@ -127,7 +149,11 @@ pub fn Dashboard() -> impl IntoView {
                 <Show when=move || state.shows(1)
                     fallback=|| view! { <p class="empty">"No reviews loaded yet. Choose export files or a zip of them, a folder, or include the reviews on this device."</p> }>
                     <Choices />
-                    <SnapshotView />
+                    <ShownChoice />
+                    {move || match state.shown.get() {
+                        Shown::Snapshot => view! { <SnapshotView /> }.into_any(),
+                        Shown::MonthlyReport => view! { <MonthlyReportView /> }.into_any(),
+                    }}
                 </Show>
             </main>
         </div>

@@ -13,6 +13,7 @@ use plr_core::Status;
 use crate::files::{can_open_folders, file_of, open_folder, Source};
 use crate::reader::{read_files, Cancel, Outcome, Picked, SLICE_MS};
 use crate::representation::AllocationInput;
+use crate::settings::SettingsInput;
 use crate::state::State;
 use crate::timing::{measure_since, now};
 
@@ -205,6 +206,7 @@ pub fn LoadPanel() -> impl IntoView {
                 "Or drag and drop export files here (or zips of them)"
             </div>
             <AllocationInput />
+            <SettingsInput />
             <div class="button-group">
                 <button type="button" class="button button--secondary" on:click=include_device>
                     "Include the reviews on this device"

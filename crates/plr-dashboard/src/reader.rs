@@ -311,3 +311,24 @@ pub async fn read_files(
         cancelled: cancel.is_cancelled() && read < total,
     }
 }
+
+/// Reads the one file chosen in the file input of `ev` (and clears the input, so choosing it
+/// again reads it again), then calls `then` with its name and bytes (`None`: the browser
+/// could not read it).
+pub fn read_chosen_file(
+    ev: &leptos::ev::Event,
+    then: impl FnOnce(String, Option<Vec<u8>>) + 'static,
+) {
+    let input: web_sys::HtmlInputElement = leptos::prelude::event_target(ev);
+    let Some(file) = input.files().and_then(|l| l.item(0)) else {
+        return;
+    };
+    input.set_value("");
+    leptos::task::spawn_local(async move {
+        let bytes = JsFuture::from(file.array_buffer())
+            .await
+            .ok()
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+        then(file.name(), bytes);
+    });
+}

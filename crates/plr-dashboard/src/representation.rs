@@ -7,12 +7,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use plr_core::snapshot::{nil_returns, nil_returns_csv, Allocation, MeasureKey};
-use wasm_bindgen_futures::JsFuture;
 
 use crate::download::download;
 use crate::figures::MeasureTable;
+use crate::reader::read_chosen_file;
 use crate::state::State;
 
 /// The allocation's measures, in the funnel's order.
@@ -25,26 +24,15 @@ pub fn AllocationInput() -> impl IntoView {
     let name = RwSignal::new(None::<String>);
     let unreadable = RwSignal::new(None::<String>);
     let chosen = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|l| l.item(0)) else {
-            return;
-        };
-        input.set_value("");
-        spawn_local(async move {
-            match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => {
-                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    unreadable.set(None);
-                    name.set(Some(file.name()));
-                    state
-                        .allocation
-                        .set(Some(Arc::new(Allocation::read(&bytes))));
-                }
-                Err(_) => unreadable.set(Some(format!(
-                    "{} could not be read: choose it again.",
-                    file.name()
-                ))),
+        read_chosen_file(&ev, move |file, bytes| match bytes {
+            Some(bytes) => {
+                unreadable.set(None);
+                name.set(Some(file));
+                state
+                    .allocation
+                    .set(Some(Arc::new(Allocation::read(&bytes))));
             }
+            None => unreadable.set(Some(format!("{file} could not be read: choose it again."))),
         });
     };
     let said = move || {

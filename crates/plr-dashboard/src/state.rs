@@ -15,6 +15,15 @@ use crate::timing::{measure_since, now};
 /// The parts of the report, drawn in turn (see [`State::draw`]).
 pub const PARTS: u8 = 5;
 
+/// What the dashboard shows under the choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// The Performance Snapshot, the register, the tracker and the sample.
+    Snapshot,
+    /// The monthly QA report of the period.
+    MonthlyReport,
+}
+
 /// Everything the pages share (cheap to copy: signals).
 #[derive(Clone, Copy)]
 pub struct State {
@@ -36,8 +45,12 @@ pub struct State {
     pub allocated: RwSignal<Option<u32>>,
     /// The allocation file opened beside the exports (`qa-month.md`), with its problems.
     pub allocation: RwSignal<Option<Arc<Allocation>>>,
+    /// Targets, baseline and capacity: the defaults, or a settings file's.
+    pub settings: RwSignal<Settings>,
     /// The snapshot for the choices above.
     pub snapshot: Memo<Snapshot>,
+    /// The snapshot's pages, or the monthly report.
+    pub shown: RwSignal<Shown>,
     /// The files read, to save a Head of Service update into, and the changed files.
     pub files: Files,
 }
@@ -63,6 +76,7 @@ impl State {
         let as_of = RwSignal::new(None);
         let allocated = RwSignal::new(None);
         let allocation = RwSignal::new(None);
+        let settings = RwSignal::new(Settings::default());
         let options = move || Options {
             period: period.get(),
             team: team.get(),
@@ -70,7 +84,7 @@ impl State {
             as_of: builder.with(|b| b.as_of(period.get(), as_of.get(), today())),
             allocated: allocated.get(),
             allocation: allocation.get(),
-            settings: Settings::default(),
+            settings: settings.get(),
         };
         let snapshot = Memo::new(move |_| {
             let options = options();
@@ -88,7 +102,9 @@ impl State {
             as_of,
             allocated,
             allocation,
+            settings,
             snapshot,
+            shown: RwSignal::new(Shown::Snapshot),
             files: Files::default(),
         }
     }
@@ -128,7 +144,7 @@ impl State {
             as_of: self.as_of(),
             allocated: self.allocated.get(),
             allocation: self.allocation.get(),
-            settings: Settings::default(),
+            settings: self.settings.get(),
         }
     }
 }

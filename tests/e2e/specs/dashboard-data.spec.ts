@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropFiles, expectNoAxeViolations } from './helpers';
-import { cli, downloaded, figure, generate, jsonFiles, load, plr } from './dashboard-helpers';
+import { cli, downloaded, figure, generate, jsonFiles, load, openJuly2022, plr, seed003 } from './dashboard-helpers';
 
 /** Seed 001's Q4 21/22 by month: [outstanding, good, requires improvement, inadequate]. */
 const seed001: [string, number[]][] = [
@@ -223,15 +223,8 @@ test("seed 003's July 2022 batch shows followthrough.md's figures and register, 
 });
 
 test("seed 003's July 2022 allocation opened beside the exports gives qa-month.md's funnel, and the nil returns download as plr nil-returns prints them", async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'plr-seed003-allocation-'));
-  expect(spawnSync(plr, ['generate', '--batch', 'seed-003-july-2022', '--out', dir]).status).toBe(0);
-  const allocation = join(dir, 'allocation-2022-07.csv');
-  await page.goto('/dashboard/');
-  await load(page, dir);
-  await page.getByLabel('Period', { exact: true }).selectOption('2022-07');
-  await page.getByLabel('Actions judged as of').fill('2022-08-10');
-  await page.getByLabel('Choose the allocation file (CSV)').setInputFiles(allocation);
-  await expect(page.locator('#allocation-status')).toHaveText('allocation-2022-07.csv: 62 rows read.');
+  const { dir, allocation } = seed003('plr-seed003-allocation-');
+  await openJuly2022(page, dir, allocation);
   const section = page.getByRole('region', { name: 'Allocation and representation' });
   // qa-month.md, seed 003 July 2022.
   for (const [key, value] of [

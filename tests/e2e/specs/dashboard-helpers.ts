@@ -38,3 +38,20 @@ export const figure = (page: Page, key: string) => page.locator(`[data-measure="
 export async function downloaded(page: Page, button: string): Promise<Buffer> {
   return readFileSync((await downloadFromButton(page, button)).path);
 }
+
+/** A new folder of seed 003's July 2022 batch and, beside it, its allocation file (`plr generate --batch`). */
+export function seed003(prefix: string): { dir: string; allocation: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  expect(spawnSync(plr, ['generate', '--batch', 'seed-003-july-2022', '--out', dir]).status).toBe(0);
+  return { dir, allocation: join(dir, 'allocation-2022-07.csv') };
+}
+
+/** Reads seed 003's batch in `dir` into the dashboard, chooses July 2022 with actions as of 10 August 2022, and opens `allocation`. */
+export async function openJuly2022(page: Page, dir: string, allocation: string) {
+  await page.goto('/dashboard/');
+  await load(page, dir);
+  await page.getByLabel('Period', { exact: true }).selectOption('2022-07');
+  await page.getByLabel('Actions judged as of').fill('2022-08-10');
+  await page.getByLabel('Choose the allocation file (CSV)').setInputFiles(allocation);
+  await expect(page.locator('#allocation-status')).toHaveText('allocation-2022-07.csv: 62 rows read.');
+}

@@ -354,3 +354,16 @@ pub(super) fn snapshot(
         rejected,
     }
 }
+
+/// The grades by legal status and the bands by practice area of `period` under the options'
+/// filters, counted as the snapshot counts its own period's: the monthly report's quarterly
+/// trend of each.
+pub(super) fn breakdowns_in(
+    builder: &SnapshotBuilder,
+    options: &Options,
+    period: Period,
+) -> (Vec<LegalStatusMeasures>, Vec<AreaMeasures>) {
+    let (selection, _) = Selection::of(builder, options);
+    let (statuses, _) = grade_breakdowns(&selection, period, &BTreeMap::new());
+    (statuses, by_practice_area(&selection, period))
+}

@@ -55,6 +55,7 @@ mod facts;
 mod kept;
 mod measure;
 mod moderators;
+mod monthly;
 mod period;
 mod present;
 mod register;
@@ -88,6 +89,9 @@ pub use measure::{percent, Direction, Measure, MeasureKey, Op, Previous, Rag, Ta
 pub use moderators::{
     moderator_effect, moderators_csv, moderators_text, AuditorEffect, ModeratorEffect, MonthEffect,
     EFFECT_MONTHS, HIGH_MODERATOR_EFFECT, MODERATORS_CSV_HEADER,
+};
+pub use monthly::{
+    Block, Cell, Chart, Figure, MonthlyReport, Section, SectionKind, Series, Table, REPORT_CSS,
 };
 pub use period::{Period, PeriodParseError};
 pub use register::{
