@@ -9,13 +9,14 @@ import { expectNoAxeViolations } from './helpers';
 import { downloaded, jsonFiles, openJuly2022, plr, seed003 } from './dashboard-helpers';
 import { expectInOrder, pdfText } from './pdf';
 
-/** Seed 003's "How are we doing?", in its order (the Ambassadors' findings are not yet recorded). */
+/** Seed 003's "How are we doing?", in its order. */
 const sections = [
   'Core audit activity',
   'Audit ratings by legal status',
   'Audit ratings by team',
   'Audit ratings by area of practice',
   "Children's and families' feedback",
+  "The young people's Ambassadors' review",
   'Cases of Concern',
   'Moderator effect',
   'Representation',
@@ -45,6 +46,13 @@ test("seed 003's July 2022 monthly report has seed 003's sections in order and t
   await expect(representation.locator('[data-measure="audit_completion_rate"]')).toHaveText('68%');
   await expect(representation.getByRole('row', { name: /^Audit completion rate/ })).toContainText('36 of 53at least 90%Red');
   await expect(representation.getByRole('row', { name: /^Teams not audited this month/ })).toContainText('16 of 44');
+  // qa-month.md §3's: the Ambassadors' July, 10 reviewed, 80/90/70/60/70%.
+  const ambassadors = report.getByRole('region', { name: "The young people's Ambassadors' review" });
+  await expect(ambassadors.locator('[data-measure="ambassadors_reviewed"]')).toHaveText('10');
+  const findings = ['relationship', 'child_focused_summary', 'childs_views', 'about_the_child', 'language_and_decisions'];
+  for (const [n, percent] of ['80%', '90%', '70%', '60%', '70%'].entries()) {
+    await expect(ambassadors.locator(`[data-measure="ambassadors_${findings[n]}"]`)).toHaveText(percent);
+  }
   const impact = report.getByRole('region', { name: 'Impact from audit' });
   await expect(impact.locator('[data-measure="care_planning_plrs"]')).toHaveText('86');
 

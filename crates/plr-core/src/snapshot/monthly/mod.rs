@@ -41,6 +41,8 @@ pub enum SectionKind {
     PracticeAreas,
     /// Children's and families' views and feedback (§3.5).
     Feedback,
+    /// The young people's Ambassadors' findings (§3.6).
+    Ambassadors,
     /// Cases of Concern raised, tracked and resolved (§3.7).
     CasesOfConcern,
     /// The moderator effect, Table 1 (§4.1.1).
@@ -55,13 +57,13 @@ pub enum SectionKind {
 
 impl SectionKind {
     /// The sections in the report's order (seed 003's).
-    pub const ORDER: [SectionKind; 10] = [
+    pub const ORDER: [SectionKind; 11] = [
         SectionKind::CoreActivity,
         SectionKind::LegalStatus,
         SectionKind::Teams,
         SectionKind::PracticeAreas,
         SectionKind::Feedback,
-        // The Ambassadors' findings (seed 003 §3.6) come here, once their record is loaded.
+        SectionKind::Ambassadors,
         SectionKind::CasesOfConcern,
         SectionKind::ModeratorEffect,
         SectionKind::Representation,
@@ -77,6 +79,7 @@ impl SectionKind {
             SectionKind::Teams => "Audit ratings by team",
             SectionKind::PracticeAreas => "Audit ratings by area of practice",
             SectionKind::Feedback => "Children's and families' feedback",
+            SectionKind::Ambassadors => "The young people's Ambassadors' review",
             SectionKind::CasesOfConcern => "Cases of Concern",
             SectionKind::ModeratorEffect => "Moderator effect",
             SectionKind::Representation => "Representation",
@@ -93,6 +96,7 @@ impl SectionKind {
             SectionKind::Teams => "report-teams",
             SectionKind::PracticeAreas => "report-practice-areas",
             SectionKind::Feedback => "report-feedback",
+            SectionKind::Ambassadors => "report-ambassadors",
             SectionKind::CasesOfConcern => "report-cases-of-concern",
             SectionKind::ModeratorEffect => "report-moderator-effect",
             SectionKind::Representation => "report-representation",
@@ -109,6 +113,7 @@ impl SectionKind {
             SectionKind::Teams => sections::teams(from),
             SectionKind::PracticeAreas => sections::practice_areas(from),
             SectionKind::Feedback => service::feedback(from),
+            SectionKind::Ambassadors => service::ambassadors(from),
             SectionKind::CasesOfConcern => service::cases_of_concern(from),
             SectionKind::ModeratorEffect => service::moderator_effect(from),
             SectionKind::Representation => service::representation(from),

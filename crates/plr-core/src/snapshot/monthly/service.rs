@@ -65,6 +65,48 @@ fn quarter_table(from: &Sources<'_>, caption: &str, keys: &[MeasureKey]) -> Bloc
     })
 }
 
+/// §3.6: the Ambassadors' findings this period, each finding's share in the last four months
+/// of the rolling trend (the period's month and the three before it), and their questions.
+pub(super) fn ambassadors(from: &Sources<'_>) -> Vec<Block> {
+    let s = from.snapshot;
+    if !s.measures.contains_key(&AmbassadorsReviewed) {
+        return vec![Block::Text(
+            "No loaded review has an Ambassadors' review.".to_string(),
+        )];
+    }
+    let months = &s.trend_by_month[s.trend_by_month.len().saturating_sub(4)..];
+    let mut columns = vec!["Finding".to_string()];
+    columns.extend(months.iter().map(|m| Period::named(&m.period)));
+    let table = Block::Table(Table {
+        caption: "The Ambassadors' findings month by month".to_string(),
+        columns,
+        rows: MeasureKey::AMBASSADORS
+            .iter()
+            .map(|key| {
+                let mut row = vec![Cell::text(key.label())];
+                row.extend(months.iter().map(|m| cell(m.measures.get(key))));
+                row
+            })
+            .collect(),
+    });
+    let questions = crate::ambassadors::FINDINGS
+        .iter()
+        .map(|f| format!("{}: {}", f.short, f.question))
+        .collect::<Vec<_>>()
+        .join(" ");
+    vec![
+        figures(
+            "The Ambassadors' findings (out of the reviews they reviewed)",
+            &s.measures,
+            &MeasureKey::AMBASSADORS,
+        ),
+        table,
+        Block::Text(format!(
+            "A review counts in the month the Ambassadors reviewed it. Their questions: {questions}"
+        )),
+    ]
+}
+
 /// §3.7: the register's measures.
 pub(super) fn cases_of_concern(from: &Sources<'_>) -> Vec<Block> {
     let m = &from.snapshot.measures;

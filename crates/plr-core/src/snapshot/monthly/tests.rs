@@ -60,6 +60,7 @@ fn the_sections_follow_seed_003s_how_are_we_doing_in_order() {
             "Audit ratings by team",
             "Audit ratings by area of practice",
             "Children's and families' feedback",
+            "The young people's Ambassadors' review",
             "Cases of Concern",
             "Moderator effect",
             "Representation",
@@ -109,6 +110,12 @@ fn seed_003_july_2022s_figures_are_in_their_sections_with_target_rating_and_prev
         core.contains("<td>42</td><td>40</td><td>37</td><td>19</td></tr>"),
         "{core}"
     );
+
+    // qa-month.md §3: the Ambassadors' July beside June, and the month-by-month table.
+    let ambassadors = section_html(&html, SectionKind::Ambassadors);
+    assert_eq!(value_of(ambassadors, "ambassadors_reviewed"), Some("10"));
+    assert!(ambassadors.contains("data-measure=\"ambassadors_relationship\">80%</td><td>8 of 10</td><td></td><td></td><td>rose from 70% in June 2022</td>"), "{ambassadors}");
+    assert!(ambassadors.contains("<th scope=\"row\">Case summary focused on the child</th><td>60%</td><td>50%</td><td>50%</td><td>90%</td>"), "{ambassadors}");
 
     let concerns = section_html(&html, SectionKind::CasesOfConcern);
     for (key, value) in [
