@@ -73,7 +73,7 @@ test("the Ambassadors' review is asked, refused with its reasons, checked, recor
     'Case summary focused on the childNo',
     "Child's views drawn throughYes",
     'Likes, dislikes, interests and achievementsNo',
-    'Language that Cares and decisions that can be followedYes',
+    'Language that Cares; clear decisionsYes',
     "The Ambassadors' commentsWarm, but the summary is written for professionals.",
   ];
   await expect(page.locator('.summary-list__row')).toHaveText(checked);
