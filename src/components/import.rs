@@ -104,15 +104,23 @@ fn outcome_of(file: String, text: &str) -> Outcome {
     }
 }
 
-/// Saves `plr` on this device: opened (or merged), or refused with the storage's reason.
+/// Saves `plr` on this device: opened (or merged), or refused with the storage's reason. A
+/// review opened exactly as its file holds it (not merged, nothing recomputed) counts as
+/// downloaded: the user has that file, so it is not listed as waiting to be downloaded.
 fn saved(plr: Plr, file: String, warnings: Vec<String>, merged: bool) -> Outcome {
     match storage::save(&plr, "") {
-        Ok(_) => Outcome::Opened {
-            plr: Box::new(plr),
-            file,
-            warnings,
-            merged,
-        },
+        Ok(_) => {
+            if !merged && warnings.is_empty() {
+                // Only the home page's reminder depends on it: a failure to note it loses nothing.
+                let _ = storage::mark_downloaded(&plr);
+            }
+            Outcome::Opened {
+                plr: Box::new(plr),
+                file,
+                warnings,
+                merged,
+            }
+        }
         Err(e) => Outcome::Refused {
             file,
             problems: vec![e.to_string()],

@@ -37,16 +37,27 @@ for (const granted of [true, false]) {
   });
 }
 
-test('a completed review not downloaded for 7 days is listed on the home page until it is downloaded', async ({ page }) => {
+test('a completed review not downloaded for 7 days since it changed is listed on the home page until it is downloaded', async ({ page }) => {
   const plr = fixture('completed-good.json');
   expect(plr.updated_at).toBe('2026-11-20T10:40:02Z');
   const reminder = page.getByRole('region', { name: 'Completed reviews not yet downloaded' });
-  await page.clock.setFixedTime(new Date('2026-11-27T10:00:00Z')); // six days and 23 hours later
+  // Opened from its file weeks after it last changed: the user holds that file, so it is not
+  // waiting to be downloaded.
+  await page.clock.setFixedTime(new Date('2026-12-20T10:00:00Z'));
   await openFile(page, plr);
-  await expect(page.getByRole('row', { name: /LL-482913/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /LL-482913/ })).toContainText('Downloaded since last change');
   await expect(reminder).toHaveCount(0);
 
-  await page.clock.setFixedTime(new Date('2026-11-27T11:00:00Z')); // seven days later
+  // A follow-up recorded on it is in no file yet.
+  await page.goto(`/review/${plr.id}/actions`);
+  await page.getByRole('region', { name: /^Action 1/ }).getByLabel('Progress so far').fill('Booked for the core group.');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved on this device/ })).toBeVisible();
+  await page.clock.setFixedTime(new Date('2026-12-27T09:00:00Z')); // six days and 23 hours later
+  await page.goto('/');
+  await expect(page.getByRole('row', { name: /LL-482913/ })).toContainText('Not downloaded since last change');
+  await expect(reminder).toHaveCount(0);
+
+  await page.clock.setFixedTime(new Date('2026-12-27T11:00:00Z')); // seven days later
   await page.reload();
   await expect(reminder.getByRole('listitem')).toHaveText([/^LL-482913, last changed /]);
   await expectNoAxeViolations(page);

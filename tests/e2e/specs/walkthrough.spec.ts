@@ -1,7 +1,6 @@
 import { test, expect } from './test';
 import { expectNoAxeViolations, fillDate, startReview, storedReviews } from './helpers';
 import { fixture, openFile, openFullDraft } from './fixtures';
-import { downloadReview } from './download';
 
 test('pages have their own titles; Continue puts focus on the next heading; the task list counts and waits', async ({ page }) => {
   const id = await startReview(page);
@@ -157,13 +156,11 @@ test('the home list shows the grade, whether a Case of Concern was shared (with 
   await expect(row).toContainText('Inadequate');
   await expect(row.locator('.tag--concern')).toHaveText(/^Case of Concern: shared with D\. Head \(Head of Service\) on \w{3} 20 Nov 2026 at \d\d:\d\d$/);
   await expect(row.locator('.tag--overdue')).toHaveCount(0);
-  await expect(row).toContainText('Not downloaded since last change');
-  await expectNoAxeViolations(page);
-  await page.goto(`/review/${concern.id}/check`);
-  await downloadReview(page);
-  await page.getByRole('link', { name: 'All reviews' }).click();
+  // Opened from its file, as that file holds it: the user has it, so it counts as downloaded
+  // (persist.spec follows a review changed since).
   await expect(row).toContainText('Downloaded since last change');
   await expect(row).not.toContainText('Not downloaded');
+  await expectNoAxeViolations(page);
 });
 
 test('the task list says the judgement is under way once a final grade is shown there', async ({ page }) => {
