@@ -46,8 +46,13 @@ pub(super) fn ambassadors_measures(
 }
 
 /// Whether any loaded review has an Ambassadors' review: their measures are shown only then.
+/// Read from the kept rows, stopping at the first, with no view made of the others.
 pub(super) fn any_reviewed(builder: &SnapshotBuilder) -> bool {
-    builder.plrs().any(|f| f.ambassadors.is_some())
+    builder
+        .plrs
+        .iter_where(|f, _| f.ambassadors.is_some())
+        .next()
+        .is_some()
 }
 
 /// How the Ambassadors' sample is drawn.

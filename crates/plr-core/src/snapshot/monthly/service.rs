@@ -7,6 +7,7 @@ use super::sections::{cell, figures, quarter_name};
 use super::{day, Block, Cell, Sources, Table};
 use crate::snapshot::measure::{percent, Measure, MeasureKey};
 use crate::snapshot::period::Period;
+use crate::snapshot::report::PeriodMeasures;
 use crate::snapshot::window::window;
 
 use MeasureKey::*;
@@ -49,8 +50,20 @@ pub(super) fn feedback(from: &Sources<'_>) -> Vec<Block> {
 /// Measures (rows) quarter by quarter (columns), rated where they have a target.
 fn quarter_table(from: &Sources<'_>, caption: &str, keys: &[MeasureKey]) -> Block {
     let quarters = &from.snapshot.trend_by_quarter;
-    let mut columns = vec!["Measure".to_string()];
-    columns.extend(quarters.iter().map(|q| quarter_name(q, from.period)));
+    let names = quarters.iter().map(|q| quarter_name(q, from.period));
+    trend_table(caption, "Measure", quarters, names, keys)
+}
+
+/// Measures (rows) over `periods` (columns, headed `names`), rated where they have a target.
+fn trend_table(
+    caption: &str,
+    first: &str,
+    periods: &[PeriodMeasures],
+    names: impl Iterator<Item = String>,
+    keys: &[MeasureKey],
+) -> Block {
+    let mut columns = vec![first.to_string()];
+    columns.extend(names);
     Block::Table(Table {
         caption: caption.to_string(),
         columns,
@@ -58,7 +71,7 @@ fn quarter_table(from: &Sources<'_>, caption: &str, keys: &[MeasureKey]) -> Bloc
             .iter()
             .map(|key| {
                 let mut row = vec![Cell::text(key.label())];
-                row.extend(quarters.iter().map(|q| cell(q.measures.get(key))));
+                row.extend(periods.iter().map(|p| cell(p.measures.get(key))));
                 row
             })
             .collect(),
@@ -75,20 +88,13 @@ pub(super) fn ambassadors(from: &Sources<'_>) -> Vec<Block> {
         )];
     }
     let months = &s.trend_by_month[s.trend_by_month.len().saturating_sub(4)..];
-    let mut columns = vec!["Finding".to_string()];
-    columns.extend(months.iter().map(|m| Period::named(&m.period)));
-    let table = Block::Table(Table {
-        caption: "The Ambassadors' findings month by month".to_string(),
-        columns,
-        rows: MeasureKey::AMBASSADORS
-            .iter()
-            .map(|key| {
-                let mut row = vec![Cell::text(key.label())];
-                row.extend(months.iter().map(|m| cell(m.measures.get(key))));
-                row
-            })
-            .collect(),
-    });
+    let table = trend_table(
+        "The Ambassadors' findings month by month",
+        "Finding",
+        months,
+        months.iter().map(|m| Period::named(&m.period)),
+        &MeasureKey::AMBASSADORS,
+    );
     let questions = crate::ambassadors::FINDINGS
         .iter()
         .map(|f| format!("{}: {}", f.short, f.question))
