@@ -351,6 +351,24 @@ fn generate_batch_seed_003_july_2022_gives_the_reported_figures_and_53_concerns(
         1 + 53,
         "a header and the 53 tracked cases"
     );
+
+    // Seed 003's Table 1, month by month (July's exactly the seed's: 3%, 49%, 100%).
+    let moderators = plr(&["moderators", "--period", "2022-07", path]);
+    assert_eq!(moderators.status.code(), Some(0), "{moderators:?}");
+    let text = stdout(&moderators);
+    let months: Vec<&str> = text.lines().skip(3).take(6).collect();
+    assert_eq!(
+        months,
+        [
+            "  2022-02: 9 moderated; upgraded 0% (0 of 9); downgraded 33% (3 of 9); inadequate identified by moderators 60% (3 of 5)",
+            "  2022-03: 13 moderated; upgraded 8% (1 of 13); downgraded 31% (4 of 13); inadequate identified by moderators 100% (4 of 4)",
+            "  2022-04: 8 moderated; upgraded 0% (0 of 8); downgraded 38% (3 of 8); inadequate identified by moderators 60% (3 of 5)",
+            "  2022-05: 40 moderated; upgraded 0% (0 of 40); downgraded 25% (10 of 40); inadequate identified by moderators 83% (5 of 6)",
+            "  2022-06: 35 moderated; upgraded 0% (0 of 35); downgraded 23% (8 of 35); inadequate identified by moderators 75% (3 of 4)",
+            "  2022-07: 35 moderated; upgraded 3% (1 of 35); downgraded 49% (17 of 35); inadequate identified by moderators 100% (3 of 3)",
+        ],
+        "{text}"
+    );
 }
 
 #[test]

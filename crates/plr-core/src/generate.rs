@@ -73,8 +73,11 @@ pub struct Generator {
 pub struct Shape {
     /// The review date.
     pub date: Option<NaiveDate>,
-    /// The reported grade (the final grade; moderation then agrees).
+    /// The reported grade (the final grade; moderation then agrees), which the ratings follow.
     pub grade: Option<Grade>,
+    /// The reviewer's final grade when it is not `grade` (chosen against the ratings, with a
+    /// rationale): a moderator is then to grade it `grade`.
+    pub final_grade: Option<Grade>,
     /// The team.
     pub team: Option<&'static str>,
     /// Whether it is moderated.
@@ -267,9 +270,20 @@ impl Generator {
             }
         }
         let suggested = suggest_grade(framework, &plr.sections, concern).grade;
-        plr.judgement.choose_final_grade(grade, suggested);
-        if suggested != Some(grade) {
-            plr.judgement.rationale = "The ratings understate what the evidence on file shows for this child; the grade reflects the whole picture.".into();
+        let final_grade = shape.final_grade.unwrap_or(grade);
+        plr.judgement.choose_final_grade(final_grade, suggested);
+        if suggested != Some(final_grade) {
+            // A reviewer's own grade below their ratings says they overstate.
+            let position = |g: Grade| Grade::ALL.iter().position(|a| *a == g);
+            let below = shape
+                .final_grade
+                .is_some_and(|f| suggested.is_some_and(|s| position(f) > position(s)));
+            plr.judgement.rationale = if below {
+                "The ratings overstate what the evidence on file shows for this child; the grade reflects the whole picture."
+            } else {
+                "The ratings understate what the evidence on file shows for this child; the grade reflects the whole picture."
+            }
+            .into();
         }
         plr.judgement.impact_on_child = "The plan is making a difference: the child attends school and their views shaped the safety plan.".into();
         // A Case of Concern cannot be completed without an action.
@@ -330,7 +344,7 @@ impl Generator {
                 moderator: "Q. Moderator".into(),
                 moderated_at,
                 grade: moderated,
-                effect: moderation_effect(grade, moderated),
+                effect: moderation_effect(final_grade, moderated),
                 comments: "Moderated against the evidence on file.".into(),
             });
             plr.updated_at = moderated_at;

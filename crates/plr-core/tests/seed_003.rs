@@ -353,3 +353,89 @@ fn seed_003_july_2022_gives_the_ambassadors_figures_with_the_three_months_before
         .collect();
     assert_eq!(followed, EXPECTED);
 }
+
+/// Seed 003's Table 1 (the moderator effect) as the batch gives it, February to July 2022: the
+/// month; the reviews moderated, of them upgraded and downgraded, the reviews identified as
+/// inadequate by moderators and those reported inadequate; and the percents the CLI prints. July
+/// is the seed's (3%, 49%, 100%); the months before give what their reviews can
+/// (`seed_003::july_2022`'s `TABLE_1`: the seed's 3/33/67, 5/18/100, 2/37/67, 0/25/100,
+/// 0/23/71).
+const TABLE_1: [(&str, [u32; 5], [u32; 3]); 6] = [
+    ("2022-02", [9, 0, 3, 3, 5], [0, 33, 60]),
+    ("2022-03", [13, 1, 4, 4, 4], [8, 31, 100]),
+    ("2022-04", [8, 0, 3, 3, 5], [0, 38, 60]),
+    ("2022-05", [40, 0, 10, 5, 6], [0, 25, 83]),
+    ("2022-06", [35, 0, 8, 3, 4], [0, 23, 75]),
+    ("2022-07", [35, 1, 17, 3, 3], [3, 49, 100]),
+];
+
+#[test]
+fn seed_003_july_2022_gives_table_1_the_moderator_effect_month_by_month() {
+    use plr_core::snapshot::moderator_effect;
+    let builder = builder();
+    let options = july_as_of_10_august();
+    let effect = moderator_effect(&builder, &options);
+    let got: Vec<_> = effect
+        .months
+        .iter()
+        .map(|m| {
+            let percent = |p: Option<u32>| p.unwrap();
+            (
+                m.month.as_str(),
+                [
+                    m.moderated,
+                    m.upgraded.numerator,
+                    m.downgraded.numerator,
+                    m.inadequate_identified.numerator,
+                    m.inadequate_identified.denominator.unwrap(),
+                ],
+                [
+                    percent(m.upgraded.percent),
+                    percent(m.downgraded.percent),
+                    percent(m.inadequate_identified.percent),
+                ],
+            )
+        })
+        .collect();
+    assert_eq!(got, TABLE_1);
+    // The snapshot's own measures for July agree.
+    let snapshot = builder.finish(&options);
+    let m = &snapshot.measures;
+    let share = |key: MeasureKey| (m[&key].numerator, m[&key].denominator, m[&key].percent);
+    assert_eq!(
+        share(MeasureKey::ModerationUpgraded),
+        (1, Some(35), Some(3))
+    );
+    assert_eq!(
+        share(MeasureKey::ModerationDowngraded),
+        (17, Some(35), Some(49))
+    );
+    assert_eq!(
+        share(MeasureKey::InadequateIdentifiedByModerators),
+        (3, Some(3), Some(100))
+    );
+    // A moderator who changed a grade changed the reviewer's: each month's reported grades
+    // (outstanding, good, requires improvement in both bands, its lower end, inadequate) are
+    // the batch's own.
+    let grades = |label: &str| {
+        let p = snapshot
+            .trend_by_month
+            .iter()
+            .find(|p| p.period == label)
+            .unwrap();
+        [
+            MeasureKey::Outstanding,
+            MeasureKey::Good,
+            MeasureKey::RequiresImprovement,
+            MeasureKey::LowerEndRequiresImprovement,
+            MeasureKey::Inadequate,
+        ]
+        .map(|key| p.measures[&key].numerator)
+    };
+    assert_eq!(grades("2022-02"), [0, 4, 4, 1, 5]);
+    assert_eq!(grades("2022-03"), [1, 2, 6, 2, 4]);
+    assert_eq!(grades("2022-04"), [1, 3, 3, 1, 5]);
+    assert_eq!(grades("2022-05"), [3, 11, 22, 7, 6]);
+    assert_eq!(grades("2022-06"), [4, 11, 21, 7, 4]);
+    assert_eq!(grades("2022-07"), [3, 10, 21, 7, 3]);
+}

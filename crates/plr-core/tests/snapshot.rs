@@ -38,6 +38,7 @@ fn seed_001_exports() -> Vec<String> {
                 let shape = Shape {
                     date: Some(date(2022, month, 1 + (i as u32 * 2) % 28)),
                     grade: Some(grade),
+                    final_grade: None,
                     team: None,
                     moderated: Some(n.is_multiple_of(5)),
                 };

@@ -305,6 +305,8 @@ test("seed 003's July 2022 moderation sample is targeted by risk with a reason f
   // The moderator effect: Table 1's six months and the auditors, with plr moderators' CSV.
   await expect(page.locator('#moderator-months tbody tr')).toHaveCount(6);
   await expect(page.locator('#moderator-months tbody tr').last().locator('th')).toHaveText('2022-07');
+  // Seed 003's Table 1 for July: 35 moderated, 3% upgraded, 49% downgraded, 100% of inadequate practice identified.
+  await expect(page.locator('#moderator-months tbody tr').last().locator('td')).toHaveText(['35', '3%', '49%', '100%', '3 of 3']);
   await expect(page.getByText('expected effect 10–15%')).toHaveCount(0);
   const moderators = spawnSync(plr, ['moderators', '--period', '2022-07', '--format', 'csv', ...files], { cwd: dir }).stdout;
   expect((await downloaded(page, 'Download the moderator effect by auditor (CSV)')).equals(moderators)).toBe(true);

@@ -129,7 +129,8 @@ const MODERATOR: &str = "Q. Moderator";
 enum Raised {
     /// An immediate concern flagged during the review.
     Flagged,
-    /// Completed with an inadequate grade.
+    /// Completed with an inadequate grade (unless moderators identified it:
+    /// [`Story::identified_on`]).
     Completed,
     /// Graded the lower end of requires improvement, moderated to inadequate on that day.
     ModeratedOn(NaiveDate),
@@ -152,6 +153,11 @@ struct Story {
     /// Present as two copies: one moderated (agreeing) on this day, without the updates, and
     /// an unmoderated copy saved later with them.
     two_copies: Option<NaiveDate>,
+    /// For a story flagged or completed: its ratings say inadequate but the reviewer graded it
+    /// the lower end of requires improvement, and a moderator graded it inadequate on this day
+    /// (inadequate identified by moderators, seed 003 Table 1). Set by [`moderate_table_1`]; a
+    /// story completed is then raised by that moderation, a flagged one still by its flag.
+    identified_on: Option<NaiveDate>,
 }
 
 fn story(
@@ -166,6 +172,7 @@ fn story(
         shared_after_hours,
         updates: updates.to_vec(),
         two_copies: None,
+        identified_on: None,
     }
 }
 
@@ -337,8 +344,12 @@ struct Recipe {
     team: &'static str,
     /// The reviewer's name, for July 2022's reviews (the auditors of the allocation).
     reviewer: Option<String>,
-    /// Moderated (agreeing) by the generator: reviews that are not Cases of Concern only.
+    /// Moderated (agreeing) by the generator: reviews before Table 1's months that are not
+    /// Cases of Concern only.
     moderated: bool,
+    /// Moderated in Table 1's months ([`moderate_table_1`]), reviews that are not Cases of
+    /// Concern only: the reviewer's own grade (`grade` is the moderator's) and the day.
+    moderation: Option<(Grade, NaiveDate)>,
     /// The outcome as of D of each care-planning action, then of each other action.
     care_planning: Vec<ActionOutcome>,
     other: Vec<ActionOutcome>,
@@ -376,8 +387,9 @@ fn reviews(stories: Vec<Story>, total: usize, from: NaiveDate, to: NaiveDate) ->
                 grade: GRADES[i % GRADES.len()],
                 team: TEAMS[0],
                 reviewer: None,
-                // Moderated within 40 days: before D.
-                moderated: i.is_multiple_of(6) && date <= day(2022, 6, 30),
+                // Moderated within 40 days, before Table 1's months.
+                moderated: i.is_multiple_of(6) && date < day(2022, TABLE_1[0].0, 1),
+                moderation: None,
                 care_planning: Vec::new(),
                 other: Vec::new(),
                 service_ended: None,
@@ -394,6 +406,7 @@ fn reviews(stories: Vec<Story>, total: usize, from: NaiveDate, to: NaiveDate) ->
         team: TEAMS[0],
         reviewer: None,
         moderated: false,
+        moderation: None,
         care_planning: Vec::new(),
         other: Vec::new(),
         service_ended: None,
@@ -473,6 +486,105 @@ fn deal(
     }
 }
 
+/// Seed 003's Table 1 (the moderator effect) as the batch gives it, month by month of 2022:
+/// the month, the reviews moderated, of them upgraded and downgraded, and the reviews reported
+/// inadequate that moderators identified (counted, as the snapshot counts them, in the month of
+/// the review, whatever the day of its moderation).
+///
+/// | month | moderated | upgraded | downgraded | identified | the seed's |
+/// | --- | --- | --- | --- | --- | --- |
+/// | Feb 22 | 9 of 13 | 0% | 33% (3) | 60% (3 of 5) | 3%, 33%, 67% |
+/// | Mar 22 | 13 of 13 | 8% (1) | 31% (4) | 100% (4 of 4) | 5%, 18%, 100% |
+/// | Apr 22 | 8 of 12 | 0% | 38% (3) | 60% (3 of 5) | 2%, 37%, 67% |
+/// | May 22 | 40 of 42 | 0% | 25% (10) | 83% (5 of 6) | 0%, 25%, 100% |
+/// | Jun 22 | 35 of 40 | 0% | 23% (8) | 75% (3 of 4) | 0%, 23%, 71% |
+/// | Jul 22 | 35 of 37 | 3% (1) | 49% (17) | 100% (3 of 3) | 3%, 49%, 100% |
+///
+/// July is the seed's, and every figure the batch's months can give; the rest are the nearest
+/// they can. The months before May have the backlog's 12 or 13 reviews, not the seed's 30, 44
+/// and 52 audits: 1 upgraded is 3%, 5% and 2% only of 29 to 40, 19 to 22 and 41 to 66 moderated,
+/// so none is (0%), but in March, where 1 of 13 (8%) is nearer 5%; 37% is no share of 12 or
+/// fewer (3 of 8 is 38%). Every review reported inadequate is a Case of Concern, and their
+/// number is the grade tables': 67% is no share of 5 (3 of 5 is 60%), nor 71% of 4 (3 of 4 is
+/// 75%); May's review present as two copies was graded inadequate by its reviewer and agreed, so
+/// 5 of 6 (83%). March's 100% takes four downgrades, 31% of its 13 (18% would take 22).
+const TABLE_1: [(u32, usize, usize, usize, usize); 6] = [
+    (2, 9, 0, 3, 3),
+    (3, 13, 1, 4, 4),
+    (4, 8, 0, 3, 3),
+    (5, 40, 0, 10, 5),
+    (6, 35, 0, 8, 3),
+    (7, 35, 1, 17, 3),
+];
+
+/// Days from a review to its moderation in Table 1's months (so before D for July's).
+const MODERATED_AFTER_DAYS: i64 = 7;
+
+/// Moderates Table 1's months as [`TABLE_1`] says. Of a month's Cases of Concern, those
+/// moderated by their story count as theirs do; the others, oldest first, are identified by
+/// moderators until the month has its number (their reviewer graded them the lower end of
+/// requires improvement). Of its other reviews, oldest first, as many as make the month's
+/// moderated number are moderated, the first that can be upgraded (graded good or outstanding,
+/// the reviewer one grade lower) and downgraded (requires improvement or good, the reviewer
+/// one grade higher) until the month has its numbers, the rest agreed; the latest are left.
+fn moderate_table_1(recipes: &mut [Recipe]) {
+    use Grade::*;
+    for (month, moderated, upgraded, downgraded, identified) in TABLE_1 {
+        let mut of_month: Vec<&mut Recipe> = recipes
+            .iter_mut()
+            .filter(|r| (r.date.year(), r.date.month()) == (2022, month))
+            .collect();
+        of_month.sort_by_key(|r| r.date);
+        let (mut stories_moderated, mut up, mut down, mut found) = (0, 0, 0, 0);
+        let mut plain = Vec::new();
+        for recipe in of_month {
+            let Some(story) = &mut recipe.concern else {
+                plain.push(recipe);
+                continue;
+            };
+            match story.raised {
+                Raised::ModeratedOn(_) => (down, found) = (down + 1, found + 1),
+                Raised::UpgradedOn(_) => up += 1,
+                _ if story.two_copies.is_some() => {}
+                _ if found < identified => {
+                    story.identified_on = Some(story.review + Duration::days(MODERATED_AFTER_DAYS));
+                    (down, found) = (down + 1, found + 1);
+                }
+                _ => continue,
+            }
+            stories_moderated += 1;
+        }
+        assert_eq!(found, identified, "inadequate identified in month {month}");
+        let plain_moderated = moderated - stories_moderated;
+        assert!(plain.len() >= plain_moderated, "month {month}");
+        for recipe in plain.into_iter().take(plain_moderated) {
+            let reviewer = match recipe.grade {
+                Outstanding | Good if up < upgraded => {
+                    up += 1;
+                    if recipe.grade == Good {
+                        RequiresImprovement
+                    } else {
+                        Good
+                    }
+                }
+                Good | RequiresImprovement | RequiresImprovementLow if down < downgraded => {
+                    down += 1;
+                    if recipe.grade == Good {
+                        Outstanding
+                    } else {
+                        Good
+                    }
+                }
+                agreed => agreed,
+            };
+            let on = recipe.date + Duration::days(MODERATED_AFTER_DAYS);
+            assert!(on <= as_of(), "moderated by D");
+            recipe.moderation = Some((reviewer, on));
+        }
+        assert_eq!((up, down), (upgraded, downgraded), "month {month}");
+    }
+}
+
 /// Every review of the batch, oldest first within the window and within the backlog.
 fn recipes() -> Vec<Recipe> {
     let (window_stories, backlog_stories): (Vec<Story>, Vec<Story>) = stories()
@@ -517,6 +629,7 @@ fn recipes() -> Vec<Recipe> {
             team: TEAMS[0],
             reviewer: None,
             moderated: false,
+            moderation: None,
             care_planning: Vec::new(),
             other: Vec::new(),
             service_ended: None,
@@ -533,6 +646,7 @@ fn recipes() -> Vec<Recipe> {
         recipe.reviewer = Some(reviewer);
         recipe.team = team;
     }
+    moderate_table_1(&mut all);
     all
 }
 
@@ -625,9 +739,15 @@ fn action(
 /// The review of `recipe`, PLR number `n` of `generator`, and its second copy if its story
 /// has one.
 fn make(generator: &Generator, n: u64, recipe: &Recipe) -> Vec<Plr> {
+    let identified = recipe.concern.as_ref().and_then(|s| s.identified_on);
     let shape = Shape {
         date: Some(recipe.date),
         grade: Some(recipe.grade),
+        // The reviewer's own grade, when a moderator changed it.
+        final_grade: recipe
+            .moderation
+            .map(|(reviewer, _)| reviewer)
+            .or(identified.map(|_| Grade::RequiresImprovementLow)),
         team: Some(recipe.team),
         moderated: Some(recipe.moderated),
     };
@@ -645,6 +765,21 @@ fn make(generator: &Generator, n: u64, recipe: &Recipe) -> Vec<Plr> {
     };
     if let Some(reviewer) = &recipe.reviewer {
         plr.review.reviewer.name = reviewer.clone();
+    }
+    if let Some((reviewer, on)) = recipe.moderation {
+        let comments = if reviewer == recipe.grade {
+            "Agreed: the evidence supports the grade."
+        } else {
+            "Graded against the evidence on file; discussed with the reviewer."
+        };
+        moderate(
+            &mut plr,
+            MODERATOR,
+            Some(recipe.grade),
+            comments,
+            at(on, 11),
+        )
+        .unwrap_or_else(|problems| panic!("moderated: {problems:?}"));
     }
     let owner = plr.review.practitioner.name.clone();
     let kinds = recipe
@@ -689,7 +824,9 @@ fn tell(copies: &mut Vec<Plr>, story: &Story, n: u64) {
     let moderation = match story.raised {
         Raised::ModeratedOn(on) => Some((on, Grade::Inadequate)),
         Raised::UpgradedOn(on) => Some((on, Grade::RequiresImprovementLow)),
-        Raised::Flagged | Raised::Completed => None,
+        Raised::Flagged | Raised::Completed => {
+            story.identified_on.map(|on| (on, Grade::Inadequate))
+        }
     };
     if let Some((on, grade)) = moderation {
         let comments = "Graded against the evidence on file; discussed with the reviewer.";
@@ -821,7 +958,13 @@ fn ambassadors(plrs: &mut [Plr]) {
 /// July's 37 reviews are by the auditors of [`july_2022_allocation`], four of them of their
 /// own team's case and the rest of another team's, so that over the two `qa-month.md`'s
 /// allocation figures follow (53 allocated, 36 submitted, 16 of 44 teams not audited) and the
-/// moderation sample's own-team rule picks four.
+/// moderation sample's own-team rule picks the one of them not yet moderated (the first
+/// auditor's second review, of 29 July).
+///
+/// February to July 2022 are moderated as seed 003's Table 1 says, as near as their reviews
+/// allow ([`TABLE_1`]): July's 35 moderated of 37, 1 upgraded (3%), 17 downgraded (49%), and
+/// its 3 reviews reported inadequate all identified by moderators (100%). A moderator who
+/// changed a grade changed the reviewer's, so every month's reported grades stay as they were.
 pub fn july_2022() -> Vec<Plr> {
     let generator = Generator::new(3);
     let mut plrs: Vec<Plr> = recipes()

@@ -139,10 +139,22 @@ fn seed_003_july_2022s_figures_are_in_their_sections_with_target_rating_and_prev
     }
     assert!(impact.contains("The actions of the reviews of 1 May 2022 to 31 July 2022"));
     let moderation = section_html(&html, SectionKind::ModeratorEffect);
+    // Seed 003's Table 1 for July: 35 moderated, 3% upgraded, 49% downgraded (from 23% in
+    // June), 100% of inadequate practice identified by moderators.
     assert!(
         moderation.contains(
-            "<th scope=\"row\">July 2022</th><td>1</td><td>0%</td><td>100%</td><td>33%</td>"
+            "<th scope=\"row\">July 2022</th><td>35</td><td>3%</td><td>49%</td><td>100%</td>"
         ),
+        "{moderation}"
+    );
+    assert!(
+        moderation.contains(
+            "<th scope=\"row\">June 2022</th><td>35</td><td>0%</td><td>23%</td><td>75%</td>"
+        ),
+        "{moderation}"
+    );
+    assert!(
+        moderation.contains("data-measure=\"moderation_downgraded\">49%</td><td>17 of 35</td><td></td><td></td><td>rose from 23% in June 2022</td>"),
         "{moderation}"
     );
     let participation = section_html(&html, SectionKind::Participation);
