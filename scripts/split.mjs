@@ -10,6 +10,8 @@
 //   wasm-bindgen --target web --keep-lld-exports  the main module -> plr-app.js + plr-app_bg.wasm
 //                                                 (keeping the function table the parts import)
 //   wasm-opt -Oz                                  each module, as Trunk does
+//   terser (scripts/minify.mjs)                   the glue, the loader of the parts, start.js
+//                                                 and worker.js, minified
 // and puts the result in dist/wasm-<hash of its contents>/ (the parts' own names carry no
 // hash, so each build gets a directory of its own, and a cached part never meets another
 // build's main module). index.html then names the new files, with their integrity hashes, and
@@ -20,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { kb } from './compress.mjs';
+import { minifyFile } from './minify.mjs';
 
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dist = path.resolve(process.argv[2] ?? path.join(repo, 'dist'));
@@ -65,6 +68,11 @@ try {
   if (parts.length === 0) fail('wasm-split-cli found no #[lazy] split points: nothing was split');
   for (const part of parts) run('wasm-opt', ['-Oz', ...features, path.join(split, part), '-o', path.join(out, part)]);
 
+  // Every byte of JavaScript minified (the loader is read for its parts, below, unminified).
+  await minifyFile(path.join(out, `${name}.js`));
+  await minifyFile(path.join(out, '__wasm_split.js'));
+  for (const loader of ['start.js', 'worker.js']) await minifyFile(path.join(dist, loader));
+
   const files = fs.readdirSync(out).sort();
   const hash = crypto.createHash('sha256');
   for (const file of files) hash.update(file).update(fs.readFileSync(path.join(out, file)));
@@ -87,7 +95,7 @@ try {
   // The files of the review's pages (their part and the chunks it needs first), named on the
   // start script's tag: opened at a review's address, start.js fetches them beside the main
   // module instead of after it (the loader's own fetches then take the preloaded responses).
-  const loader = fs.readFileSync(path.join(out, '__wasm_split.js'), 'utf8');
+  const loader = fs.readFileSync(path.join(split, '__wasm_split.js'), 'utf8');
   const loads = new Map(
     [...loader.matchAll(/const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+\.wasm)"[\s\S]*?\n, \[([^\]]*)\]\)/g)]
       .map(([, constName, file, deps]) => [constName, { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) }]),
