@@ -146,9 +146,8 @@ pub fn can_open_folders() -> bool {
         .is_some_and(|w| js_sys::Reflect::has(&w, &"showDirectoryPicker".into()).unwrap_or(false))
 }
 
-/// Asks for a folder to read and write (`None` when the user cancelled), and lists its
-/// `.json` files, in its subfolders too, named by their path from the folder's own name.
-pub async fn open_folder() -> Result<Option<Vec<(String, web_sys::FileSystemFileHandle)>>, String> {
+/// Asks for a folder to read and write (`None` when the user cancelled).
+pub async fn pick_folder() -> Result<Option<web_sys::FileSystemDirectoryHandle>, String> {
     let window = web_sys::window().ok_or("no window")?;
     let pick: js_sys::Function = js_sys::Reflect::get(&window, &"showDirectoryPicker".into())
         .map_err(|e| describe(&e))?
@@ -162,16 +161,48 @@ pub async fn open_folder() -> Result<Option<Vec<(String, web_sys::FileSystemFile
         .map_err(|e| describe(&e))?
         .dyn_into()
         .map_err(|_| "the browser did not open a folder".to_string())?;
-    let folder = match JsFuture::from(promise).await {
-        Ok(folder) => folder.unchecked_into::<web_sys::FileSystemDirectoryHandle>(),
+    match JsFuture::from(promise).await {
+        Ok(folder) => Ok(Some(folder.unchecked_into())),
         Err(e)
             if e.dyn_ref::<web_sys::DomException>()
                 .is_some_and(|d| d.name() == "AbortError") =>
         {
-            return Ok(None)
+            Ok(None)
         }
-        Err(e) => return Err(describe(&e)),
-    };
+        Err(e) => Err(describe(&e)),
+    }
+}
+
+/// Whether this page may read and write in `folder`: asked of the browser, which may ask the
+/// user (a folder remembered from an earlier visit needs its permission again); call it from
+/// a click.
+pub async fn may_write_in(folder: &web_sys::FileSystemDirectoryHandle) -> bool {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"mode".into(), &"readwrite".into());
+    for method in ["queryPermission", "requestPermission"] {
+        let Some(ask) = js_sys::Reflect::get(folder, &method.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        else {
+            // A browser without the permission methods grants what it opened.
+            return true;
+        };
+        let Ok(promise) = ask.call1(folder, &options) else {
+            return false;
+        };
+        let answer = JsFuture::from(js_sys::Promise::resolve(&promise)).await;
+        if answer.ok().and_then(|a| a.as_string()).as_deref() == Some("granted") {
+            return true;
+        }
+    }
+    false
+}
+
+/// The `.json` files of `folder`, in its subfolders too, named by their path from the folder's
+/// own name.
+pub async fn list_folder(
+    folder: web_sys::FileSystemDirectoryHandle,
+) -> Result<Vec<(String, web_sys::FileSystemFileHandle)>, String> {
     let mut found = Vec::new();
     let mut folders = vec![(folder.name(), folder)];
     while let Some((path, folder)) = folders.pop() {
@@ -208,7 +239,7 @@ pub async fn open_folder() -> Result<Option<Vec<(String, web_sys::FileSystemFile
         }
     }
     found.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(Some(found))
+    Ok(found)
 }
 
 /// The file of a handle, to read.

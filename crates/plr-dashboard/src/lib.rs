@@ -15,6 +15,7 @@ pub mod load;
 pub mod more;
 pub mod reader;
 pub mod register;
+pub mod remembered;
 pub mod report;
 pub mod representation;
 pub mod settings;

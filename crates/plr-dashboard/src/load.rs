@@ -10,8 +10,9 @@ use plr_core::snapshot::SnapshotBuilder;
 use plr_core::stored::is_draft_key;
 use plr_core::Status;
 
-use crate::files::{can_open_folders, file_of, open_folder, Source};
+use crate::files::{can_open_folders, file_of, list_folder, may_write_in, pick_folder, Source};
 use crate::reader::{read_files, Cancel, Outcome, Picked, SLICE_MS};
+use crate::remembered::{last_folder, remember_folder};
 use crate::representation::AllocationInput;
 use crate::settings::SettingsInput;
 use crate::state::State;
@@ -134,30 +135,63 @@ pub fn LoadPanel() -> impl IntoView {
     // A folder opened to read and write: a Head of Service update recorded here is saved
     // back into its file (where the browser allows it; else the changed files download).
     let folder_problem = RwSignal::new(None::<String>);
+    // The folder opened last time in this browser, offered again (next month's exports are
+    // usually saved into the same folder).
+    let again = RwSignal::new_local(None::<web_sys::FileSystemDirectoryHandle>);
+    if can_open_folders() {
+        spawn_local(async move { again.set(last_folder().await) });
+    }
+    let read_folder = move |folder: web_sys::FileSystemDirectoryHandle| async move {
+        let name = folder.name();
+        let handles = match list_folder(folder.clone()).await {
+            Ok(handles) => handles,
+            Err(why) => {
+                folder_problem.set(Some(format!(
+                    "The folder {name} could not be opened: {why}."
+                )));
+                return;
+            }
+        };
+        remember_folder(&folder).await;
+        again.set(Some(folder));
+        let mut files = Vec::with_capacity(handles.len());
+        for (name, handle) in handles {
+            match file_of(&handle).await {
+                Ok(file) => {
+                    state.files.remember(&name, Source::InFolder(handle));
+                    files.push(Picked { file, name });
+                }
+                Err(why) => folder_problem.set(Some(format!("{name} could not be read: {why}."))),
+            }
+        }
+        start(files);
+    };
     let open_writable = move |_| {
         folder_problem.set(None);
         spawn_local(async move {
-            let handles = match open_folder().await {
-                Ok(Some(handles)) => handles,
-                Ok(None) => return,
+            match pick_folder().await {
+                Ok(Some(folder)) => read_folder(folder).await,
+                Ok(None) => {}
                 Err(why) => {
-                    folder_problem.set(Some(format!("The folder could not be opened: {why}.")));
-                    return;
-                }
-            };
-            let mut files = Vec::with_capacity(handles.len());
-            for (name, handle) in handles {
-                match file_of(&handle).await {
-                    Ok(file) => {
-                        state.files.remember(&name, Source::InFolder(handle));
-                        files.push(Picked { file, name });
-                    }
-                    Err(why) => {
-                        folder_problem.set(Some(format!("{name} could not be read: {why}.")))
-                    }
+                    folder_problem.set(Some(format!("The folder could not be opened: {why}.")))
                 }
             }
-            start(files);
+        });
+    };
+    let open_again = move |_| {
+        folder_problem.set(None);
+        let Some(folder) = again.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            if may_write_in(&folder).await {
+                read_folder(folder).await;
+            } else {
+                folder_problem.set(Some(format!(
+                    "The browser did not allow reading the folder {}: open it with the button above.",
+                    folder.name()
+                )));
+            }
         });
     };
     let reported = StoredValue::new(HashSet::new());
@@ -199,6 +233,15 @@ pub fn LoadPanel() -> impl IntoView {
                         "Open a folder to read and save updates in"
                     </button>
                     <p class="hint">"Head of Service updates recorded here are then saved into the folder's files (your browser asks once for permission)."</p>
+                    {move || again.get().map(|folder| {
+                        let name = folder.name();
+                        view! {
+                            <button type="button" class="button button--secondary" id="open-again" on:click=open_again>
+                                {format!("Open the folder {name} again")}
+                            </button>
+                            <p class="hint">"The folder opened last time in this browser, with any exports saved into it since. Your browser may ask again for permission."</p>
+                        }
+                    })}
                     {move || folder_problem.get().map(|p| view! { <p class="error-message" role="alert">{p}</p> })}
                 </div>
             </Show>
@@ -229,7 +272,7 @@ pub fn LoadPanel() -> impl IntoView {
                 {move || outcome.get().map(|o| if o.cancelled {
                     format!("Reading cancelled: {} of {} files were read and are included.", thousands(o.read), thousands(o.total))
                 } else {
-                    format!("Read {} files.", thousands(o.read))
+                    format!("Read {} {}.", thousands(o.read), if o.read == 1 { "file" } else { "files" })
                 })}
                 {move || device.get().map(|n| format!(" Included {n} completed reviews from this device."))}
             </p>

@@ -82,7 +82,7 @@ test('a file named .zip that is not a zip is listed under its name and nothing a
   const counted = (await summary(page).textContent()) as string;
   writeFileSync(join(dir, 'not-a-zip.zip'), '{"format": "plr"}');
   await page.getByLabel('Choose export files').setInputFiles(join(dir, 'not-a-zip.zip'));
-  await expect(page.getByRole('status')).toContainText('Read 1 files.');
+  await expect(page.getByRole('status')).toContainText('Read 1 file.');
   await expect(summary(page)).toContainText('1 files rejected');
   const rejectedFiles = page.locator('section.rejected');
   await expect(rejectedFiles.getByRole('row', { name: /not-a-zip\.zip/ })).toContainText('not a zip archive that can be read');

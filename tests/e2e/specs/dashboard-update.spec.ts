@@ -170,3 +170,48 @@ test('in a folder opened to save in, the update is written back into its file', 
   }]);
   expect(review.schema_version).toBe(5);
 });
+
+test('a folder opened last month is offered again next month and reads what was saved into it since, without choosing it', async ({ page, context, browserName }) => {
+  test.skip(browserName !== 'chromium', 'only Chromium lets a page open a folder (the File System Access API)');
+  const [first, second] = Object.entries(concerns()).map(([name, review]) => [name, JSON.stringify(review, null, 2)]);
+  // October: the QA officer chooses the folder (made in the browser's own file system: the
+  // picker dialog itself cannot be driven) holding one export.
+  await page.addInitScript((file) => {
+    (window as any).showDirectoryPicker = async () => {
+      const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('Monthly exports', { create: true });
+      const writable = await (await folder.getFileHandle(file[0], { create: true })).createWritable();
+      await writable.write(file[1]);
+      await writable.close();
+      return folder;
+    };
+  }, first);
+  await page.goto('/dashboard/');
+  await expect(page.getByRole('button', { name: /again$/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Open a folder to read and save updates in' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Read 1 file.');
+  await page.close();
+
+  // November: another export was saved into the folder; the dashboard is opened again in a new
+  // tab, where choosing a folder would fail (and is counted).
+  const later = await context.newPage();
+  await later.addInitScript(() => {
+    (window as any).picked = 0;
+    (window as any).showDirectoryPicker = async () => {
+      (window as any).picked += 1;
+      throw new DOMException('The user aborted a request.', 'AbortError');
+    };
+  });
+  await later.goto('/dashboard/');
+  await later.evaluate(async (file) => {
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('Monthly exports');
+    const writable = await (await folder.getFileHandle(file[0], { create: true })).createWritable();
+    await writable.write(file[1]);
+    await writable.close();
+  }, second);
+  await later.getByRole('button', { name: 'Open the folder Monthly exports again' }).click();
+  await expect(later.getByRole('status').first()).toContainText('Read 2 files.');
+  expect(await later.evaluate(() => (window as any).picked)).toBe(0);
+  await chooseNovember(later);
+  await expect(later.locator('#register-summary')).toHaveText(summaryText(2));
+  await expectNoAxeViolations(later);
+});
