@@ -5,6 +5,8 @@
 //   the longest main-thread task while loading (Long Tasks API)  goal <= 100 ms
 //   JS heap after a forced GC (plus the WebAssembly memory)  goal <= 150 MB
 //   the Case of Concern register drawn, then sorted and re-filtered: longest task  goal <= 100 ms
+//   the monthly report drawn over the same exports: time and longest task  goal <= 100 ms
+//   the same exports in one zip (a folder inside it, deflated) to the figures  goal <= 1.0 s
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -93,6 +95,14 @@ export async function dashboardLoad(browser, base, repo, count = 5000) {
     await page.getByLabel('Include those resolved in the period').check();
     await page.locator('#register-summary').filter({ hasNotText: registerRows }).waitFor().catch(() => {});
   });
+  // The monthly report of the same exports: from the click to its last section drawn.
+  const reportStart = await page.evaluate(() => { window.__tasks = []; return performance.now(); });
+  await page.getByRole('button', { name: 'Monthly report' }).click();
+  await page.locator('article.plr-report h2').last().waitFor({ timeout: 120_000 });
+  const reportShown = await page.evaluate((t) => performance.now() - t, reportStart);
+  await page.waitForTimeout(200);
+  const reportTasks = await page.evaluate((t) => window.__tasks.filter((x) => x.start >= t).map((x) => x.duration), reportStart);
+  const report = { shown: reportShown, longest: Math.max(0, ...reportTasks) };
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
@@ -101,10 +111,43 @@ export async function dashboardLoad(browser, base, repo, count = 5000) {
   const jsHeap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? heap;
   await context.close();
   const floor = await bareRead(browser, files);
+  const zipped = await zipLoad(browser, base, dir, files);
   fs.rmSync(dir, { recursive: true, force: true });
-  return { count, shown, longest, heap: jsHeap, wasm, floor, registerShown, registerRows, register: { sorted, resolved },
+  return { count, shown, longest, zipped, heap: jsHeap, wasm, floor, registerShown, registerRows, register: { sorted, resolved }, report,
     delivery: delivery && { duration: delivery.duration, afterChange: delivery.start + delivery.duration - t0 }, phases: phases.map((p) => ({ ...p, start: p.start - t0 })),
     tasks: tasks.filter((t) => t.start >= t0).map((t) => ({ ...t, start: t.start - t0 })) };
+}
+
+/** The same files in one zip, in a folder inside it and deflated as a shared drive's "send to
+ * zip" makes them (Python's zipfile): chosen through the same input, the time from the change
+ * to the figures and the longest task after it. */
+async function zipLoad(browser, base, dir, files) {
+  const zip = path.join(dir, 'month.zip');
+  execFileSync('python3', ['-c', `
+import sys, zipfile, os
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    for f in sys.argv[2:]:
+        z.write(f, 'exports/' + os.path.basename(f))
+`, zip, ...files]);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/dashboard/`);
+  await page.getByLabel('Choose export files').waitFor();
+  await page.evaluate(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+    document.getElementById('files').addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true, once: true });
+  });
+  await page.getByLabel('Choose export files').setInputFiles(zip);
+  await page.waitForFunction(() => document.querySelector('[data-measure="good_or_better"]'), null, { timeout: 120_000 });
+  const shown = await page.evaluate(() => performance.now() - window.__t0);
+  await page.waitForTimeout(200);
+  const longest = await page.evaluate(() => Math.max(0, ...window.__tasks.filter((t) => t.start >= window.__t0).map((t) => t.duration)));
+  const bytes = fs.statSync(zip).size;
+  await context.close();
+  return { shown, longest, bytes };
 }
 
 /** How long this browser takes to hand a page the bytes of the same files when the page does
@@ -155,8 +198,10 @@ export function describeDashboard(r) {
   return [
     `QA dashboard, ${r.count.toLocaleString('en-GB')} exports through the file input: figures shown after ${(r.shown / 1000).toFixed(2)} s  goal <= 1.5 s`,
     `  an empty page only reading the same files (the browser's floor): ${(r.floor / 1000).toFixed(2)} s`,
+    `  the same exports in one zip (${mb(r.zipped.bytes)}, deflated): figures shown after ${(r.zipped.shown / 1000).toFixed(2)} s, longest task ${task(r.zipped.longest)}  goal <= 1.0 s, no task over 100 ms`,
     `  longest main-thread task while loading, the register included: ${r.longest.toFixed(0)} ms  goal <= 100 ms`,
     `  the Case of Concern register drawn after ${(r.registerShown / 1000).toFixed(2)} s (${r.registerRows}); longest task when sorted ${task(r.register.sorted)}, when the resolved are included ${task(r.register.resolved)}  goal <= 100 ms`,
+    `  the monthly report drawn ${r.report.shown.toFixed(0)} ms after its button; longest task ${task(r.report.longest)}  goal <= 100 ms`,
     ...(r.delivery ? [`  the browser's task delivering the files: ${r.delivery.duration.toFixed(0)} ms, of which ${r.delivery.afterChange.toFixed(0)} ms after the change event (the page's handler)`] : []),
     `  memory after GC: JS heap ${mb(r.heap)} + WebAssembly memory ${mb(r.wasm)} = ${mb(r.heap + r.wasm)}  goal <= 150 MB`,
     ...r.phases.map((p) => `  phase ${p.name}: ${p.duration.toFixed(0)} ms (from ${p.start.toFixed(0)} ms)`),
