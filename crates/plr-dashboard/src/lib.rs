@@ -17,6 +17,7 @@ pub mod reader;
 pub mod register;
 pub mod report;
 pub mod representation;
+pub mod scroll;
 pub mod settings;
 pub mod state;
 pub mod timing;
