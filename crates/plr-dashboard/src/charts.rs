@@ -72,7 +72,7 @@ const PLOT_LEFT: f64 = 13.0;
 /// The plot's top and height, in pixels.
 const PLOT_TOP: f64 = 10.0;
 const PLOT_HEIGHT: f64 = 160.0;
-/// More columns than this and their labels are slanted, so twelve months fit a phone.
+/// More columns than this and their labels are turned upright, so twelve months fit a phone.
 const STRAIGHT_LABELS: usize = 6;
 
 /// Columns stacked to 100%, one per period (the trend of grade shares), on an axis of 0%, 50%
@@ -81,8 +81,8 @@ const STRAIGHT_LABELS: usize = 6;
 pub fn StackedColumns(columns: Vec<Column>, bands: Vec<Band>) -> impl IntoView {
     let bottom = PLOT_TOP + PLOT_HEIGHT;
     let step = (100.0 - PLOT_LEFT) / columns.len().max(1) as f64;
-    let slanted = columns.len() > STRAIGHT_LABELS;
-    let height = bottom + if slanted { 64.0 } else { 28.0 };
+    let upright = columns.len() > STRAIGHT_LABELS;
+    let height = bottom + if upright { 72.0 } else { 28.0 };
     let y = |share: f64| bottom - share / 100.0 * PLOT_HEIGHT;
     let axis = [0u32, 50, 100].map(|tick| {
         let at = y(f64::from(tick));
@@ -101,12 +101,12 @@ pub fn StackedColumns(columns: Vec<Column>, bands: Vec<Band>) -> impl IntoView {
             top -= h;
             view! { <rect x=format!("{x}%") y=top width=format!("{}%", step * 0.7) height=h fill=colour></rect> }
         }).collect_view();
-        // A slanted label hangs from the column's foot (a nested drawing placed at the
+        // An upright label reads up to the column's foot (a nested drawing placed at the
         // column, so it can be turned about that point).
-        let label = if slanted {
+        let label = if upright {
             view! {
-                <svg x=format!("{centre}%") y=bottom + 14.0 overflow="visible">
-                    <text class="chart__period" transform="rotate(-45)" text-anchor="end" font-size="13">{c.label}</text>
+                <svg x=format!("{centre}%") y=bottom + 8.0 overflow="visible">
+                    <text class="chart__period" transform="rotate(-90)" dy="5" text-anchor="end" font-size="13">{c.label}</text>
                 </svg>
             }.into_any()
         } else {

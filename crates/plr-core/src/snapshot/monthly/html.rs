@@ -217,7 +217,7 @@ impl Chart {
 /// The chart as an SVG with its legend, then (if it has one) its table. The drawing has no
 /// `viewBox`: it is laid out across in percentages of its width and down in pixels, so on a
 /// phone the columns narrow while the text keeps a readable size; more than six groups'
-/// labels are slanted, and a longer label is broken into lines, so labels never overlap.
+/// labels are turned upright, and a longer label is broken into lines, so none overlap.
 fn chart_html(out: &mut String, chart: &Chart, id: &str) {
     /// Where the plot starts across, in % (the axis's labels are to its left).
     const LEFT: f64 = 11.0;
@@ -235,12 +235,12 @@ fn chart_html(out: &mut String, chart: &Chart, id: &str) {
         highest.div_ceil(20).max(1) * 20
     };
     let y = |v: u32| BOTTOM - f64::from(v) / f64::from(top) * (BOTTOM - TOP);
-    let slanted = chart.categories.len() > 6;
+    let upright = chart.categories.len() > 6;
     let labels: Vec<Vec<String>> = chart.categories.iter().map(|c| lines(c)).collect();
     let label_lines = labels.iter().map(Vec::len).max().unwrap_or(1);
     let height = BOTTOM
-        + if slanted {
-            56.0
+        + if upright {
+            60.0
         } else {
             10.0 + label_lines as f64 * 14.0
         };
@@ -298,12 +298,12 @@ fn chart_html(out: &mut String, chart: &Chart, id: &str) {
             }
         }
         let centre = x0 + group / 2.0;
-        if slanted {
+        if upright {
             // A nested drawing placed at the group's foot, so the label turns about it.
             let _ = writeln!(
                 out,
-                "<svg x=\"{centre:.2}%\" y=\"{}\" overflow=\"visible\"><text transform=\"rotate(-45)\" font-size=\"12\" text-anchor=\"end\">{}</text></svg>",
-                BOTTOM + 12.0,
+                "<svg x=\"{centre:.2}%\" y=\"{}\" overflow=\"visible\"><text transform=\"rotate(-90)\" dy=\"4\" font-size=\"12\" text-anchor=\"end\">{}</text></svg>",
+                BOTTOM + 6.0,
                 escape(&lines.join(" "))
             );
         } else {
