@@ -15,6 +15,7 @@ use plr_core::snapshot::{
 use plr_core::Plr;
 
 use crate::download::download;
+use crate::scroll::TableScroll;
 use crate::state::{today, State};
 use crate::update::{
     against, date_question, text_question, yes_no, ChangePanel, ChangedFiles, Changing, Problem,
@@ -206,11 +207,13 @@ fn ReviewTable(table: Memo<Option<(Vec<String>, Vec<ReviewRow>)>>) -> impl IntoV
         })
     };
     view! {
+        <TableScroll label="The Ambassadors' findings, month by month">
         <table class="table" id="ambassadors-review">
             <caption class="table__caption">"The Ambassadors' findings: yes out of the reviews they reviewed in each month (a review counts in the month of its Ambassadors' review), with the three months before"</caption>
             <thead><tr><th scope="col">"Finding"</th>{columns}</tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        </TableScroll>
     }
 }
 
@@ -335,6 +338,7 @@ fn AmbassadorsSample() -> impl IntoView {
         <button type="button" class="button button--secondary no-print" on:click=download_csv>
             "Download the Ambassadors' sample (CSV)"
         </button>
+        <TableScroll label="Reviews for the Ambassadors to review">
         <table class="table" id="ambassadors-sample">
             <caption class="visually-hidden">"Reviews for the Ambassadors to review"</caption>
             <thead><tr>
@@ -344,6 +348,7 @@ fn AmbassadorsSample() -> impl IntoView {
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        </TableScroll>
         <p class="load-status" id="ambassadors-status" aria-live="polite" tabindex="-1">{move || recorded.get()}</p>
         <Show when=move || updating.with(Option::is_some)>
             <RecordReview updating recorded />

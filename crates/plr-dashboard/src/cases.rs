@@ -11,6 +11,7 @@ use plr_core::snapshot::{
 
 use crate::download::download;
 use crate::more::{ShowMore, PAGE};
+use crate::scroll::TableScroll;
 use crate::state::State;
 
 /// Cases of concern of the period: why each was raised, its grades (the reviewer's, and the
@@ -71,6 +72,7 @@ pub fn Concerns() -> impl IntoView {
         })
     };
     view! {
+        <TableScroll label="Cases of concern">
         <table class="table">
             <caption class="table__caption">"Cases of concern"</caption>
             <thead><tr>
@@ -81,6 +83,7 @@ pub fn Concerns() -> impl IntoView {
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        </TableScroll>
         <ShowMore what="cases of concern" total limit />
     }
 }
@@ -96,6 +99,7 @@ pub fn RejectedFiles() -> impl IntoView {
             <section class="rejected" aria-labelledby="rejected-heading">
                 <h2 id="rejected-heading">"Files that could not be counted"</h2>
                 <p>"The other files were still counted. These files cannot be put right here: ask the team that sent each one for a fresh download from the review form, then load it again."</p>
+                <TableScroll label="Rejected files and their problems">
                 <table class="table">
                     <caption class="visually-hidden">"Rejected files and their problems"</caption>
                     <thead><tr><th scope="col">"File"</th><th scope="col">"Which answer"</th><th scope="col">"Problem"</th></tr></thead>
@@ -103,6 +107,7 @@ pub fn RejectedFiles() -> impl IntoView {
                         <tr><td>{r.file.clone()}</td><td>{if p.path == "$" { view! { "The whole file" }.into_any() } else { view! { <code>{p.path.clone()}</code> }.into_any() }}</td><td>{p.message.clone()}</td></tr>
                     })).collect_view())}</tbody>
                 </table>
+                </TableScroll>
                 <ShowMore what="files" total limit />
             </section>
         </Show>
@@ -212,6 +217,7 @@ pub fn ModerationSample() -> impl IntoView {
             <button type="button" class="button button--secondary no-print" on:click=download_csv>
                 "Download the sample (CSV)"
             </button>
+            <TableScroll label="Reviews to moderate, with the reason each was chosen">
             <table class="table" id="sample">
                 <caption class="visually-hidden">"Reviews to moderate, with the reason each was chosen"</caption>
                 <thead><tr>
@@ -221,6 +227,7 @@ pub fn ModerationSample() -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            </TableScroll>
             <ShowMore what="reviews" total=Signal::derive(move || sample.with(|(_, rows, _, _)| rows.len())) limit />
         </section>
     }
@@ -290,6 +297,7 @@ pub fn ModeratorEffectTables() -> impl IntoView {
         });
     };
     view! {
+        <TableScroll label="Moderator effect month by month (the six months to the period's end)">
         <table class="table" id="moderator-months">
             <caption class="table__caption">"Moderator effect month by month (the six months to the period's end)"</caption>
             <thead><tr>
@@ -301,9 +309,11 @@ pub fn ModeratorEffectTables() -> impl IntoView {
             </tr></thead>
             <tbody>{months}</tbody>
         </table>
+        </TableScroll>
         <button type="button" class="button button--secondary no-print" on:click=download_csv>
             "Download the moderator effect by auditor (CSV)"
         </button>
+        <TableScroll label="Moderator effect by auditor: upgraded and downgraded out of the reviews moderated in the period">
         <table class="table" id="moderator-auditors">
             <caption class="table__caption">"Moderator effect by auditor: upgraded and downgraded out of the reviews moderated in the period"</caption>
             <thead><tr>
@@ -313,5 +323,6 @@ pub fn ModeratorEffectTables() -> impl IntoView {
             </tr></thead>
             <tbody>{auditors}</tbody>
         </table>
+        </TableScroll>
     }
 }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use plr_core::snapshot::{MeasureKey, Measures, Period};
 
+use crate::scroll::TableScroll;
 use crate::state::State;
 
 /// The headline measures, in the order of the QA service's Performance Snapshot.
@@ -92,6 +93,7 @@ fn rows(measures: &Measures, keys: &[MeasureKey], as_of: NaiveDate) -> impl Into
 pub fn MeasureTable(caption: &'static str, keys: &'static [MeasureKey]) -> impl IntoView {
     let state = expect_context::<State>();
     view! {
+        <TableScroll label=caption>
         <table class="table">
             <caption class="table__caption">{caption}</caption>
             <thead>
@@ -106,6 +108,7 @@ pub fn MeasureTable(caption: &'static str, keys: &'static [MeasureKey]) -> impl 
             </thead>
             <tbody>{move || state.snapshot.with(|s| rows(&s.measures, keys, s.as_of).into_any())}</tbody>
         </table>
+        </TableScroll>
     }
 }
 

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use plr_core::snapshot::{MeasureKey, Measures, PeriodMeasures};
 
-use crate::charts::{Bar, BarChart, Column, StackedColumns, GRADE_COLOURS};
+use crate::charts::{Band, Bar, BarChart, Column, StackedColumns, GRADE_COLOURS};
 use crate::figures::MeasureTable;
+use crate::scroll::TableScroll;
 use crate::state::State;
 
 /// The five grade bands: the core's grade measures before the combined ones.
@@ -38,6 +39,7 @@ pub fn GradeTable(
     rows: Vec<(String, u32, Measures)>,
 ) -> impl IntoView {
     view! {
+        <TableScroll label=caption>
         <table class="table">
             <caption class="table__caption">{caption}</caption>
             <thead><tr>
@@ -55,7 +57,13 @@ pub fn GradeTable(
                 }).collect_view()}
             </tbody>
         </table>
+        </TableScroll>
     }
+}
+
+/// A grade band's name in a chart (the requires improvement of both bands is the band).
+fn band_name(key: MeasureKey) -> String {
+    key.label().replace(" (both bands)", "")
 }
 
 fn trend_rows(ps: &[PeriodMeasures]) -> Vec<(String, u32, Measures)> {
@@ -74,7 +82,7 @@ pub fn Grades() -> impl IntoView {
                 .iter()
                 .zip(GRADE_COLOURS)
                 .map(|(k, colour)| Bar {
-                    label: k.label().replace(" (both bands)", ""),
+                    label: band_name(*k),
                     percent: percent(&s.measures, *k),
                     colour,
                 })
@@ -95,6 +103,15 @@ pub fn Grades() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let bands = || {
+        STACK
+            .iter()
+            .map(|(k, c)| Band {
+                name: band_name(*k),
+                colour: GRADE_COLOURS[*c],
+            })
+            .collect::<Vec<_>>()
+    };
     view! {
         <section aria-labelledby="grades-heading">
             <h2 id="grades-heading">"Grades"</h2>
@@ -102,7 +119,7 @@ pub fn Grades() -> impl IntoView {
             <MeasureTable caption="Grade distribution" keys=&MeasureKey::GRADES />
             <h3>"Trend of grade shares"</h3>
             <p class="hint">"Each column is one of the twelve months ending with the chosen period: outstanding at the bottom, then good, requires improvement and inadequate."</p>
-            {move || view! { <StackedColumns columns=trend() /> }}
+            {move || view! { <StackedColumns columns=trend() bands=bands() /> }}
             {move || state.snapshot.with(|s| view! {
                 <GradeTable caption="Grades month by month (the last 12 months)" first="Month" rows=trend_rows(&s.trend_by_month) />
                 <GradeTable caption="Grades quarter by quarter (the last four quarters)" first="Quarter" rows=trend_rows(&s.trend_by_quarter) />

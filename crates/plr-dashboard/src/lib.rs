@@ -18,6 +18,7 @@ pub mod register;
 pub mod remembered;
 pub mod report;
 pub mod representation;
+pub mod scroll;
 pub mod settings;
 pub mod state;
 pub mod timing;

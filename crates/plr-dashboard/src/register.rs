@@ -12,6 +12,7 @@ use plr_core::snapshot::{
 use crate::download::download;
 use crate::figures::{MeasureTable, CONCERNS};
 use crate::more::{ShowMore, PAGE};
+use crate::scroll::TableScroll;
 use crate::state::State;
 use crate::update::{ChangedFiles, RecordUpdate, Updating};
 
@@ -144,6 +145,7 @@ pub fn ConcernRegister() -> impl IntoView {
                 on:click=move |_| { shown.with(|r| download(&format!("plr-concerns-{}.csv", r.period.replace([' ', '/'], "-")), "text/csv", &register_csv(r))); }>
                 "Download the register (CSV)"
             </button>
+            <TableScroll label="Cases of Concern on the register">
             <table class="table" id="register">
                 <caption class="visually-hidden">"Cases of Concern on the register"</caption>
                 <thead><tr>
@@ -158,6 +160,7 @@ pub fn ConcernRegister() -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            </TableScroll>
             <p class="load-status" id="register-status" aria-live="polite" tabindex="-1">{move || recorded.get()}</p>
             <Show when=move || updating.with(Option::is_some)>
                 <RecordUpdate updating recorded />

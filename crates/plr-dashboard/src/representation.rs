@@ -12,6 +12,7 @@ use plr_core::snapshot::{nil_returns, nil_returns_csv, Allocation, MeasureKey};
 use crate::download::download;
 use crate::figures::MeasureTable;
 use crate::reader::read_chosen_file;
+use crate::scroll::TableScroll;
 use crate::state::State;
 
 /// The allocation's measures, in the funnel's order.
@@ -120,6 +121,7 @@ pub fn Representation() -> impl IntoView {
                     on:click=move |_| { nil.with(|n| download(&format!("plr-nil-returns-{}.csv", n.period.replace([' ', '/'], "-")), "text/csv", &nil_returns_csv(n))); }>
                     "Download the nil returns (CSV)"
                 </button>
+                <TableScroll label="Allocated audits not submitted, by Head of Service">
                 <table class="table" id="nil-returns">
                     <caption class="visually-hidden">"Allocated audits not submitted, by Head of Service"</caption>
                     <thead><tr>
@@ -130,6 +132,7 @@ pub fn Representation() -> impl IntoView {
                     </tr></thead>
                     {groups}
                 </table>
+                </TableScroll>
             </section>
         </Show>
     }

@@ -13,6 +13,7 @@ use plr_core::{ActionKind, ActionStatus};
 use crate::download::download;
 use crate::load::thousands;
 use crate::more::{ShowMore, PAGE};
+use crate::scroll::TableScroll;
 use crate::state::State;
 
 fn select(
@@ -101,6 +102,7 @@ pub fn Tracker() -> impl IntoView {
                 on:click=move |_| { shown.with(|r| download("plr-action-tracker.csv", "text/csv", &tracker_csv(r))); }>
                 "Download the action tracker (CSV)"
             </button>
+            <TableScroll label="Every action of the loaded reviews">
             <table class="table" id="tracker">
                 <caption class="visually-hidden">"Every action of the loaded reviews"</caption>
                 <thead><tr>
@@ -122,6 +124,7 @@ pub fn Tracker() -> impl IntoView {
                     </tr>
                 }).collect_view())}</tbody>
             </table>
+            </TableScroll>
             <ShowMore what="actions" total=Signal::derive(move || shown.with(Vec::len)) limit />
         </section>
     }
@@ -155,6 +158,7 @@ fn Summary(rows: Memo<Vec<TrackerRow>>) -> impl IntoView {
                 </div>
             </fieldset>
         </div>
+        <TableScroll label=Signal::derive(move || format!("Actions by {}", name().to_lowercase()))>
         <table class="table" id="tracker-summary">
             <caption class="table__caption">{move || format!("Actions by {}", name().to_lowercase())}</caption>
             <thead><tr>
@@ -170,6 +174,7 @@ fn Summary(rows: Memo<Vec<TrackerRow>>) -> impl IntoView {
                 </tr>
             }).collect_view())}</tbody>
         </table>
+        </TableScroll>
         <button type="button" class="button button--secondary no-print"
             on:click=move |_| { summary.with(|s| download("plr-actions-summary.csv", "text/csv", &summary_csv(s, by.get()))); }>
             "Download the summary (CSV)"

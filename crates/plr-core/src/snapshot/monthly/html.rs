@@ -96,7 +96,8 @@ fn rag_html(rag: Option<super::Rag>) -> String {
 fn figures_html(out: &mut String, caption: &str, rows: &[Figure]) {
     let _ = write!(
         out,
-        "<div class=\"report__table-wrap\"><table class=\"report__figures\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Value</th><th scope=\"col\">Out of</th><th scope=\"col\">Target</th><th scope=\"col\">Rating</th><th scope=\"col\">Previous period</th></tr></thead>\n<tbody>\n",
+        "{}<table class=\"report__figures\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Value</th><th scope=\"col\">Out of</th><th scope=\"col\">Target</th><th scope=\"col\">Rating</th><th scope=\"col\">Previous period</th></tr></thead>\n<tbody>\n",
+        table_wrap(caption),
         escape(caption)
     );
     for f in rows {
@@ -120,6 +121,16 @@ fn figures_html(out: &mut String, caption: &str, rows: &[Figure]) {
     out.push_str("</tbody>\n</table></div>\n");
 }
 
+/// The box a table scrolls sideways in when it is wider than the page (a phone), so the page
+/// never does and no word is broken: focusable, so it scrolls with the arrow keys, and named
+/// by the table's caption. A group, not a region: the section around it is the landmark.
+fn table_wrap(caption: &str) -> String {
+    format!(
+        "<div class=\"report__table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\">",
+        escape(caption)
+    )
+}
+
 fn cell_html(cell: &Cell) -> String {
     match cell.rag {
         Some(_) => format!("{} {}", escape(&cell.text), rag_html(cell.rag)),
@@ -130,7 +141,8 @@ fn cell_html(cell: &Cell) -> String {
 fn table_html(out: &mut String, table: &Table) {
     let _ = write!(
         out,
-        "<div class=\"report__table-wrap\"><table>\n<caption>{}</caption>\n<thead><tr>",
+        "{}<table>\n<caption>{}</caption>\n<thead><tr>",
+        table_wrap(&table.caption),
         escape(&table.caption)
     );
     for c in &table.columns {
@@ -202,11 +214,15 @@ impl Chart {
     }
 }
 
+/// The chart as an SVG with its legend, then (if it has one) its table. The drawing has no
+/// `viewBox`: it is laid out across in percentages of its width and down in pixels, so on a
+/// phone the columns narrow while the text keeps a readable size; more than six groups'
+/// labels are turned upright, and a longer label is broken into lines, so none overlap.
 fn chart_html(out: &mut String, chart: &Chart, id: &str) {
-    const LEFT: f64 = 44.0;
-    const RIGHT: f64 = 630.0;
+    /// Where the plot starts across, in % (the axis's labels are to its left).
+    const LEFT: f64 = 11.0;
     const TOP: f64 = 16.0;
-    const BOTTOM: f64 = 190.0;
+    const BOTTOM: f64 = 176.0;
     let values = chart.series.iter().flat_map(|s| s.values.iter().flatten());
     let highest = values
         .copied()
@@ -219,12 +235,18 @@ fn chart_html(out: &mut String, chart: &Chart, id: &str) {
         highest.div_ceil(20).max(1) * 20
     };
     let y = |v: u32| BOTTOM - f64::from(v) / f64::from(top) * (BOTTOM - TOP);
-    let per_row = 2;
-    let legend_rows = chart.series.len().div_ceil(per_row);
-    let height = BOTTOM + 34.0 + legend_rows as f64 * 18.0;
+    let upright = chart.categories.len() > 6;
+    let labels: Vec<Vec<String>> = chart.categories.iter().map(|c| lines(c)).collect();
+    let label_lines = labels.iter().map(Vec::len).max().unwrap_or(1);
+    let height = BOTTOM
+        + if upright {
+            60.0
+        } else {
+            10.0 + label_lines as f64 * 14.0
+        };
     let _ = write!(
         out,
-        "<figure>\n<figcaption>{title}</figcaption>\n<svg viewBox=\"0 0 640 {height}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" font-family=\"Arial, Helvetica, sans-serif\">\n<title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n",
+        "<figure>\n<figcaption>{title}</figcaption>\n<svg class=\"report__chart\" width=\"100%\" height=\"{height}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" font-family=\"Arial, Helvetica, sans-serif\">\n<title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n",
         title = escape(&chart.title),
         desc = escape(&chart.description()),
     );
@@ -233,16 +255,24 @@ fn chart_html(out: &mut String, chart: &Chart, id: &str) {
         let at = y(v);
         let _ = writeln!(
             out,
-            "<line x1=\"{LEFT}\" x2=\"{RIGHT}\" y1=\"{at:.1}\" y2=\"{at:.1}\" stroke=\"#b1b4b6\" stroke-width=\"0.5\"/><text x=\"{}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"end\">{}</text>",
-            LEFT - 4.0,
-            at + 3.5,
+            "<line x1=\"{LEFT}%\" x2=\"100%\" y1=\"{at:.1}\" y2=\"{at:.1}\" stroke=\"#b1b4b6\" stroke-width=\"0.5\"/><text x=\"{LEFT}%\" dx=\"-5\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
+            at + 4.0,
             shown(Some(v), chart.percent)
         );
     }
     let groups = chart.categories.len().max(1) as f64;
-    let group = (RIGHT - LEFT) / groups;
+    let group = (100.0 - LEFT) / groups;
     let bar = group * 0.8 / chart.series.len().max(1) as f64;
-    for (i, category) in chart.categories.iter().enumerate() {
+    // Several bars to a group leave no room for their figures on a phone (report.css hides
+    // them there); one bar to a group has room for its figure on any screen.
+    let value_class = if chart.series.len() > 1 {
+        "report__value report__value--grouped"
+    } else {
+        "report__value"
+    };
+    // A figure is wider than a bar under 2.5% of a chart's widest (16 px of 640).
+    let values_shown = bar >= 2.5;
+    for (i, lines) in labels.iter().enumerate() {
         let x0 = LEFT + i as f64 * group;
         for (j, s) in chart.series.iter().enumerate() {
             let Some(v) = s.values.get(i).copied().flatten() else {
@@ -251,58 +281,113 @@ fn chart_html(out: &mut String, chart: &Chart, id: &str) {
             let x = x0 + group * 0.1 + j as f64 * bar;
             let _ = write!(
                 out,
-                "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"/>",
+                "<rect x=\"{x:.2}%\" y=\"{:.1}\" width=\"{:.2}%\" height=\"{:.1}\" fill=\"{}\"/>",
                 y(v),
-                (bar - 1.0).max(1.0),
+                bar * 0.9,
                 BOTTOM - y(v),
-                COLOURS[j % COLOURS.len()]
+                COLOURS[j % COLOURS.len()],
             );
-            if bar >= 16.0 {
+            if values_shown {
                 let _ = write!(
                     out,
-                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9\" text-anchor=\"middle\">{}</text>",
-                    x + bar / 2.0,
-                    y(v) - 2.0,
+                    "<text class=\"{value_class}\" x=\"{:.2}%\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\">{}</text>",
+                    x + bar * 0.45,
+                    y(v) - 3.0,
                     shown(Some(v), chart.percent)
                 );
             }
         }
-        let _ = writeln!(
-            out,
-            "<text x=\"{:.1}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
-            x0 + group / 2.0,
-            BOTTOM + 14.0,
-            escape(category)
-        );
+        let centre = x0 + group / 2.0;
+        if upright {
+            // A nested drawing placed at the group's foot, so the label turns about it.
+            let _ = writeln!(
+                out,
+                "<svg x=\"{centre:.2}%\" y=\"{}\" overflow=\"visible\"><text transform=\"rotate(-90)\" dy=\"4\" font-size=\"12\" text-anchor=\"end\">{}</text></svg>",
+                BOTTOM + 6.0,
+                escape(&lines.join(" "))
+            );
+        } else {
+            let _ = write!(
+                out,
+                "<text y=\"{}\" font-size=\"12\" text-anchor=\"middle\">",
+                BOTTOM + 16.0
+            );
+            for (n, line) in lines.iter().enumerate() {
+                let dy = if n == 0 { 0.0 } else { 14.0 };
+                let _ = write!(
+                    out,
+                    "<tspan x=\"{centre:.2}%\" dy=\"{dy}\">{}</tspan>",
+                    escape(line)
+                );
+            }
+            out.push_str("</text>\n");
+        }
     }
     let _ = writeln!(
         out,
-        "<line x1=\"{LEFT}\" x2=\"{RIGHT}\" y1=\"{BOTTOM}\" y2=\"{BOTTOM}\" stroke=\"#0b0c0c\"/>"
+        "<line x1=\"{LEFT}%\" x2=\"100%\" y1=\"{BOTTOM}\" y2=\"{BOTTOM}\" stroke=\"#0b0c0c\"/>"
     );
-    if let Some((name, value)) = &chart.level {
+    // The level is named in the legend: a name written on the chart would cross its bars.
+    if let Some((_, value)) = &chart.level {
         let at = y(*value);
         let _ = writeln!(
             out,
-            "<line x1=\"{LEFT}\" x2=\"{RIGHT}\" y1=\"{at:.1}\" y2=\"{at:.1}\" stroke=\"#0b0c0c\" stroke-dasharray=\"6 4\"/><text x=\"{RIGHT}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"end\">{}</text>",
-            at - 3.0,
-            escape(name)
-        );
-    }
-    for (j, s) in chart.series.iter().enumerate() {
-        let x = LEFT + (j % per_row) as f64 * 292.0;
-        let row_y = BOTTOM + 30.0 + (j / per_row) as f64 * 18.0;
-        let _ = writeln!(
-            out,
-            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{row_y:.1}\" font-size=\"11\">{}</text>",
-            row_y - 9.0,
-            COLOURS[j % COLOURS.len()],
-            x + 14.0,
-            escape(&s.name)
+            "<line x1=\"{LEFT}%\" x2=\"100%\" y1=\"{at:.1}\" y2=\"{at:.1}\" stroke=\"#0b0c0c\" stroke-dasharray=\"6 4\"/>"
         );
     }
     out.push_str("</svg>\n");
+    // The legend is the description's series again, so screen readers skip it.
+    out.push_str("<ul class=\"report__legend\" aria-hidden=\"true\">");
+    for (j, s) in chart.series.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<li><svg class=\"report__key\" width=\"12\" height=\"12\"><rect width=\"12\" height=\"12\" fill=\"{}\"/></svg>{}</li>",
+            COLOURS[j % COLOURS.len()],
+            escape(&s.name)
+        );
+    }
+    if let Some((name, _)) = &chart.level {
+        let _ = write!(
+            out,
+            "<li><svg class=\"report__key\" width=\"24\" height=\"12\"><line x1=\"0\" x2=\"24\" y1=\"6\" y2=\"6\" stroke=\"#0b0c0c\" stroke-dasharray=\"6 4\"/></svg>{}</li>",
+            escape(name)
+        );
+    }
+    out.push_str("</ul>\n");
     if chart.table {
         table_html(out, &chart.figures_table());
     }
     out.push_str("</figure>\n");
+}
+
+/// A group's label in lines of about ten characters, broken between words
+/// (`Q2 22/23 (to date)` is `Q2 22/23` over `(to date)`).
+fn lines(label: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in label.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= 10 => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod chart_tests {
+    use super::lines;
+
+    #[test]
+    fn a_groups_label_is_broken_between_words_into_lines_of_about_ten_characters() {
+        assert_eq!(lines("Q2 22/23 (to date)"), ["Q2 22/23", "(to date)"]);
+        assert_eq!(lines("Q3 21/22"), ["Q3 21/22"]);
+        assert_eq!(
+            lines("Child protection plan"),
+            ["Child", "protection", "plan"]
+        );
+        assert!(lines("").is_empty());
+    }
 }

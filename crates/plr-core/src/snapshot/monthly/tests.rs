@@ -206,7 +206,7 @@ fn the_html_is_self_contained_printable_on_a4_and_its_charts_have_text_alternati
     ] {
         assert!(!html.contains(external), "{external}");
     }
-    let charts = html.matches("<svg ").count();
+    let charts = html.matches("<svg class=\"report__chart\"").count();
     assert_eq!(
         charts, 6,
         "the 12 months, the grades' quarters, and two each by legal status and area"
@@ -216,6 +216,13 @@ fn the_html_is_self_contained_printable_on_a4_and_its_charts_have_text_alternati
         charts
     );
     assert_eq!(html.matches("<desc id=").count(), charts);
+    // Each chart keeps its text's size on a phone (no viewBox scales it) and has a legend.
+    assert!(!html.contains("viewBox"));
+    assert_eq!(
+        html.matches("<ul class=\"report__legend\" aria-hidden=\"true\"><li>")
+            .count(),
+        charts
+    );
     assert!(html.contains("<desc id=\"report-legal-status-1-desc\">Column chart. Assessment: Q3 21/22 0%, Q4 21/22 14%, Q1 22/23 30%, Q2 22/23 (to date) 0%;"));
 }
 
