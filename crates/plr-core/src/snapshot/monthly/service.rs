@@ -252,14 +252,7 @@ pub(super) fn participation(from: &Sources<'_>) -> Vec<Block> {
         figures(
             "Why views were not obtained (out of those not obtained)",
             m,
-            &[
-                ChildViewsNotObtainedInappropriate,
-                ChildViewsNotObtainedUnreachable,
-                ChildViewsNotObtainedDeclined,
-                FamilyViewsNotObtainedInappropriate,
-                FamilyViewsNotObtainedUnreachable,
-                FamilyViewsNotObtainedDeclined,
-            ],
+            &MeasureKey::VIEWS_NOT_OBTAINED,
         ),
     ]
 }
