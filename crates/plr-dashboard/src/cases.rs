@@ -11,6 +11,7 @@ use plr_core::snapshot::{
 
 use crate::download::download;
 use crate::more::{ShowMore, PAGE};
+use crate::number::number_question;
 use crate::state::State;
 
 /// Cases of concern of the period: why each was raised, its grades (the reviewer's, and the
@@ -109,11 +110,6 @@ pub fn RejectedFiles() -> impl IntoView {
     }
 }
 
-/// A whole number typed in a number input, if it is one.
-fn number(ev: &leptos::ev::Event) -> Option<u32> {
-    event_target_value(ev).trim().parse().ok()
-}
-
 /// The moderation sample targeted by risk (`qa-month.md` §2), the same as `plr sample` with
 /// the same share, capacity, seed and allocation: each review with its reason, and its CSV.
 #[component]
@@ -184,24 +180,14 @@ pub fn ModerationSample() -> impl IntoView {
         <section aria-labelledby="sample-heading">
             <h2 id="sample-heading">"Moderation sample"</h2>
             <p class="hint">"In this order, up to the moderators' capacity: reviews graded inadequate or lower-end requires improvement by the reviewer, child protection reviews, reviews by auditors of their own team (from the allocation file), reviews by auditors whose moderator effect over the last six months is above 15%, then reviews chosen at random across teams to reach the share. Reviews already moderated are never chosen. The same reviews as the command plr sample with the same share, capacity, seed and allocation file."</p>
-            <div class="form-group no-print">
-                <label class="label" for="sample-percent">"Share to moderate (%)"</label>
-                <input class="input input--width-3" id="sample-percent" type="number" min="0" max="100"
-                    prop:value=move || percent.get().to_string()
-                    on:input=move |ev| if let Some(v) = number(&ev) { percent.set(v.min(100)) } />
-            </div>
-            <div class="form-group no-print">
-                <label class="label" for="sample-capacity">"Moderators' capacity a month"</label>
-                <input class="input input--width-3" id="sample-capacity" type="number" min="0"
-                    prop:value=move || capacity().to_string()
-                    on:input=move |ev| if let Some(v) = number(&ev) { typed_capacity.set(Some(v)) } />
-            </div>
-            <div class="form-group no-print">
-                <label class="label" for="sample-seed">"Seed"</label>
-                <input class="input input--width-5" id="sample-seed" type="number" min="0"
-                    prop:value=move || seed.get().to_string()
-                    on:input=move |ev| if let Ok(v) = event_target_value(&ev).trim().parse() { seed.set(v) } />
-            </div>
+            {number_question("sample-percent", "Share to moderate (%)", "input--width-3", Some(100),
+                Signal::derive(move || percent.get().into()),
+                Callback::new(move |v| if let Ok(v) = u32::try_from(v) { percent.set(v) }))}
+            {number_question("sample-capacity", "Moderators' capacity a month", "input--width-3", None,
+                Signal::derive(move || capacity().into()),
+                Callback::new(move |v| if let Ok(v) = u32::try_from(v) { typed_capacity.set(Some(v)) }))}
+            {number_question("sample-seed", "Seed", "input--width-5", None,
+                seed.into(), Callback::new(move |v| seed.set(v)))}
             <div class="checkbox no-print">
                 <input class="checkbox__input" id="sample-spread" type="checkbox"
                     prop:checked=move || spread.get()
