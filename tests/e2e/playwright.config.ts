@@ -38,6 +38,7 @@ export const firefoxSpecs = [
   'remove-all.spec.ts',
   'dashboard-ambassadors.spec.ts',
   'dashboard-report.spec.ts',
+  'dashboard-open-file.spec.ts',
 ];
 
 export default defineConfig({

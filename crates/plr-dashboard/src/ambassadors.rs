@@ -16,6 +16,7 @@ use plr_core::Plr;
 
 use crate::download::download;
 use crate::number::number_question;
+use crate::opened::{open_button, OpenedReview, Opening};
 use crate::state::{today, State};
 use crate::update::{
     against, date_question, text_question, yes_no, ChangePanel, ChangedFiles, Changing, Problem,
@@ -237,6 +238,7 @@ fn AmbassadorsSample() -> impl IntoView {
     let seed = RwSignal::new(defaults.seed);
     let updating = RwSignal::new(None::<Updating>);
     let recorded = RwSignal::new(None::<String>);
+    let opened = RwSignal::new(None::<Opening>);
     // The sentence, a row per review (its id, cells and file), the CSV and the period's label.
     let sample = Memo::new(move |_| {
         let options = state.options();
@@ -276,7 +278,9 @@ fn AmbassadorsSample() -> impl IntoView {
     let rows = move || {
         sample.with(|(_, rows, _, _)| {
             rows.iter()
-                .map(|(id, cells)| {
+                .enumerate()
+                .map(|(n, (id, cells))| {
+                    let open = open_button(state, "ambassadors-sample", n, (*id, &cells[0], &cells[3]), opened);
                     let source = Some(cells[3].clone()).filter(|s| state.files.has(s));
                     let record = source.map(|source| {
                         let which = Updating { id: *id, child_ref: cells[0].clone(), source };
@@ -289,7 +293,7 @@ fn AmbassadorsSample() -> impl IntoView {
                         }
                     });
                     let cells = cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view();
-                    view! { <tr>{cells}<td class="no-print">{record}</td></tr> }
+                    view! { <tr>{cells}<td class="no-print">{open}</td><td class="no-print">{record}</td></tr> }
                 })
                 .collect_view()
         })
@@ -322,10 +326,12 @@ fn AmbassadorsSample() -> impl IntoView {
             <thead><tr>
                 <th scope="col">"Case reference"</th><th scope="col">"Team"</th>
                 <th scope="col">"Review date"</th><th scope="col">"File"</th>
+                <th scope="col" class="no-print"><span class="visually-hidden">"The review"</span></th>
                 <th scope="col" class="no-print"><span class="visually-hidden">"Ambassadors' review"</span></th>
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        <OpenedReview opened heading="ambassadors-opened-heading" />
         <p class="load-status" id="ambassadors-status" aria-live="polite" tabindex="-1">{move || recorded.get()}</p>
         <Show when=move || updating.with(Option::is_some)>
             <RecordReview updating recorded />

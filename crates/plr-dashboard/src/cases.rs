@@ -8,10 +8,12 @@ use plr_core::concern::{sharing_summary, ConcernClock, RaisedBy};
 use plr_core::snapshot::{
     moderator_effect, moderators_csv, sample_csv, sample_summary, SampleOptions,
 };
+use plr_core::PlrId;
 
 use crate::download::download;
 use crate::more::{ShowMore, PAGE};
 use crate::number::number_question;
+use crate::opened::{open_button, OpenedReview, Opening};
 use crate::state::State;
 
 /// Cases of concern of the period: why each was raised, its grades (the reviewer's, and the
@@ -127,6 +129,7 @@ pub fn ModerationSample() -> impl IntoView {
     let seed = RwSignal::new(defaults.seed);
     let spread = RwSignal::new(defaults.spread_across_teams);
     let limit = RwSignal::new(PAGE);
+    let opened = RwSignal::new(None::<Opening>);
     // The sentence above the table, a row of cells per review, the CSV and the period's label.
     let sample = Memo::new(move |_| {
         let options = state.options();
@@ -138,19 +141,20 @@ pub fn ModerationSample() -> impl IntoView {
         };
         state.builder.with(|b| {
             let sample = b.sample(&options, how);
-            let rows: Vec<[String; 6]> = sample
+            let rows: Vec<(PlrId, [String; 6])> = sample
                 .chosen
                 .iter()
                 .map(|p| {
                     let f = &p.facts;
-                    [
+                    let cells = [
                         f.child_ref.to_string(),
                         f.team.trim().to_string(),
                         f.reviewer.to_string(),
                         f.final_grade.map_or("", |g| g.label()).to_string(),
                         p.reason.words(),
                         f.source.to_string(),
-                    ]
+                    ];
+                    (f.id, cells)
                 })
                 .collect();
             let label = sample.period.label().replace([' ', '/'], "-");
@@ -161,12 +165,14 @@ pub fn ModerationSample() -> impl IntoView {
         sample.with(|(_, rows, _, _)| {
             rows.iter()
                 .take(limit.get())
-                .map(|cells| {
+                .enumerate()
+                .map(|(n, (id, cells))| {
+                    let open = open_button(state, "sample", n, (*id, &cells[0], &cells[5]), opened);
                     let cells = cells
                         .iter()
                         .map(|c| view! { <td>{c.clone()}</td> })
                         .collect_view();
-                    view! { <tr>{cells}</tr> }
+                    view! { <tr>{cells}<td class="no-print">{open}</td></tr> }
                 })
                 .collect_view()
         })
@@ -204,10 +210,12 @@ pub fn ModerationSample() -> impl IntoView {
                     <th scope="col">"Case reference"</th><th scope="col">"Team"</th>
                     <th scope="col">"Auditor"</th><th scope="col">"Reviewer's grade"</th>
                     <th scope="col">"Reason"</th><th scope="col">"File"</th>
+                    <th scope="col" class="no-print"><span class="visually-hidden">"The review"</span></th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             <ShowMore what="reviews" total=Signal::derive(move || sample.with(|(_, rows, _, _)| rows.len())) limit />
+            <OpenedReview opened heading="sample-opened-heading" />
         </section>
     }
 }

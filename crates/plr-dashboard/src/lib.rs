@@ -14,6 +14,7 @@ pub mod grades;
 pub mod load;
 pub mod more;
 pub mod number;
+pub mod opened;
 pub mod reader;
 pub mod register;
 pub mod report;
