@@ -11,7 +11,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use plr_core::form::{spot_list, Task};
+use plr_core::form::{spot_list, Spot, Task};
 use plr_core::import::import;
 use plr_core::moderation::superseding;
 use plr_core::{Framework, Plr, PlrId};
@@ -153,7 +153,14 @@ fn parts(plr: &Plr) -> Vec<Part> {
         .into_iter()
         .filter(|spot| spot.applies(plr, j.suggested.grade))
     {
-        let heading = Task::of(&spot.path()).title(framework);
+        // Each action under a heading of its own, numbered as the form numbers them.
+        let heading = match spot {
+            Spot::Action { action, .. } => {
+                let n = plr.actions.iter().position(|a| a.id == action.id);
+                format!("Action {}", n.map_or(0, |n| n + 1))
+            }
+            _ => Task::of(&spot.path()).title(framework),
+        };
         let row = (spot.label(framework), spot.shown(plr).words(date, moment));
         match parts.last_mut() {
             Some((last, rows)) if *last == heading => rows.push(row),
