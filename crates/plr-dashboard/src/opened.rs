@@ -3,7 +3,8 @@
 //! import, and shown read-only below its table: who and when, its grades, and every question
 //! the form asks of it with its answer, labelled and read back by the core (`Spot::label`,
 //! `Spot::shown`, `Shown::words`) as the form's check-answers page and printed record are.
-//! The file itself can be downloaded exactly as it was loaded, to open in the form's Import.
+//! The file itself can be downloaded exactly as it was loaded (a file in a folder opened to save
+//! in, as it is there now), to open in the form's Import.
 //!
 //! Only a review whose file is open here has an "Open" button: a review read from this
 //! device's storage has no file to show or download.
@@ -34,7 +35,7 @@ pub struct Opening {
     pub button: String,
 }
 
-/// The review read from its file: the review and the file's bytes as loaded.
+/// The review read from its file: the review and the file's bytes as read.
 #[derive(Debug, Clone)]
 struct Read {
     plr: Plr,
@@ -205,6 +206,17 @@ pub fn OpenedReview(opened: RwSignal<Option<Opening>>, heading: &'static str) ->
             }
         });
     };
+    // Whether a change recorded here (an update, an Ambassadors' review) waits to be downloaded
+    // in place of the file: the file does not hold it yet.
+    let unsaved = move || {
+        let name = opened.with(|o| o.as_ref().map(|o| o.source.clone()));
+        name.is_some_and(|name| {
+            state
+                .files
+                .unsaved
+                .with(|u| u.iter().any(|(n, _)| *n == name))
+        })
+    };
     let title = move || {
         opened.with(|o| {
             o.as_ref()
@@ -243,7 +255,10 @@ pub fn OpenedReview(opened: RwSignal<Option<Opening>>, heading: &'static str) ->
         <Show when=move || opened.with(Option::is_some)>
             <section class="update-panel opened-review" aria-labelledby=heading>
                 <h3 id=heading tabindex="-1">{title}</h3>
-                <p class="hint">{move || opened.with(|o| o.as_ref().map(|o| format!("Read-only, from the file {} as it was loaded. To change it, download it and open it in the review form's Import.", o.source)))}</p>
+                <p class="hint">{move || opened.with(|o| o.as_ref().map(|o| format!("Read-only, from its file {}. To change it, download the file and open it in the review form's Import.", o.source)))}</p>
+                {move || unsaved().then(|| view! {
+                    <p class="hint">"A change recorded here on this review is not in this file yet: it is in the changed file to download below, to put in its place."</p>
+                })}
                 <div class="button-group no-print">
                     <button type="button" class="button button--secondary" on:click=download
                         disabled=move || shown.with(|s| !matches!(s, Some(Ok(_))))>
