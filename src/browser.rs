@@ -208,16 +208,8 @@ pub fn print() {
     }
 }
 
-/// An answer as a person reads it back: dates in their own format, blanks said so.
+/// An answer as a person reads it back ([`Shown::words`]): dates in their own format, blanks
+/// said so.
 pub fn read_back(shown: Shown) -> String {
-    match shown {
-        Shown::Blank => "Not answered".into(),
-        Shown::Text(text) if text.trim().is_empty() => "Not answered".into(),
-        Shown::Text(text) => text.to_string(),
-        Shown::Choice(label) => label.to_string(),
-        Shown::YesNo(yes) | Shown::Flag(yes) => if yes { "Yes" } else { "No" }.to_string(),
-        Shown::Date(date) => long_date(date),
-        Shown::Moment(at) => local_date_time(at),
-        Shown::Count(n) => n.to_string(),
-    }
+    shown.words(long_date, local_date_time)
 }

@@ -39,6 +39,7 @@ export const firefoxSpecs = [
   'dashboard-ambassadors.spec.ts',
   'dashboard-report.spec.ts',
   'dashboard-narrow.spec.ts',
+  'dashboard-open-file.spec.ts',
 ];
 
 export default defineConfig({

@@ -9,12 +9,14 @@ use leptos::prelude::*;
 use plr_core::ambassadors::{record_ambassadors_review, FINDINGS};
 use plr_core::model::AmbassadorsReview;
 use plr_core::snapshot::{
-    ambassadors_sample_csv, ambassadors_sample_summary, AmbassadorsSampleOptions, Measure,
-    MeasureKey, Measures, Period, Snapshot,
+    ambassadors_months, ambassadors_sample_csv, ambassadors_sample_summary,
+    AmbassadorsSampleOptions, Measure, MeasureKey, Measures, Period, Snapshot,
 };
 use plr_core::Plr;
 
 use crate::download::download;
+use crate::number::number_question;
+use crate::opened::{open_button, OpenedReview, Opening};
 use crate::scroll::TableScroll;
 use crate::state::{today, State};
 use crate::update::{
@@ -47,18 +49,16 @@ fn value(m: Option<&Measure>) -> String {
     )
 }
 
-/// The Ambassadors' table of `snapshot`: its columns (the period, then the three months before
-/// it, latest first, from the rolling trend) and a row per measure, the count first; `None`
-/// when no loaded review has an Ambassadors' review.
+/// The Ambassadors' table of `snapshot`: its columns (the period, then the months the core
+/// shows its findings for, [`ambassadors_months`], latest first, leaving out a month that is the
+/// period itself) and a row per measure, the count first; `None` when no loaded review has an
+/// Ambassadors' review.
 pub fn review_table(snapshot: &Snapshot) -> Option<(Vec<String>, Vec<ReviewRow>)> {
     snapshot.measures.get(&MeasureKey::AmbassadorsReviewed)?;
-    let start = snapshot.from.format("%Y-%m").to_string();
-    let before: Vec<(&str, &Measures)> = snapshot
-        .trend_by_month
+    let before: Vec<(&str, &Measures)> = ambassadors_months(snapshot)
         .iter()
-        .filter(|m| m.period < start)
         .rev()
-        .take(3)
+        .filter(|m| m.period != snapshot.period)
         .map(|m| (m.period.as_str(), &m.measures))
         .collect();
     let columns = std::iter::once(Period::named(&snapshot.period))
@@ -168,7 +168,7 @@ pub fn Ambassadors() -> impl IntoView {
     }
 }
 
-/// The measures with the three months before the period, each finding's question under its name.
+/// The measures with the months before the period, each finding's question under its name.
 #[component]
 fn ReviewTable(table: Memo<Option<(Vec<String>, Vec<ReviewRow>)>>) -> impl IntoView {
     let columns = move || {
@@ -209,31 +209,11 @@ fn ReviewTable(table: Memo<Option<(Vec<String>, Vec<ReviewRow>)>>) -> impl IntoV
     view! {
         <TableScroll label="The Ambassadors' findings, month by month">
         <table class="table" id="ambassadors-review">
-            <caption class="table__caption">"The Ambassadors' findings: yes out of the reviews they reviewed in each month (a review counts in the month of its Ambassadors' review), with the three months before"</caption>
+            <caption class="table__caption">"The Ambassadors' findings: yes out of the reviews they reviewed in each month (a review counts in the month of its Ambassadors' review), with the months before it"</caption>
             <thead><tr><th scope="col">"Finding"</th>{columns}</tr></thead>
             <tbody>{rows}</tbody>
         </table>
         </TableScroll>
-    }
-}
-
-/// A whole number typed in a number input (`width`: its width class), kept while it is one.
-fn number_question<T>(
-    id: &'static str,
-    label: &'static str,
-    width: &'static str,
-    value: RwSignal<T>,
-) -> impl IntoView
-where
-    T: std::str::FromStr + ToString + Send + Sync + 'static,
-{
-    view! {
-        <div class="form-group no-print">
-            <label class="label" for=id>{label}</label>
-            <input class=format!("input {width}") id=id type="number" min="0"
-                prop:value=move || value.with(T::to_string)
-                on:input=move |ev| if let Ok(v) = event_target_value(&ev).trim().parse() { value.set(v) } />
-        </div>
     }
 }
 
@@ -261,6 +241,7 @@ fn AmbassadorsSample() -> impl IntoView {
     let seed = RwSignal::new(defaults.seed);
     let updating = RwSignal::new(None::<Updating>);
     let recorded = RwSignal::new(None::<String>);
+    let opened = RwSignal::new(None::<Opening>);
     // The sentence, a row per review (its id, cells and file), the CSV and the period's label.
     let sample = Memo::new(move |_| {
         let options = state.options();
@@ -300,7 +281,9 @@ fn AmbassadorsSample() -> impl IntoView {
     let rows = move || {
         sample.with(|(_, rows, _, _)| {
             rows.iter()
-                .map(|(id, cells)| {
+                .enumerate()
+                .map(|(n, (id, cells))| {
+                    let open = open_button(state, "ambassadors-sample", n, (*id, &cells[0], &cells[3]), opened);
                     let source = Some(cells[3].clone()).filter(|s| state.files.has(s));
                     let record = source.map(|source| {
                         let which = Updating { id: *id, child_ref: cells[0].clone(), source };
@@ -313,7 +296,7 @@ fn AmbassadorsSample() -> impl IntoView {
                         }
                     });
                     let cells = cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view();
-                    view! { <tr>{cells}<td class="no-print">{record}</td></tr> }
+                    view! { <tr>{cells}<td class="no-print">{open}</td><td class="no-print">{record}</td></tr> }
                 })
                 .collect_view()
         })
@@ -330,10 +313,13 @@ fn AmbassadorsSample() -> impl IntoView {
     view! {
         <h3 id="ambassadors-sample-heading">"The Ambassadors' sample"</h3>
         <p class="hint">"Completed reviews of the period the Ambassadors have not reviewed, none of an excluded team or person (as reviewer or practitioner: a conflict of interest), chosen at random across teams. The same reviews as the command plr ambassadors-sample with the same size, exclusions and seed."</p>
-        {number_question("ambassadors-size", "How many reviews", "input--width-3", size)}
+        {number_question("ambassadors-size", "How many reviews", "input--width-3", None,
+            Signal::derive(move || size.get() as u64),
+            Callback::new(move |v| if let Ok(v) = usize::try_from(v) { size.set(v) }))}
         {exclusions_box("ambassadors-teams", "Teams to exclude", teams)}
         {exclusions_box("ambassadors-people", "People to exclude (reviewers or practitioners)", people)}
-        {number_question("ambassadors-seed", "Seed of the Ambassadors' sample", "input--width-5", seed)}
+        {number_question("ambassadors-seed", "Seed of the Ambassadors' sample", "input--width-5", None,
+            seed.into(), Callback::new(move |v| seed.set(v)))}
         <p id="ambassadors-sample-summary">{move || sample.with(|(text, _, _, _)| text.clone())}</p>
         <button type="button" class="button button--secondary no-print" on:click=download_csv>
             "Download the Ambassadors' sample (CSV)"
@@ -344,11 +330,13 @@ fn AmbassadorsSample() -> impl IntoView {
             <thead><tr>
                 <th scope="col">"Case reference"</th><th scope="col">"Team"</th>
                 <th scope="col">"Review date"</th><th scope="col">"File"</th>
+                <th scope="col" class="no-print"><span class="visually-hidden">"The review"</span></th>
                 <th scope="col" class="no-print"><span class="visually-hidden">"Ambassadors' review"</span></th>
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
         </TableScroll>
+        <OpenedReview opened heading="ambassadors-opened-heading" />
         <p class="load-status" id="ambassadors-status" aria-live="polite" tabindex="-1">{move || recorded.get()}</p>
         <Show when=move || updating.with(Option::is_some)>
             <RecordReview updating recorded />

@@ -8,9 +8,12 @@ use plr_core::concern::{sharing_summary, ConcernClock, RaisedBy};
 use plr_core::snapshot::{
     moderator_effect, moderators_csv, sample_csv, sample_summary, SampleOptions,
 };
+use plr_core::PlrId;
 
 use crate::download::download;
 use crate::more::{ShowMore, PAGE};
+use crate::number::number_question;
+use crate::opened::{open_button, OpenedReview, Opening};
 use crate::scroll::TableScroll;
 use crate::state::State;
 
@@ -114,11 +117,6 @@ pub fn RejectedFiles() -> impl IntoView {
     }
 }
 
-/// A whole number typed in a number input, if it is one.
-fn number(ev: &leptos::ev::Event) -> Option<u32> {
-    event_target_value(ev).trim().parse().ok()
-}
-
 /// The moderation sample targeted by risk (`qa-month.md` §2), the same as `plr sample` with
 /// the same share, capacity, seed and allocation: each review with its reason, and its CSV.
 #[component]
@@ -136,6 +134,7 @@ pub fn ModerationSample() -> impl IntoView {
     let seed = RwSignal::new(defaults.seed);
     let spread = RwSignal::new(defaults.spread_across_teams);
     let limit = RwSignal::new(PAGE);
+    let opened = RwSignal::new(None::<Opening>);
     // The sentence above the table, a row of cells per review, the CSV and the period's label.
     let sample = Memo::new(move |_| {
         let options = state.options();
@@ -147,19 +146,20 @@ pub fn ModerationSample() -> impl IntoView {
         };
         state.builder.with(|b| {
             let sample = b.sample(&options, how);
-            let rows: Vec<[String; 6]> = sample
+            let rows: Vec<(PlrId, [String; 6])> = sample
                 .chosen
                 .iter()
                 .map(|p| {
                     let f = &p.facts;
-                    [
+                    let cells = [
                         f.child_ref.to_string(),
                         f.team.trim().to_string(),
                         f.reviewer.to_string(),
                         f.final_grade.map_or("", |g| g.label()).to_string(),
                         p.reason.words(),
                         f.source.to_string(),
-                    ]
+                    ];
+                    (f.id, cells)
                 })
                 .collect();
             let label = sample.period.label().replace([' ', '/'], "-");
@@ -170,12 +170,14 @@ pub fn ModerationSample() -> impl IntoView {
         sample.with(|(_, rows, _, _)| {
             rows.iter()
                 .take(limit.get())
-                .map(|cells| {
+                .enumerate()
+                .map(|(n, (id, cells))| {
+                    let open = open_button(state, "sample", n, (*id, &cells[0], &cells[5]), opened);
                     let cells = cells
                         .iter()
                         .map(|c| view! { <td>{c.clone()}</td> })
                         .collect_view();
-                    view! { <tr>{cells}</tr> }
+                    view! { <tr>{cells}<td class="no-print">{open}</td></tr> }
                 })
                 .collect_view()
         })
@@ -189,24 +191,14 @@ pub fn ModerationSample() -> impl IntoView {
         <section aria-labelledby="sample-heading">
             <h2 id="sample-heading">"Moderation sample"</h2>
             <p class="hint">"In this order, up to the moderators' capacity: reviews graded inadequate or lower-end requires improvement by the reviewer, child protection reviews, reviews by auditors of their own team (from the allocation file), reviews by auditors whose moderator effect over the last six months is above 15%, then reviews chosen at random across teams to reach the share. Reviews already moderated are never chosen. The same reviews as the command plr sample with the same share, capacity, seed and allocation file."</p>
-            <div class="form-group no-print">
-                <label class="label" for="sample-percent">"Share to moderate (%)"</label>
-                <input class="input input--width-3" id="sample-percent" type="number" min="0" max="100"
-                    prop:value=move || percent.get().to_string()
-                    on:input=move |ev| if let Some(v) = number(&ev) { percent.set(v.min(100)) } />
-            </div>
-            <div class="form-group no-print">
-                <label class="label" for="sample-capacity">"Moderators' capacity a month"</label>
-                <input class="input input--width-3" id="sample-capacity" type="number" min="0"
-                    prop:value=move || capacity().to_string()
-                    on:input=move |ev| if let Some(v) = number(&ev) { typed_capacity.set(Some(v)) } />
-            </div>
-            <div class="form-group no-print">
-                <label class="label" for="sample-seed">"Seed"</label>
-                <input class="input input--width-5" id="sample-seed" type="number" min="0"
-                    prop:value=move || seed.get().to_string()
-                    on:input=move |ev| if let Ok(v) = event_target_value(&ev).trim().parse() { seed.set(v) } />
-            </div>
+            {number_question("sample-percent", "Share to moderate (%)", "input--width-3", Some(100),
+                Signal::derive(move || percent.get().into()),
+                Callback::new(move |v| if let Ok(v) = u32::try_from(v) { percent.set(v) }))}
+            {number_question("sample-capacity", "Moderators' capacity a month", "input--width-3", None,
+                Signal::derive(move || capacity().into()),
+                Callback::new(move |v| if let Ok(v) = u32::try_from(v) { typed_capacity.set(Some(v)) }))}
+            {number_question("sample-seed", "Seed", "input--width-5", None,
+                seed.into(), Callback::new(move |v| seed.set(v)))}
             <div class="checkbox no-print">
                 <input class="checkbox__input" id="sample-spread" type="checkbox"
                     prop:checked=move || spread.get()
@@ -224,11 +216,13 @@ pub fn ModerationSample() -> impl IntoView {
                     <th scope="col">"Case reference"</th><th scope="col">"Team"</th>
                     <th scope="col">"Auditor"</th><th scope="col">"Reviewer's grade"</th>
                     <th scope="col">"Reason"</th><th scope="col">"File"</th>
+                    <th scope="col" class="no-print"><span class="visually-hidden">"The review"</span></th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
             </TableScroll>
             <ShowMore what="reviews" total=Signal::derive(move || sample.with(|(_, rows, _, _)| rows.len())) limit />
+            <OpenedReview opened heading="sample-opened-heading" />
         </section>
     }
 }

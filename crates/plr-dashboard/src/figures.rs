@@ -25,21 +25,25 @@ pub const HEADLINE: [MeasureKey; 12] = [
 ];
 
 /// Participation and views.
-pub const PARTICIPATION: [MeasureKey; 13] = [
-    MeasureKey::SocialWorkerInvolved,
-    MeasureKey::TeamManagerInvolved,
-    MeasureKey::IroOrCpChairInvolved,
-    MeasureKey::ChildViewsObtained,
-    MeasureKey::ChildViewsNotObtainedInappropriate,
-    MeasureKey::ChildViewsNotObtainedUnreachable,
-    MeasureKey::ChildViewsNotObtainedDeclined,
-    MeasureKey::FamilyViewsObtained,
-    MeasureKey::FamilyViewsNotObtainedInappropriate,
-    MeasureKey::FamilyViewsNotObtainedUnreachable,
-    MeasureKey::FamilyViewsNotObtainedDeclined,
-    MeasureKey::ChildFeedbackPositive,
-    MeasureKey::FamilyFeedbackPositive,
-];
+pub const PARTICIPATION: [MeasureKey; 13] = {
+    let [child_inappropriate, child_unreachable, child_declined, family_inappropriate, family_unreachable, family_declined] =
+        MeasureKey::VIEWS_NOT_OBTAINED;
+    [
+        MeasureKey::SocialWorkerInvolved,
+        MeasureKey::TeamManagerInvolved,
+        MeasureKey::IroOrCpChairInvolved,
+        MeasureKey::ChildViewsObtained,
+        child_inappropriate,
+        child_unreachable,
+        child_declined,
+        MeasureKey::FamilyViewsObtained,
+        family_inappropriate,
+        family_unreachable,
+        family_declined,
+        MeasureKey::ChildFeedbackPositive,
+        MeasureKey::FamilyFeedbackPositive,
+    ]
+};
 
 /// The moderation effect.
 pub const MODERATION: [MeasureKey; 4] = [

@@ -13,6 +13,8 @@ pub mod files;
 pub mod grades;
 pub mod load;
 pub mod more;
+pub mod number;
+pub mod opened;
 pub mod reader;
 pub mod register;
 pub mod remembered;

@@ -139,9 +139,10 @@ pub fn answered(
 }
 
 /// Moves the keyboard focus to the element `id` once it is drawn.
-pub fn focus(id: &'static str) {
+pub fn focus(id: impl Into<String>) {
+    let id: String = id.into();
     request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(id) {
+        if let Some(el) = document().get_element_by_id(&id) {
             if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                 let _ = el.focus();
             }

@@ -1,5 +1,5 @@
-//! The Ambassadors' review in the dashboard: the table's columns are the period and the three
-//! months before it, a row per measure with its finding's question; the exclusions are read one
+//! The Ambassadors' review in the dashboard: the table's columns are the period and the months
+//! beside it (a month's three before it, a quarter's own three and the three before), a row per measure with its finding's question; the exclusions are read one
 //! a line or separated by commas; a missing answer is named against its question.
 
 #![cfg(target_arch = "wasm32")]
@@ -85,6 +85,28 @@ fn the_table_has_the_period_and_the_three_months_before_it_a_row_per_finding() {
         ["75% (3 of 4)", "50% (1 of 2)", "– (0 of 0)", "– (0 of 0)"]
     );
     assert_eq!(rows[3].values[0], "0% (0 of 4)");
+}
+
+#[wasm_bindgen_test]
+fn a_quarter_has_its_own_months_and_the_three_before_it_beside_it() {
+    let options = Options {
+        period: Some(Period::parse("Q2 22/23").unwrap()),
+        ..Options::new(day(9, 30))
+    };
+    let (columns, rows) = review_table(&builder().finish(&options)).unwrap();
+    assert_eq!(
+        columns,
+        [
+            "Q2 22/23",
+            "September 2022",
+            "August 2022",
+            "July 2022",
+            "June 2022",
+            "May 2022",
+            "April 2022"
+        ]
+    );
+    assert_eq!(rows[0].values, ["4", "0", "0", "4", "2", "0", "0"]);
 }
 
 #[wasm_bindgen_test]

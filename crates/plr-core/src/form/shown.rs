@@ -45,6 +45,29 @@ impl Shown<'_> {
     }
 }
 
+impl Shown<'_> {
+    /// The answer in words, as a person reads it back: "Not answered" for a blank (or blank
+    /// text), the text, the option's label, "Yes" or "No", a list's count; a date and a moment
+    /// as `date` and `moment` write them (the form in the reader's own format, the dashboard
+    /// as written in the file).
+    pub fn words(
+        self,
+        date: impl FnOnce(NaiveDate) -> String,
+        moment: impl FnOnce(DateTime<Utc>) -> String,
+    ) -> String {
+        match self {
+            Shown::Blank => "Not answered".into(),
+            Shown::Text(text) if text.trim().is_empty() => "Not answered".into(),
+            Shown::Text(text) => text.to_string(),
+            Shown::Choice(label) => label.to_string(),
+            Shown::YesNo(yes) | Shown::Flag(yes) => if yes { "Yes" } else { "No" }.to_string(),
+            Shown::Date(day) => date(day),
+            Shown::Moment(at) => moment(at),
+            Shown::Count(n) => n.to_string(),
+        }
+    }
+}
+
 fn or_blank<'a, T>(value: Option<T>, shown: impl FnOnce(T) -> Shown<'a>) -> Shown<'a> {
     value.map_or(Shown::Blank, shown)
 }
@@ -145,5 +168,44 @@ fn views_shown(views: &Views, field: ViewsField) -> Shown<'static> {
         ViewsField::Feedback => or_blank(views.feedback, |f| Shown::Choice(f.label())),
         ViewsField::SocialWorkerConsulted => or_blank(views.social_worker_consulted, Shown::YesNo),
         ViewsField::PersistentAttempts => or_blank(views.persistent_attempts, Shown::YesNo),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_reads_back_in_words_with_dates_as_the_reader_writes_them() {
+        let date = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+        let moment = |at: DateTime<Utc>| at.format("%H:%M").to_string();
+        let day = NaiveDate::from_ymd_opt(2022, 7, 20).unwrap();
+        let at = day.and_hms_opt(14, 5, 0).unwrap().and_utc();
+        let words = [
+            Shown::Blank,
+            Shown::Text("  "),
+            Shown::Text("Seen at home"),
+            Shown::Choice("Good"),
+            Shown::YesNo(true),
+            Shown::Flag(false),
+            Shown::Date(day),
+            Shown::Moment(at),
+            Shown::Count(2),
+        ]
+        .map(|shown| shown.words(date, moment));
+        assert_eq!(
+            words,
+            [
+                "Not answered",
+                "Not answered",
+                "Seen at home",
+                "Good",
+                "Yes",
+                "No",
+                "20/07/2022",
+                "14:05",
+                "2"
+            ]
+        );
     }
 }

@@ -910,7 +910,7 @@ fn ambassadors(plrs: &mut [Plr]) {
     for (month, d, n, yes) in AMBASSADORS {
         let on = day(2022, month, d);
         // Reviews of the month before, or of this month before the day.
-        let month_before =
+        let from_last_month_to_the_day_before =
             |d: NaiveDate| d < on - Duration::days(1) && d.year() == 2022 && d.month() + 1 >= month;
         let candidates: Vec<usize> = (0..plrs.len())
             .filter(|&i| {
@@ -918,7 +918,7 @@ fn ambassadors(plrs: &mut [Plr]) {
                 p.status == Status::Completed
                     && raised(p).is_none()
                     && p.ambassadors_review.is_none()
-                    && p.review.date.is_some_and(month_before)
+                    && p.review.date.is_some_and(from_last_month_to_the_day_before)
             })
             .collect();
         let step = candidates.len() / n;

@@ -7,11 +7,14 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+use chrono::Months;
+
 use super::breakdown::Selection;
 use super::facts::team_key;
 use super::kept::KeptFacts;
 use super::measure::{Measure, MeasureKey};
 use super::period::Period;
+use super::report::{PeriodMeasures, Snapshot};
 use super::sample::random_fill;
 use super::tracker::field;
 use super::{Options, SnapshotBuilder};
@@ -43,6 +46,22 @@ pub(super) fn ambassadors_measures(
                 .map(|(key, n)| (key, Measure::share(n, reviewed, target(key)))),
         )
         .collect()
+}
+
+/// The months the Ambassadors' findings are shown for, oldest first (`qa-month.md` §3: "each
+/// with the three previous months beside it"): the period's own month or months, and the
+/// three months before its first. Read from the rolling trend, so at most its twelve months: a
+/// month shows four, a quarter six, a financial year its own twelve.
+pub fn ambassadors_months(snapshot: &Snapshot) -> &[PeriodMeasures] {
+    let first = snapshot
+        .from
+        .checked_sub_months(Months::new(3))
+        .unwrap_or(snapshot.from)
+        .format("%Y-%m")
+        .to_string();
+    let months = &snapshot.trend_by_month;
+    let start = months.partition_point(|m| m.period < first);
+    &months[start..]
 }
 
 /// Whether any loaded review has an Ambassadors' review: their measures are shown only then.

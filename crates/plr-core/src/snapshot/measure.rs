@@ -122,6 +122,17 @@ impl MeasureKey {
         MeasureKey::ConcernsWithoutUpdate,
     ];
 
+    /// Why views were not obtained, out of those not obtained: the child's three reasons, then
+    /// the family's, in report order.
+    pub const VIEWS_NOT_OBTAINED: [MeasureKey; 6] = [
+        MeasureKey::ChildViewsNotObtainedInappropriate,
+        MeasureKey::ChildViewsNotObtainedUnreachable,
+        MeasureKey::ChildViewsNotObtainedDeclined,
+        MeasureKey::FamilyViewsNotObtainedInappropriate,
+        MeasureKey::FamilyViewsNotObtainedUnreachable,
+        MeasureKey::FamilyViewsNotObtainedDeclined,
+    ];
+
     /// The Ambassadors' measures (`qa-month.md` §3): how many reviews they reviewed, then each
     /// finding's share, in [`crate::ambassadors::FINDINGS`] order.
     pub const AMBASSADORS: [MeasureKey; 6] = [

@@ -78,8 +78,9 @@ pub use allocation::{
     auditor_key, Allocation, AllocationColumn, AllocationProblem, AllocationRow, AllocationState,
 };
 pub use ambassadors::{
-    ambassadors_sample_csv, ambassadors_sample_json, ambassadors_sample_summary, AmbassadorsSample,
-    AmbassadorsSampleOptions, AMBASSADORS_SAMPLE_CSV_HEADER,
+    ambassadors_months, ambassadors_sample_csv, ambassadors_sample_json,
+    ambassadors_sample_summary, AmbassadorsSample, AmbassadorsSampleOptions,
+    AMBASSADORS_SAMPLE_CSV_HEADER,
 };
 pub use facts::{
     team_key, ActionFacts, AreaBands, ModerationFacts, PlrFacts, UpdateFacts, ViewsFacts,

@@ -319,18 +319,20 @@ pub fn to_text(s: &Snapshot) -> String {
                 .join(", ")
         );
     }
+    let [child_inappropriate, child_unreachable, child_declined, family_inappropriate, family_unreachable, family_declined] =
+        MeasureKey::VIEWS_NOT_OBTAINED;
     let participation = [
         SocialWorkerInvolved,
         TeamManagerInvolved,
         IroOrCpChairInvolved,
         ChildViewsObtained,
-        ChildViewsNotObtainedInappropriate,
-        ChildViewsNotObtainedUnreachable,
-        ChildViewsNotObtainedDeclined,
+        child_inappropriate,
+        child_unreachable,
+        child_declined,
         FamilyViewsObtained,
-        FamilyViewsNotObtainedInappropriate,
-        FamilyViewsNotObtainedUnreachable,
-        FamilyViewsNotObtainedDeclined,
+        family_inappropriate,
+        family_unreachable,
+        family_declined,
         ChildFeedbackPositive,
         FamilyFeedbackPositive,
     ];

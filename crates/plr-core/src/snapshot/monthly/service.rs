@@ -78,8 +78,8 @@ fn trend_table(
     })
 }
 
-/// §3.6: the Ambassadors' findings this period, each finding's share in the last four months
-/// of the rolling trend (the period's month and the three before it), and their questions.
+/// §3.6: the Ambassadors' findings this period, each finding's share in the period's months
+/// and the three before them ([`crate::snapshot::ambassadors_months`]), and their questions.
 pub(super) fn ambassadors(from: &Sources<'_>) -> Vec<Block> {
     let s = from.snapshot;
     if !s.measures.contains_key(&AmbassadorsReviewed) {
@@ -87,7 +87,7 @@ pub(super) fn ambassadors(from: &Sources<'_>) -> Vec<Block> {
             "No loaded review has an Ambassadors' review.".to_string(),
         )];
     }
-    let months = &s.trend_by_month[s.trend_by_month.len().saturating_sub(4)..];
+    let months = crate::snapshot::ambassadors_months(s);
     let table = trend_table(
         "The Ambassadors' findings month by month",
         "Finding",
@@ -252,14 +252,7 @@ pub(super) fn participation(from: &Sources<'_>) -> Vec<Block> {
         figures(
             "Why views were not obtained (out of those not obtained)",
             m,
-            &[
-                ChildViewsNotObtainedInappropriate,
-                ChildViewsNotObtainedUnreachable,
-                ChildViewsNotObtainedDeclined,
-                FamilyViewsNotObtainedInappropriate,
-                FamilyViewsNotObtainedUnreachable,
-                FamilyViewsNotObtainedDeclined,
-            ],
+            &MeasureKey::VIEWS_NOT_OBTAINED,
         ),
     ]
 }

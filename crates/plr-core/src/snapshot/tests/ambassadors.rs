@@ -146,3 +146,48 @@ fn each_finding_measure_is_named_after_its_key_in_the_export() {
         "ambassadors_reviewed"
     );
 }
+
+#[test]
+fn a_quarter_shows_its_own_three_months_and_the_three_before_a_month_its_own_and_three() {
+    let a = reviewed(
+        of(1, date(2022, 5, 10), "A", "", ""),
+        date(2022, 5, 20),
+        [true; 5],
+    );
+    let b = reviewed(
+        of(2, date(2022, 8, 3), "B", "", ""),
+        date(2022, 8, 25),
+        [false; 5],
+    );
+    let months = |period| {
+        let s = built(vec![a.clone(), b.clone()]).finish(&options(period, date(2022, 10, 10)));
+        crate::snapshot::ambassadors_months(&s)
+            .iter()
+            .map(|m| {
+                let reviewed = m.measures.get(&MeasureKey::AmbassadorsReviewed);
+                (m.period.clone(), reviewed.map_or(0, |r| r.numerator))
+            })
+            .collect::<Vec<_>>()
+    };
+    let month = |p: &str, n| (p.to_string(), n);
+    assert_eq!(
+        months("Q2 22/23"),
+        [
+            month("2022-04", 0),
+            month("2022-05", 1),
+            month("2022-06", 0),
+            month("2022-07", 0),
+            month("2022-08", 1),
+            month("2022-09", 0),
+        ]
+    );
+    assert_eq!(
+        months("2022-08"),
+        [
+            month("2022-05", 1),
+            month("2022-06", 0),
+            month("2022-07", 0),
+            month("2022-08", 1),
+        ]
+    );
+}
