@@ -9,19 +9,19 @@ use std::sync::{Mutex, PoisonError};
 use chrono::NaiveDate;
 use std::sync::Arc;
 
-use plr_core::snapshot::{
+use plr_core::LegalStatus;
+use plr_report::snapshot::{
     ambassadors_sample_csv, ambassadors_sample_json, ambassadors_sample_summary, moderator_effect,
     moderators_csv, moderators_text, nil_returns, nil_returns_csv, nil_returns_text, sample_csv,
     sample_json, sample_summary, to_csv, to_json, to_text, Allocation, AmbassadorsSampleOptions,
     MonthlyReport, Options, Period, SampleOptions, Settings, Snapshot, SnapshotBuilder,
 };
-use plr_core::LegalStatus;
 use rayon::prelude::*;
 
 use crate::commands::{INVALID, OK, USAGE};
 use crate::files::{files_under, load, load_bytes, read_limited, read_zip, Found, LoadError};
 use plr_core::import::Imported;
-use plr_core::zipped::Archive;
+use plr_report::zipped::Archive;
 
 /// How `plr snapshot` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -388,12 +388,12 @@ pub fn concerns(
 ) -> u8 {
     let builder = read_batch(&selection.paths);
     let options = options(&builder, &selection, as_of, Settings::default());
-    let register = plr_core::snapshot::register(&builder, &options, resolved);
+    let register = plr_report::snapshot::register(&builder, &options, resolved);
     if let Err(code) = write_as(
         format,
         &register,
-        plr_core::snapshot::register_csv,
-        plr_core::snapshot::register_text,
+        plr_report::snapshot::register_csv,
+        plr_report::snapshot::register_text,
         out,
         err,
     ) {

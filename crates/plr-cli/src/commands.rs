@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use plr_core::import::Imported;
-use plr_core::zipped::Archive;
+use plr_report::zipped::Archive;
 
 use crate::files::{files_under, load, load_bytes, read_zip, LoadError};
 
@@ -159,7 +159,7 @@ pub fn grade(file: &Path, out: &mut impl Write, err: &mut impl Write) -> u8 {
 /// with `settings`, the snapshot settings file's (`schema/snapshot-settings.schema.json`).
 pub fn schema(settings: bool, out: &mut impl Write) -> u8 {
     let schema = if settings {
-        plr_core::snapshot::Settings::json_schema()
+        plr_report::snapshot::Settings::json_schema()
     } else {
         plr_core::export::json_schema()
     };

@@ -1,7 +1,7 @@
 //! Finding and reading export files: directories are walked (walkdir) for `*.json`, a file
 //! over the 5 MB limit is refused without being read whole, and a named `.zip` is read whole
 //! (up to 1 GiB) for its entries to be read like files found in a directory
-//! ([`plr_core::zipped`]).
+//! ([`plr_report::zipped`]).
 
 use std::cell::RefCell;
 use std::fs::File;
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use plr_core::import::{import, ImportError, Imported, MAX_FILE_BYTES};
 use plr_core::problem::Problem;
-use plr_core::zipped::{is_zip_name, zip_too_large, MAX_ZIP_BYTES};
+use plr_report::zipped::{is_zip_name, zip_too_large, MAX_ZIP_BYTES};
 use walkdir::WalkDir;
 
 /// Why a file was not imported.

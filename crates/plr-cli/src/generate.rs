@@ -7,8 +7,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use plr_core::export::{export_file_name, export_json};
-use plr_core::generate::{seed_003, Generator};
 use plr_core::{Framework, Plr};
+use plr_report::generate::{seed_003, Generator};
 use rayon::prelude::*;
 
 use crate::commands::{INVALID, OK};

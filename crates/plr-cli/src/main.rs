@@ -260,7 +260,7 @@ fn main() -> ExitCode {
             seed,
             format,
         } => {
-            let how = plr_core::snapshot::AmbassadorsSampleOptions {
+            let how = plr_report::snapshot::AmbassadorsSampleOptions {
                 size,
                 excluded_teams: exclude_team,
                 excluded_people: exclude_person,

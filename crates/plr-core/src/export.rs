@@ -76,8 +76,9 @@ pub fn json_schema() -> String {
     schema_text::<Plr>()
 }
 
-/// The JSON Schema of `T` as a committed schema file holds it: pretty, with a final newline.
-pub(crate) fn schema_text<T: schemars::JsonSchema>() -> String {
+/// The JSON Schema of `T` as a committed schema file holds it: pretty, with a final newline
+/// (also used by `plr-report` for the snapshot settings schema).
+pub fn schema_text<T: schemars::JsonSchema>() -> String {
     let schema = schemars::schema_for!(T);
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');

@@ -198,7 +198,7 @@ impl RegisterState {
 }
 
 /// Whether two days fall in the same calendar month.
-pub(crate) fn same_month(a: NaiveDate, b: NaiveDate) -> bool {
+pub fn same_month(a: NaiveDate, b: NaiveDate) -> bool {
     use chrono::Datelike;
     (a.year(), a.month()) == (b.year(), b.month())
 }

@@ -1,12 +1,16 @@
 //! The rules of the Practice Learning Review (PLR), shared by the browser app and the `plr`
 //! command line: the checklist framework as data ([`framework`]), the PLR model ([`model`]),
 //! grading ([`grading`]), the completion check ([`completion`]), export and import of the JSON
-//! contract ([`export`], [`import`], [`migrate`], [`derived`]), moderation ([`moderation`]), the Ambassadors' review ([`ambassadors`]),
-//! the follow-up of a completed review ([`followup`], [`concern`]), two copies of one
-//! review merged ([`merge`]), reporting periods ([`period`]), the app's task list ([`progress`]) and the QA
-//! Performance Snapshot ([`snapshot`]), the key format of reviews stored on a device
-//! ([`stored`]), zip archives of exports read entry by entry ([`zipped`]), Language that Cares advice on what is typed ([`language`]), and lists put in
-//! order by one compiled sort ([`rank`]).
+//! contract ([`export`], [`import`], [`migrate`], [`derived`]), moderation ([`moderation`]), the
+//! Ambassadors' review ([`ambassadors`]), the follow-up of a completed review ([`followup`],
+//! [`concern`]), two copies of one review merged ([`merge`]), the app's task list
+//! ([`progress`]), the key format of reviews stored on a device ([`stored`]), Language that
+//! Cares advice on what is typed ([`language`]), and lists put in order by one compiled sort
+//! ([`rank`]).
+//!
+//! Reporting (the QA Performance Snapshot, reporting periods, zip archives of exports, generated
+//! reviews) is in the `plr-report` crate, built on this one for the command line and the
+//! dashboard only: the form never compiles it.
 //!
 //! No web dependencies and no file system: everything here is pure (bytes and strings in,
 //! values out), builds for `wasm32-unknown-unknown`, and is tested natively. See `README.md`.
@@ -24,7 +28,6 @@ pub mod followthrough;
 pub mod followup;
 pub mod form;
 pub mod framework;
-pub mod generate;
 pub mod grading;
 pub mod import;
 mod labels;
@@ -34,13 +37,10 @@ pub mod merge;
 pub mod migrate;
 pub mod model;
 pub mod moderation;
-pub mod period;
 pub mod problem;
 pub mod progress;
 pub mod rank;
-pub mod snapshot;
 pub mod stored;
-pub mod zipped;
 
 pub use framework::Framework;
 pub use model::*;

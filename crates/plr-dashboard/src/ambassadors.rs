@@ -8,11 +8,11 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use plr_core::ambassadors::{record_ambassadors_review, FINDINGS};
 use plr_core::model::AmbassadorsReview;
-use plr_core::snapshot::{
+use plr_core::Plr;
+use plr_report::snapshot::{
     ambassadors_months, ambassadors_sample_csv, ambassadors_sample_summary,
     AmbassadorsSampleOptions, Measure, MeasureKey, Measures, Period, Snapshot,
 };
-use plr_core::Plr;
 
 use crate::download::download;
 use crate::number::number_question;

@@ -5,10 +5,10 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use plr_core::concern::{sharing_summary, ConcernClock, RaisedBy};
-use plr_core::snapshot::{
+use plr_core::PlrId;
+use plr_report::snapshot::{
     moderator_effect, moderators_csv, sample_csv, sample_summary, SampleOptions,
 };
-use plr_core::PlrId;
 
 use crate::download::download;
 use crate::more::{ShowMore, PAGE};

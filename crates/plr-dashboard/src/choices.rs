@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use plr_core::snapshot::Period;
 use plr_core::LegalStatus;
+use plr_report::snapshot::Period;
 
 use crate::state::State;
 

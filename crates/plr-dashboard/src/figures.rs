@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use plr_core::snapshot::{MeasureKey, Measures, Period};
+use plr_report::snapshot::{MeasureKey, Measures, Period};
 
 use crate::scroll::TableScroll;
 use crate::state::State;

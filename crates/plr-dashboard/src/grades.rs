@@ -2,7 +2,7 @@
 //! and the breakdowns by legal status, team and practice area.
 
 use leptos::prelude::*;
-use plr_core::snapshot::{MeasureKey, Measures, PeriodMeasures};
+use plr_report::snapshot::{MeasureKey, Measures, PeriodMeasures};
 
 use crate::charts::{Band, Bar, BarChart, Column, StackedColumns, GRADE_COLOURS};
 use crate::figures::MeasureTable;

@@ -28,7 +28,7 @@ pub mod tracker;
 pub mod update;
 
 use leptos::prelude::*;
-use plr_core::snapshot::{to_csv, to_json};
+use plr_report::snapshot::{to_csv, to_json};
 
 use crate::ambassadors::Ambassadors;
 use crate::cases::{Concerns, ModerationSample, ModeratorEffectTables, RejectedFiles};
@@ -72,7 +72,7 @@ fn Downloads() -> impl IntoView {
 fn SnapshotView() -> impl IntoView {
     let state = expect_context::<State>();
     view! {
-        <h2 id="snapshot-heading">{move || state.snapshot.with(|s| format!("Performance Snapshot {}", plr_core::snapshot::Period::named(&s.period)))}</h2>
+        <h2 id="snapshot-heading">{move || state.snapshot.with(|s| format!("Performance Snapshot {}", plr_report::snapshot::Period::named(&s.period)))}</h2>
         <Summary />
         <Downloads />
         <RejectedFiles />
@@ -98,7 +98,7 @@ fn SnapshotView() -> impl IntoView {
         <section aria-labelledby="impact-heading">
             <h2 id="impact-heading">"Impact from audit"</h2>
             <p>{move || state.snapshot.with(|s| {
-                let (first, last) = plr_core::snapshot::window(plr_core::snapshot::Period::parse(&s.period).unwrap_or(plr_core::snapshot::Period::month_of(s.to)));
+                let (first, last) = plr_report::snapshot::window(plr_report::snapshot::Period::parse(&s.period).unwrap_or(plr_report::snapshot::Period::month_of(s.to)));
                 format!(
                     "The actions of the reviews of {} to {} (the follow-through window), judged as of {}; the backlog is the reviews before it. The action tracker below sums up each team's actions with no update.",
                     first.format("%-d %B %Y"), last.format("%-d %B %Y"), s.as_of.format("%-d %B %Y")

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plr_core::import::import;
-use plr_core::snapshot::SnapshotBuilder;
 use plr_core::stored::is_draft_key;
 use plr_core::Status;
+use plr_report::snapshot::SnapshotBuilder;
 
 use crate::files::{can_open_folders, file_of, list_folder, may_write_in, pick_folder, Source};
 use crate::reader::{read_files, Cancel, Outcome, Picked, SLICE_MS};

@@ -5,7 +5,7 @@
 //! cancelled between files; what was read until then is kept.
 //!
 //! A chosen `.zip` is read whole into memory, then its `.json` entries are unpacked one by one
-//! ([`plr_core::zipped`]) and folded the same way, with the same progress, yielding and cancel:
+//! ([`plr_report::zipped`]) and folded the same way, with the same progress, yielding and cancel:
 //! each entry counts as a file, named `archive.zip/folder/file.json`.
 
 use std::cell::Cell;
@@ -13,8 +13,8 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use plr_core::import::{import, MAX_FILE_BYTES};
-use plr_core::snapshot::SnapshotBuilder;
-use plr_core::zipped::{is_zip_name, zip_too_large, Archive, MAX_ZIP_BYTES};
+use plr_report::snapshot::SnapshotBuilder;
+use plr_report::zipped::{is_zip_name, zip_too_large, Archive, MAX_ZIP_BYTES};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 

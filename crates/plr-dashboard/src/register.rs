@@ -5,7 +5,7 @@
 //! filter and CSV come from plr-core; this renders them.
 
 use leptos::prelude::*;
-use plr_core::snapshot::{
+use plr_report::snapshot::{
     heads_of_service, register, register_csv, sort_register, Period, Register, RegisterColumn,
 };
 

@@ -3,7 +3,7 @@
 //! construction), printed alone on A4, or downloaded as the same self-contained page.
 
 use leptos::prelude::*;
-use plr_core::snapshot::MonthlyReport;
+use plr_report::snapshot::MonthlyReport;
 
 use crate::download::download;
 use crate::state::State;

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use plr_core::snapshot::{nil_returns, nil_returns_csv, Allocation, MeasureKey};
+use plr_report::snapshot::{nil_returns, nil_returns_csv, Allocation, MeasureKey};
 
 use crate::download::download;
 use crate::figures::MeasureTable;

@@ -3,7 +3,7 @@
 //! `plr snapshot --settings` and `plr report --settings` read it, so both rate alike.
 
 use leptos::prelude::*;
-use plr_core::snapshot::Settings;
+use plr_report::snapshot::Settings;
 
 use crate::reader::read_chosen_file;
 use crate::state::State;

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use plr_core::snapshot::{Allocation, Options, Period, Settings, Snapshot, SnapshotBuilder};
 use plr_core::LegalStatus;
+use plr_report::snapshot::{Allocation, Options, Period, Settings, Snapshot, SnapshotBuilder};
 
 use crate::files::Files;
 use crate::reader::yield_to_page;

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 use plr_core::followthrough::ActionOutcome;
-use plr_core::snapshot::{
+use plr_core::{ActionKind, ActionStatus};
+use plr_report::snapshot::{
     distinct, sort_rows, summary_csv, tracker_csv, tracker_rows, tracker_summary, SummaryBy,
     TrackerColumn, TrackerFilter, TrackerRow, TrackerSort,
 };
-use plr_core::{ActionKind, ActionStatus};
 
 use crate::download::download;
 use crate::load::thousands;

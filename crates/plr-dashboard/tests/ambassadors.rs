@@ -6,10 +6,10 @@
 
 use chrono::NaiveDate;
 use plr_core::ambassadors::FINDINGS;
-use plr_core::generate::Generator;
 use plr_core::model::AmbassadorsReview;
-use plr_core::snapshot::{Options, Period, SnapshotBuilder};
 use plr_dashboard::ambassadors::{answered, exclusions, review_table};
+use plr_report::generate::Generator;
+use plr_report::snapshot::{Options, Period, SnapshotBuilder};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

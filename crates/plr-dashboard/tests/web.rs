@@ -5,10 +5,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use plr_core::export::export_json;
-use plr_core::generate::Generator;
-use plr_core::snapshot::{Options, SnapshotBuilder};
 use plr_core::Framework;
 use plr_dashboard::reader::{read_files, Cancel, Picked, SLICE_MS};
+use plr_report::generate::Generator;
+use plr_report::snapshot::{Options, SnapshotBuilder};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
