@@ -1,7 +1,8 @@
 //! PLR's QA dashboard: a second, separate browser app for the QA service (the Performance
 //! Snapshot of the reviews received, the action tracker and the moderation sample). It is
 //! built on its own (served at `/dashboard/`), so none of its code is in the review form's
-//! download. Every rule comes from `plr-core`, as in the form; the pages render.
+//! download. Every rule comes from `plr-core` (as in the form) and every figure from
+//! `plr-report`; the pages render.
 
 pub mod ambassadors;
 pub mod cases;
