@@ -37,16 +37,8 @@ export async function dashboardLoad(browser, base, repo, count = 5000) {
   });
   await page.goto(`${base}/dashboard/`);
   await page.getByLabel('Choose export files').waitFor();
-  await page.evaluate(() => {
-    window.__tasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__tasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask' });
-  });
   // setInputFiles itself only hands the browser file handles; the clock starts at the change.
-  await page.evaluate(() => {
-    document.getElementById('files').addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true, once: true });
-  });
+  await watchFromChange(page);
   // PLR_PROFILE=out.cpuprofile: a CPU profile of the loading (open it in DevTools), and the
   // functions with the most self time printed.
   const profiler = process.env.PLR_PROFILE ? await context.newCDPSession(page) : null;
@@ -118,6 +110,18 @@ export async function dashboardLoad(browser, base, repo, count = 5000) {
     tasks: tasks.filter((t) => t.start >= t0).map((t) => ({ ...t, start: t.start - t0 })) };
 }
 
+/** Keeps every long task in `window.__tasks` and the moment the files are chosen in
+ * `window.__t0`. */
+async function watchFromChange(page) {
+  await page.evaluate(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+    document.getElementById('files').addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true, once: true });
+  });
+}
+
 /** The same files in one zip, in a folder inside it and deflated as a shared drive's "send to
  * zip" makes them (Python's zipfile): chosen through the same input, the time from the change
  * to the figures and the longest task after it. */
@@ -133,13 +137,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
   const page = await context.newPage();
   await page.goto(`${base}/dashboard/`);
   await page.getByLabel('Choose export files').waitFor();
-  await page.evaluate(() => {
-    window.__tasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__tasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask' });
-    document.getElementById('files').addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true, once: true });
-  });
+  await watchFromChange(page);
   await page.getByLabel('Choose export files').setInputFiles(zip);
   await page.waitForFunction(() => document.querySelector('[data-measure="good_or_better"]'), null, { timeout: 120_000 });
   const shown = await page.evaluate(() => performance.now() - window.__t0);
