@@ -40,6 +40,7 @@ export const firefoxSpecs = [
   'dashboard-report.spec.ts',
   'dashboard-narrow.spec.ts',
   'dashboard-open-file.spec.ts',
+  'dashboard-allocation.spec.ts',
 ];
 
 export default defineConfig({
