@@ -16,6 +16,7 @@ use plr_core::{Framework, Plr};
 use wasm_bindgen_futures::JsFuture;
 
 use super::merge::MergeChoices;
+use crate::components::error_summary::{error_summary, Listed};
 use crate::{browser, storage};
 
 /// What happened to one file.
@@ -246,9 +247,11 @@ fn draw_results(read: Vec<ReadFile>, on_imported: Callback<()>) -> AnyView {
 #[cfg(plr_split)]
 fn not_fetched() -> AnyView {
     browser::focus_after_render("import-result-0");
+    // Drawn by the main module (the part that opens files is what could not be fetched), so
+    // written out here rather than through `error_summary`, which lives with the parts.
     view! {
-        <div class="error-summary" id="import-result-0" tabindex="-1" role="alert" aria-labelledby="import-not-fetched">
-            <h2 class="error-summary__title" id="import-not-fetched">"The files could not be opened"</h2>
+        <div class="error-summary" id="import-result-0" tabindex="-1" role="alert" aria-labelledby="import-result-0-title">
+            <h2 class="error-summary__title" id="import-result-0-title">"The files could not be opened"</h2>
             <p>"The browser could not fetch the part of the app that opens files. Check your connection, then choose the files again. Nothing on this device was changed."</p>
         </div>
     }
@@ -423,17 +426,10 @@ fn OutcomeView(
         }
         .into_any(),
         Outcome::Refused { file, problems } => {
-            let (title, labelled_by) = (format!("{id}-title"), format!("{id}-title"));
-            view! {
-                <div class="error-summary" id=id tabindex="-1" role=single.then_some("alert") aria-labelledby=labelled_by>
-                    <h2 class="error-summary__title" id=title>{format!("{file} could not be opened")}</h2>
-                    <p>"Nothing on this device was changed. Where the file is wrong:"</p>
-                    <ul class="error-summary__list import-problems">
-                        {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                    </ul>
-                </div>
-            }
-            .into_any()
+            let intro = "Nothing on this device was changed. Where the file is wrong:";
+            let problems = problems.into_iter().map(|text| Listed { text, to: None });
+            let title = format!("{file} could not be opened");
+            error_summary(&id, title, Some(intro.into()), problems.collect(), single).into_any()
         }
         Outcome::AlreadyHere { plr, file, local } => {
             let (theirs, ours) = (

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 use plr_core::merge::{Merge, MergeError, Side};
 use plr_core::{Framework, Plr};
 
+use crate::components::error_summary::{error_summary, Listed};
 use crate::{browser, storage};
 
 /// The first radio of conflict `n` (the target of its error link).
@@ -90,26 +91,17 @@ pub fn MergeChoices(
             let items = list
                 .into_iter()
                 .map(|(n, text)| match n {
-                    Some(n) => {
-                        let target = radio_id(n, Side::Ours);
-                        // Focus moves to the question here, whatever the router makes of `#`.
-                        let to = target.clone();
-                        let focus = move |ev: leptos::ev::MouseEvent| {
-                            ev.prevent_default();
-                            browser::focus(&to);
-                        };
-                        view! { <li><a href=format!("#{target}") on:click=focus>{text}</a></li> }
-                            .into_any()
-                    }
-                    None => view! { <li>{text}</li> }.into_any(),
+                    Some(n) => Listed::field(&radio_id(n, Side::Ours), text),
+                    None => Listed { text, to: None },
                 })
-                .collect_view();
-            view! {
-                <div class="error-summary" id="merge-problems" tabindex="-1" role="alert" aria-labelledby="merge-problems-title">
-                    <h2 class="error-summary__title" id="merge-problems-title">"There is a problem"</h2>
-                    <ul class="error-summary__list">{items}</ul>
-                </div>
-            }
+                .collect();
+            error_summary(
+                "merge-problems",
+                "There is a problem".into(),
+                None,
+                items,
+                true,
+            )
         })
     };
 

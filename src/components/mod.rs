@@ -1,5 +1,6 @@
 //! Reusable pieces of the form. They render and dispatch; no business rule lives here.
 
+pub mod error_summary;
 pub mod export;
 pub mod fields;
 pub mod import;

@@ -13,6 +13,7 @@ use reactive_stores::Store;
 
 use crate::autosave::Autosave;
 use crate::browser;
+use crate::components::error_summary::{error_summary, Listed};
 use crate::components::export::ExportButton;
 use crate::components::fields::{radio_id, RadioChoice};
 
@@ -126,7 +127,7 @@ impl Recording {
 
     /// The error summary of the question page.
     pub fn summary(&self) -> impl IntoView {
-        error_summary(self.summary_id(), self.problems)
+        listed_problems(self.summary_id(), self.problems)
     }
 
     /// "Continue" under the questions.
@@ -170,18 +171,12 @@ pub fn invalid(problems: Problems, id: &str) -> impl Fn() -> bool + 'static {
 
 /// The error summary (GOV.UK's): each problem a link to its field. `id` is the summary's own,
 /// where focus goes when the answers are refused.
-fn error_summary(id: String, problems: Problems) -> impl IntoView {
-    let title_id = format!("{id}-title");
+fn listed_problems(id: String, problems: Problems) -> impl IntoView {
     move || {
-        (!problems.with(Vec::is_empty)).then(|| view! {
-            <div class="error-summary" id=id.clone() tabindex="-1" role="alert" aria-labelledby=title_id.clone()>
-                <h2 class="error-summary__title" id=title_id.clone()>"There is a problem"</h2>
-                <ul class="error-summary__list">
-                    {problems.get().into_iter().map(|(at, text)| view! {
-                        <li><a href=format!("#{at}")>{text}</a></li>
-                    }).collect_view()}
-                </ul>
-            </div>
+        (!problems.with(Vec::is_empty)).then(|| {
+            let items = problems.get().into_iter();
+            let items = items.map(|(at, text)| Listed::field(&at, text)).collect();
+            error_summary(&id, "There is a problem".into(), None, items, true)
         })
     }
 }

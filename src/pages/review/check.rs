@@ -12,6 +12,7 @@ use plr_core::{CaseStoreFields, PlrStoreFields, Status};
 use super::concern::ConcernNotice;
 use super::{task_page, Review, ReviewSummary};
 use crate::browser;
+use crate::components::error_summary::{error_summary, Listed};
 use crate::components::export::ExportButton;
 use crate::components::title::PageTitle;
 use crate::components::when::When;
@@ -63,18 +64,19 @@ pub fn CheckPage() -> impl IntoView {
             let lines = summary_problems(&list, review.framework);
             let items = lines
                 .iter()
-                .map(|p| {
-                    let href = problem_href(&review, p);
-                    view! { <li><a href=href>{p.message.clone()}</a></li> }
+                .map(|p| Listed {
+                    text: p.message.clone(),
+                    to: Some(problem_href(&review, p)),
                 })
-                .collect_view();
-            view! {
-                <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-                    <h2 class="error-summary__title" id="error-summary-title">"There is a problem"</h2>
-                    <p>{problems_sentence(list.len())}</p>
-                    <ul class="error-summary__list">{items}</ul>
-                </div>
-            }
+                .collect();
+            let sentence = problems_sentence(list.len());
+            error_summary(
+                "error-summary",
+                "There is a problem".into(),
+                Some(sentence),
+                items,
+                true,
+            )
         })
     };
 

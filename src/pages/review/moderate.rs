@@ -11,6 +11,7 @@ use plr_core::{Grade, JudgementStoreFields, PlrStoreFields};
 use super::concern::ConcernNotice;
 use super::Review;
 use crate::browser;
+use crate::components::error_summary::{error_summary, Listed};
 use crate::components::export::ExportButton;
 use crate::components::fields::{radio_id, RadioChoice};
 use crate::components::title::PageTitle;
@@ -33,15 +34,10 @@ pub fn ModeratePage() -> impl IntoView {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Moderate this review"</h1>
         <PageTitle title="Moderate this review" error=review.has_problems() />
-        {move || (!problems.with(Vec::is_empty)).then(|| view! {
-            <div class="error-summary" id="moderation-problems" tabindex="-1" role="alert" aria-labelledby="moderation-problems-title">
-                <h2 class="error-summary__title" id="moderation-problems-title">"There is a problem"</h2>
-                <ul class="error-summary__list">
-                    {problems.get().into_iter().map(|p| view! {
-                        <li><a href=format!("#{}", p.field_id())>{p.message()}</a></li>
-                    }).collect_view()}
-                </ul>
-            </div>
+        {move || (!problems.with(Vec::is_empty)).then(|| {
+            let items = problems.get().into_iter();
+            let items = items.map(|p| Listed::field(p.field_id(), p.message().into())).collect();
+            error_summary("moderation-problems", "There is a problem".into(), None, items, true)
         })}
         {move || recorded.get().map(|grade| view! {
             <div class="inset" id="moderation-record" tabindex="-1">
