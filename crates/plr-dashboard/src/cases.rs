@@ -2,7 +2,7 @@
 //! moderation sample targeted by risk (the same as `plr sample`) and the moderator effect (the
 //! same as `plr moderators`).
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use leptos::prelude::*;
 use plr_core::concern::{sharing_summary, ConcernClock, RaisedBy};
 use plr_core::PlrId;
@@ -15,7 +15,7 @@ use crate::more::{ShowMore, PAGE};
 use crate::number::number_question;
 use crate::opened::{open_button, OpenedReview, Opening};
 use crate::scroll::TableScroll;
-use crate::state::State;
+use crate::state::{moment, State};
 
 /// Cases of concern of the period: why each was raised, its grades (the reviewer's, and the
 /// moderator's that supersedes it), and whether it was shared in time and with whom.
@@ -24,7 +24,6 @@ pub fn Concerns() -> impl IntoView {
     let state = expect_context::<State>();
     let limit = RwSignal::new(PAGE);
     let total = Signal::derive(move || state.snapshot.with(|s| s.concerns.len()));
-    let when = |t: DateTime<Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
     let rows = move || {
         let now = Utc::now();
         state.snapshot.with(|s| {
@@ -33,7 +32,7 @@ pub fn Concerns() -> impl IntoView {
                 .take(limit.get())
                 .map(|c| {
                     let raised = match (c.raised_by, c.raised_at) {
-                        (Some(by), Some(at)) => format!("{} on {}", by.label(), when(at)),
+                        (Some(by), Some(at)) => format!("{} on {}", by.label(), moment(at)),
                         _ if c.immediate_concern => RaisedBy::ImmediateConcern.label().into(),
                         _ => String::new(),
                     };
@@ -52,8 +51,8 @@ pub fn Concerns() -> impl IntoView {
                         let text = sharing_summary(
                             clock,
                             &c.shared_with,
-                            c.shared_at.map(when).as_deref(),
-                            &when(by),
+                            c.shared_at.map(moment).as_deref(),
+                            &moment(by),
                         );
                         (text, clock.is_overdue())
                     });
@@ -64,7 +63,7 @@ pub fn Concerns() -> impl IntoView {
                             <td>{c.review_date.map(|d| d.to_string()).unwrap_or_default()}</td>
                             <td>{raised}</td>
                             <td>{grade}</td>
-                            <td>{c.share_by.map(when).unwrap_or_default()}</td>
+                            <td>{c.share_by.map(moment).unwrap_or_default()}</td>
                             <td>{shared.map(|(text, overdue)| view! {
                                 <span class:overdue=overdue>{text}</span>
                             })}</td>

@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use leptos::prelude::*;
-use plr_core::import::MAX_FILE_BYTES;
+use plr_core::import::{import, MAX_FILE_BYTES};
+use plr_core::{Plr, PlrId};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -21,6 +22,29 @@ pub enum Source {
     Chosen(web_sys::File),
     /// Found in a folder opened for reading and writing.
     InFolder(web_sys::FileSystemFileHandle),
+}
+
+/// Why a review could not be read again from its file ([`Files::read_review`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadAgain {
+    /// The file cannot be read (the reason).
+    Unreadable(String),
+    /// The file is no longer a review the core's import takes (the reason).
+    NotAReview(String),
+    /// The file holds another review.
+    Another,
+}
+
+impl ReadAgain {
+    /// What went wrong with the file `name` of the review of `child`, in words (without a
+    /// full stop: callers say what follows from it).
+    pub fn words(&self, name: &str, child: &str) -> String {
+        match self {
+            ReadAgain::Unreadable(why) => format!("The file {name} cannot be read again ({why})"),
+            ReadAgain::NotAReview(e) => format!("The file {name} is no longer a review this dashboard can read ({e}): ask the team for a fresh download"),
+            ReadAgain::Another => format!("The file {name} no longer holds the review of {child}"),
+        }
+    }
 }
 
 /// How a changed file was saved.
@@ -97,6 +121,19 @@ impl Files {
         bytes_of(&file).await
     }
 
+    /// The review `id` read again from the file named `name` through the core's import, with
+    /// the file's bytes as read.
+    pub async fn read_review(&self, name: &str, id: PlrId) -> Result<(Plr, Vec<u8>), ReadAgain> {
+        let bytes = self.read(name).await.map_err(ReadAgain::Unreadable)?;
+        let plr = import(&bytes)
+            .map_err(|e| ReadAgain::NotAReview(e.to_string()))?
+            .plr;
+        if plr.id != id {
+            return Err(ReadAgain::Another);
+        }
+        Ok((plr, bytes))
+    }
+
     /// Saves `json` as the new content of the file named `name`: into its folder when it was
     /// opened for writing, else kept to download.
     pub async fn save(&self, name: &str, json: String) -> Saved {
@@ -146,6 +183,13 @@ pub fn can_open_folders() -> bool {
         .is_some_and(|w| js_sys::Reflect::has(&w, &"showDirectoryPicker".into()).unwrap_or(false))
 }
 
+/// The options `{mode: "readwrite"}` of the File System Access API.
+fn read_write() -> js_sys::Object {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"mode".into(), &"readwrite".into());
+    options
+}
+
 /// Asks for a folder to read and write (`None` when the user cancelled).
 pub async fn pick_folder() -> Result<Option<web_sys::FileSystemDirectoryHandle>, String> {
     let window = web_sys::window().ok_or("no window")?;
@@ -153,8 +197,7 @@ pub async fn pick_folder() -> Result<Option<web_sys::FileSystemDirectoryHandle>,
         .map_err(|e| describe(&e))?
         .dyn_into()
         .map_err(|_| "this browser cannot open a folder to write in".to_string())?;
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"mode".into(), &"readwrite".into());
+    let options = read_write();
     let _ = js_sys::Reflect::set(&options, &"id".into(), &"plr-exports".into());
     let promise: js_sys::Promise = pick
         .call1(&window, &options)
@@ -177,8 +220,7 @@ pub async fn pick_folder() -> Result<Option<web_sys::FileSystemDirectoryHandle>,
 /// user (a folder remembered from an earlier visit needs its permission again); call it from
 /// a click.
 pub async fn may_write_in(folder: &web_sys::FileSystemDirectoryHandle) -> bool {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"mode".into(), &"readwrite".into());
+    let options = read_write();
     for method in ["queryPermission", "requestPermission"] {
         let Some(ask) = js_sys::Reflect::get(folder, &method.into())
             .ok()

@@ -9,16 +9,16 @@
 //! Only a review whose file is open here has an "Open" button: a review read from this
 //! device's storage has no file to show or download.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plr_core::form::{spot_list, Spot, Task};
-use plr_core::import::import;
 use plr_core::moderation::superseding;
 use plr_core::{Framework, Plr, PlrId};
 
 use crate::download::download_bytes;
-use crate::state::State;
+use crate::files::ReadAgain;
+use crate::state::{moment, State};
 use crate::update::focus;
 
 /// A listed review to open: which review, its case reference, the file it was read from, and
@@ -75,31 +75,23 @@ pub fn open_button(
 /// Reads the review `opening` names again from its file, through the core's import.
 async fn read(state: State, opening: &Opening) -> Result<Read, String> {
     let name = &opening.source;
-    let bytes = state
+    let (plr, bytes) = state
         .files
-        .read(name)
+        .read_review(name, opening.id)
         .await
-        .map_err(|why| format!("The file {name} cannot be read again ({why})."))?;
-    let plr = import(&bytes)
-        .map_err(|e| format!("The file {name} is no longer a review this dashboard can read ({e}): ask the team for a fresh download."))?
-        .plr;
-    if plr.id != opening.id {
-        return Err(format!(
-            "The file {name} no longer holds the review of {}: load it again.",
-            opening.child_ref
-        ));
-    }
+        .map_err(|e| {
+            let words = e.words(name, &opening.child_ref);
+            match e {
+                ReadAgain::Another => format!("{words}: load it again."),
+                _ => format!("{words}."),
+            }
+        })?;
     Ok(Read { plr, bytes })
 }
 
 /// A date as the dashboard writes dates (as in the file): `2022-07-20`.
 fn date(day: NaiveDate) -> String {
     day.to_string()
-}
-
-/// A moment as the dashboard writes moments: `2022-07-20 14:05 UTC`.
-fn moment(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// A part of the review: its heading and its rows (label, answer).

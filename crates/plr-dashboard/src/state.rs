@@ -1,7 +1,7 @@
 //! The dashboard's state: the reviews read so far (a core [`SnapshotBuilder`]) and the
 //! user's choices; the snapshot is derived from them, recomputed whenever one changes.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -53,6 +53,11 @@ pub struct State {
     pub shown: RwSignal<Shown>,
     /// The files read, to save a Head of Service update into, and the changed files.
     pub files: Files,
+}
+
+/// A moment as the dashboard writes moments (as in the file, in UTC): `2022-07-20 14:05 UTC`.
+pub fn moment(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
 /// Today in the browser's time zone.

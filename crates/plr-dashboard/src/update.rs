@@ -12,11 +12,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plr_core::export::export_json;
 use plr_core::followthrough::{record_concern_update, UpdateProblem};
-use plr_core::import::import;
 use plr_core::{ConcernOutcome, ConcernUpdate, Framework, Plr, PlrId};
 
 use crate::download::{download, download_bytes};
-use crate::files::{zip_of, Saved};
+use crate::files::{zip_of, ReadAgain, Saved};
 use crate::state::{today, State};
 
 /// A problem with an answer: the id of the field it is about, and what to do.
@@ -354,19 +353,18 @@ impl Changing {
         let (noun, child) = (self.noun, &updating.child_ref);
         let whole = |text: String| vec![(self.first, text)];
         let name = &updating.source;
-        let bytes = state.files.read(name).await.map_err(|why| {
-            whole(format!(
-                "The file {name} cannot be read again ({why}), so the {noun} cannot be saved"
-            ))
-        })?;
-        let mut plr = import(&bytes)
-            .map_err(|e| whole(format!("The file {name} is no longer a review this dashboard can read ({e}): ask the team for a fresh download")))?
-            .plr;
-        if plr.id != updating.id {
-            return Err(whole(format!(
-                "The file {name} no longer holds the review of {child}: load the folder again"
-            )));
-        }
+        let (mut plr, _) = state
+            .files
+            .read_review(name, updating.id)
+            .await
+            .map_err(|e| {
+                let words = e.words(name, child);
+                whole(match e {
+                    ReadAgain::Unreadable(_) => format!("{words}, so the {noun} cannot be saved"),
+                    ReadAgain::NotAReview(_) => words,
+                    ReadAgain::Another => format!("{words}: load the folder again"),
+                })
+            })?;
         change(&mut plr)?;
         let json = export_json(&plr, Framework::practice_fundamentals())
             .map_err(|e| whole(format!("The review could not be written ({e})")))?;
