@@ -9,6 +9,7 @@ use plr_core::import::import;
 use plr_core::stored::is_draft_key;
 use plr_core::Status;
 use plr_report::snapshot::SnapshotBuilder;
+use plr_report::zipped::grouped;
 
 use crate::files::{can_open_folders, file_of, list_folder, may_write_in, pick_folder, Source};
 use crate::reader::{read_files, Cancel, Outcome, Picked, SLICE_MS};
@@ -18,17 +19,9 @@ use crate::settings::SettingsInput;
 use crate::state::State;
 use crate::timing::{measure_since, now};
 
-/// `5,000`.
+/// `5,000` ([`grouped`]).
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    grouped(n as u64)
 }
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {

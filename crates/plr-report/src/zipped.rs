@@ -74,8 +74,8 @@ impl fmt::Display for ArchiveError {
 
 impl std::error::Error for ArchiveError {}
 
-/// `100,000`.
-fn grouped(n: u64) -> String {
+/// `100,000`: a count with its thousands separated by commas (the dashboard writes its counts so).
+pub fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
