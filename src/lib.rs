@@ -4,6 +4,7 @@
 //! Every rule (grading, completion, export) comes from `plr-core`; this crate renders it,
 //! dispatches the user's changes into a reactive store, and keeps drafts on the device.
 
+pub mod answer;
 pub mod autosave;
 pub mod browser;
 pub mod components;

@@ -1,9 +1,11 @@
 //! Browser tests of one control mounted alone: a control is given its question (the core's
-//! form description) and a field of a store, and reads nothing of the review but the
-//! `FormState` it is mounted under, so it can be tested, and reused, on its own.
+//! form description) bound to the field of a store that holds its answer (`Bound`, made from
+//! one path), and reads nothing of the review but the `FormState` it is mounted under, so it
+//! can be tested, and reused, on its own.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use plr_app::answer::Bound;
 use plr_app::components::fields::{FormState, TextInput, YesNo};
 use plr_core::form::{CaseField, FieldPath, ParticipationField, Question};
 use plr_core::import::MAX_SHORT_CHARS;
@@ -79,7 +81,12 @@ async fn a_text_control_is_labelled_by_its_question_edits_its_field_and_shows_it
     let team = question(FieldPath::Case(CaseField::Team));
     let shown = team.clone();
     let (store, problems, completed) = mount(move |store| {
-        view! { <TextInput question=shown.clone() field=store.case().team().into() /> }
+        let answer = Bound::new(
+            store,
+            Framework::practice_fundamentals(),
+            shown.field.clone(),
+        );
+        view! { <TextInput answer /> }
     });
     let selector = format!("#{}", team.field.dom_id());
     until_true("the control is drawn", || text_of(&selector).is_some()).await;
@@ -148,7 +155,12 @@ async fn a_yes_no_control_chooses_its_fields_value() {
     let involved = question(FieldPath::Participation(ParticipationField::SocialWorker));
     let shown = involved.clone();
     let (store, _, _) = mount(move |store| {
-        view! { <YesNo question=shown.clone() field=store.participation().social_worker().into() /> }
+        let answer = Bound::new(
+            store,
+            Framework::practice_fundamentals(),
+            shown.field.clone(),
+        );
+        view! { <YesNo answer /> }
     });
     let id = involved.field.dom_id();
     let legend = text_of(&format!("#{id}")).map(|_| ());
@@ -167,4 +179,67 @@ async fn a_yes_no_control_chooses_its_fields_value() {
         store.participation().social_worker().get_untracked(),
         Some(true)
     );
+}
+
+/// Every question whose row declares a text, yes-or-no or date answer is bound to a store
+/// field, and what is written through that field is the answer the core reads back at the
+/// question's path: a control can only ever edit the answer of the question it shows.
+#[wasm_bindgen_test]
+fn each_text_yes_no_and_date_question_edits_the_answer_at_its_own_path() {
+    use plr_core::form::{spot_list, Answer as Declared, Shown};
+    use plr_core::{Action, Views};
+    let framework = Framework::practice_fundamentals();
+    let mut plr = Plr::new_draft(
+        PlrId(uuid::Uuid::nil()),
+        chrono::DateTime::UNIX_EPOCH,
+        framework,
+    );
+    plr.participation.child = Some(Views::default());
+    plr.participation.parent_carer = Some(Views::default());
+    plr.actions.push(Action::new_after(&plr.actions));
+    let store = Store::new(plr.clone());
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let mut bound = 0;
+    for spot in spot_list(&plr) {
+        let at = spot.path();
+        let written = match spot.declared().answer {
+            Declared::Short | Declared::Long => {
+                let text = format!("answer at {}", at.dom_id());
+                let field = Bound::<String>::new(store, framework, at.clone()).parts().1;
+                // As a control does: it shows the answer before anything is typed (a keyed
+                // store learns where a list item is on its first read).
+                field.with_untracked(|_| ());
+                field.set(text.clone());
+                store.with_untracked(|now| assert_eq!(at.text(now), Some(text.as_str()), "{at:?}"));
+                true
+            }
+            Declared::YesNo => {
+                Bound::<Option<bool>>::new(store, framework, at.clone())
+                    .parts()
+                    .1
+                    .set(Some(false));
+                store.with_untracked(|now| {
+                    let shown = at.spot(now).map(|s| s.shown(now));
+                    assert_eq!(shown, Some(Shown::YesNo(false)), "{at:?}")
+                });
+                true
+            }
+            Declared::Date => {
+                Bound::<Option<chrono::NaiveDate>>::new(store, framework, at.clone())
+                    .parts()
+                    .1
+                    .set(Some(day));
+                store.with_untracked(|now| {
+                    let shown = at.spot(now).map(|s| s.shown(now));
+                    assert_eq!(shown, Some(Shown::Date(day)), "{at:?}")
+                });
+                true
+            }
+            _ => false,
+        };
+        bound += usize::from(written);
+    }
+    // Every text, yes-or-no and date question: 4 + 2 + 1 about the case, 3 + 2 × 2 who took part, 55 notes, 5 × 2 narratives, 4 of the judgement,
+    // 3 + 3 of one action.
+    assert_eq!(bound, 7 + 7 + 55 + 10 + 4 + 6);
 }

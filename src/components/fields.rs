@@ -13,11 +13,11 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use plr_core::dates::parse_day_month_year;
-use plr_core::followup::editable_after_completion;
 use plr_core::form::{within, FieldPath, Question};
 use plr_core::import::MAX_SHORT_CHARS;
 use plr_core::problem::Problem;
-use reactive_stores::Field;
+
+use crate::answer::Bound;
 
 /// What a control needs of the form it is part of, and nothing more. The review's shell
 /// provides it (`pages::review`); a test can provide its own.
@@ -50,7 +50,7 @@ impl FormState {
     /// the core lets change after completion (an action's progress, the concern's sharing).
     pub fn locked(&self, path: &FieldPath) -> Signal<bool> {
         let completed = self.completed;
-        let follow_up = editable_after_completion(path);
+        let follow_up = path.editable_after_completion();
         Signal::derive(move || !follow_up && completed.get())
     }
 }
@@ -195,10 +195,8 @@ pub fn radio_id(group_id: &str, index: usize) -> String {
 /// A one-line text field with a label, an optional hint and an inline error.
 #[component]
 pub fn TextInput(
-    /// The question (its path, label, hint and limit).
-    question: Question,
-    /// The store field edited.
-    field: Field<String>,
+    /// The question (its path, label, hint and limit) and the store field it edits.
+    answer: Bound<String>,
     /// Extra CSS class for the input, e.g. a width.
     #[prop(optional)]
     class: &'static str,
@@ -206,6 +204,7 @@ pub fn TextInput(
     #[prop(optional)]
     autocomplete: Option<&'static str>,
 ) -> impl IntoView {
+    let (question, field) = answer.parts();
     let locked = FormState::use_context().locked(&question.field);
     let d = Described::new(&question);
     // The core's import limit: a longer value could be saved but never opened again.
@@ -235,11 +234,11 @@ pub fn TextInput(
 /// the field says why at once.
 #[component]
 pub fn DateInput(
-    /// The question (the fieldset's legend; its path names the day field and the error).
-    question: Question,
-    /// The store field edited.
-    field: Field<Option<NaiveDate>>,
+    /// The question (the fieldset's legend; its path names the day field and the error) and
+    /// the store field it edits.
+    answer: Bound<Option<NaiveDate>>,
 ) -> impl IntoView {
+    let (question, field) = answer.parts();
     let locked = FormState::use_context().locked(&question.field);
     let mut d = Described::new(&question);
     let label = question.label;
@@ -336,12 +335,11 @@ fn DatePart(
 /// `field` holds the value; a blank (`None`) shows no choice made.
 #[component]
 pub fn Radios<T>(
-    /// The question (the legend; its path names the first radio and the error).
-    question: Question,
+    /// The question (the legend; its path names the first radio and the error) and the store
+    /// field it edits.
+    answer: Bound<Option<T>>,
     /// The choices and their labels.
     options: Vec<(T, &'static str)>,
-    /// The store field edited.
-    field: Field<Option<T>>,
     /// Lay the choices out side by side (for Yes / No).
     #[prop(optional)]
     inline: bool,
@@ -353,6 +351,7 @@ pub fn Radios<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
+    let (question, field) = answer.parts();
     // Only this small part is compiled once per `T`; the group itself works on indexes.
     let values: Vec<T> = options.iter().map(|(value, _)| *value).collect();
     let labels = options.into_iter().map(|(_, label)| label).collect();
@@ -431,13 +430,11 @@ fn RadioGroup(
 /// A Yes / No question.
 #[component]
 pub fn YesNo(
-    /// The question.
-    question: Question,
-    /// The store field edited.
-    field: Field<Option<bool>>,
+    /// The question and the store field it edits.
+    answer: Bound<Option<bool>>,
 ) -> impl IntoView {
     let options = vec![(true, "Yes"), (false, "No")];
-    view! { <Radios question options field inline=true /> }
+    view! { <Radios answer options inline=true /> }
 }
 
 /// A single checkbox for a yes/no flag that is never blank (e.g. an immediate concern), with

@@ -10,12 +10,13 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use plr_core::form::{within, Question};
+use plr_core::form::within;
 use plr_core::import::MAX_TEXT_CHARS;
 use plr_core::language::advise;
 use reactive_stores::Field;
 
 use super::fields::{Described, FormState, Labelled};
+use crate::answer::Bound;
 
 /// How long typing must pause before the advice is worked out again.
 pub const PAUSE: Duration = Duration::from_millis(700);
@@ -23,14 +24,13 @@ pub const PAUSE: Duration = Duration::from_millis(700);
 /// A multi-line text field (narratives, notes) with a label, hint, inline error and advice.
 #[component]
 pub fn TextArea(
-    /// The question (its path, label, hint and limit).
-    question: Question,
-    /// The store field edited.
-    field: Field<String>,
+    /// The question (its path, label, hint and limit) and the store field it edits.
+    answer: Bound<String>,
     /// Visible rows.
     #[prop(default = 4)]
     rows: u32,
 ) -> impl IntoView {
+    let (question, field) = answer.parts();
     let d = Described::new(&question);
     let locked = FormState::use_context().locked(&question.field);
     view! {

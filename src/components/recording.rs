@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use plr_core::dates::parse_day_month_year;
-use plr_core::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
+use plr_core::form::catalogue::{AmbassadorsField, Declared, UpdateField};
 use plr_core::{Framework, Plr};
 use reactive_stores::Store;
 
@@ -273,13 +273,12 @@ impl TypedDate {
 
     /// The three fields in a fieldset: the day's carries `id` (the target of error links),
     /// the month's and the year's `id-month` and `id-year`.
-    pub fn view(
-        self,
-        id: &'static str,
-        legend: &'static str,
-        hint: &'static str,
-        problems: Problems,
-    ) -> impl IntoView {
+    pub fn view(self, asked: impl Into<Asked>, problems: Problems) -> impl IntoView {
+        let Asked { id, row } = asked.into();
+        let (legend, hint) = (
+            row.label,
+            format!("{DATE_EXAMPLE} {}", row.hint.unwrap_or_default()),
+        );
         let hint_id = format!("{id}-hint");
         let part = |id: String,
                     label: &'static str,
@@ -310,6 +309,36 @@ impl TypedDate {
     }
 }
 
+/// How every date of a recording is asked for (day, month and year fields).
+const DATE_EXAMPLE: &str = "For example, 15 7 2022.";
+
+/// A recorded question (of a Head of Service's update or the Ambassadors' review): the id of its
+/// control and its row of the core's catalogue (label, hint, limit), in both apps alike.
+pub struct Asked {
+    /// The control's id.
+    pub id: &'static str,
+    /// Its row of the catalogue.
+    pub row: Declared,
+}
+
+impl From<UpdateField> for Asked {
+    fn from(field: UpdateField) -> Self {
+        Asked {
+            id: field.dom_id(),
+            row: field.declared(),
+        }
+    }
+}
+
+impl From<AmbassadorsField> for Asked {
+    fn from(field: AmbassadorsField) -> Self {
+        Asked {
+            id: field.dom_id(),
+            row: field.declared(),
+        }
+    }
+}
+
 /// A form group: the label of the control `id`, its inline error, then the control.
 fn labelled(
     id: &'static str,
@@ -328,13 +357,14 @@ fn labelled(
 
 /// A one-line text field for a name, with its label and inline error.
 pub fn name_input(
-    id: &'static str,
-    label: &'static str,
+    asked: impl Into<Asked>,
     value: RwSignal<String>,
     problems: Problems,
 ) -> impl IntoView {
+    let Asked { id, row } = asked.into();
+    let (label, limit) = (row.label, row.answer.limit());
     let input = view! {
-        <input class="input input--width-20" id=id type="text" maxlength=MAX_SHORT_CHARS
+        <input class="input input--width-20" id=id type="text" maxlength=limit
             prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
     };
     labelled(id, label, problems, input.into_any())
@@ -342,14 +372,15 @@ pub fn name_input(
 
 /// A text area for a long answer (`rows` high), with its label and inline error.
 pub fn text_area(
-    id: &'static str,
-    label: &'static str,
+    asked: impl Into<Asked>,
     rows: u32,
     value: RwSignal<String>,
     problems: Problems,
 ) -> impl IntoView {
+    let Asked { id, row } = asked.into();
+    let (label, limit) = (row.label, row.answer.limit());
     let area = view! {
-        <textarea class="textarea" id=id rows=rows maxlength=MAX_TEXT_CHARS
+        <textarea class="textarea" id=id rows=rows maxlength=limit
             prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
     };
     labelled(id, label, problems, area.into_any())

@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::form::catalogue::AmbassadorsField;
 use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{AmbassadorsReview, Plr, Status};
 
@@ -97,7 +98,7 @@ pub enum AmbassadorsProblem {
     #[error("Only a completed review can have an Ambassadors' review")]
     NotCompleted,
     /// Nobody is named.
-    #[error("Enter the name of who recorded the Ambassadors' review")]
+    #[error("{}", AmbassadorsField::By.declared().missing().unwrap_or_default())]
     NoName,
     /// Dated before the PLR was completed.
     #[error("The Ambassadors' review cannot be dated before the review was completed")]
@@ -111,16 +112,16 @@ pub enum AmbassadorsProblem {
 }
 
 impl AmbassadorsProblem {
-    /// The question the problem is about, for an error summary's link: `by`, `reviewed_on`,
-    /// `comments` (or `None` for the review as a whole).
-    pub fn field(self) -> Option<&'static str> {
+    /// The question the problem is about, for an error summary's link (`None` for the review
+    /// as a whole).
+    pub fn field(self) -> Option<AmbassadorsField> {
         match self {
             AmbassadorsProblem::NotCompleted => None,
-            AmbassadorsProblem::NoName => Some("by"),
+            AmbassadorsProblem::NoName => Some(AmbassadorsField::By),
             AmbassadorsProblem::BeforeCompleted | AmbassadorsProblem::InTheFuture => {
-                Some("reviewed_on")
+                Some(AmbassadorsField::On)
             }
-            AmbassadorsProblem::TooLong => Some("comments"),
+            AmbassadorsProblem::TooLong => Some(AmbassadorsField::Comments),
         }
     }
 }
@@ -266,7 +267,12 @@ mod tests {
             ambassadors_problems(&completed(), &long, None),
             [AmbassadorsProblem::TooLong]
         );
-        assert_eq!(AmbassadorsProblem::TooLong.field(), Some("comments"));
+        assert_eq!(
+            AmbassadorsProblem::TooLong
+                .field()
+                .map(AmbassadorsField::key),
+            Some("comments")
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::concern::raised;
+use crate::form::catalogue::UpdateField;
 use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{Action, ActionStatus, ConcernOutcome, ConcernUpdate, Plr, Status};
 
@@ -19,7 +20,7 @@ pub enum UpdateProblem {
     #[error("This review was never a Case of Concern, so it has no Head of Service updates")]
     NeverACaseOfConcern,
     /// Nobody is named.
-    #[error("Enter the name of the Head of Service who gave the update")]
+    #[error("{}", UpdateField::By.declared().missing().unwrap_or_default())]
     NoName,
     /// Dated before the concern was raised.
     #[error("The update cannot be dated before the Case of Concern was raised")]
@@ -36,14 +37,14 @@ pub enum UpdateProblem {
 }
 
 impl UpdateProblem {
-    /// The question the problem is about, for an error summary's link: `by`, `on`, `outcome`
-    /// (or `None` for the review as a whole).
-    pub fn field(self) -> Option<&'static str> {
+    /// The question the problem is about, for an error summary's link (`None` for the review
+    /// as a whole).
+    pub fn field(self) -> Option<UpdateField> {
         match self {
             UpdateProblem::NotCompleted | UpdateProblem::NeverACaseOfConcern => None,
-            UpdateProblem::NoName | UpdateProblem::TooLong => Some("by"),
-            UpdateProblem::BeforeRaised | UpdateProblem::InTheFuture => Some("on"),
-            UpdateProblem::ResolvedWithoutAssurance => Some("outcome"),
+            UpdateProblem::NoName | UpdateProblem::TooLong => Some(UpdateField::By),
+            UpdateProblem::BeforeRaised | UpdateProblem::InTheFuture => Some(UpdateField::On),
+            UpdateProblem::ResolvedWithoutAssurance => Some(UpdateField::Outcome),
         }
     }
 }

@@ -1,10 +1,9 @@
 //! After the meeting: what of a completed review can still change without reopening it (its
-//! actions' progress, and the record that a Case of Concern was shared), and when an action is
-//! overdue.
+//! actions' progress, and the record that a Case of Concern was shared: each question's
+//! `after_completion` in [`crate::form::catalogue`]), and when an action is overdue.
 
 use chrono::NaiveDate;
 
-use crate::form::{ActionField, FieldPath, JudgementField};
 use crate::model::{Action, ActionStatus, Plr};
 
 /// Whether an action with `status` due on `due_on` is overdue on `today`: still open and due
@@ -107,28 +106,9 @@ pub fn as_completed(plr: &Plr) -> Plr {
     plr
 }
 
-/// Whether the answer at `field` can be changed on a completed review without reopening it:
-/// an action's status, its completion or transfer date and its progress note, and who a Case
-/// of Concern was shared with and when. Everything else stays as it was completed.
-pub fn editable_after_completion(field: &FieldPath) -> bool {
-    matches!(
-        field,
-        FieldPath::Action {
-            field: ActionField::Status
-                | ActionField::CompletedOn
-                | ActionField::TransferredOn
-                | ActionField::ProgressNote,
-            ..
-        } | FieldPath::Judgement(
-            JudgementField::ConcernSharedWith | JudgementField::ConcernSharedAt
-        )
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::CaseField;
 
     fn day(d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(2026, 12, d)
@@ -195,31 +175,5 @@ mod tests {
             lateness(action(ActionStatus::ServiceEnded, day(1), None)),
             None
         );
-    }
-
-    #[test]
-    fn only_follow_up_answers_stay_editable_after_completion() {
-        let action = |field| FieldPath::Action {
-            id: "a1".into(),
-            field,
-        };
-        assert!(editable_after_completion(&action(ActionField::Status)));
-        assert!(editable_after_completion(&action(ActionField::CompletedOn)));
-        assert!(editable_after_completion(&action(
-            ActionField::ProgressNote
-        )));
-        assert!(!editable_after_completion(&action(
-            ActionField::Description
-        )));
-        assert!(!editable_after_completion(&action(ActionField::DueOn)));
-        assert!(editable_after_completion(&FieldPath::Judgement(
-            JudgementField::ConcernSharedAt
-        )));
-        assert!(!editable_after_completion(&FieldPath::Judgement(
-            JudgementField::FinalGrade
-        )));
-        assert!(!editable_after_completion(&FieldPath::Case(
-            CaseField::ChildRef
-        )));
     }
 }

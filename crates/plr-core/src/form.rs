@@ -1,17 +1,20 @@
-//! The review's questions as data, in one place: where each answer lives ([`FieldPath`], a
-//! value that renders to a JSON path and to an element id), every question with its task,
-//! label, hint and limit ([`questions`]), the task list's section that asks it ([`Task`]), and
-//! when each is asked ([`applies`]).
+//! The review's questions as data: each question declared once in the [`catalogue`] (label,
+//! hint, kind of answer and limit, when it is asked, its missing-answer message, whether it
+//! stays editable after completion), where each answer lives ([`FieldPath`], a value that
+//! renders to a JSON path and to an element id), the walk over one review's questions
+//! ([`spots`]), the task list's section that asks each ([`Task`]) and its answer read back
+//! ([`Shown`]).
 
 mod applies;
+pub mod catalogue;
 mod path;
 mod questions;
-mod required;
 mod shown;
 mod spots;
 mod task;
 
 pub use applies::applies;
+pub use catalogue::{declared, Answer, Declared, Kind, Required, When};
 pub use path::*;
 pub use questions::{questions, Question};
 pub use shown::Shown;

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::concern::share_by;
+use crate::form::catalogue::ModerationField;
 use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{Grade, Moderation, ModerationEffect, Plr, Status};
 
@@ -45,34 +46,39 @@ pub enum ModerationProblem {
 }
 
 impl ModerationProblem {
-    /// What to do about it, as the error summary and the field say it.
+    /// The question it is about (`None` for the review as a whole).
+    pub fn field(self) -> Option<ModerationField> {
+        match self {
+            ModerationProblem::NotCompleted => None,
+            ModerationProblem::NoModerator | ModerationProblem::ModeratorTooLong => {
+                Some(ModerationField::Moderator)
+            }
+            ModerationProblem::NoGrade => Some(ModerationField::Grade),
+            ModerationProblem::NoComments | ModerationProblem::CommentsTooLong => {
+                Some(ModerationField::Comments)
+            }
+        }
+    }
+
+    /// What to do about it, as the error summary and the field say it: a missing answer in
+    /// its question's words ([`crate::form::catalogue`]).
     pub fn message(self) -> &'static str {
+        let missing = |field: ModerationField| field.declared().missing().unwrap_or_default();
         match self {
             ModerationProblem::NotCompleted => {
                 "Only a completed review can be moderated: complete it first"
             }
-            ModerationProblem::NoModerator => "Enter your name",
+            ModerationProblem::NoModerator => missing(ModerationField::Moderator),
             ModerationProblem::ModeratorTooLong => "Your name must be 200 characters or fewer",
-            ModerationProblem::NoGrade => "Choose the moderated grade",
-            ModerationProblem::NoComments => {
-                "Tell the manager why your grade differs from the reviewer's"
-            }
+            ModerationProblem::NoGrade => missing(ModerationField::Grade),
+            ModerationProblem::NoComments => missing(ModerationField::Comments),
             ModerationProblem::CommentsTooLong => "The comments must be 20,000 characters or fewer",
         }
     }
 
     /// The id of the control the problem is about (the first radio of the grades).
     pub fn field_id(self) -> &'static str {
-        match self {
-            ModerationProblem::NotCompleted => "moderation",
-            ModerationProblem::NoModerator | ModerationProblem::ModeratorTooLong => {
-                "moderation-moderator"
-            }
-            ModerationProblem::NoGrade => "moderation-grade",
-            ModerationProblem::NoComments | ModerationProblem::CommentsTooLong => {
-                "moderation-comments"
-            }
-        }
+        self.field().map_or("moderation", ModerationField::dom_id)
     }
 }
 
@@ -269,6 +275,13 @@ mod tests {
             [ModerationProblem::ModeratorTooLong]
         );
         assert_eq!(ModerationProblem::NoGrade.field_id(), "moderation-grade");
+        assert_eq!(ModerationProblem::NotCompleted.field_id(), "moderation");
+        // A missing answer is named in its question's words.
+        assert_eq!(ModerationProblem::NoModerator.message(), "Enter your name");
+        assert_eq!(
+            ModerationProblem::NoComments.message(),
+            "Tell the manager why your grade differs from the reviewer's"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use plr_core::ambassadors::{record_ambassadors_review, FINDINGS};
+use plr_core::form::catalogue::AmbassadorsField;
 use plr_core::model::AmbassadorsReview;
 use plr_core::Plr;
 use plr_report::snapshot::{
@@ -117,10 +118,9 @@ pub fn answered(
         }
     };
     if by.trim().is_empty() {
-        problems.push((
-            "ambassadors-by",
-            plr_core::ambassadors::AmbassadorsProblem::NoName.to_string(),
-        ));
+        let field = AmbassadorsField::By;
+        let message = field.declared().missing().unwrap_or_default();
+        problems.push((field.dom_id(), message.to_string()));
     }
     for (finding, answer) in FINDINGS.iter().zip(findings) {
         if answer.is_none() {
@@ -144,10 +144,8 @@ pub fn answered(
 /// Records `review` by the core's rule, each problem against its field.
 fn record(plr: &mut Plr, review: AmbassadorsReview) -> Result<(), Vec<Problem>> {
     record_ambassadors_review(plr, review, today(), Utc::now()).map_err(|found| {
-        against(found, |p| match p.field() {
-            Some("by") => "ambassadors-by",
-            Some("comments") => "ambassadors-comments",
-            _ => "ambassadors-on",
+        against(found, |p| {
+            p.field().unwrap_or(AmbassadorsField::On).dom_id()
         })
     })
 }
@@ -379,10 +377,10 @@ fn RecordReview(
     let title = |child: &str| format!("Record the Ambassadors' review of {child}");
     view! {
         <ChangePanel changing heading="ambassadors-record-heading" title button="Record the Ambassadors' review" save>
-            {date_question("ambassadors-on", "Date of the Ambassadors' review", "Not before the review was completed, and not in the future. It counts in this month.", on, problems)}
-            {text_question("ambassadors-by", "Recorded by", false, by, problems)}
+            {date_question(AmbassadorsField::On.dom_id(), AmbassadorsField::On.declared(), "It counts in this month.", on, problems)}
+            {text_question(AmbassadorsField::By.dom_id(), AmbassadorsField::By.declared(), by, problems)}
             {FINDINGS.iter().zip(findings).map(|(f, answer)| yes_no(f.key, f.question, answer, problems)).collect_view()}
-            {text_question("ambassadors-comments", "The Ambassadors' comments (optional)", true, comments, problems)}
+            {text_question(AmbassadorsField::Comments.dom_id(), AmbassadorsField::Comments.declared(), comments, problems)}
         </ChangePanel>
     }
 }

@@ -11,7 +11,8 @@ use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plr_core::export::export_json;
-use plr_core::followthrough::{record_concern_update, UpdateProblem};
+use plr_core::followthrough::record_concern_update;
+use plr_core::form::catalogue::{Answer, Declared, UpdateField};
 use plr_core::{ConcernOutcome, ConcernUpdate, Framework, Plr, PlrId};
 
 use crate::download::{download, download_bytes};
@@ -103,24 +104,15 @@ pub fn answered(
             None
         }
     };
-    if by.trim().is_empty() {
-        problems.push(("update-by", UpdateProblem::NoName.to_string()));
-    }
-    let missing = |question: &str| format!("Select whether {question}");
-    if child_safe.is_none() {
-        problems.push((
-            "update-child-safe",
-            missing("the Head of Service is assured the child is safe"),
-        ));
-    }
-    if plan_in_place.is_none() {
-        problems.push((
-            "update-plan",
-            missing("the Head of Service is assured a plan is in place"),
-        ));
-    }
-    if outcome.is_none() {
-        problems.push(("update-outcome", "Select what happens next".to_string()));
+    let unanswered = [
+        (by.trim().is_empty(), UpdateField::By),
+        (child_safe.is_none(), UpdateField::ChildSafe),
+        (plan_in_place.is_none(), UpdateField::PlanInPlace),
+        (outcome.is_none(), UpdateField::Outcome),
+    ];
+    for (_, field) in unanswered.into_iter().filter(|(blank, _)| *blank) {
+        let message = field.declared().missing().unwrap_or_default();
+        problems.push((field.dom_id(), message.to_string()));
     }
     match (on, child_safe, plan_in_place, outcome) {
         (Some(on), Some(child_safe), Some(plan_in_place), Some(outcome)) if problems.is_empty() => {
@@ -169,14 +161,19 @@ pub fn ErrorSummary(id: &'static str, problems: RwSignal<Vec<Problem>>) -> impl 
     }
 }
 
-/// A question whose answer is a date (as a date input gives it), with its hint and problem.
+/// A question whose answer is a date (as a date input gives it): its control `id`, its row of
+/// the core's catalogue (label, hint), what the hint says `also` here, and its problem.
 pub fn date_question(
     id: &'static str,
-    label: &'static str,
-    hint: &'static str,
+    row: Declared,
+    also: &'static str,
     value: RwSignal<String>,
     problems: RwSignal<Vec<Problem>>,
 ) -> impl IntoView {
+    let (label, hint) = (
+        row.label,
+        format!("{} {also}", row.hint.unwrap_or_default()),
+    );
     let hint_id = format!("{id}-hint");
     view! {
         <div class="form-group" class:form-group--error=move || invalid(problems, id)>
@@ -189,25 +186,25 @@ pub fn date_question(
     }
 }
 
-/// A question whose answer is a name (a line, at most the form's short limit), or a longer
-/// text (`long`: a text area, at most the form's text limit), with its problem.
+/// A question whose answer is a name (a line) or a longer text (a text area), as its row of the
+/// core's catalogue declares it (label, kind of answer, limit), with its problem.
 pub fn text_question(
     id: &'static str,
-    label: &'static str,
-    long: bool,
+    row: Declared,
     value: RwSignal<String>,
     problems: RwSignal<Vec<Problem>>,
 ) -> impl IntoView {
+    let (label, limit) = (row.label, row.answer.limit());
     let input = move |ev| value.set(event_target_value(&ev));
-    let field = if long {
+    let field = if row.answer == Answer::Long {
         view! {
-            <textarea class="textarea" id=id rows="3" maxlength=plr_core::limits::MAX_TEXT_CHARS
+            <textarea class="textarea" id=id rows="3" maxlength=limit
                 prop:value=move || value.get() on:input=input></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input class="input input--width-20" id=id type="text" maxlength=plr_core::limits::MAX_SHORT_CHARS
+            <input class="input input--width-20" id=id type="text" maxlength=limit
                 prop:value=move || value.get() on:input=input />
         }
         .into_any()
@@ -391,13 +388,8 @@ pub fn against<P: ToString>(found: Vec<P>, field: impl Fn(&P) -> &'static str) -
 
 /// Records `update` by the core's rule, each problem against its field.
 fn record_update(plr: &mut Plr, update: ConcernUpdate) -> Result<(), Vec<Problem>> {
-    record_concern_update(plr, update, today(), Utc::now()).map_err(|found| {
-        against(found, |p| match p.field() {
-            Some("by") => "update-by",
-            Some("outcome") => "update-outcome",
-            _ => "update-on",
-        })
-    })
+    record_concern_update(plr, update, today(), Utc::now())
+        .map_err(|found| against(found, |p| p.field().unwrap_or(UpdateField::On).dom_id()))
 }
 
 /// The update's questions for the review in `updating`; closes (sets it to `None`) once the
@@ -431,14 +423,14 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
     let title = |child: &str| format!("Record a Head of Service update on {child}");
     view! {
         <ChangePanel changing heading="update-heading" title button="Record the update" save>
-            {date_question("update-on", "Date of the update", "Not before the Case of Concern was raised, and not in the future.", on, problems)}
-            {text_question("update-by", "Name of the Head of Service", false, by, problems)}
-            {yes_no("update-child-safe", "Is the Head of Service assured the child is safe?", child_safe, problems)}
-            {yes_no("update-plan", "Is the Head of Service assured a plan is in place?", plan_in_place, problems)}
+            {date_question(UpdateField::On.dom_id(), UpdateField::On.declared(), "", on, problems)}
+            {text_question(UpdateField::By.dom_id(), UpdateField::By.declared(), by, problems)}
+            {yes_no(UpdateField::ChildSafe.dom_id(), UpdateField::ChildSafe.declared().label, child_safe, problems)}
+            {yes_no(UpdateField::PlanInPlace.dom_id(), UpdateField::PlanInPlace.declared().label, plan_in_place, problems)}
             <div class="form-group" class:form-group--error=move || invalid(problems, "update-outcome")>
                 <fieldset class="fieldset" id="update-outcome" tabindex="-1">
-                    <legend class="fieldset__legend">"What happens next"</legend>
-                    <div class="hint">"Resolved only when both answers above are yes."</div>
+                    <legend class="fieldset__legend">{UpdateField::Outcome.declared().label}</legend>
+                    <div class="hint">{UpdateField::Outcome.declared().hint}</div>
                     {error(problems, "update-outcome")}
                     <div class="radios">
                         {ConcernOutcome::ALL.into_iter().enumerate().map(|(n, o)| {
@@ -455,7 +447,7 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
                     </div>
                 </fieldset>
             </div>
-            {text_question("update-note", "Note (optional)", true, note, problems)}
+            {text_question(UpdateField::Note.dom_id(), UpdateField::Note.declared(), note, problems)}
         </ChangePanel>
     }
 }

@@ -105,13 +105,11 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
         })
     };
     // Addressed by the action's id: removing another action never moves these.
-    let ask = {
+    let at = {
         let id = id.clone();
-        move |field| {
-            review.ask(FieldPath::Action {
-                id: id.clone(),
-                field,
-            })
+        move |field| FieldPath::Action {
+            id: id.clone(),
+            field,
         }
     };
     let kind = Memo::new(move |_| action.kind().get());
@@ -140,8 +138,8 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
     let statuses = ActionStatus::ALL.map(|s| (s, s.label())).to_vec();
     let status = Signal::derive(move || action.status().get());
     let choose = move |value| action.update(|a| a.set_status(value, browser::today()));
-    let completed_on = ask(ActionField::CompletedOn);
-    let transferred_on = ask(ActionField::TransferredOn);
+    let completed_on = review.bind(at(ActionField::CompletedOn));
+    let transferred_on = review.bind(at(ActionField::TransferredOn));
     let updated_id = format!("action-{id}-updated");
     view! {
         <section class="card" aria-labelledby=format!("action-{id}-title")>
@@ -149,7 +147,7 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
                 {move || format!("Action {}", index.get() + 1)}
                 {move || lateness.get().map(|late| view! { " " <span class="tag tag--concern">{late.label()}</span> })}
             </h2>
-            <Radios question=ask(ActionField::Kind) options=kinds field=action.kind().into() />
+            <Radios answer=review.bind(at(ActionField::Kind)) options=kinds />
             <When when=Signal::derive(move || kind.get() == Some(ActionKind::CarePlanning))>
                 <p class="inset">
                     {move || match destination.get() {
@@ -158,21 +156,21 @@ fn ActionCard(action: Field<Action>) -> impl IntoView {
                     }}
                 </p>
             </When>
-            <TextArea question=ask(ActionField::Description) field=action.description().into() rows=2 />
-            <TextInput question=ask(ActionField::Owner) field=action.owner().into() class="input--width-20" />
-            <DateInput question=ask(ActionField::DueOn) field=action.due_on().into() />
-            <StatusRadios question=ask(ActionField::Status) options=statuses status on_choose=choose />
+            <TextArea answer=review.bind(at(ActionField::Description)) rows=2 />
+            <TextInput answer=review.bind(at(ActionField::Owner)) class="input--width-20" />
+            <DateInput answer=review.bind(at(ActionField::DueOn)) />
+            <StatusRadios question=review.ask(at(ActionField::Status)) options=statuses status on_choose=choose />
             <When when=completed>
                 <div class="conditional">
-                    <DateInput question=completed_on.clone() field=action.completed_on().into() />
+                    <DateInput answer=completed_on.clone() />
                 </div>
             </When>
             <When when=transferred>
                 <div class="conditional">
-                    <DateInput question=transferred_on.clone() field=action.transferred_on().into() />
+                    <DateInput answer=transferred_on.clone() />
                 </div>
             </When>
-            <TextArea question=ask(ActionField::ProgressNote) field=action.progress_note().into() rows=2 />
+            <TextArea answer=review.bind(at(ActionField::ProgressNote)) rows=2 />
             <When when=Signal::derive(move || review.is_completed())>
                 <p class="hint" id=updated_id.clone()>{move || match updated_on.get() {
                     Some(on) => format!("Last updated {}", browser::short_date(on)),

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use plr_core::ambassadors::{
     ambassadors_problems, answers, record_ambassadors_review, AmbassadorsProblem, Finding, FINDINGS,
 };
+use plr_core::form::catalogue::AmbassadorsField;
 use plr_core::{AmbassadorsReview, PlrStoreFields};
 
 use super::record::ambassadors::review_rows;
@@ -52,7 +53,10 @@ impl Answers {
         let mut problems = Vec::new();
         let on = self
             .reviewed_on
-            .date("ambassadors-on", "the date of the Ambassadors' review")
+            .date(
+                AmbassadorsField::On.dom_id(),
+                "the date of the Ambassadors' review",
+            )
             .map_err(|p| problems.push(p))
             .ok();
         let by = self.by.get_untracked();
@@ -89,12 +93,9 @@ impl Answers {
 
 /// The id of the field a core problem is about.
 fn field_of(problem: &AmbassadorsProblem) -> &'static str {
-    match problem.field() {
-        Some("by") => "ambassadors-by",
-        Some("reviewed_on") => "ambassadors-on",
-        Some(_) => "ambassadors-comments",
-        None => "ambassadors-heading",
-    }
+    problem
+        .field()
+        .map_or("ambassadors-heading", AmbassadorsField::dom_id)
 }
 
 /// The "Record the Ambassadors' review" page.
@@ -167,16 +168,11 @@ fn Ask(answers: Answers, recording: Recording) -> impl IntoView {
         .collect_view();
     view! {
         {recording.summary()}
-        {answers.reviewed_on.view(
-            "ambassadors-on",
-            "Date of the Ambassadors' review",
-            "For example, 20 7 2022. Not before the review was completed, and not in the future.",
-            problems,
-        )}
-        {name_input("ambassadors-by", "Name of who recorded it", answers.by, problems)}
+        {answers.reviewed_on.view(AmbassadorsField::On, problems)}
+        {name_input(AmbassadorsField::By, answers.by, problems)}
         <h2>"What the Ambassadors found"</h2>
         {findings}
-        {text_area("ambassadors-comments", "The Ambassadors' comments", 5, answers.comments, problems)}
+        {text_area(AmbassadorsField::Comments, 5, answers.comments, problems)}
         {recording.continue_button(move || recording.to_check(answers.review(&review)))}
     }
 }

@@ -120,8 +120,8 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
         rest_drawn.get().then(|| {
             view! {
                 <h2>"Reflection and evaluation"</h2>
-                <TextArea question=review.ask(reflection_path.clone()) field=section.practitioner_reflection().into() />
-                <TextArea question=review.ask(area_path(AreaField::ReviewerEvaluation)) field=section.reviewer_evaluation().into() />
+                <TextArea answer=review.bind(reflection_path.clone()) />
+                <TextArea answer=review.bind(area_path(AreaField::ReviewerEvaluation)) />
                 <Continue next=next.clone() />
             }
         })

@@ -1,12 +1,8 @@
 //! About the case: the child's case reference, team, legal status, and who reviewed whom when.
 
 use leptos::prelude::*;
-use plr_core::{
-    CaseStoreFields, LegalStatus, PersonStoreFields, PlrStoreFields, ReviewStoreFields, Role,
-};
-
-use plr_core::form::{CaseField, FieldPath};
-use reactive_stores::Field;
+use plr_core::form::CaseField;
+use plr_core::{LegalStatus, Role};
 
 use super::{Continue, Review};
 use crate::components::fields::{DateInput, Radios, TextInput, YesNo};
@@ -16,33 +12,27 @@ use crate::components::title::PageTitle;
 #[component]
 pub fn CasePage() -> impl IntoView {
     let review = Review::use_context();
-    let store = review.store;
-    let case = store.case();
-    let people = store.review();
     let legal_status_options: Vec<(LegalStatus, &'static str)> =
         LegalStatus::ALL.iter().map(|s| (*s, s.label())).collect();
     let roles: Vec<(Role, &'static str)> = Role::ALL.iter().map(|r| (*r, r.label())).collect();
-
-    let child_aged_4_or_over = Field::from(case.child_aged_4_or_over());
-    let ask = move |field| review.ask(FieldPath::Case(field));
 
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"About the case"</h1>
         <PageTitle title="About the case" error=review.has_problems() />
-        <TextInput question=ask(CaseField::ChildRef) field=case.child_ref().into() class="input--width-10" />
-        <TextInput question=ask(CaseField::Team) field=case.team().into() class="input--width-20" />
-        <Radios question=ask(CaseField::LegalStatus) options=legal_status_options field=case.legal_status().into() />
-        <YesNo question=ask(CaseField::ChildAged4OrOver) field=child_aged_4_or_over />
-        <YesNo question=ask(CaseField::IroOrCpChairAllocated) field=case.iro_or_cp_chair_allocated().into() />
-        <DateInput question=ask(CaseField::ReviewDate) field=people.date().into() />
+        <TextInput answer=review.bind(CaseField::ChildRef) class="input--width-10" />
+        <TextInput answer=review.bind(CaseField::Team) class="input--width-20" />
+        <Radios answer=review.bind(CaseField::LegalStatus) options=legal_status_options />
+        <YesNo answer=review.bind(CaseField::ChildAged4OrOver) />
+        <YesNo answer=review.bind(CaseField::IroOrCpChairAllocated) />
+        <DateInput answer=review.bind(CaseField::ReviewDate) />
         <h2>"Reviewing manager"</h2>
         <p class="hint">"The manager carrying out this review with the practitioner (not a Practice Learning Reviewer from the Quality Assurance service)."</p>
-        <TextInput question=ask(CaseField::ReviewerName) field=people.reviewer().name().into() autocomplete="name" />
-        <Radios question=ask(CaseField::ReviewerRole) options=roles.clone() field=people.reviewer().role().into() />
+        <TextInput answer=review.bind(CaseField::ReviewerName) autocomplete="name" />
+        <Radios answer=review.bind(CaseField::ReviewerRole) options=roles.clone() />
         <h2>"Practitioner"</h2>
-        <TextInput question=ask(CaseField::PractitionerName) field=people.practitioner().name().into() />
-        <Radios question=ask(CaseField::PractitionerRole) options=roles field=people.practitioner().role().into() />
+        <TextInput answer=review.bind(CaseField::PractitionerName) />
+        <Radios answer=review.bind(CaseField::PractitionerRole) options=roles />
         <Continue next="participation" />
     }
 }

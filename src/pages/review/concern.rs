@@ -37,8 +37,7 @@ pub fn ImmediateConcern() -> impl IntoView {
         <When when=flagged>
             <div class="conditional" id="immediate-concern-details">
                 <TextArea
-                    question=ask(JudgementField::ImmediateConcernDetails)
-                    field=judgement.immediate_concern_details().into()
+                    answer=review.bind(JudgementField::ImmediateConcernDetails)
                 />
                 <SharingRecord />
             </div>
@@ -124,8 +123,7 @@ fn SharingRecord() -> impl IntoView {
     let ask = move |field| review.ask(FieldPath::Judgement(field));
     view! {
         <TextInput
-            question=ask(JudgementField::ConcernSharedWith)
-            field=judgement.concern_shared_with().into()
+            answer=review.bind(JudgementField::ConcernSharedWith)
             class="input--width-20"
         />
         <Checkbox

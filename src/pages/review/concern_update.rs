@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use plr_core::followthrough::{
     record_concern_update, update_problems, updates_refused, RegisterState, UpdateProblem,
 };
+use plr_core::form::catalogue::UpdateField;
 use plr_core::form::Shown;
 use plr_core::{ConcernOutcome, ConcernUpdate, PlrStoreFields};
 
@@ -49,26 +50,14 @@ impl Answers {
         let mut problems: Vec<Problem> = Vec::new();
         let on = self
             .on
-            .date("update-on", "the date of the update")
+            .date(UpdateField::On.dom_id(), "the date of the update")
             .map_err(|p| problems.push(p))
             .ok();
-        let answered = |value: Option<bool>, id: &str, question: &str| {
-            value.ok_or((id.to_string(), format!("Select whether {question}")))
-        };
-        let child_safe = answered(
-            self.child_safe.get_untracked(),
-            "update-child-safe",
-            "the Head of Service is assured the child is safe",
-        );
-        let plan_in_place = answered(
-            self.plan_in_place.get_untracked(),
-            "update-plan",
-            "the Head of Service is assured a plan is in place",
-        );
-        let outcome = self.outcome.get_untracked().ok_or((
-            "update-outcome".to_string(),
-            "Select what happens next".to_string(),
-        ));
+        let child_safe =
+            (self.child_safe.get_untracked()).ok_or_else(|| missing(UpdateField::ChildSafe));
+        let plan_in_place =
+            (self.plan_in_place.get_untracked()).ok_or_else(|| missing(UpdateField::PlanInPlace));
+        let outcome = (self.outcome.get_untracked()).ok_or_else(|| missing(UpdateField::Outcome));
         let (Some(on), Ok(child_safe), Ok(plan_in_place), Ok(outcome)) =
             (on, &child_safe, &plan_in_place, &outcome)
         else {
@@ -99,12 +88,15 @@ impl Answers {
 
 /// The id of the field a core problem is about.
 fn field_of(problem: &UpdateProblem) -> &'static str {
-    match problem.field() {
-        Some("by") => "update-by",
-        Some("on") => "update-on",
-        Some(_) => "update-outcome",
-        None => "update-heading",
-    }
+    problem
+        .field()
+        .map_or("update-heading", UpdateField::dom_id)
+}
+
+/// The problem of a question left unanswered, in its row's words.
+fn missing(field: UpdateField) -> Problem {
+    let message = field.declared().missing().unwrap_or_default();
+    (field.dom_id().to_string(), message.to_string())
 }
 
 /// The "Record a Head of Service update" page.
@@ -182,14 +174,18 @@ fn EarlierUpdates() -> impl IntoView {
 fn Ask(answers: Answers, recording: Recording) -> impl IntoView {
     let review = Review::use_context();
     let problems = recording.problems;
+    let (outcome_asked, outcome_id) = (
+        UpdateField::Outcome.declared(),
+        UpdateField::Outcome.dom_id(),
+    );
     let outcomes = ConcernOutcome::ALL
         .into_iter()
         .enumerate()
         .map(|(n, o)| {
             view! {
                 <RadioChoice
-                    id=radio_id("update-outcome", n)
-                    name="update-outcome".to_string()
+                    id=radio_id(outcome_id, n)
+                    name=outcome_id.to_string()
                     checked=Signal::derive(move || answers.outcome.get() == Some(o))
                     on_choose=move || answers.outcome.set(Some(o))
                     locked=Signal::derive(|| false)
@@ -201,24 +197,19 @@ fn Ask(answers: Answers, recording: Recording) -> impl IntoView {
         .collect_view();
     view! {
         {recording.summary()}
-        {answers.on.view(
-            "update-on",
-            "Date of the update",
-            "For example, 15 7 2022. Not before the Case of Concern was raised, and not in the future.",
-            problems,
-        )}
-        {name_input("update-by", "Name of the Head of Service", answers.by, problems)}
-        {yes_no("update-child-safe", "Is the Head of Service assured the child is safe?", answers.child_safe, problems)}
-        {yes_no("update-plan", "Is the Head of Service assured a plan is in place?", answers.plan_in_place, problems)}
-        <div class="form-group" class:form-group--error=invalid(problems, "update-outcome")>
+        {answers.on.view(UpdateField::On, problems)}
+        {name_input(UpdateField::By, answers.by, problems)}
+        {yes_no(UpdateField::ChildSafe.dom_id(), UpdateField::ChildSafe.declared().label, answers.child_safe, problems)}
+        {yes_no(UpdateField::PlanInPlace.dom_id(), UpdateField::PlanInPlace.declared().label, answers.plan_in_place, problems)}
+        <div class="form-group" class:form-group--error=invalid(problems, outcome_id)>
             <fieldset class="fieldset">
-                <legend class="fieldset__legend">"What happens next"</legend>
-                <div class="hint">"Resolved only when both answers above are yes."</div>
-                {inline_error(problems, "update-outcome")}
+                <legend class="fieldset__legend">{outcome_asked.label}</legend>
+                <div class="hint">{outcome_asked.hint}</div>
+                {inline_error(problems, outcome_id)}
                 <div class="radios">{outcomes}</div>
             </fieldset>
         </div>
-        {text_area("update-note", "Note (optional)", 4, answers.note, problems)}
+        {text_area(UpdateField::Note, 4, answers.note, problems)}
         {recording.continue_button(move || recording.to_check(answers.update(&review)))}
     }
 }

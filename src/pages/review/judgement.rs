@@ -17,8 +17,6 @@ use plr_core::form::{FieldPath, JudgementField};
 #[component]
 pub fn JudgementPage() -> impl IntoView {
     let review = Review::use_context();
-    let store = review.store;
-    let judgement = store.judgement();
     let suggestion = review.suggestion;
     let framework = review.framework;
 
@@ -62,8 +60,7 @@ pub fn JudgementPage() -> impl IntoView {
             <tbody>{areas}</tbody>
         </table>
         <TextArea
-            question=review.ask(FieldPath::Judgement(JudgementField::ImpactOnChild))
-            field=judgement.impact_on_child().into()
+            answer=review.bind(JudgementField::ImpactOnChild)
             rows=6
         />
         <FinalGrade />
@@ -110,8 +107,7 @@ fn FinalGrade() -> impl IntoView {
                 <div class="conditional" id=format!("{id}-conditional")>
                     {move || differs.get().then(|| view! {
                         <TextArea
-                            question=review.ask(FieldPath::Judgement(JudgementField::Rationale))
-                            field=judgement.rationale().into()
+                            answer=review.bind(JudgementField::Rationale)
                         />
                     })}
                 </div>

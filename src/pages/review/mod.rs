@@ -33,6 +33,7 @@ use plr_core::{
 };
 use reactive_stores::Store;
 
+use crate::answer::{Answer, Bound};
 use crate::autosave::Autosave;
 use crate::components::fields::FormState;
 use crate::components::saved::SavedIndicator;
@@ -94,6 +95,11 @@ impl Review {
                 hint: None,
                 limit: None,
             })
+    }
+
+    /// The question at `at` with the store field that holds its answer, for a control.
+    pub fn bind<T: Answer>(&self, at: impl Into<FieldPath>) -> Bound<T> {
+        Bound::new(self.store, self.framework, at.into())
     }
 
     /// Whether the answer at `path` is read-only (see [`FormState::locked`]).

@@ -5,6 +5,7 @@
 //! then shows here with its clock.
 
 use leptos::prelude::*;
+use plr_core::form::catalogue::ModerationField;
 use plr_core::moderation::{moderate, moderation_problems, superseding, ModerationProblem};
 use plr_core::{Grade, JudgementStoreFields, PlrStoreFields};
 
@@ -111,6 +112,7 @@ fn ModerationForm(problems: RwSignal<Vec<ModerationProblem>>) -> impl IntoView {
             }
         }
     };
+    let comments_asked = ModerationField::Comments.declared();
     let grades = Grade::ALL
         .iter()
         .enumerate()
@@ -133,27 +135,27 @@ fn ModerationForm(problems: RwSignal<Vec<ModerationProblem>>) -> impl IntoView {
     view! {
         <p>"The review's answers stay as the reviewer completed them. Your grade supersedes the reviewer's in every report."</p>
         <div class="form-group" class:form-group--error=invalid("moderation-moderator")>
-            <label class="label" for="moderation-moderator">"Your name (the moderator)"</label>
+            <label class="label" for="moderation-moderator">{ModerationField::Moderator.declared().label}</label>
             {error("moderation-moderator")}
             <input class="input input--width-20" id="moderation-moderator" type="text" autocomplete="name"
-                maxlength=plr_core::import::MAX_SHORT_CHARS
+                maxlength=ModerationField::Moderator.declared().answer.limit()
                 aria-invalid=move || invalid("moderation-moderator")().then_some("true")
                 prop:value=move || moderator.get()
                 on:input=move |ev| moderator.set(event_target_value(&ev)) />
         </div>
         <div class="form-group" class:form-group--error=invalid("moderation-grade")>
             <fieldset class="fieldset">
-                <legend class="fieldset__legend">"Moderated grade"</legend>
+                <legend class="fieldset__legend">{ModerationField::Grade.declared().label}</legend>
                 {error("moderation-grade")}
                 <div class="radios">{grades}</div>
             </fieldset>
         </div>
         <div class="form-group" class:form-group--error=invalid("moderation-comments")>
-            <label class="label" for="moderation-comments">"Comments for the manager"</label>
-            <div class="hint" id="moderation-comments-hint">"Needed when your grade differs from the reviewer's: say why."</div>
+            <label class="label" for="moderation-comments">{comments_asked.label}</label>
+            <div class="hint" id="moderation-comments-hint">{comments_asked.hint}</div>
             {error("moderation-comments")}
             <textarea class="textarea" id="moderation-comments" rows="5" aria-describedby="moderation-comments-hint"
-                maxlength=plr_core::import::MAX_TEXT_CHARS
+                maxlength=comments_asked.answer.limit()
                 aria-invalid=move || invalid("moderation-comments")().then_some("true")
                 prop:value=move || comments.get()
                 on:input=move |ev| comments.set(event_target_value(&ev))></textarea>

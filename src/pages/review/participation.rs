@@ -6,9 +6,9 @@ use plr_core::form::{applies, FieldPath, ParticipationField, ViewsField, Whose};
 use plr_core::{
     Feedback, ParticipationStoreFields, PlrStoreFields, Views, ViewsOutcome, ViewsStoreFields,
 };
-use reactive_stores::{Field, OptionStoreExt};
 
 use super::{Continue, Review};
+use crate::answer;
 use crate::components::fields::{Radios, YesNo};
 use crate::components::title::PageTitle;
 use crate::components::when::When;
@@ -23,24 +23,20 @@ pub fn ParticipationPage() -> impl IntoView {
     let iro_allocated = Memo::new(move |_| store.with(|plr| applies(&iro, plr, None)));
     let child_asked = Memo::new(move |_| participation.child().read().is_some());
     let family_asked = Memo::new(move |_| participation.parent_carer().read().is_some());
-    let ask = move |field| review.ask(FieldPath::Participation(field));
 
     view! {
         <span class="caption">"Practice Learning Review"</span>
         <h1>"Who took part"</h1>
         <PageTitle title="Who took part" error=review.has_problems() />
         <YesNo
-            question=ask(ParticipationField::SocialWorker)
-            field=participation.social_worker().into()
+            answer=review.bind(ParticipationField::SocialWorker)
         />
         <YesNo
-            question=ask(ParticipationField::TeamManager)
-            field=participation.team_manager().into()
+            answer=review.bind(ParticipationField::TeamManager)
         />
         <When when=iro_allocated>
             <YesNo
-                question=ask(ParticipationField::IroOrCpChair)
-                field=participation.iro_or_cp_chair().into()
+                answer=review.bind(ParticipationField::IroOrCpChair)
             />
         </When>
         <When
@@ -51,13 +47,11 @@ pub fn ParticipationPage() -> impl IntoView {
         >
             <ViewsQuestion
                 whose=Whose::Child
-                field=participation.child().unwrap().into()
             />
         </When>
         <When when=family_asked>
             <ViewsQuestion
                 whose=Whose::ParentCarer
-                field=participation.parent_carer().unwrap().into()
             />
         </When>
         <Continue next="area/supervision" />
@@ -66,15 +60,11 @@ pub fn ParticipationPage() -> impl IntoView {
 
 /// Were someone's views obtained; if not, why, with the follow-up the reason needs.
 #[component]
-fn ViewsQuestion(whose: Whose, field: Field<Views>) -> impl IntoView {
+fn ViewsQuestion(whose: Whose) -> impl IntoView {
     let review = Review::use_context();
-    let ask = move |question| {
-        review.ask(FieldPath::Participation(ParticipationField::Views(
-            whose, question,
-        )))
-    };
-    let outcome: Field<Option<ViewsOutcome>> = field.views().into();
-    let chosen = Memo::new(move |_| outcome.get());
+    let field = answer::views(review.store, whose);
+    let at = move |question| ParticipationField::Views(whose, question);
+    let chosen = Memo::new(move |_| field.views().get());
     // A changed answer drops the follow-up answers of the old one (the core decides which).
     Effect::new(move |_| {
         chosen.track();
@@ -88,9 +78,8 @@ fn ViewsQuestion(whose: Whose, field: Field<Views>) -> impl IntoView {
             ViewFn::from(move || {
                 view! {
                     <Radios
-                        question=ask(ViewsField::Feedback)
+                        answer=review.bind(at(ViewsField::Feedback))
                         options=feedback_options.clone()
-                        field=field.feedback().into()
                     />
                 }
             }),
@@ -100,8 +89,7 @@ fn ViewsQuestion(whose: Whose, field: Field<Views>) -> impl IntoView {
             ViewFn::from(move || {
                 view! {
                     <YesNo
-                        question=ask(ViewsField::SocialWorkerConsulted)
-                        field=field.social_worker_consulted().into()
+                        answer=review.bind(at(ViewsField::SocialWorkerConsulted))
                     />
                 }
             }),
@@ -111,8 +99,7 @@ fn ViewsQuestion(whose: Whose, field: Field<Views>) -> impl IntoView {
             ViewFn::from(move || {
                 view! {
                     <YesNo
-                        question=ask(ViewsField::PersistentAttempts)
-                        field=field.persistent_attempts().into()
+                        answer=review.bind(at(ViewsField::PersistentAttempts))
                     />
                 }
             }),
@@ -120,9 +107,8 @@ fn ViewsQuestion(whose: Whose, field: Field<Views>) -> impl IntoView {
     ];
     view! {
         <Radios
-            question=ask(ViewsField::Views)
+            answer=review.bind(at(ViewsField::Views))
             options
-            field=outcome
             reveals
         />
     }

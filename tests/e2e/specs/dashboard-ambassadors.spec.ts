@@ -95,7 +95,7 @@ test("seed 003's Ambassadors' findings, their sample with an excluded team, and 
   await expect(problems.getByRole('link')).toHaveText(["Enter the name of who recorded the Ambassadors' review"]);
 
   // Named, but dated before the review was completed: the core's rule refuses it.
-  await page.getByLabel('Recorded by').fill('J. Okafor');
+  await page.getByLabel('Name of who recorded it').fill('J. Okafor');
   await record.click();
   await expect(problems.getByRole('link')).toHaveText(["The Ambassadors' review cannot be dated before the review was completed"]);
   await expect(figure(page, 'ambassadors_reviewed')).toHaveText('10');

@@ -1,9 +1,9 @@
-//! When a question is asked: the conditions of the form, in one place. The pages show a
+//! When a question is asked (its row's `asked`, [`super::catalogue::When`]). The pages show a
 //! question, the completion check asks for it and the check-answers page lists it exactly
 //! when [`applies`] says so.
 
-use super::{ActionField, FieldPath, JudgementField, ParticipationField, Spot, ViewsField, Whose};
-use crate::model::{ActionStatus, Grade, Plr, ViewsOutcome};
+use super::FieldPath;
+use crate::model::{Grade, Plr};
 
 /// Whether the question at `field` is asked of `plr` as it is now, given the suggested grade
 /// `suggested` (the rationale is asked only for a final grade that differs from it). A
@@ -14,57 +14,14 @@ pub fn applies(field: &FieldPath, plr: &Plr, suggested: Option<Grade>) -> bool {
         .is_some_and(|spot| spot.applies(plr, suggested))
 }
 
-impl Spot<'_> {
-    /// Whether this question of `plr` (the review it was found in) is asked now, given the
-    /// suggested grade `suggested`: see [`applies`].
-    pub fn applies(&self, plr: &Plr, suggested: Option<Grade>) -> bool {
-        let case = &plr.case;
-        match *self {
-            Spot::Participation(ParticipationField::IroOrCpChair) => {
-                case.iro_or_cp_chair_allocated == Some(true)
-            }
-            Spot::Participation(ParticipationField::Views(whose, question)) => {
-                let views = match whose {
-                    Whose::Child if case.child_aged_4_or_over != Some(true) => return false,
-                    Whose::Child => &plr.participation.child,
-                    Whose::ParentCarer => &plr.participation.parent_carer,
-                };
-                let outcome = views.as_ref().and_then(|v| v.views);
-                match question {
-                    ViewsField::Views => true,
-                    ViewsField::Feedback => outcome == Some(ViewsOutcome::Obtained),
-                    ViewsField::SocialWorkerConsulted => {
-                        outcome == Some(ViewsOutcome::Inappropriate)
-                    }
-                    ViewsField::PersistentAttempts => outcome == Some(ViewsOutcome::Unreachable),
-                }
-            }
-            Spot::Judgement(JudgementField::Rationale) => {
-                plr.judgement.final_grade_differs(suggested)
-            }
-            Spot::Judgement(
-                JudgementField::ImmediateConcernDetails
-                | JudgementField::ConcernSharedWith
-                | JudgementField::ConcernSharedAt,
-            ) => plr.judgement.immediate_concern,
-            Spot::Action {
-                action,
-                field: ActionField::CompletedOn,
-            } => action.status == ActionStatus::Completed,
-            Spot::Action {
-                action,
-                field: ActionField::TransferredOn,
-            } => action.status == ActionStatus::Transferred,
-            _ => true,
-        }
-    }
-}
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::completion::tests::complete_plr;
-    use crate::form::CaseField;
-    use crate::model::{Action, Views};
+    use crate::form::{
+        ActionField, CaseField, JudgementField, ParticipationField, ViewsField, Whose,
+    };
+    use crate::model::{Action, ActionStatus, Views, ViewsOutcome};
 
     #[test]
     fn follow_up_questions_apply_only_after_the_answer_they_follow() {

@@ -250,6 +250,24 @@ pub enum FieldPath {
     },
 }
 
+impl From<CaseField> for FieldPath {
+    fn from(field: CaseField) -> Self {
+        FieldPath::Case(field)
+    }
+}
+
+impl From<ParticipationField> for FieldPath {
+    fn from(field: ParticipationField) -> Self {
+        FieldPath::Participation(field)
+    }
+}
+
+impl From<JudgementField> for FieldPath {
+    fn from(field: JudgementField) -> Self {
+        FieldPath::Judgement(field)
+    }
+}
+
 impl FieldPath {
     /// The JSON path of the answer in `plr` as it is now (`sections[2].items[3].rating`,
     /// `actions[0].kind`): positions are looked up by id. An id `plr` does not hold renders at

@@ -1,13 +1,10 @@
-//! The form description: every question a review asks, in form order, with where its answer
-//! lives ([`FieldPath`]), the task (page) that asks it, its label and hint, and its length
-//! limit. The import's length limits and the task of every completion problem are derived
-//! from it; when a question applies is [`super::applies`].
+//! Every question a review asks, in form order, as the form asks it ([`Question`]: where its
+//! answer lives, its label, hint and length limit, from its row of [`super::catalogue`]), and
+//! the question at a [`FieldPath`].
 
+use super::catalogue::{declared, Kind};
 use super::spots::{spot_list, Spot};
-use super::{
-    ActionField, AreaField, CaseField, FieldPath, JudgementField, ParticipationField,
-    StatementField, Task, ViewsField,
-};
+use super::{ActionField, FieldPath, Task};
 use crate::framework::Framework;
 use crate::model::Plr;
 
@@ -46,7 +43,7 @@ impl Spot<'_> {
         Question {
             field: self.path(),
             label: self.label(framework),
-            hint: hint(*self),
+            hint: self.hint(),
             limit: self.limit(),
         }
     }
@@ -59,140 +56,10 @@ impl Question {
     }
 }
 
-impl Spot<'_> {
-    /// The label or legend of this question, as the form asks it.
-    pub fn label(&self, framework: &Framework) -> String {
-        label(*self, framework)
-    }
-}
-
-fn label(spot: Spot<'_>, framework: &Framework) -> String {
-    use JudgementField as J;
-    use ParticipationField as P;
-    let fixed = match spot {
-        Spot::Case(field) => match field {
-            CaseField::ChildRef => "Child's case reference",
-            CaseField::Team => "Team",
-            CaseField::LegalStatus => "The child's legal status or service",
-            CaseField::ChildAged4OrOver => "Is the child aged 4 or over?",
-            CaseField::IroOrCpChairAllocated => {
-                "Is an Independent Reviewing Officer or Child Protection Chair allocated?"
-            }
-            CaseField::ReviewDate => "Review date",
-            CaseField::ReviewerName => "Reviewing manager's name",
-            CaseField::ReviewerRole => "Reviewing manager's role",
-            CaseField::PractitionerName => "Practitioner's name",
-            CaseField::PractitionerRole => "Practitioner's role",
-        },
-        Spot::Participation(field) => match field {
-            P::SocialWorker => "Was the social worker involved in the review?",
-            P::TeamManager => "Was the team manager involved in the review?",
-            P::IroOrCpChair => {
-                "Was the Independent Reviewing Officer or Child Protection Chair involved?"
-            }
-            P::Views(whose, ViewsField::Views) => {
-                return format!("Were the views of {} obtained?", whose.named())
-            }
-            P::Views(_, ViewsField::Feedback) => "What feedback did they give?",
-            P::Views(_, ViewsField::SocialWorkerConsulted) => {
-                "Was the social worker consulted about that decision?"
-            }
-            P::Views(_, ViewsField::PersistentAttempts) => {
-                "Were persistent attempts made to reach them?"
-            }
-        },
-        Spot::Statement {
-            section,
-            item,
-            field: StatementField::Rating,
-        } => {
-            let text = framework
-                .area(&section.id)
-                .and_then(|a| a.statements.iter().find(|s| s.id == item.id))
-                .map_or(String::new(), |s| format!(" {}", s.text));
-            return format!("{}{text}", item.id);
-        }
-        Spot::Statement {
-            field: StatementField::Note,
-            ..
-        } => "Evidence (optional)",
-        Spot::Area { field, .. } => match field {
-            AreaField::PractitionerReflection => "Practitioner's reflection",
-            AreaField::ReviewerEvaluation => "Reviewer's evaluation",
-        },
-        Spot::Judgement(field) => match field {
-            J::ImpactOnChild => "Impact on the child",
-            J::FinalGrade => "Final grade",
-            J::Rationale => "Why is the final grade different from the suggested grade?",
-            J::ImmediateConcern => "There is an immediate concern about the child's safety",
-            J::ImmediateConcernDetails => "What is the concern?",
-            J::ConcernSharedWith => "Name of the Head of Service it was shared with",
-            J::ConcernSharedAt => "It has been shared with the Head of Service",
-        },
-        Spot::Actions => "Actions",
-        Spot::Action { field, .. } => field.label(),
-    };
-    fixed.to_string()
-}
-
-/// How every date of the form is asked for (day, month and year fields).
-const DATE_HINT: &str = "For example, 20 11 2026";
-
-/// Help shown under the label of the question at `spot`, if any.
-fn hint(spot: Spot<'_>) -> Option<&'static str> {
-    use JudgementField as J;
-    Some(match spot {
-        Spot::Case(CaseField::ChildRef) => {
-            "The ID from the case management system, for example LL-482913. Do not enter the child's name."
-        }
-        Spot::Case(CaseField::ChildAged4OrOver) => {
-            "If so, the review asks whether the child's own views were obtained. For a younger child, their experience is understood through observation and play."
-        }
-        Spot::Case(CaseField::ReviewDate)
-        | Spot::Action {
-            field: ActionField::DueOn | ActionField::CompletedOn | ActionField::TransferredOn,
-            ..
-        } => DATE_HINT,
-        Spot::Area { field, .. } => match field {
-            AreaField::PractitionerReflection => "What the practitioner takes from this area.",
-            AreaField::ReviewerEvaluation => "The reviewer's view of practice in this area.",
-        },
-        Spot::Judgement(J::ImpactOnChild) => {
-            "How has the practice you reviewed affected the child's experience and progress? This informs the grade."
-        }
-        Spot::Judgement(J::FinalGrade) => {
-            "This follows the suggested grade (marked “suggested”). If your professional judgement differs, choose another grade and say why."
-        }
-        Spot::Judgement(J::ImmediateConcern) => {
-            "The suggested grade becomes Inadequate, and the review becomes a Case of Concern: it must be shared with the Head of Service within 24 hours."
-        }
-        Spot::Judgement(J::ImmediateConcernDetails) => {
-            "What was seen or heard, and why the child may not be safe."
-        }
-        Spot::Judgement(J::ConcernSharedAt) => {
-            "Tick this once you have told them: the date and time are recorded."
-        }
-        Spot::Action {
-            field: ActionField::ProgressNote,
-            ..
-        } => "Optional: a short note of what has happened since the review.",
-        _ => return None,
-    })
-}
-
 impl ActionField {
     /// The question's label on an action's card (and in the printed record).
     pub fn label(self) -> &'static str {
-        match self {
-            ActionField::Kind => "Type of action",
-            ActionField::Description => "What needs to happen",
-            ActionField::Owner => "Who will do it",
-            ActionField::DueOn => "Due date",
-            ActionField::Status => "Status",
-            ActionField::CompletedOn => "Date completed",
-            ActionField::TransferredOn => "Date transferred into the child's plan",
-            ActionField::ProgressNote => "Progress so far",
-        }
+        declared(Kind::Action(self)).label
     }
 }
 
@@ -240,6 +107,7 @@ impl FieldPath {
 mod tests {
     use super::*;
     use crate::completion::tests::complete_plr;
+    use crate::form::StatementField;
     use crate::model::Action;
 
     #[test]

@@ -8,7 +8,6 @@ use super::{
     ActionField, AreaField, CaseField, FieldPath, JudgementField, ParticipationField,
     StatementField, Task, ViewsField, Whose,
 };
-use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{Action, Item, Plr, Section};
 
 /// One question of one review, borrowed from it.
@@ -150,36 +149,6 @@ impl<'a> Spot<'a> {
                 id: action.id.clone(),
                 field,
             },
-        }
-    }
-
-    /// For a text answer, the most characters it may have: names and references are short,
-    /// narratives and notes long. `None` for every answer that is not text.
-    pub fn limit(&self) -> Option<usize> {
-        use JudgementField as J;
-        match self {
-            Spot::Case(
-                CaseField::ChildRef
-                | CaseField::Team
-                | CaseField::ReviewerName
-                | CaseField::PractitionerName,
-            )
-            | Spot::Judgement(J::ConcernSharedWith)
-            | Spot::Action {
-                field: ActionField::Owner,
-                ..
-            } => Some(MAX_SHORT_CHARS),
-            Spot::Statement {
-                field: StatementField::Note,
-                ..
-            }
-            | Spot::Area { .. }
-            | Spot::Judgement(J::ImpactOnChild | J::Rationale | J::ImmediateConcernDetails)
-            | Spot::Action {
-                field: ActionField::Description | ActionField::ProgressNote,
-                ..
-            } => Some(MAX_TEXT_CHARS),
-            _ => None,
         }
     }
 

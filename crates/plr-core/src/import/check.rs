@@ -202,7 +202,7 @@ fn follow_through(plr: &Plr, out: &mut Vec<Problem>) {
             .filter(|p| *p != UpdateProblem::NotCompleted)
         {
             let at = match problem.field() {
-                Some(field) => format!("concern_updates[{u}].{field}"),
+                Some(field) => format!("concern_updates[{u}].{}", field.key()),
                 None => format!("concern_updates[{u}]"),
             };
             out.push(Problem::new(at, problem.to_string()));
@@ -215,7 +215,7 @@ fn follow_through(plr: &Plr, out: &mut Vec<Problem>) {
             .filter(|p| *p != AmbassadorsProblem::NotCompleted)
         {
             let at = match problem.field() {
-                Some(field) => format!("ambassadors_review.{field}"),
+                Some(field) => format!("ambassadors_review.{}", field.key()),
                 None => "ambassadors_review".to_string(),
             };
             out.push(Problem::new(at, problem.to_string()));
