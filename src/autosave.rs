@@ -113,7 +113,13 @@ impl Autosave {
         match handle {
             Ok(handle) => {
                 self.pending.set_value(Some(handle));
-                self.state.set(SaveState::Pending);
+                // Already "Saving…" while edits follow each other: the indicator is not redrawn.
+                if self
+                    .state
+                    .with_untracked(|state| *state != SaveState::Pending)
+                {
+                    self.state.set(SaveState::Pending);
+                }
             }
             // No timers (should not happen in a browser): save synchronously instead.
             Err(_) => self.save_now(),

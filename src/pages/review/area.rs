@@ -158,6 +158,9 @@ fn StatementRating(
 ) -> impl IntoView {
     let review = Review::use_context();
     let rating: Field<Option<Rating>> = item.rating().into();
+    // The statement's rating read from the store once per change: its four radios and its
+    // class follow this memo, not the store (a keyed field's every read finds its path again).
+    let chosen = Memo::new(move |_| rating.get());
     let id = path.dom_id();
     let legend_id = format!("{id}-legend");
     let described = Described::at(&path, None);
@@ -187,7 +190,7 @@ fn StatementRating(
                 <RadioChoice
                     id=radio_id(&id, n)
                     name=id.clone()
-                    checked=Signal::derive(move || rating.get() == Some(value))
+                    checked=Signal::derive(move || chosen.get() == Some(value))
                     on_choose=move || rating.set(Some(value))
                     shortcut=key.clone()
                 >
@@ -199,7 +202,7 @@ fn StatementRating(
         .collect_view();
     view! {
         <div class="statement form-group" class:form-group--error=move || error.get().is_some()
-            class:statement--rated=move || rating.get().is_some()>
+            class:statement--rated=move || chosen.with(Option::is_some)>
             <fieldset
                 class="fieldset"
                 aria-describedby=move || match error_ids() {

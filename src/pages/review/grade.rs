@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use plr_core::moderation::superseding;
 use plr_core::progress::rated_count;
-use plr_core::{AreaId, PlrStoreFields};
+use plr_core::{AreaId, JudgementStoreFields, PlrStoreFields};
 
 use super::Review;
 
@@ -61,7 +61,12 @@ pub fn GradePanel(#[prop(optional)] area: Option<AreaId>) -> impl IntoView {
                     {move || suggestion.with(|s| (s.grade.is_some() && s.provisional).then_some(" (provisional until every statement is rated)"))}
                 </span>
             </p>
-            {move || store.with(superseding).map(|grade| view! {
+            // Only the moderation and the final grade matter here, not every rating.
+            {move || {
+                store.moderation().track();
+                store.judgement().final_grade().track();
+                store.with_untracked(superseding)
+            }.map(|grade| view! {
                 <p class="grade-panel__grade">"Moderated grade: "<strong id="moderated-grade">{grade}</strong></p>
             })}
             {area_line}

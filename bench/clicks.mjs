@@ -1,0 +1,212 @@
+// Rating all 55 statements by clicking, and the page's memory after it (part of
+// bench/browser.mjs; alone: `node bench/clicks.mjs [dist]`, which prints each click, the
+// browser's floors beside them, and with PLR_PROFILE=out.cpuprofile a CPU profile of the clicks):
+//   click a rating -> grade panel updated, median and p95 of 55        goal <= 2 ms
+//   JS heap (after a forced GC) + WebAssembly memory after 55 ratings  goal <= 3.5 MB
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const areas = ['supervision', 'visiting', 'assessment', 'planning', 'recording'];
+export const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+export const mb = (b) => `${(b / 1e6).toFixed(2)} MB`;
+
+/** Clicks the first radio of every statement of every area of review `id`, each area's page
+ * opened by address, timing each click to the grade panel's count changing, in the page.
+ * Returns the times (ms, in order; `.byArea`, each area's); the page is left on the last area. `onArea(page, done)`
+ * is awaited before (`done` false) and after each area's clicks (for a profiler).
+ *
+ * Only `page.evaluate` touches the page: Playwright's selector engine (waitForSelector,
+ * locators, page.click) installs its injected script in the page, about 0.7 MB of source
+ * strings and more in compiled code, which the JS heap measured after it would count as the
+ * app's. */
+export async function rateAll(page, base, id, onArea = async () => {}) {
+  const clicks = [];
+  clicks.byArea = [];
+  for (const area of areas) {
+    await page.goto(`${base}/review/${id}/area/${area}`);
+    // When the grade panel is there, and every statement drawn (the rest follow the first
+    // paint): each statement's first radio carries its id (`statement-SM1-rating`).
+    const radios = await page.evaluate(() => new Promise((resolve, reject) => {
+      const t0 = performance.now();
+      const ready = () => {
+        const radios = [...document.querySelectorAll('[id^="statement-"][id$="-rating"]')].map((e) => e.id);
+        if (document.getElementById('rated-count') && document.querySelector('.button-group')) resolve(radios);
+        else if (performance.now() - t0 > 30_000) reject(new Error(`no area page at ${location.href}`));
+        else requestAnimationFrame(ready);
+      };
+      ready();
+    }));
+    await onArea(page, false);
+    const times = [];
+    for (const radio of radios) times.push(await timeClick(page, radio, '#rated-count'));
+    await onArea(page, true);
+    clicks.push(...times);
+    clicks.byArea.push(times);
+  }
+  return clicks;
+}
+
+/** The time from clicking the radio `radioId` to the text of `panelSelector` changing, as the
+ * page sees it (a MutationObserver). */
+export const timeClick = (page, radioId, panelSelector) => page.evaluate(([radioId, panelSelector]) => new Promise((resolve) => {
+  const panel = document.querySelector(panelSelector);
+  const before = panel.textContent;
+  const t0 = performance.now();
+  const observer = new MutationObserver(() => {
+    if (panel.textContent !== before) { observer.disconnect(); resolve(performance.now() - t0); }
+  });
+  observer.observe(panel, { childList: true, characterData: true, subtree: true });
+  document.getElementById(radioId).click();
+}), [radioId, panelSelector]);
+
+/** The page's memory now: the JS heap in use after a forced garbage collection, and the byte
+ * length of the form's WebAssembly memory (its split parts import the main module's one). The
+ * memory is the one wasm-bindgen's glue holds: `initSync()` of an initialised glue returns its
+ * exports. (CDP's `Runtime.queryObjects` on `WebAssembly.Memory.prototype` would find it
+ * whatever loaded it, but crashes this Chromium's renderer.) */
+export async function memoryOf(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(async () => {
+      const tag = document.querySelector('script[data-wasm-js]');
+      return tag ? (await import(tag.dataset.wasmJs)).initSync().memory.buffer.byteLength : 0;
+    });
+    return { heap: usedSize, wasm };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The initial size of the form's WebAssembly memory as its main module declares it (the
+ * stack and static data; the allocator grows it from there), in bytes. */
+export function initialWasmMemory(dist) {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const wasm = fs.readFileSync(path.join(dist, html.match(/data-wasm="([^"]+)"/)[1]));
+  const leb = (at) => { let value = 0; let shift = 0; let b; do { b = wasm[at++]; value += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return [value, at]; };
+  for (let at = 8; at < wasm.length;) {
+    const id = wasm[at];
+    const [size, body] = leb(at + 1);
+    if (id === 5) {
+      const [, flags] = leb(body); // the number of memories (one); then the first one's flags
+      return leb(flags + 1)[0] * 65536; // its minimum, in 64 KiB pages
+    }
+    at = body + size;
+  }
+  return NaN;
+}
+
+/** The browser's floor for a click: a static page with one statement's radios and a count,
+ * whose change handler writes the count (in a microtask, as the app's reactive updates run),
+ * clicked and timed the same way `count` times. And its JS heap after GC (an empty page's). */
+export async function clickFloor(browser, count = 55) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const radios = Array.from({ length: count }, (_, i) => `<input type="radio" name="s${i}" id="statement-${i}-rating">`).join('');
+  await page.setContent(`<!doctype html><p id="rated-count">0 of ${count} statements rated</p>${radios}`);
+  await page.evaluate((count) => {
+    let rated = 0;
+    document.addEventListener('change', () => queueMicrotask(() => {
+      document.getElementById('rated-count').textContent = `${++rated} of ${count} statements rated`;
+    }));
+  }, count);
+  const clicks = [];
+  for (let i = 0; i < count; i++) clicks.push(await timeClick(page, `statement-${i}-rating`, '#rated-count'));
+  const memory = await memoryOf(page);
+  await context.close();
+  return { clicks, heap: memory.heap };
+}
+
+/** The functions with the most self time, and with the most total time (self and callees),
+ * over one or more CDP CPU profiles; idle and the profiler's own "(program)" left out. */
+export function topFunctions(profiles, n = 30) {
+  const self = new Map();
+  const total = new Map();
+  let busy = 0;
+  const name = (f) => `${f.functionName || '(anonymous)'} ${f.url ? f.url.split('/').pop() : ''}`.trim();
+  for (const profile of profiles) {
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parent = new Map();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    profile.samples.forEach((id, i) => {
+      const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      const leaf = byId.get(id).callFrame.functionName;
+      if (leaf === '(idle)' || leaf === '(program)') return;
+      busy += dt;
+      const key = name(byId.get(id).callFrame);
+      self.set(key, (self.get(key) ?? 0) + dt);
+      const seen = new Set();
+      for (let at = id; at !== undefined; at = parent.get(at)) {
+        const k = name(byId.get(at).callFrame);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        total.set(k, (total.get(k) ?? 0) + dt);
+      }
+    });
+  }
+  const list = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)
+    .map(([k, t]) => `  ${t.toFixed(1).padStart(7)} ms ${(100 * t / busy).toFixed(0).padStart(3)}%  ${k.slice(0, 160)}`).join('\n');
+  return { busy, self: list(self), total: list(total) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { createRequire } = await import('node:module');
+  const { chromiumArgs, median, repo, serve, startReview, waitForServer } = await import('./visits.mjs');
+  const require = createRequire(path.join(repo, 'tests/e2e/package.json'));
+  const { chromium } = require('@playwright/test');
+  const dist = path.resolve(process.argv[2] ?? path.join(repo, 'dist'));
+  const port = Number(process.env.PLR_BENCH_PORT ?? 4176);
+  const base = `http://127.0.0.1:${port}`;
+  // PLR_RUNS=n: rate n new reviews (the profile covers all of them).
+  const runs = Number(process.env.PLR_RUNS ?? 1);
+  const ms = (x) => `${x.toFixed(2)} ms`;
+  const server = serve(dist, port);
+  try {
+    await waitForServer(base);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    const profiles = [];
+    for (let run = 0; run < runs; run++) {
+      const { id, storage } = await startReview(browser, base);
+      const context = await browser.newContext({ storageState: storage });
+      const page = await context.newPage();
+      let cdp = null;
+      let loaded = null;
+      const clicks = await rateAll(page, base, id, async (page, done) => {
+        if (!done && areas.indexOf(new URL(page.url()).pathname.split('/').pop()) === areas.length - 1) loaded = await memoryOf(page);
+        if (!process.env.PLR_PROFILE) return;
+        if (!done) {
+          cdp = await page.context().newCDPSession(page);
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.PLR_INTERVAL ?? 50) });
+          await cdp.send('Profiler.start');
+        } else {
+          profiles.push((await cdp.send('Profiler.stop')).profile);
+          await cdp.detach();
+        }
+      });
+      await page.waitForTimeout(500);
+      const memory = await memoryOf(page);
+      await context.close();
+      console.log(`run ${run + 1}: click a rating -> grade panel updated: median ${ms(median(clicks))}, p95 ${ms(p95(clicks))} over ${clicks.length} clicks  goal <= 2 ms`);
+      console.log(`  each click in order (ms), one line per area:\n    ${clicks.byArea.map((times) => times.map((x) => x.toFixed(1)).join(' ')).join('\n    ')}`);
+      const later = clicks.byArea.flatMap((times) => times.slice(1));
+      console.log(`  each area's first click: ${clicks.byArea.map((times) => times[0].toFixed(2)).join(', ')} ms; the other ${later.length}: median ${ms(median(later))}, p95 ${ms(p95(later))}`);
+      console.log(`  memory after 55 ratings: JS heap ${mb(memory.heap)} + WebAssembly memory ${mb(memory.wasm)} = ${mb(memory.heap + memory.wasm)}  goal <= 3.5 MB`);
+      console.log(`  the last area's page just opened, before its 11 ratings: JS heap ${mb(loaded.heap)} + WebAssembly memory ${mb(loaded.wasm)} = ${mb(loaded.heap + loaded.wasm)}`);
+    }
+    const floor = await clickFloor(browser);
+    console.log(`the browser's floor: a static page's radio whose change handler writes the count: median ${ms(median(floor.clicks))}, p95 ${ms(p95(floor.clicks))}; an empty page's JS heap ${mb(floor.heap)}`);
+    console.log(`the WebAssembly memory's initial size (stack and static data, declared by the main module): ${mb(initialWasmMemory(dist))}`);
+    await browser.close();
+    if (process.env.PLR_PROFILE) {
+      // The first area's profile (to open in DevTools), and every area's in one JSON array.
+      fs.writeFileSync(process.env.PLR_PROFILE, JSON.stringify(profiles[0]));
+      fs.writeFileSync(`${process.env.PLR_PROFILE}.all.json`, JSON.stringify(profiles));
+      const top = topFunctions(profiles);
+      console.log(`CPU profile over the clicks (${profiles.length} areas): ${top.busy.toFixed(1)} ms busy\nself time:\n${top.self}\ntotal time:\n${top.total}`);
+    }
+  } finally {
+    server.kill();
+  }
+}
