@@ -174,6 +174,16 @@ fn report_rejected(snapshot: &Snapshot, err: &mut impl Write) {
     }
 }
 
+/// A batch command's exit code: [`INVALID`] when a file was rejected or the rest of its input
+/// was not `sound` (an allocation file with problems), else [`OK`].
+fn exit_code(snapshot: &Snapshot, sound: bool) -> u8 {
+    if snapshot.rejected_files > 0 || !sound {
+        INVALID
+    } else {
+        OK
+    }
+}
+
 /// What `plr snapshot` and `plr report` read.
 #[derive(Debug, Clone, clap::Args)]
 pub struct SnapshotInputs {
@@ -272,11 +282,7 @@ fn snapshot_with(
     let text = write(&builder, &options, &snapshot);
     let _ = write!(out, "{text}");
     report_rejected(&snapshot, err);
-    if snapshot.rejected_files > 0 || !allocation_ok {
-        INVALID
-    } else {
-        OK
-    }
+    exit_code(&snapshot, allocation_ok)
 }
 
 /// The settings, the allocation (if any), and whether the allocation had no problems.
@@ -343,11 +349,7 @@ pub fn nil_returns_command(
     }
     let snapshot = builder.finish(&options);
     report_rejected(&snapshot, err);
-    if snapshot.rejected_files > 0 || !allocation_ok {
-        INVALID
-    } else {
-        OK
-    }
+    exit_code(&snapshot, allocation_ok)
 }
 
 /// Writes `value` to `out` as `format` asks: pretty JSON, or the core's CSV or text of it
@@ -401,11 +403,7 @@ pub fn concerns(
     }
     let snapshot = builder.finish(&options);
     report_rejected(&snapshot, err);
-    if snapshot.rejected_files > 0 {
-        INVALID
-    } else {
-        OK
-    }
+    exit_code(&snapshot, true)
 }
 
 /// Everything `plr sample` takes.
@@ -461,11 +459,7 @@ pub fn sample(args: SampleArgs, out: &mut impl Write, err: &mut impl Write) -> u
     let snapshot = builder.finish(&options);
     report_rejected(&snapshot, err);
     let _ = writeln!(err, "{}", sample_summary(&sample));
-    if snapshot.rejected_files > 0 || !allocation_ok {
-        INVALID
-    } else {
-        OK
-    }
+    exit_code(&snapshot, allocation_ok)
 }
 
 /// `plr ambassadors-sample`: the Ambassadors' sample on `out` (text: a file a line; csv;
@@ -493,11 +487,7 @@ pub fn ambassadors_sample(
     let snapshot = builder.finish(&options);
     report_rejected(&snapshot, err);
     let _ = writeln!(err, "{}", ambassadors_sample_summary(&sample));
-    if snapshot.rejected_files > 0 {
-        INVALID
-    } else {
-        OK
-    }
+    exit_code(&snapshot, true)
 }
 
 /// `plr moderators`: the moderator effect month by month and per auditor (text: both; csv:
@@ -516,9 +506,5 @@ pub fn moderators(
     }
     let snapshot = builder.finish(&options);
     report_rejected(&snapshot, err);
-    if snapshot.rejected_files > 0 {
-        INVALID
-    } else {
-        OK
-    }
+    exit_code(&snapshot, true)
 }
