@@ -76,16 +76,7 @@ pub fn long_date(date: NaiveDate) -> String {
     )
 }
 
-/// Today's date where the user is.
-pub fn today() -> NaiveDate {
-    let local = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        local.get_full_year() as i32,
-        local.get_month() + 1,
-        local.get_date(),
-    )
-    .unwrap_or_else(|| now().date_naive())
-}
+pub use plr_web::today;
 
 /// A fresh random (version 4) review id from the browser's cryptographic generator.
 ///
@@ -99,35 +90,6 @@ pub fn new_plr_id() -> Result<PlrId, String> {
         .get_random_values_with_u8_array(&mut bytes)
         .map_err(|_| "This browser refused to generate a random id.")?;
     Ok(PlrId(uuid::Builder::from_random_bytes(bytes).into_uuid()))
-}
-
-/// Offers `contents` to the user as a file download named `file_name`.
-pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), String> {
-    let fail = |_| format!("The browser could not create the file {file_name}.");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("No document to download from.")?;
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(fail)?
-        .dyn_into()
-        .map_err(|_| "The browser could not create a download link.".to_string())?;
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.click();
-    // Revoking at once can cancel the download in some browsers; the URL is only a handle.
-    leptos::prelude::set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-    Ok(())
 }
 
 /// The element with this id, if it is on the page.

@@ -6,7 +6,6 @@ use plr_core::{Framework, Plr};
 use reactive_stores::Store;
 
 use crate::autosave::Autosave;
-use crate::browser;
 
 /// Downloads the open review (draft or completed) and says what was downloaded.
 #[component]
@@ -46,7 +45,7 @@ pub fn download_review(plr: &Plr, framework: &Framework) -> Result<String, Strin
     let name = export_file_name(plr);
     export_json(plr, framework)
         .map_err(|e| e.to_string())
-        .and_then(|json| browser::download(&name, &json, "application/json"))
+        .and_then(|json| plr_web::download_text(&name, "application/json", &json))
         .map(|()| {
             // Only the home list's "downloaded" note depends on this: a failure is harmless.
             let _ = crate::storage::mark_downloaded(plr);

@@ -266,7 +266,7 @@ fn UnreadableList(
                         <button type="button" class="button button--secondary button--small"
                             on:click=move |_| {
                                 if let Some(raw) = storage::raw(&download_key) {
-                                    let _ = browser::download("plr-unreadable.json", &raw, "application/json");
+                                    let _ = plr_web::download_text("plr-unreadable.json", "application/json", &raw);
                                 }
                             }>"Download it as it is"</button>
                         " "

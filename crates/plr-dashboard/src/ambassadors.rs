@@ -15,7 +15,6 @@ use plr_report::snapshot::{
     AmbassadorsSampleOptions, Measure, MeasureKey, Measures, Period, Snapshot,
 };
 
-use crate::download::download;
 use crate::number::number_question;
 use crate::opened::{open_button, OpenedReview, Opening};
 use crate::scroll::TableScroll;
@@ -24,6 +23,7 @@ use crate::update::{
     against, date_question, text_question, yes_no, ChangePanel, ChangedFiles, Changing, Problem,
     Updating,
 };
+use plr_web::download_text;
 
 /// A row of the Ambassadors' table: the measure's name, the finding's full question (none for
 /// the count), and its value in each period of [`review_table`]'s columns.
@@ -300,8 +300,8 @@ fn AmbassadorsSample() -> impl IntoView {
         })
     };
     let download_csv = move |_| {
-        sample.with(|(_, _, csv, label)| {
-            download(
+        let _ = sample.with(|(_, _, csv, label)| {
+            download_text(
                 &format!("plr-ambassadors-sample-{label}.csv"),
                 "text/csv",
                 csv,

@@ -10,12 +10,12 @@ use plr_report::snapshot::{
     moderator_effect, moderators_csv, sample_csv, sample_summary, SampleOptions,
 };
 
-use crate::download::download;
 use crate::more::{ShowMore, PAGE};
 use crate::number::number_question;
 use crate::opened::{open_button, OpenedReview, Opening};
 use crate::scroll::TableScroll;
 use crate::state::{moment, State};
+use plr_web::download_text;
 
 /// Cases of concern of the period: why each was raised, its grades (the reviewer's, and the
 /// moderator's that supersedes it), and whether it was shared in time and with whom.
@@ -182,8 +182,8 @@ pub fn ModerationSample() -> impl IntoView {
         })
     };
     let download_csv = move |_| {
-        sample.with(|(_, _, csv, label)| {
-            download(&format!("plr-sample-{label}.csv"), "text/csv", csv)
+        let _ = sample.with(|(_, _, csv, label)| {
+            download_text(&format!("plr-sample-{label}.csv"), "text/csv", csv)
         });
     };
     view! {
@@ -280,9 +280,9 @@ pub fn ModeratorEffectTables() -> impl IntoView {
         })
     };
     let download_csv = move |_| {
-        effect.with(|e| {
+        let _ = effect.with(|e| {
             let label = e.period.replace([' ', '/'], "-");
-            download(
+            download_text(
                 &format!("plr-moderators-{label}.csv"),
                 "text/csv",
                 &moderators_csv(e),

@@ -8,7 +8,6 @@ pub mod ambassadors;
 pub mod cases;
 pub mod charts;
 pub mod choices;
-pub mod download;
 pub mod figures;
 pub mod files;
 pub mod grades;
@@ -34,7 +33,6 @@ use plr_report::snapshot::{to_csv, to_json};
 use crate::ambassadors::Ambassadors;
 use crate::cases::{Concerns, ModerationSample, ModeratorEffectTables, RejectedFiles};
 use crate::choices::Choices;
-use crate::download::download;
 use crate::figures::{MeasureTable, Summary, ACTIONS, HEADLINE, IMPACT, MODERATION, PARTICIPATION};
 use crate::grades::{Breakdowns, Grades};
 use crate::load::LoadPanel;
@@ -43,6 +41,7 @@ use crate::report::MonthlyReportView;
 use crate::representation::Representation;
 use crate::state::{Shown, State};
 use crate::tracker::Tracker;
+use plr_web::download_text;
 
 /// "Download CSV" and "Download JSON": exactly what `plr snapshot --format csv|json` prints.
 #[component]
@@ -56,10 +55,10 @@ fn Downloads() -> impl IntoView {
     view! {
         <div class="button-group no-print">
             <button type="button" class="button" on:click=move |_| {
-                state.snapshot.with(|s| download(&name("csv"), "text/csv", &to_csv(s)));
+                let _ = state.snapshot.with(|s| download_text(&name("csv"), "text/csv", &to_csv(s)));
             }>"Download CSV"</button>
             <button type="button" class="button" on:click=move |_| {
-                state.snapshot.with(|s| download(&name("json"), "application/json", &to_json(s)));
+                let _ = state.snapshot.with(|s| download_text(&name("json"), "application/json", &to_json(s)));
             }>"Download JSON"</button>
             <button type="button" class="button button--secondary" on:click=move |_| {
                 if let Some(w) = web_sys::window() { let _ = w.print(); }

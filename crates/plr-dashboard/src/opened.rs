@@ -16,10 +16,10 @@ use plr_core::form::{spot_list, Spot, Task};
 use plr_core::moderation::superseding;
 use plr_core::{Framework, Plr, PlrId};
 
-use crate::download::download_bytes;
 use crate::files::ReadAgain;
 use crate::state::{moment, State};
 use crate::update::focus;
+use plr_web::download_bytes;
 
 /// A listed review to open: which review, its case reference, the file it was read from, and
 /// the id of its "Open" button (focus goes back there when it is closed).
@@ -194,7 +194,7 @@ pub fn OpenedReview(opened: RwSignal<Option<Opening>>, heading: &'static str) ->
         shown.with_untracked(|s| {
             if let (Some(name), Some(Ok(read))) = (name, s) {
                 let file = name.rsplit('/').next().unwrap_or(&name);
-                download_bytes(file, "application/json", &read.bytes);
+                let _ = download_bytes(file, "application/json", &read.bytes);
             }
         });
     };

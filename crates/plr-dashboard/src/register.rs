@@ -9,12 +9,12 @@ use plr_report::snapshot::{
     heads_of_service, register, register_csv, sort_register, Period, Register, RegisterColumn,
 };
 
-use crate::download::download;
 use crate::figures::{MeasureTable, CONCERNS};
 use crate::more::{ShowMore, PAGE};
 use crate::scroll::TableScroll;
 use crate::state::State;
 use crate::update::{ChangedFiles, RecordUpdate, Updating};
+use plr_web::download_text;
 
 /// The register section.
 #[component]
@@ -142,7 +142,7 @@ pub fn ConcernRegister() -> impl IntoView {
                 </div>
             </div>
             <button type="button" class="button button--secondary no-print"
-                on:click=move |_| { shown.with(|r| download(&format!("plr-concerns-{}.csv", r.period.replace([' ', '/'], "-")), "text/csv", &register_csv(r))); }>
+                on:click=move |_| { let _ = shown.with(|r| download_text(&format!("plr-concerns-{}.csv", r.period.replace([' ', '/'], "-")), "text/csv", &register_csv(r))); }>
                 "Download the register (CSV)"
             </button>
             <TableScroll label="Cases of Concern on the register">

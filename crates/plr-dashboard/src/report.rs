@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use plr_report::snapshot::MonthlyReport;
 
-use crate::download::download;
 use crate::state::State;
+use plr_web::download_text;
 
 /// The report of the period chosen, with "Print the report" and its download.
 #[component]
@@ -30,7 +30,7 @@ pub fn MonthlyReportView() -> impl IntoView {
                     if let Some(w) = web_sys::window() { let _ = w.print(); }
                 }>"Print the report"</button>
                 <button type="button" class="button button--secondary" on:click=move |_| {
-                    report.with(|r| download(&name(), "text/html", &r.to_html()));
+                    let _ = report.with(|r| download_text(&name(), "text/html", &r.to_html()));
                 }>"Download the report (HTML)"</button>
             </div>
             <div inner_html=move || report.with(MonthlyReport::html_body)></div>

@@ -9,11 +9,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use plr_report::snapshot::{nil_returns, nil_returns_csv, Allocation, MeasureKey};
 
-use crate::download::download;
 use crate::figures::MeasureTable;
 use crate::reader::read_chosen_file;
 use crate::scroll::TableScroll;
 use crate::state::State;
+use plr_web::download_text;
 
 /// The allocation's measures, in the funnel's order.
 pub const ALLOCATION: [MeasureKey; 12] = MeasureKey::ALLOCATION;
@@ -118,7 +118,7 @@ pub fn Representation() -> impl IntoView {
                     count => format!("{count} allocated audits not submitted for {}, by Head of Service.", n.period),
                 })}</p>
                 <button type="button" class="button button--secondary no-print"
-                    on:click=move |_| { nil.with(|n| download(&format!("plr-nil-returns-{}.csv", n.period.replace([' ', '/'], "-")), "text/csv", &nil_returns_csv(n))); }>
+                    on:click=move |_| { let _ = nil.with(|n| download_text(&format!("plr-nil-returns-{}.csv", n.period.replace([' ', '/'], "-")), "text/csv", &nil_returns_csv(n))); }>
                     "Download the nil returns (CSV)"
                 </button>
                 <TableScroll label="Allocated audits not submitted, by Head of Service">

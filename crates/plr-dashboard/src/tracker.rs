@@ -10,11 +10,11 @@ use plr_report::snapshot::{
     TrackerColumn, TrackerFilter, TrackerRow, TrackerSort,
 };
 
-use crate::download::download;
 use crate::load::thousands;
 use crate::more::{ShowMore, PAGE};
 use crate::scroll::TableScroll;
 use crate::state::State;
+use plr_web::download_text;
 
 fn select(
     id: &'static str,
@@ -99,7 +99,7 @@ pub fn Tracker() -> impl IntoView {
                 {select("tracker-status", "Filter actions by status", "All statuses", statuses, move |v| filter.update(|f| f.status = ActionStatus::ALL.into_iter().find(|s| Some(s.label()) == v.as_deref())))}
             </div>
             <button type="button" class="button button--secondary no-print"
-                on:click=move |_| { shown.with(|r| download("plr-action-tracker.csv", "text/csv", &tracker_csv(r))); }>
+                on:click=move |_| { let _ = shown.with(|r| download_text("plr-action-tracker.csv", "text/csv", &tracker_csv(r))); }>
                 "Download the action tracker (CSV)"
             </button>
             <TableScroll label="Every action of the loaded reviews">
@@ -176,7 +176,7 @@ fn Summary(rows: Memo<Vec<TrackerRow>>) -> impl IntoView {
         </table>
         </TableScroll>
         <button type="button" class="button button--secondary no-print"
-            on:click=move |_| { summary.with(|s| download("plr-actions-summary.csv", "text/csv", &summary_csv(s, by.get()))); }>
+            on:click=move |_| { let _ = summary.with(|s| download_text("plr-actions-summary.csv", "text/csv", &summary_csv(s, by.get()))); }>
             "Download the summary (CSV)"
         </button>
     }

@@ -15,9 +15,9 @@ use plr_core::followthrough::record_concern_update;
 use plr_core::form::catalogue::{Answer, Declared, UpdateField};
 use plr_core::{ConcernOutcome, ConcernUpdate, Framework, Plr, PlrId};
 
-use crate::download::{download, download_bytes};
 use crate::files::{zip_of, ReadAgain, Saved};
 use crate::state::{today, State};
+use plr_web::{download_bytes, download_text};
 
 /// A problem with an answer: the id of the field it is about, and what to do.
 pub type Problem = (&'static str, String);
@@ -464,11 +464,11 @@ pub fn ChangedFiles(id: &'static str) -> impl IntoView {
             [] => {}
             [(name, json)] => {
                 let base = name.rsplit('/').next().unwrap_or(name);
-                download(base, "application/json", json);
+                let _ = download_text(base, "application/json", json);
             }
             several => match zip_of(several) {
                 Ok(bytes) => {
-                    download_bytes("plr-changed-exports.zip", "application/zip", &bytes);
+                    let _ = download_bytes("plr-changed-exports.zip", "application/zip", &bytes);
                 }
                 Err(why) => problem.set(Some(format!("The zip could not be made: {why}"))),
             },

@@ -232,7 +232,7 @@ fn CannotOpen(id: PlrId, error: storage::StorageError) -> impl IntoView {
         {damaged.then(|| view! {
             <button type="button" class="button button--secondary" on:click=move |_| {
                 if let Some(raw) = storage::raw(&storage::draft_key(id)) {
-                    let _ = browser::download(&format!("plr-{id}-as-stored.json"), &raw, "application/json");
+                    let _ = plr_web::download_text(&format!("plr-{id}-as-stored.json"), "application/json", &raw);
                 }
             }>"Download it as it is"</button>
         })}
