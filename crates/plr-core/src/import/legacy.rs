@@ -20,7 +20,11 @@
 //! an `f64`, half a surrogate pair) is skipped unread, and the file imports.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::de::IntoDeserializer;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{IntoDeserializer, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use crate::model::{
@@ -98,6 +102,27 @@ fn leading_version(text: &[u8]) -> Option<u32> {
     None
 }
 
+/// A value this read takes only when it is written as an object. serde reads a struct from a
+/// list too, field by field, but migration fills in and notes only what is written as an
+/// object: a judgement or an action written as a list sends the file the slow way.
+struct Object<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Fields<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map))
+            }
+        }
+        d.deserialize_map(Fields(PhantomData)).map(Object)
+    }
+}
+
 /// A key's value when the object has the key (`null` included), `None` when it has not.
 fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
     T::deserialize(d).map(Some)
@@ -120,8 +145,8 @@ struct Older {
     review: Review,
     participation: Participation,
     sections: Vec<Section>,
-    judgement: OlderJudgement,
-    actions: Vec<OlderAction>,
+    judgement: Object<OlderJudgement>,
+    actions: Vec<Object<OlderAction>>,
     moderation: Option<Moderation>,
     /// Version 4; `[]` when missing, as migration adds it.
     #[serde(default)]
@@ -187,7 +212,7 @@ pub(super) fn parse(text: &str) -> Option<(Plr, Vec<Problem>)> {
     let version = older.schema_version;
     OLDER.contains(&version).then_some(())?;
     // migrate::from_1_to_2: the judgement's substance and moments, from what version 1 knows.
-    let j = older.judgement;
+    let Object(j) = older.judgement;
     let v1 = version < 2;
     let completed_inadequate =
         older.status == Status::Completed && j.final_grade == Some(Grade::Inadequate);
@@ -235,7 +260,7 @@ pub(super) fn parse(text: &str) -> Option<(Plr, Vec<Problem>)> {
     };
     let mut notes = Vec::new();
     let mut actions = Vec::with_capacity(older.actions.len());
-    for (n, a) in older.actions.into_iter().enumerate() {
+    for (n, Object(a)) in older.actions.into_iter().enumerate() {
         let transferred = a.status == ActionStatus::Transferred;
         if transferred && a.completed_on.is_none() {
             notes.push(super::estimated_transfer(n));

@@ -326,3 +326,50 @@ fn the_version_is_found_among_the_first_plain_members_only() {
     assert!(!says_older("{\"schema_version\": 5}"));
     assert!(!says_older("{\"schema_version\": 0}"));
 }
+
+#[test]
+fn an_action_written_as_a_list_reads_as_the_slow_path_reads_it() {
+    // serde reads a list for a struct, field by field; migration only touches objects, so such
+    // an action has nothing filled in and nothing said estimated: the typed read leaves it to
+    // the slow path.
+    let listed = edit(
+        V3,
+        "{\n      \"id\": \"a1\",\n      \"kind\": \"care_planning\",\n      \"description\": \"Update the child protection plan with specific, measurable outcomes\",\n      \"owner\": \"B. Worker\",\n      \"due_on\": \"2026-12-04\",\n      \"status\": \"open\",\n      \"completed_on\": null,\n      \"progress_note\": \"\"\n    }",
+        "[\"a1\", \"care_planning\", \"Update\", \"B. Worker\", \"2026-12-04\", \"transferred\", null, \"\", \"2026-11-22\", null]",
+    );
+    assert_eq!(parse(&listed), None);
+    let read = imported(&listed).unwrap();
+    assert_eq!(
+        read.plr.actions[0].transferred_on,
+        NaiveDate::from_ymd_opt(2026, 11, 22)
+    );
+    assert_eq!(read.warnings, []);
+    // A judgement written as a list, likewise.
+    let judgement = parse(V1).unwrap().0.judgement;
+    let fields = serde_json::to_value(&judgement).unwrap();
+    let order = [
+        "suggested",
+        "final_grade",
+        "final_grade_chosen_against",
+        "rationale",
+        "impact_on_child",
+        "immediate_concern",
+        "immediate_concern_at",
+        "immediate_concern_details",
+        "first_completed_inadequate_at",
+        "concern_shared_with",
+        "concern_shared_at",
+        "share_by",
+    ];
+    let list: Vec<&serde_json::Value> = order.iter().map(|key| &fields[key]).collect();
+    let mut file: serde_json::Value = serde_json::from_str(V1).unwrap();
+    file["judgement"] = serde_json::to_value(&list).unwrap();
+    let text = format!(
+        "{{\"format\": \"practice-learning-review\", \"schema_version\": 1, {}",
+        &file.to_string()[1..]
+    );
+    assert!(says_older(&text));
+    assert_eq!(parse(&text), None);
+    // Every key there, as version 1's migration fills them: the same review.
+    assert_eq!(imported(&text).unwrap().plr, imported(V1).unwrap().plr);
+}
