@@ -132,14 +132,18 @@ fn read_files(paths: &[PathBuf], texts: bool) -> SnapshotBuilder {
         };
         let names_bytes = archive.len() * (source.len() + 40);
         lock().reserve(archive.len(), names_bytes);
-        // Each thread unpacks entries from its own copy of the archive's directory.
+        // Each thread unpacks entries from its own copy of the archive's directory, into its
+        // own buffer, reused for every entry (as a file is read into the thread's buffer).
         (0..archive.len()).into_par_iter().for_each_init(
-            || archive.clone(),
-            |archive, i| {
-                let entry = archive.entry(i);
-                match entry.bytes {
-                    Ok(bytes) => fold(&entry.name, load_bytes(&bytes)),
-                    Err(why) => lock().reject(&entry.name, vec![("$".into(), why)]),
+            || (archive.clone(), Vec::new()),
+            |(archive, bytes), i| {
+                match archive.read_into(i, bytes) {
+                    Ok(()) => fold(&archive.name_of(i), load_bytes(bytes)),
+                    Err(why) => lock().reject(&archive.name_of(i), vec![("$".into(), why)]),
+                }
+                // A rare large entry's buffer is not kept for the rest of the zip.
+                if bytes.capacity() > 1 << 20 {
+                    *bytes = Vec::new();
                 }
             },
         );

@@ -7,7 +7,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use plr_core::export::{export_file_name, export_json};
-use plr_core::{Framework, Plr};
+use plr_core::migrate::written_as;
+use plr_core::{Framework, Plr, SCHEMA_VERSION};
 use plr_report::generate::{seed_003, Generator};
 use rayon::prelude::*;
 
@@ -41,10 +42,16 @@ fn create(out_dir: &Path, err: &mut impl Write) -> bool {
 
 /// Writes `plr` as export number `n` (from 0) into `out_dir`, named
 /// `000001-plr-<child ref>-<date>-<status>.json`: two copies of one review get two names.
-fn write(out_dir: &Path, n: u64, plr: &Plr) -> Result<(), String> {
+/// An older schema `version` than the current one is written as that version wrote it
+/// ([`written_as`]).
+fn write(out_dir: &Path, n: u64, plr: &Plr, version: u32) -> Result<(), String> {
     let path = out_dir.join(format!("{:06}-{}", n + 1, export_file_name(plr)));
     export_json(plr, Framework::practice_fundamentals())
         .map_err(|e| e.to_string())
+        .and_then(|json| match version {
+            SCHEMA_VERSION => Ok(json),
+            older => written_as(&json, older).map_err(|e| e.to_string()),
+        })
         .and_then(|json| std::fs::write(&path, json).map_err(|e| e.to_string()))
         .map_err(|e| format!("{}: {e}", path.display()))
 }
@@ -67,9 +74,9 @@ fn report(mut failures: Vec<String>, count: u64, what: &str, err: &mut impl Writ
     }
 }
 
-/// Writes `batch`'s exports into `out_dir` (created if missing), named as [`generate`] names
-/// them.
-pub fn batch(batch: Batch, out_dir: &Path, err: &mut impl Write) -> u8 {
+/// Writes `batch`'s exports into `out_dir` (created if missing), named and written (schema
+/// `version`) as [`generate`] writes them.
+pub fn batch(batch: Batch, out_dir: &Path, version: u32, err: &mut impl Write) -> u8 {
     if !create(out_dir, err) {
         return INVALID;
     }
@@ -82,7 +89,7 @@ pub fn batch(batch: Batch, out_dir: &Path, err: &mut impl Write) -> u8 {
     let failures: Vec<String> = plrs
         .par_iter()
         .enumerate()
-        .filter_map(|(n, plr)| write(out_dir, n as u64, plr).err())
+        .filter_map(|(n, plr)| write(out_dir, n as u64, plr, version).err())
         .collect();
     // Beside the exports (not a .json, so the readers skip it): `--allocation DIR/<name>`.
     let path = out_dir.join(allocation.0);
@@ -102,12 +109,14 @@ pub fn batch(batch: Batch, out_dir: &Path, err: &mut impl Write) -> u8 {
 }
 
 /// Writes `count` exports of `seed` into `out_dir` (created if missing), named
-/// `000001-plr-<child ref>-<date>-<status>.json`; review dates between `from` and `to`.
+/// `000001-plr-<child ref>-<date>-<status>.json`; review dates between `from` and `to`; as
+/// schema `version` wrote them.
 pub fn generate(
     count: u64,
     seed: u64,
     dates: (NaiveDate, NaiveDate),
     out_dir: &Path,
+    version: u32,
     err: &mut impl Write,
 ) -> u8 {
     if !create(out_dir, err) {
@@ -120,8 +129,14 @@ pub fn generate(
     };
     let failures: Vec<String> = (0..count)
         .into_par_iter()
-        .filter_map(|n| write(out_dir, n, &generator.plr(n)).err())
+        .filter_map(|n| write(out_dir, n, &generator.plr(n), version).err())
         .collect();
-    let what = format!("{} (seed {seed})", out_dir.display());
+    let what = match version {
+        SCHEMA_VERSION => format!("{} (seed {seed})", out_dir.display()),
+        older => format!(
+            "{} (seed {seed}, schema version {older})",
+            out_dir.display()
+        ),
+    };
     report(failures, count, &what, err)
 }

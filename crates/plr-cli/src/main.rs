@@ -189,6 +189,11 @@ enum Command {
         /// The latest review date.
         #[arg(long, default_value = "2023-03-31")]
         to: NaiveDate,
+        /// Write them as this schema version of the app wrote them (0 to the current one):
+        /// the keys later versions added left out, for benchmarks and tests of older files.
+        #[arg(long, default_value_t = plr_core::SCHEMA_VERSION,
+              value_parser = clap::value_parser!(u32).range(0..=i64::from(plr_core::SCHEMA_VERSION)))]
+        schema_version: u32,
     },
     /// Print the JSON Schema of the export format (or, with --settings, of the snapshot
     /// settings file).
@@ -278,10 +283,11 @@ fn main() -> ExitCode {
             out: dir,
             from,
             to,
+            schema_version,
         } => match (batch, count.zip(seed)) {
-            (Some(batch), _) => generate::batch(batch, &dir, &mut err),
+            (Some(batch), _) => generate::batch(batch, &dir, schema_version, &mut err),
             (None, Some((count, seed))) => {
-                generate::generate(count, seed, (from, to), &dir, &mut err)
+                generate::generate(count, seed, (from, to), &dir, schema_version, &mut err)
             }
             // clap asks for --count and --seed, or --batch.
             (None, None) => commands::USAGE,

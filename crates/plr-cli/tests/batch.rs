@@ -75,6 +75,73 @@ fn generate_is_reproducible_and_every_file_validates() {
 }
 
 #[test]
+fn generate_writes_an_older_schema_version_that_validates() {
+    let dir = scratch("gen-v1");
+    let out = plr(
+        &[
+            "generate",
+            "--count",
+            "20",
+            "--seed",
+            "9",
+            "--schema-version",
+            "1",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+        "2",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("(seed 9, schema version 1)"));
+    let current = generated("gen-v5", "20", "9");
+    for (older, current) in files_in(&dir).iter().zip(files_in(&current)) {
+        let older = std::fs::read_to_string(older).unwrap();
+        assert!(older.starts_with(
+            "{\n  \"format\": \"practice-learning-review\",\n  \"schema_version\": 1,\n"
+        ));
+        // Version 2's, 3's, 4's and 5's keys are left out; the rest is the same review.
+        let current = std::fs::read_to_string(current).unwrap();
+        assert!(current.contains("\"immediate_concern_details\""));
+        for key in [
+            "immediate_concern_details",
+            "concern_updates",
+            "ambassadors_review",
+        ] {
+            assert!(!older.contains(&format!("\"{key}\"")), "{key}");
+        }
+        let id = |text: &str| {
+            text.lines()
+                .find(|l| l.contains("\"child_ref\""))
+                .map(str::trim)
+                .map(String::from)
+        };
+        assert_eq!(id(&older), id(&current));
+    }
+    let validated = plr(&["validate", dir.to_str().unwrap()], "2");
+    assert_eq!(
+        validated.status.code(),
+        Some(0),
+        "{}",
+        text(&validated.stdout)
+    );
+    let refused = plr(
+        &[
+            "generate",
+            "--count",
+            "1",
+            "--seed",
+            "1",
+            "--schema-version",
+            "6",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+        "2",
+    );
+    assert_eq!(refused.status.code(), Some(2));
+}
+
+#[test]
 fn snapshot_output_does_not_depend_on_file_order_or_threads() {
     let dir = generated("order", "120", "3");
     let files = files_in(&dir);

@@ -16,9 +16,12 @@
 //! read by one typed parse straight into the model, with no JSON value built first. A file
 //! that path cannot take (broken, an older version, not a PLR) is parsed the slow way, so every
 //! problem is named exactly as before; a valid file is read about twice as fast. With the
-//! `value-import` feature (the command line's), an older version's migrated value is read
-//! straight into the model too; only a file that read refuses is written out again to name the
-//! path of its problem.
+//! `legacy-read` feature (the command line's), a file of versions 1 to 3 has one too
+//! (`import/legacy.rs`): one typed parse that fills what those versions lack as migration
+//! would, and gives what the slow path gives, warnings included. With `value-import` (the
+//! command line's too), an older version that neither typed read takes (version 0, or a file
+//! they refuse) has its migrated value read straight into the model; only a file that read
+//! refuses is written out again to name the path of its problem.
 
 use serde_json::Value;
 
@@ -30,6 +33,8 @@ use crate::problem::Problem;
 
 mod check;
 mod fast;
+#[cfg(feature = "legacy-read")]
+mod legacy;
 mod path;
 mod words;
 
@@ -103,16 +108,50 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// Parses, migrates and checks an export file; the framework it names (id and version) must
 /// be one of `frameworks`.
 pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, ImportError> {
+    let text = text_of(bytes)?;
+    // With `legacy-read`, a file that says it is of version 1 to 3 takes that typed read.
+    #[cfg(feature = "legacy-read")]
+    let typed = if legacy::says_older(text) {
+        legacy::parse(text)
+    } else {
+        fast::parse(text).map(|plr| (plr, Vec::new()))
+    };
+    #[cfg(not(feature = "legacy-read"))]
+    let typed = fast::parse(text).map(|plr| (plr, Vec::new()));
+    let (plr, notes) = match typed {
+        Some(parsed) => parsed,
+        None => parse_checked(text)?,
+    };
+    checked(plr, notes, frameworks)
+}
+
+/// [`import_with`] by the slow, exact path alone, whatever the file's version: the JSON value,
+/// migration, then the typed parse. It gives what [`import_with`] gives for every file (but
+/// for values inside keys the model ignores, which the typed reads skip unread), more slowly:
+/// the reference that the tests hold the typed read of older versions to.
+#[cfg(feature = "legacy-read")]
+pub fn import_by_value(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, ImportError> {
+    let (plr, notes) = parse_checked(text_of(bytes)?)?;
+    checked(plr, notes, frameworks)
+}
+
+/// Step 1: the bytes as text, within the size limit.
+fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
     }
     // Text, not bytes, everywhere JSON is read in the app (the framework, stored drafts): one
     // copy of serde_json's parser in the WebAssembly instead of two.
-    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    let (plr, notes) = match fast::parse(text) {
-        Some(plr) => (plr, Vec::new()),
-        None => parse_checked(text)?,
-    };
+    std::str::from_utf8(bytes).map_err(|e| ImportError::NotJson(e.to_string()))
+}
+
+/// Steps 5 and 6 for a parsed `plr`, with what reading it noted (`notes`) first among the
+/// warnings.
+fn checked(
+    mut plr: Plr,
+    notes: Vec<Problem>,
+    frameworks: &[&Framework],
+) -> Result<Imported, ImportError> {
     let named = &plr.framework;
     let Some(framework) = frameworks
         .iter()
@@ -131,7 +170,6 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
     if !problems.is_empty() {
         return Err(ImportError::Invalid(problems));
     }
-    let mut plr = plr;
     let mut warnings = notes;
     warnings.extend(
         recompute_derived(&mut plr, framework)
@@ -139,6 +177,16 @@ pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, 
             .map(|r| Problem::new(r.path(), r.message())),
     );
     Ok(Imported { plr, warnings })
+}
+
+/// What import says of a transferred action of a file before version 4 with no completion
+/// day, whose day of transfer migration estimated.
+const ESTIMATED_TRANSFER: &str = "the day it was transferred was not recorded (files before version 4): estimated as the day the file was last saved";
+
+/// The note on the `n`th action's estimated day of transfer ([`ESTIMATED_TRANSFER`]).
+#[cfg(feature = "legacy-read")]
+fn estimated_transfer(n: usize) -> Problem {
+    Problem::new(format!("actions[{n}].transferred_on"), ESTIMATED_TRANSFER)
 }
 
 /// Steps 2 to 4 the slow, exact way, for a file the fast path did not take (a broken file, an
@@ -154,12 +202,7 @@ fn parse_checked(text: &str) -> Result<(Plr, Vec<Problem>), ImportError> {
     let version = value.get("schema_version").cloned();
     let notes: Vec<Problem> = crate::migrate::estimated_transfers(&value)
         .into_iter()
-        .map(|path| {
-            Problem::new(
-                path,
-                "the day it was transferred was not recorded (files before version 4): estimated as the day the file was last saved",
-            )
-        })
+        .map(|path| Problem::new(path, ESTIMATED_TRANSFER))
         .collect();
     migrate(&mut value).map_err(|p| ImportError::Invalid(vec![p]))?;
     let migrated_from_older = value.get("schema_version") != version.as_ref();

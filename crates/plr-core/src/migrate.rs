@@ -172,6 +172,87 @@ pub fn estimated_transfers(value: &Value) -> Vec<String> {
         .collect()
 }
 
+/// The keys of the judgement that version 2 added.
+#[cfg(feature = "legacy-read")]
+const JUDGEMENT_OF_2: [&str; 6] = [
+    "final_grade_chosen_against",
+    "immediate_concern_at",
+    "immediate_concern_details",
+    "first_completed_inadequate_at",
+    "concern_shared_with",
+    "concern_shared_at",
+];
+
+/// Takes a current export `value` back to `version` (0 to [`SCHEMA_VERSION`]), as that
+/// version of the app wrote it: the keys later versions added are taken out, and version 0's
+/// `case.child_reference` is put back. The steps above, undone but for what they fill in;
+/// a value only later versions know (an action `transferred` or `service_ended`, which
+/// migration reads as it is) is kept. For tests and benchmarks of older files (`plr generate
+/// --schema-version`).
+#[cfg(feature = "legacy-read")]
+pub fn downgrade(value: &mut Value, version: u32) {
+    let Some(plr) = value.as_object_mut() else {
+        return;
+    };
+    if version < 5 {
+        plr.remove("ambassadors_review");
+    }
+    if version < 4 {
+        plr.remove("concern_updates");
+    }
+    if let Some(actions) = plr.get_mut("actions").and_then(Value::as_array_mut) {
+        for action in actions.iter_mut().filter_map(Value::as_object_mut) {
+            if version < 4 {
+                action.remove("transferred_on");
+                action.remove("updated_on");
+            }
+            if version < 3 {
+                action.remove("progress_note");
+            }
+        }
+    }
+    if let Some(judgement) = plr.get_mut("judgement").and_then(Value::as_object_mut) {
+        if version < 2 {
+            for key in JUDGEMENT_OF_2 {
+                judgement.remove(key);
+            }
+        }
+    }
+    if let Some(case) = plr.get_mut("case").and_then(Value::as_object_mut) {
+        if version < 1 {
+            if let Some(child_ref) = case.remove("child_ref") {
+                case.insert("child_reference".into(), child_ref);
+            }
+        }
+    }
+    plr.insert("schema_version".into(), Value::from(version));
+}
+
+/// The export text `export` as `version` wrote it ([`downgrade`]), pretty-printed with
+/// `format` and `schema_version` first, as every export begins (the other keys in name order).
+#[cfg(feature = "legacy-read")]
+pub fn written_as(export: &str, version: u32) -> Result<String, serde_json::Error> {
+    let mut value: Value = serde_json::from_str(export)?;
+    downgrade(&mut value, version);
+    let Value::Object(mut rest) = value else {
+        return serde_json::to_string_pretty(&value);
+    };
+    let mut text = String::from("{");
+    let mut separator = "\n";
+    for key in ["format", "schema_version"] {
+        if let Some(v) = rest.remove(key) {
+            text.push_str(&format!("{separator}  {}: {v}", Value::from(key)));
+            separator = ",\n";
+        }
+    }
+    // "{\n  \"actions\": ...\n}", or "{}" when nothing else is left.
+    match serde_json::to_string_pretty(&rest)?.strip_prefix("{\n") {
+        Some(members) => text.push_str(&format!("{separator}{members}")),
+        None => text.push_str(if text.len() > 1 { "\n}" } else { "}" }),
+    }
+    Ok(text)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::import::{import, ImportError};
@@ -307,6 +388,42 @@ mod tests {
         );
         let paths: Vec<&str> = imported.warnings.iter().map(|w| w.path.as_str()).collect();
         assert_eq!(paths, ["judgement.share_by"]);
+    }
+
+    #[test]
+    fn a_current_export_written_as_an_older_version_is_what_that_version_wrote() {
+        let current = include_str!("../tests/fixtures/completed-concern.json");
+        let value = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+        // The version 2 and 3 fixtures are this review as those versions wrote it.
+        for (version, written) in [
+            (2, include_str!("../tests/fixtures/version-2-concern.json")),
+            (3, include_str!("../tests/fixtures/version-3-concern.json")),
+        ] {
+            assert_eq!(
+                value(&super::written_as(current, version).unwrap()),
+                value(written)
+            );
+        }
+        for version in 0..=SCHEMA_VERSION {
+            let older = super::written_as(current, version).unwrap();
+            // As every export begins, so import takes the typed read of its version.
+            assert!(older.starts_with(&format!(
+                "{{\n  \"format\": \"practice-learning-review\",\n  \"schema_version\": {version},\n  \""
+            )));
+            let imported = import(older.as_bytes()).unwrap();
+            assert_eq!(imported.plr.case.child_ref, "LL-771204");
+            // What version 1 did not record is filled in as its migration fills it.
+            let details = &imported.plr.judgement.immediate_concern_details;
+            assert_eq!(details.is_empty(), version < 2, "{version}");
+        }
+        let v0 = value(&super::written_as(current, 0).unwrap());
+        assert_eq!(v0["case"]["child_reference"], "LL-771204");
+        assert_eq!(v0["case"].get("child_ref"), None);
+        assert_eq!(super::written_as("[1]", 1).unwrap(), "[\n  1\n]");
+        assert_eq!(
+            super::written_as("{}", 1).unwrap(),
+            "{\n  \"schema_version\": 1\n}"
+        );
     }
 
     #[test]

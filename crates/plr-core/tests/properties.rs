@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate};
 use plr_core::completion::completion_problems;
 use plr_core::export::export_json;
 use plr_core::grading::suggest_grade;
-use plr_core::import::import;
+use plr_core::import::{import, import_by_value};
 use plr_core::*;
 use proptest::prelude::*;
 
@@ -242,6 +242,96 @@ fn hostile_pieces() -> Vec<String> {
     pieces.push(format!("\"{}\"", "\u{202e}".repeat(30_000)));
     pieces.push("9".repeat(10_000));
     pieces
+}
+
+/// `plr`'s export as `version` (1 to 3) wrote it ([`migrate::downgrade`]), but for the keys
+/// later versions added that `kept` puts back, in turn (0: left out, as that version wrote it;
+/// 1: as the current export wrote it; 2: `null`), with `format` and `schema_version` first, as
+/// every export begins.
+fn older_export(plr: &Plr, version: u32, kept: &[u8]) -> String {
+    use serde_json::{Map, Value};
+    let f = Framework::practice_fundamentals();
+    let current: Value = serde_json::from_str(&export_json(plr, f).unwrap()).unwrap();
+    let mut older = current.clone();
+    migrate::downgrade(&mut older, version);
+    let mut choices = kept.iter().copied().cycle();
+    let mut put_back = |older: &mut Map<String, Value>, current: &Map<String, Value>| {
+        for (key, value) in current {
+            if !older.contains_key(key) {
+                match choices.next() {
+                    Some(1) => older.insert(key.clone(), value.clone()),
+                    Some(2) => older.insert(key.clone(), Value::Null),
+                    _ => None,
+                };
+            }
+        }
+    };
+    let (Value::Object(older_plr), Value::Object(current_plr)) = (&mut older, &current) else {
+        unreachable!("an export is an object");
+    };
+    put_back(older_plr, current_plr);
+    if let (Some(Value::Object(older_j)), Some(Value::Object(current_j))) =
+        (older_plr.get_mut("judgement"), current_plr.get("judgement"))
+    {
+        put_back(older_j, current_j);
+    }
+    if let (Some(Value::Array(older_a)), Some(Value::Array(current_a))) =
+        (older_plr.get_mut("actions"), current_plr.get("actions"))
+    {
+        for (older_a, current_a) in older_a.iter_mut().zip(current_a) {
+            if let (Value::Object(older_a), Value::Object(current_a)) = (older_a, current_a) {
+                put_back(older_a, current_a);
+            }
+        }
+    }
+    let format = older_plr.remove("format").unwrap();
+    let version = older_plr.remove("schema_version").unwrap();
+    let rest = serde_json::to_string_pretty(&older).unwrap();
+    format!(
+        "{{\n  \"format\": {format},\n  \"schema_version\": {version},{}",
+        &rest[1..]
+    )
+}
+
+proptest! {
+    /// A file of version 1 to 3, with or without (or with `null`) each key later versions
+    /// added, imports exactly as the slow path alone imports it (the JSON value, migration,
+    /// the typed parse): the same PLR, warnings and notes of what migration estimated, or the
+    /// same problems at the same JSON paths.
+    #[test]
+    fn an_older_export_imports_as_its_migrated_value_does(plr in any_plr(), version in 1u32..=3, kept in proptest::collection::vec(0u8..3, 16)) {
+        let older = older_export(&plr, version, &kept);
+        let frameworks = [Framework::practice_fundamentals()];
+        prop_assert_eq!(import(older.as_bytes()), import_by_value(older.as_bytes(), &frameworks));
+    }
+
+    /// Every file of version 1 to 3 that the app wrote (its later keys left out, or some kept)
+    /// takes the typed read: with a number no float holds in a key the model ignores, which
+    /// only the typed read skips (the JSON value refuses the file), it still imports, and as
+    /// the slow path imports the file without it.
+    #[test]
+    fn an_older_export_as_written_takes_the_typed_read(plr in any_plr(), version in 1u32..=3, kept in proptest::collection::vec(0u8..2, 16)) {
+        let older = older_export(&plr, version, &kept);
+        let marker = format!("\"schema_version\": {version},");
+        let probed = older.replacen(&marker, &format!("{marker}\n  \"added_later\": 1e400,"), 1);
+        prop_assert!(probed.len() > older.len());
+        let frameworks = [Framework::practice_fundamentals()];
+        prop_assert!(matches!(import_by_value(probed.as_bytes(), &frameworks), Err(import::ImportError::NotJson(_))));
+        prop_assert_eq!(import(probed.as_bytes()), import_by_value(older.as_bytes(), &frameworks));
+    }
+
+    /// A file of version 1 to 3 cut short or with any byte changed is judged as the slow path
+    /// alone judges it: the same problems at the same JSON paths, or the same PLR.
+    #[test]
+    fn a_damaged_older_export_is_judged_as_its_migrated_value_judges_it(plr in any_plr(), version in 1u32..=3, kept in proptest::collection::vec(0u8..3, 16), cut in any::<prop::sample::Index>(), at in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let older = older_export(&plr, version, &kept).into_bytes();
+        let frameworks = [Framework::practice_fundamentals()];
+        let short = &older[..cut.index(older.len())];
+        prop_assert_eq!(import(short), import_by_value(short, &frameworks));
+        let mut changed = older.clone();
+        changed[at.index(older.len())] = byte;
+        prop_assert_eq!(import(&changed), import_by_value(&changed, &frameworks));
+    }
 }
 
 proptest! {

@@ -15,7 +15,8 @@
 //!
 //! The `zip` crate reads the archive's directory and each entry's local header; an entry's data
 //! is taken from memory, inflated by zlib-rs straight into a buffer of its declared size (one
-//! decompressor reused for every entry) and checked against its CRC-32.
+//! decompressor reused for every entry; with [`Archive::read_into`], one buffer too) and checked
+//! against its CRC-32.
 
 use std::fmt;
 use std::io::Cursor;
@@ -218,8 +219,23 @@ impl<'a> Archive<'a> {
     /// If `i` is not below [`Archive::len`].
     pub fn entry(&mut self, i: usize) -> Entry {
         let name = self.name_of(i);
-        let bytes = self.read(self.json[i].0);
+        let mut bytes = Vec::new();
+        let bytes = self.read_into(i, &mut bytes).map(|()| bytes);
         Entry { name, bytes }
+    }
+
+    /// [`Archive::entry`]'s bytes, into `bytes` (what it held replaced, its memory reused), or
+    /// why they could not be had: a batch reads every entry into one buffer per thread rather
+    /// than allocate and clear a new one for each. On a problem `bytes` holds nothing to use.
+    ///
+    /// # Panics
+    /// If `i` is not below [`Archive::len`].
+    pub fn read_into(&mut self, i: usize, bytes: &mut Vec<u8>) -> Result<(), String> {
+        let result = self.read(self.json[i].0, bytes);
+        if result.is_err() {
+            bytes.clear();
+        }
+        result
     }
 
     /// Every `.json` entry in name order, each read when asked for.
@@ -227,10 +243,10 @@ impl<'a> Archive<'a> {
         (0..self.len()).map(move |i| self.entry(i))
     }
 
-    /// The entry's bytes: its directory record and local header read by the zip crate, its
-    /// data taken from memory, inflated straight into a buffer of its declared size (never past
-    /// the limit) and checked against its CRC-32.
-    fn read(&mut self, index: usize) -> Result<Vec<u8>, String> {
+    /// The entry's bytes into `out`: its directory record and local header read by the zip
+    /// crate, its data taken from memory, inflated straight into `out` grown to its declared
+    /// size (never past the limit) and checked against its CRC-32.
+    fn read(&mut self, index: usize, out: &mut Vec<u8>) -> Result<(), String> {
         let limit = self.limits.entry_bytes;
         let (method, size, crc, start, length, encrypted) = {
             let file = self
@@ -268,12 +284,15 @@ impl<'a> Archive<'a> {
                 limit / 1_000_000
             )
         };
-        let bytes = match method {
+        match method {
             CompressionMethod::Stored if data.len() > limit => return Err(too_large()),
-            CompressionMethod::Stored => data.to_vec(),
+            CompressionMethod::Stored => {
+                out.clear();
+                out.extend_from_slice(data);
+            }
             CompressionMethod::Deflated => {
                 let inflater = self.inflater.get_or_insert_with(|| Inflater::new(false, 15));
-                inflate(inflater, data, size as usize, limit).map_err(|e| match e {
+                inflate(inflater, data, size as usize, limit, out).map_err(|e| match e {
                     Inflate::TooLarge => too_large(),
                     Inflate::Damaged(why) => damaged(why),
                 })?
@@ -283,13 +302,13 @@ impl<'a> Archive<'a> {
                     "its compression method ({other}) is not one read here; only stored and deflated entries are read"
                 )))
             }
-        };
-        if crc32fast::hash(&bytes) != crc {
+        }
+        if crc32fast::hash(out) != crc {
             return Err(damaged(
                 "it is damaged: its checksum does not match its content",
             ));
         }
-        Ok(bytes)
+        Ok(())
     }
 }
 
@@ -301,17 +320,24 @@ enum Inflate {
     Damaged(&'static str),
 }
 
-/// Inflates raw deflate `data` that says it unpacks to `size` bytes, into a buffer of that size
-/// (and one byte more, to see a longer output), grown to the limit and one byte more only if
-/// the header lied; never past it.
+/// Inflates raw deflate `data` that says it unpacks to `size` bytes into `out`: over what it
+/// held, grown to that size and one byte more if shorter (to see a longer output; only the
+/// growth is zeroed), to the limit and one byte more only if the header lied; never past it.
+/// `out` is cut to the bytes unpacked.
 fn inflate(
     inflater: &mut Inflater,
     data: &[u8],
     size: usize,
     limit: usize,
-) -> Result<Vec<u8>, Inflate> {
+    out: &mut Vec<u8>,
+) -> Result<(), Inflate> {
     inflater.reset(false);
-    let mut out = vec![0; size.min(limit) + 1];
+    let wanted = size.min(limit) + 1;
+    if out.len() < wanted {
+        out.resize(wanted, 0);
+    }
+    // A longer buffer from an earlier entry is used whole, but never past the limit.
+    out.truncate(limit + 1);
     loop {
         let before = (inflater.total_in() as usize, inflater.total_out() as usize);
         let status = inflater.decompress(
@@ -324,7 +350,7 @@ fn inflate(
             Ok(Status::StreamEnd) if written > limit => return Err(Inflate::TooLarge),
             Ok(Status::StreamEnd) => {
                 out.truncate(written);
-                return Ok(out);
+                return Ok(());
             }
             Ok(_) if written == out.len() && out.len() <= limit => out.resize(limit + 1, 0),
             Ok(_) if written == out.len() => return Err(Inflate::TooLarge),

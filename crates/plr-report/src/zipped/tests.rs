@@ -289,3 +289,58 @@ fn an_entry_cut_short_is_named() {
         "{why}"
     );
 }
+
+#[test]
+fn entries_read_into_one_reused_buffer_are_read_as_each_alone() {
+    let text: Vec<u8> = (0..5_000u32)
+        .flat_map(|i| format!("{{\"n\":{i}}}").into_bytes())
+        .collect();
+    let spaces = vec![b' '; 900];
+    let mut bytes = zip_of(&[
+        ("a-large.json", &text[..990], DEFLATED),
+        ("b-small.json", b"{\"b\":1}", DEFLATED),
+        ("c-stored.json", &text[..300], STORED),
+        ("d-lies.json", &spaces, DEFLATED),
+        ("e-bomb.json", &text, DEFLATED),
+        ("f-broken.json", &text[..999], DEFLATED),
+        ("g-last.json", b"{\"g\":1}", DEFLATED),
+    ]);
+    // d says it unpacks to 10 bytes (it is 900), e to 20 (it is far over the limit).
+    lie_about_sizes(&mut bytes, "d-lies.json", 10);
+    lie_about_sizes(&mut bytes, "e-bomb.json", 20);
+    let header = bytes
+        .windows(13)
+        .position(|w| w == b"f-broken.json")
+        .unwrap();
+    for b in &mut bytes[header + 100..header + 120] {
+        *b ^= 0x5a;
+    }
+    let limits = Limits {
+        entries: 10,
+        entry_bytes: 1_000,
+    };
+    let mut archive = Archive::open_within("x.zip", &bytes, limits).unwrap();
+    let alone: Vec<Result<Vec<u8>, String>> =
+        (0..archive.len()).map(|i| archive.entry(i).bytes).collect();
+    assert_eq!(alone[0].as_deref(), Ok(&text[..990]));
+    assert_eq!(alone[3].as_deref(), Ok(&spaces[..]));
+    assert!(alone[4].is_err() && alone[5].is_err());
+    assert_eq!(alone[6].as_deref(), Ok(&b"{\"g\":1}"[..]));
+    // In name order, backwards, and each after the largest: the same bytes or problem.
+    let orders = [
+        (0..7).collect::<Vec<usize>>(),
+        (0..7).rev().collect(),
+        (0..7).flat_map(|i| [0, i]).collect(),
+        (0..7).flat_map(|i| [4, i]).collect(),
+    ];
+    for order in orders {
+        let mut buffer = Vec::new();
+        for i in order {
+            let read = archive.read_into(i, &mut buffer).map(|()| buffer.clone());
+            assert_eq!(read, alone[i], "entry {i}");
+            if read.is_err() {
+                assert!(buffer.is_empty());
+            }
+        }
+    }
+}
