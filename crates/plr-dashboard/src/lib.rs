@@ -39,7 +39,7 @@ use crate::load::LoadPanel;
 use crate::register::ConcernRegister;
 use crate::report::MonthlyReportView;
 use crate::representation::Representation;
-use crate::state::{Shown, State};
+use crate::state::{Part, Shown, State};
 use crate::tracker::Tracker;
 use plr_web::download_text;
 
@@ -77,8 +77,8 @@ fn SnapshotView() -> impl IntoView {
         <Downloads />
         <RejectedFiles />
         <MeasureTable caption="Headline figures" keys=&HEADLINE />
-        <Show when=move || state.shows(2)><Grades /></Show>
-        <Show when=move || state.shows(3)>
+        <Show when=move || state.shows(Part::Grades)><Grades /></Show>
+        <Show when=move || state.shows(Part::Breakdowns)>
         <Breakdowns />
         <section aria-labelledby="participation-heading">
             <h2 id="participation-heading">"Participation and views"</h2>
@@ -107,9 +107,9 @@ fn SnapshotView() -> impl IntoView {
             <MeasureTable caption="Impact from audit" keys=&IMPACT />
         </section>
         </Show>
-        <Show when=move || state.shows(4)><Representation /><ConcernRegister /><Tracker /></Show>
-        <Show when=move || state.shows(5)><ModerationSample /></Show>
-        <Show when=move || state.shows(5)><Ambassadors /></Show>
+        <Show when=move || state.shows(Part::Registers)><Representation /><ConcernRegister /><Tracker /></Show>
+        <Show when=move || state.shows(Part::Samples)><ModerationSample /></Show>
+        <Show when=move || state.shows(Part::Samples)><Ambassadors /></Show>
     }
 }
 
@@ -150,7 +150,7 @@ pub fn Dashboard() -> impl IntoView {
                 <p class="lead">"The Performance Snapshot, action tracker and moderation sample of the reviews the QA service has received."</p>
                 <p class="no-print"><a class="link" href="/">"Go to the review form"</a></p>
                 <LoadPanel />
-                <Show when=move || state.shows(1)
+                <Show when=move || state.shows(Part::Headline)
                     fallback=|| view! { <p class="empty">"No reviews loaded yet. Choose export files or a zip of them, a folder, or include the reviews on this device."</p> }>
                     <Choices />
                     <ShownChoice />

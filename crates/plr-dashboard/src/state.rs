@@ -12,8 +12,45 @@ use crate::files::Files;
 use crate::reader::yield_to_page;
 use crate::timing::{measure_since, now};
 
-/// The parts of the report, drawn in turn (see [`State::draw`]).
-pub const PARTS: u8 = 5;
+/// A part of the report, drawn in turn in this order (see [`State::draw`]): each is shown once it
+/// and every part before it are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    /// The choices, the summary, the downloads and the headline figures.
+    Headline,
+    /// The grade chart, distribution and trend.
+    Grades,
+    /// The breakdowns of grades, participation and views, the moderation effect, actions and
+    /// cases of concern, and the impact from audit.
+    Breakdowns,
+    /// The allocation and representation, the Case of Concern register and the action tracker.
+    Registers,
+    /// The moderation sample and the Ambassadors' sample.
+    Samples,
+}
+
+impl Part {
+    /// Every part, in the order they are drawn.
+    pub const ALL: [Part; 5] = [
+        Part::Headline,
+        Part::Grades,
+        Part::Breakdowns,
+        Part::Registers,
+        Part::Samples,
+    ];
+
+    /// Its User Timing mark, `plr:draw:1` to `plr:draw:5` in the order drawn (the names
+    /// `bench/dashboard-load.mjs` prints).
+    fn mark(self) -> &'static str {
+        match self {
+            Part::Headline => "plr:draw:1",
+            Part::Grades => "plr:draw:2",
+            Part::Breakdowns => "plr:draw:3",
+            Part::Registers => "plr:draw:4",
+            Part::Samples => "plr:draw:5",
+        }
+    }
+}
 
 /// What the dashboard shows under the choices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,9 +66,9 @@ pub enum Shown {
 pub struct State {
     /// The reviews read (one copy of each id), rejected and skipped files.
     pub builder: RwSignal<SnapshotBuilder>,
-    /// How many parts of the report are drawn; 0 until something is loaded (files or this
+    /// The last part of the report drawn; `None` until something is loaded (files or this
     /// device's reviews). See [`State::draw`].
-    pub drawn: RwSignal<u8>,
+    pub drawn: RwSignal<Option<Part>>,
     /// The period; `None` = the latest month in the data.
     pub period: RwSignal<Option<Period>>,
     /// Only this team.
@@ -91,7 +128,7 @@ impl State {
         });
         State {
             builder,
-            drawn: RwSignal::new(0),
+            drawn: RwSignal::new(None),
             period,
             team,
             legal_status,
@@ -111,18 +148,19 @@ impl State {
     /// first are taken down first, so a later load is drawn the same way (the figures stay on
     /// screen meanwhile).
     pub async fn draw(self) {
-        self.drawn.set(self.drawn.get_untracked().min(1));
-        for part in 1..=PARTS {
+        self.drawn
+            .set(self.drawn.get_untracked().min(Some(Part::Headline)));
+        for part in Part::ALL {
             let start = now();
-            self.drawn.set(part);
+            self.drawn.set(Some(part));
             yield_to_page().await;
-            measure_since(&format!("plr:draw:{part}"), start);
+            measure_since(part.mark(), start);
         }
     }
 
-    /// Whether part `part` of the report is drawn (1: the figures; see [`State::draw`]).
-    pub fn shows(&self, part: u8) -> bool {
-        self.drawn.get() >= part
+    /// Whether `part` of the report is drawn (see [`State::draw`]).
+    pub fn shows(&self, part: Part) -> bool {
+        self.drawn.get() >= Some(part)
     }
 
     /// The date actions are judged as of: the one chosen, else the core's default.
