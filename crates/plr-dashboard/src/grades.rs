@@ -9,8 +9,8 @@ use crate::figures::MeasureTable;
 use crate::scroll::TableScroll;
 use crate::state::State;
 
-/// The five grade bands: the core's grade measures before the combined ones.
-const BANDS: &[MeasureKey] = MeasureKey::GRADES.split_at(5).0;
+/// The five grade bands.
+const BANDS: [MeasureKey; 5] = MeasureKey::GRADE_BANDS;
 
 /// The bands that add up to 100% (requires improvement counted once), with their colours.
 const STACK: [(MeasureKey, usize); 4] = [
@@ -21,7 +21,17 @@ const STACK: [(MeasureKey, usize); 4] = [
 ];
 
 /// The trend table's columns: the five bands, then good or better.
-const COLUMNS: &[MeasureKey] = MeasureKey::GRADES.split_at(6).0;
+const COLUMNS: [MeasureKey; 6] = {
+    let [outstanding, good, requires_improvement, lower_end, inadequate] = BANDS;
+    [
+        outstanding,
+        good,
+        requires_improvement,
+        lower_end,
+        inadequate,
+        MeasureKey::GoodOrBetter,
+    ]
+};
 
 fn percent(m: &Measures, key: MeasureKey) -> Option<u32> {
     m.get(&key).and_then(|m| m.percent)

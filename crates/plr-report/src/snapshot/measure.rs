@@ -99,16 +99,32 @@ impl MeasureKey {
         )
     }
 
-    /// The measures that describe grades (the ones broken down by team, legal status, month).
-    pub const GRADES: [MeasureKey; 7] = [
+    /// The grade bands, best first: one measure per grade (`Grade::ALL`), the share of reviews
+    /// given it, except that requires improvement's counts both its bands (the lower end is
+    /// also a band of its own).
+    pub const GRADE_BANDS: [MeasureKey; 5] = [
         MeasureKey::Outstanding,
         MeasureKey::Good,
         MeasureKey::RequiresImprovement,
         MeasureKey::LowerEndRequiresImprovement,
         MeasureKey::Inadequate,
-        MeasureKey::GoodOrBetter,
-        MeasureKey::WeakerPractice,
     ];
+
+    /// The measures that describe grades (the ones broken down by team, legal status, month):
+    /// the [grade bands](MeasureKey::GRADE_BANDS), then those that combine them.
+    pub const GRADES: [MeasureKey; 7] = {
+        let [outstanding, good, requires_improvement, lower_end, inadequate] =
+            MeasureKey::GRADE_BANDS;
+        [
+            outstanding,
+            good,
+            requires_improvement,
+            lower_end,
+            inadequate,
+            MeasureKey::GoodOrBetter,
+            MeasureKey::WeakerPractice,
+        ]
+    };
 
     /// The Case of Concern register's measures (`followthrough.md`), in report order.
     pub const REGISTER: [MeasureKey; 8] = [

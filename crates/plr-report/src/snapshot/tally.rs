@@ -236,3 +236,29 @@ impl Counts {
         m
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A review given a grade counts in that grade's band (`MeasureKey::GRADE_BANDS`, in the
+    /// order of `Grade::ALL`), and in requires improvement's too when at its lower end.
+    #[test]
+    fn each_grade_counts_in_its_band() {
+        for (i, grade) in Grade::ALL.into_iter().enumerate() {
+            let mut g = [0; 5];
+            g[grade_index(grade)] = 1;
+            let shares = grade_shares(g, 1, &Settings::default());
+            let counted: Vec<MeasureKey> = MeasureKey::GRADE_BANDS
+                .into_iter()
+                .filter(|key| shares[key].numerator == 1)
+                .collect();
+            let mut expected = vec![MeasureKey::GRADE_BANDS[i]];
+            if grade == Grade::RequiresImprovementLow {
+                expected.insert(0, MeasureKey::RequiresImprovement);
+            }
+            assert_eq!(counted, expected, "{grade:?}");
+        }
+        assert_eq!(MeasureKey::GRADES[..5], MeasureKey::GRADE_BANDS);
+    }
+}
