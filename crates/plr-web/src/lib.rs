@@ -5,7 +5,7 @@
 #![warn(missing_docs)]
 
 use chrono::NaiveDate;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 use wasm_bindgen::JsCast;
 
 /// Today in the browser's time zone (the day a person in front of it would write).
@@ -53,10 +53,12 @@ fn offer(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     anchor.set_download(name);
     anchor.click();
     // Revoking at once can cancel the download in some browsers; the URL is only a handle.
-    let revoke = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    let _ = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
+    // (Leptos's timer, which both apps hold already.)
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
     Ok(())
 }
