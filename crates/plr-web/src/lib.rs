@@ -5,8 +5,8 @@
 #![warn(missing_docs)]
 
 use chrono::NaiveDate;
-use wasm_bindgen::JsValue;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 
 /// Today in the browser's time zone (the day a person in front of it would write).
 pub fn today() -> NaiveDate {
