@@ -109,15 +109,23 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// be one of `frameworks`.
 pub fn import_with(bytes: &[u8], frameworks: &[&Framework]) -> Result<Imported, ImportError> {
     let text = text_of(bytes)?;
+    // Only an object can be an export: serde's typed read would take a list of its values too,
+    // which the slow path refuses as not a PLR export.
+    let object = text.trim_start().starts_with('{');
     // With `legacy-read`, a file that says it is of version 1 to 3 takes that typed read.
     #[cfg(feature = "legacy-read")]
-    let typed = if legacy::says_older(text) {
+    let typed = if !object {
+        None
+    } else if legacy::says_older(text) {
         legacy::parse(text)
     } else {
         fast::parse(text).map(|plr| (plr, Vec::new()))
     };
     #[cfg(not(feature = "legacy-read"))]
-    let typed = fast::parse(text).map(|plr| (plr, Vec::new()));
+    let typed = match object {
+        true => fast::parse(text).map(|plr| (plr, Vec::new())),
+        false => None,
+    };
     let (plr, notes) = match typed {
         Some(parsed) => parsed,
         None => parse_checked(text)?,

@@ -89,6 +89,21 @@ fn unknown_ids_and_non_plr_files_are_refused_and_unknown_keys_ignored() {
         Err(ImportError::NotAPlr)
     );
     assert_eq!(import(b"[1, 2]"), Err(ImportError::NotAPlr));
+    // A list of an export's values in the order of its keys is not an export either, though a
+    // typed parse could read one (serde reads a struct from a list).
+    let listed: String = sample()
+        .lines()
+        .map(|line| match line.strip_prefix("  \"") {
+            Some(rest) if !line.starts_with("   ") => {
+                let value = rest.split_once("\": ").map_or(rest, |(_, v)| v);
+                format!("  {value}\n")
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect();
+    let listed = format!("[{}]", &listed.trim()[1..listed.trim().len() - 1]);
+    assert!(listed.contains("\"practice-learning-review\""));
+    assert_eq!(import(listed.as_bytes()), Err(ImportError::NotAPlr));
     assert!(matches!(
         import(b"{\"format\": \"practice-le"),
         Err(ImportError::NotJson(_))
