@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use plr_core::dates::parse_day_month_year;
-use plr_core::form::catalogue::{AmbassadorsField, Declared, UpdateField};
+use plr_core::form::catalogue::Recorded;
 use plr_core::{Framework, Plr};
 use reactive_stores::Store;
 
@@ -273,8 +273,8 @@ impl TypedDate {
 
     /// The three fields in a fieldset: the day's carries `id` (the target of error links),
     /// the month's and the year's `id-month` and `id-year`.
-    pub fn view(self, asked: impl Into<Asked>, problems: Problems) -> impl IntoView {
-        let Asked { id, row } = asked.into();
+    pub fn view(self, asked: impl Recorded, problems: Problems) -> impl IntoView {
+        let (id, row) = (asked.dom_id(), asked.declared());
         let (legend, hint) = (
             row.label,
             format!("{DATE_EXAMPLE} {}", row.hint.unwrap_or_default()),
@@ -312,33 +312,6 @@ impl TypedDate {
 /// How every date of a recording is asked for (day, month and year fields).
 const DATE_EXAMPLE: &str = "For example, 15 7 2022.";
 
-/// A recorded question (of a Head of Service's update or the Ambassadors' review): the id of its
-/// control and its row of the core's catalogue (label, hint, limit), in both apps alike.
-pub struct Asked {
-    /// The control's id.
-    pub id: &'static str,
-    /// Its row of the catalogue.
-    pub row: Declared,
-}
-
-impl From<UpdateField> for Asked {
-    fn from(field: UpdateField) -> Self {
-        Asked {
-            id: field.dom_id(),
-            row: field.declared(),
-        }
-    }
-}
-
-impl From<AmbassadorsField> for Asked {
-    fn from(field: AmbassadorsField) -> Self {
-        Asked {
-            id: field.dom_id(),
-            row: field.declared(),
-        }
-    }
-}
-
 /// A form group: the label of the control `id`, its inline error, then the control.
 fn labelled(
     id: &'static str,
@@ -357,11 +330,11 @@ fn labelled(
 
 /// A one-line text field for a name, with its label and inline error.
 pub fn name_input(
-    asked: impl Into<Asked>,
+    asked: impl Recorded,
     value: RwSignal<String>,
     problems: Problems,
 ) -> impl IntoView {
-    let Asked { id, row } = asked.into();
+    let (id, row) = (asked.dom_id(), asked.declared());
     let (label, limit) = (row.label, row.answer.limit());
     let input = view! {
         <input class="input input--width-20" id=id type="text" maxlength=limit
@@ -372,12 +345,12 @@ pub fn name_input(
 
 /// A text area for a long answer (`rows` high), with its label and inline error.
 pub fn text_area(
-    asked: impl Into<Asked>,
+    asked: impl Recorded,
     rows: u32,
     value: RwSignal<String>,
     problems: Problems,
 ) -> impl IntoView {
-    let Asked { id, row } = asked.into();
+    let (id, row) = (asked.dom_id(), asked.declared());
     let (label, limit) = (row.label, row.answer.limit());
     let area = view! {
         <textarea class="textarea" id=id rows=rows maxlength=limit

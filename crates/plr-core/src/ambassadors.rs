@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::form::catalogue::AmbassadorsField;
+use crate::form::catalogue::{AmbassadorsField, Recorded};
 use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{AmbassadorsReview, Plr, Status};
 
@@ -98,7 +98,7 @@ pub enum AmbassadorsProblem {
     #[error("Only a completed review can have an Ambassadors' review")]
     NotCompleted,
     /// Nobody is named.
-    #[error("{}", AmbassadorsField::By.declared().missing().unwrap_or_default())]
+    #[error("{}", AmbassadorsField::By.missing())]
     NoName,
     /// Dated before the PLR was completed.
     #[error("The Ambassadors' review cannot be dated before the review was completed")]

@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::concern::raised;
-use crate::form::catalogue::UpdateField;
+use crate::form::catalogue::{Recorded, UpdateField};
 use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{Action, ActionStatus, ConcernOutcome, ConcernUpdate, Plr, Status};
 
@@ -20,7 +20,7 @@ pub enum UpdateProblem {
     #[error("This review was never a Case of Concern, so it has no Head of Service updates")]
     NeverACaseOfConcern,
     /// Nobody is named.
-    #[error("{}", UpdateField::By.declared().missing().unwrap_or_default())]
+    #[error("{}", UpdateField::By.missing())]
     NoName,
     /// Dated before the concern was raised.
     #[error("The update cannot be dated before the Case of Concern was raised")]

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::concern::share_by;
-use crate::form::catalogue::ModerationField;
+use crate::form::catalogue::{ModerationField, Recorded};
 use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
 use crate::model::{Grade, Moderation, ModerationEffect, Plr, Status};
 
@@ -63,15 +63,14 @@ impl ModerationProblem {
     /// What to do about it, as the error summary and the field say it: a missing answer in
     /// its question's words ([`crate::form::catalogue`]).
     pub fn message(self) -> &'static str {
-        let missing = |field: ModerationField| field.declared().missing().unwrap_or_default();
         match self {
             ModerationProblem::NotCompleted => {
                 "Only a completed review can be moderated: complete it first"
             }
-            ModerationProblem::NoModerator => missing(ModerationField::Moderator),
+            ModerationProblem::NoModerator => ModerationField::Moderator.missing(),
             ModerationProblem::ModeratorTooLong => "Your name must be 200 characters or fewer",
-            ModerationProblem::NoGrade => missing(ModerationField::Grade),
-            ModerationProblem::NoComments => missing(ModerationField::Comments),
+            ModerationProblem::NoGrade => ModerationField::Grade.missing(),
+            ModerationProblem::NoComments => ModerationField::Comments.missing(),
             ModerationProblem::CommentsTooLong => "The comments must be 20,000 characters or fewer",
         }
     }

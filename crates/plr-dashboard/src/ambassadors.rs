@@ -7,7 +7,7 @@
 use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 use plr_core::ambassadors::{record_ambassadors_review, FINDINGS};
-use plr_core::form::catalogue::AmbassadorsField;
+use plr_core::form::catalogue::{AmbassadorsField, Recorded};
 use plr_core::model::AmbassadorsReview;
 use plr_core::Plr;
 use plr_report::snapshot::{
@@ -119,8 +119,7 @@ pub fn answered(
     };
     if by.trim().is_empty() {
         let field = AmbassadorsField::By;
-        let message = field.declared().missing().unwrap_or_default();
-        problems.push((field.dom_id(), message.to_string()));
+        problems.push((field.dom_id(), field.missing().to_string()));
     }
     for (finding, answer) in FINDINGS.iter().zip(findings) {
         if answer.is_none() {
@@ -377,10 +376,10 @@ fn RecordReview(
     let title = |child: &str| format!("Record the Ambassadors' review of {child}");
     view! {
         <ChangePanel changing heading="ambassadors-record-heading" title button="Record the Ambassadors' review" save>
-            {date_question(AmbassadorsField::On.dom_id(), AmbassadorsField::On.declared(), "It counts in this month.", on, problems)}
-            {text_question(AmbassadorsField::By.dom_id(), AmbassadorsField::By.declared(), by, problems)}
+            {date_question(AmbassadorsField::On, "It counts in this month.", on, problems)}
+            {text_question(AmbassadorsField::By, by, problems)}
             {FINDINGS.iter().zip(findings).map(|(f, answer)| yes_no(f.key, f.question, answer, problems)).collect_view()}
-            {text_question(AmbassadorsField::Comments.dom_id(), AmbassadorsField::Comments.declared(), comments, problems)}
+            {text_question(AmbassadorsField::Comments, comments, problems)}
         </ChangePanel>
     }
 }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plr_core::export::export_json;
 use plr_core::followthrough::record_concern_update;
-use plr_core::form::catalogue::{Answer, Declared, UpdateField};
+use plr_core::form::catalogue::{Answer, Recorded as RecordedQuestion, UpdateField};
 use plr_core::{ConcernOutcome, ConcernUpdate, Framework, Plr, PlrId};
 
 use crate::files::{zip_of, ReadAgain, Saved};
@@ -111,8 +111,7 @@ pub fn answered(
         (outcome.is_none(), UpdateField::Outcome),
     ];
     for (_, field) in unanswered.into_iter().filter(|(blank, _)| *blank) {
-        let message = field.declared().missing().unwrap_or_default();
-        problems.push((field.dom_id(), message.to_string()));
+        problems.push((field.dom_id(), field.missing().to_string()));
     }
     match (on, child_safe, plan_in_place, outcome) {
         (Some(on), Some(child_safe), Some(plan_in_place), Some(outcome)) if problems.is_empty() => {
@@ -164,12 +163,12 @@ pub fn ErrorSummary(id: &'static str, problems: RwSignal<Vec<Problem>>) -> impl 
 /// A question whose answer is a date (as a date input gives it): its control `id`, its row of
 /// the core's catalogue (label, hint), what the hint says `also` here, and its problem.
 pub fn date_question(
-    id: &'static str,
-    row: Declared,
+    asked: impl RecordedQuestion,
     also: &'static str,
     value: RwSignal<String>,
     problems: RwSignal<Vec<Problem>>,
 ) -> impl IntoView {
+    let (id, row) = (asked.dom_id(), asked.declared());
     let (label, hint) = (
         row.label,
         format!("{} {also}", row.hint.unwrap_or_default()),
@@ -189,11 +188,11 @@ pub fn date_question(
 /// A question whose answer is a name (a line) or a longer text (a text area), as its row of the
 /// core's catalogue declares it (label, kind of answer, limit), with its problem.
 pub fn text_question(
-    id: &'static str,
-    row: Declared,
+    asked: impl RecordedQuestion,
     value: RwSignal<String>,
     problems: RwSignal<Vec<Problem>>,
 ) -> impl IntoView {
+    let (id, row) = (asked.dom_id(), asked.declared());
     let (label, limit) = (row.label, row.answer.limit());
     let input = move |ev| value.set(event_target_value(&ev));
     let field = if row.answer == Answer::Long {
@@ -423,8 +422,8 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
     let title = |child: &str| format!("Record a Head of Service update on {child}");
     view! {
         <ChangePanel changing heading="update-heading" title button="Record the update" save>
-            {date_question(UpdateField::On.dom_id(), UpdateField::On.declared(), "", on, problems)}
-            {text_question(UpdateField::By.dom_id(), UpdateField::By.declared(), by, problems)}
+            {date_question(UpdateField::On, "", on, problems)}
+            {text_question(UpdateField::By, by, problems)}
             {yes_no(UpdateField::ChildSafe.dom_id(), UpdateField::ChildSafe.declared().label, child_safe, problems)}
             {yes_no(UpdateField::PlanInPlace.dom_id(), UpdateField::PlanInPlace.declared().label, plan_in_place, problems)}
             <div class="form-group" class:form-group--error=move || invalid(problems, "update-outcome")>
@@ -447,7 +446,7 @@ pub fn RecordUpdate(updating: RwSignal<Option<Updating>>, recorded: Recorded) ->
                     </div>
                 </fieldset>
             </div>
-            {text_question(UpdateField::Note.dom_id(), UpdateField::Note.declared(), note, problems)}
+            {text_question(UpdateField::Note, note, problems)}
         </ChangePanel>
     }
 }

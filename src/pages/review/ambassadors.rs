@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use plr_core::ambassadors::{
     ambassadors_problems, answers, record_ambassadors_review, AmbassadorsProblem, Finding, FINDINGS,
 };
-use plr_core::form::catalogue::AmbassadorsField;
+use plr_core::form::catalogue::{AmbassadorsField, Recorded};
 use plr_core::{AmbassadorsReview, PlrStoreFields};
 
 use super::record::ambassadors::review_rows;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use plr_core::followthrough::{
     record_concern_update, update_problems, updates_refused, RegisterState, UpdateProblem,
 };
-use plr_core::form::catalogue::UpdateField;
+use plr_core::form::catalogue::{Recorded, UpdateField};
 use plr_core::form::Shown;
 use plr_core::{ConcernOutcome, ConcernUpdate, PlrStoreFields};
 
@@ -53,11 +53,18 @@ impl Answers {
             .date(UpdateField::On.dom_id(), "the date of the update")
             .map_err(|p| problems.push(p))
             .ok();
-        let child_safe =
-            (self.child_safe.get_untracked()).ok_or_else(|| missing(UpdateField::ChildSafe));
-        let plan_in_place =
-            (self.plan_in_place.get_untracked()).ok_or_else(|| missing(UpdateField::PlanInPlace));
-        let outcome = (self.outcome.get_untracked()).ok_or_else(|| missing(UpdateField::Outcome));
+        let child_safe = self
+            .child_safe
+            .get_untracked()
+            .ok_or_else(|| missing(UpdateField::ChildSafe));
+        let plan_in_place = self
+            .plan_in_place
+            .get_untracked()
+            .ok_or_else(|| missing(UpdateField::PlanInPlace));
+        let outcome = self
+            .outcome
+            .get_untracked()
+            .ok_or_else(|| missing(UpdateField::Outcome));
         let (Some(on), Ok(child_safe), Ok(plan_in_place), Ok(outcome)) =
             (on, &child_safe, &plan_in_place, &outcome)
         else {
@@ -95,8 +102,7 @@ fn field_of(problem: &UpdateProblem) -> &'static str {
 
 /// The problem of a question left unanswered, in its row's words.
 fn missing(field: UpdateField) -> Problem {
-    let message = field.declared().missing().unwrap_or_default();
-    (field.dom_id().to_string(), message.to_string())
+    (field.dom_id().to_string(), field.missing().to_string())
 }
 
 /// The "Record a Head of Service update" page.

@@ -5,7 +5,7 @@
 //! then shows here with its clock.
 
 use leptos::prelude::*;
-use plr_core::form::catalogue::ModerationField;
+use plr_core::form::catalogue::{ModerationField, Recorded};
 use plr_core::moderation::{moderate, moderation_problems, superseding, ModerationProblem};
 use plr_core::{Grade, JudgementStoreFields, PlrStoreFields};
 

@@ -59,9 +59,8 @@ pub enum ModerationField {
     Comments,
 }
 
-impl ModerationField {
-    /// The id of its control (the first radio of the grades).
-    pub fn dom_id(self) -> &'static str {
+impl Recorded for ModerationField {
+    fn dom_id(self) -> &'static str {
         match self {
             ModerationField::Moderator => "moderation-moderator",
             ModerationField::Grade => "moderation-grade",
@@ -69,9 +68,28 @@ impl ModerationField {
         }
     }
 
-    /// Its row of the catalogue.
-    pub fn declared(self) -> Declared {
+    #[inline(always)]
+    fn declared(self) -> Declared {
         declared(Kind::Moderation(self))
+    }
+}
+
+/// A question recorded on a completed review apart from its own answers (a moderation, a Head
+/// of Service's update, the Ambassadors' review), asked alike by the form and the dashboard:
+/// its control's id and its row of the catalogue are all either needs.
+pub trait Recorded: Copy {
+    /// The id of its control (a date's day, a group's first radio), in both apps.
+    fn dom_id(self) -> &'static str;
+
+    /// Its row of the catalogue.
+    fn declared(self) -> Declared;
+
+    /// What the error says when it is left unanswered (blank for a question that may be).
+    /// Inlined, so a reader of one message (import's, in the form's first download) carries no
+    /// other part of the row.
+    #[inline(always)]
+    fn missing(self) -> &'static str {
+        self.declared().missing().unwrap_or_default()
     }
 }
 
@@ -173,9 +191,10 @@ impl UpdateField {
             UpdateField::Note => "note",
         }
     }
+}
 
-    /// The id of its control (a date's day, a group's fieldset or first radio), in both apps.
-    pub fn dom_id(self) -> &'static str {
+impl Recorded for UpdateField {
+    fn dom_id(self) -> &'static str {
         match self {
             UpdateField::On => "update-on",
             UpdateField::By => "update-by",
@@ -186,8 +205,8 @@ impl UpdateField {
         }
     }
 
-    /// Its row of the catalogue.
-    pub fn declared(self) -> Declared {
+    #[inline(always)]
+    fn declared(self) -> Declared {
         declared(Kind::Update(self))
     }
 }
@@ -213,9 +232,10 @@ impl AmbassadorsField {
             AmbassadorsField::Comments => "comments",
         }
     }
+}
 
-    /// The id of its control, in both apps.
-    pub fn dom_id(self) -> &'static str {
+impl Recorded for AmbassadorsField {
+    fn dom_id(self) -> &'static str {
         match self {
             AmbassadorsField::On => "ambassadors-on",
             AmbassadorsField::By => "ambassadors-by",
@@ -223,8 +243,8 @@ impl AmbassadorsField {
         }
     }
 
-    /// Its row of the catalogue.
-    pub fn declared(self) -> Declared {
+    #[inline(always)]
+    fn declared(self) -> Declared {
         declared(Kind::Ambassadors(self))
     }
 }
