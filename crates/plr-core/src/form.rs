@@ -7,6 +7,7 @@
 
 mod applies;
 pub mod catalogue;
+mod declare;
 mod path;
 mod questions;
 mod shown;
@@ -14,7 +15,11 @@ mod spots;
 mod task;
 
 pub use applies::applies;
-pub use catalogue::{declared, Answer, Declared, Kind, Required, When};
+pub use catalogue::{
+    declared, ActionField, Answer, AreaField, CaseField, Declared, JudgementField, Kind,
+    ParticipationField, Required, StatementField, ViewsField, When,
+};
+pub use declare::ReadBack;
 pub use path::*;
 pub use questions::{questions, Question};
 pub use shown::Shown;

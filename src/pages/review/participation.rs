@@ -63,7 +63,7 @@ pub fn ParticipationPage() -> impl IntoView {
 fn ViewsQuestion(whose: Whose) -> impl IntoView {
     let review = Review::use_context();
     let field = answer::views(review.store, whose);
-    let at = move |question| ParticipationField::Views(whose, question);
+    let at = move |field| FieldPath::Views { whose, field };
     let chosen = Memo::new(move |_| field.views().get());
     // A changed answer drops the follow-up answers of the old one (the core decides which).
     Effect::new(move |_| {

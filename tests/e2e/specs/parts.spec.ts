@@ -50,8 +50,10 @@ test('a review page whose part cannot be fetched says so, and opens once it can'
 
 test('the home page fetches the review pages, so a review opens with the connection gone', async ({ page, context }) => {
   const errors = watchErrors(page);
+  // Waited for from before the page loads: the home page may fetch it before `goto` returns.
+  const fetched = page.waitForResponse(part);
   await page.goto('/');
-  await page.waitForResponse(part);
+  await fetched;
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Start a new review' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'About the case' })).toBeVisible();

@@ -31,7 +31,10 @@ mod tests {
         plr.case.iro_or_cp_chair_allocated = Some(true);
         assert!(applies(&iro, &plr, None));
 
-        let child = |q| FieldPath::Participation(ParticipationField::Views(Whose::Child, q));
+        let child = |field| FieldPath::Views {
+            whose: Whose::Child,
+            field,
+        };
         plr.participation.child = Some(Views {
             views: Some(ViewsOutcome::Unreachable),
             ..Default::default()

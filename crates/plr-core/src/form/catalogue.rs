@@ -1,21 +1,22 @@
-//! The question catalogue: every question of a review declared once, as one [`Declared`] row
-//! of [`declared`] (label, hint, kind of answer and so its length limit, when it is asked, what
-//! the error says when it is not answered, whether it stays editable once the review is
-//! completed). Like a row of an XLSForm, typed: [`declared`] matches every [`Kind`] without a
-//! catch-all, so a new question does not compile until its row says all of that. Where its
-//! answer lives is its [`super::FieldPath`]; which page asks it is [`super::Task::of`]; how its
-//! answer is read from the review is [`super::Shown`].
+//! The question catalogue: every question of a review declared once, as one entry of
+//! [`review_questions`](crate::review_questions) (its variant of the field enum, where its
+//! answer lives in the model, which is also its JSON key, its place in the form's order, and
+//! its [`Declared`] row: label, hint, kind of answer and so its length limit, when it is
+//! asked, what the error says when it is not answered, whether it stays editable once the
+//! review is completed). Like a row of an XLSForm, typed: a row is a struct literal, so a
+//! question does not compile until it says all of that. The walk ([`super::spots`]), the
+//! answers' read-back ([`super::Shown`]) and the form's store fields are made from the same
+//! list; which page asks a question is [`super::Task::of`].
 //!
-//! Adding a question: a variant of its field enum (`CaseField`, `JudgementField`, …, with its
-//! JSON key), its row here, its place in the walk ([`super::spots`]) and its control on the
-//! page. Labels and messages are templates: `{who}` is whose views a views question asks
-//! about ("the child"), `{n}` an action's number, `{statement}` a statement's id, `{text}` its
-//! wording and `{area}` its area's title.
+//! Adding a question to a part of the review: its answer's field in the model, its entry in
+//! the list, and its control on its page. Labels and messages are templates: `{who}` is whose
+//! views a views question asks about ("the child"), `{n}` an action's number, `{statement}` a
+//! statement's id, `{text}` its wording and `{area}` its area's title. The questions recorded
+//! apart from a review's answers (moderation, a Head of Service's update, the Ambassadors'
+//! review) are rows of [`declared`] too.
 
-use super::{
-    ActionField, AreaField, CaseField, FieldPath, JudgementField, ParticipationField, Spot,
-    StatementField, ViewsField, Whose,
-};
+use super::declare::declare_questions;
+use super::{FieldPath, Spot, Whose};
 use crate::concern::is_case_of_concern;
 use crate::framework::Framework;
 use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
@@ -27,8 +28,10 @@ use crate::model::{ActionStatus, Grade, Plr, ViewsOutcome};
 pub enum Kind {
     /// A question of "About the case".
     Case(CaseField),
-    /// A question of "Who took part".
+    /// A question of "Who took part" other than a person's views.
     Participation(ParticipationField),
+    /// A question of a person's views, on "Who took part".
+    Views(ViewsField),
     /// A question asked of every statement.
     Statement(StatementField),
     /// A question asked once per area.
@@ -290,202 +293,297 @@ const ASKED: Declared = Declared {
 /// How every date of the form is asked for (day, month and year fields).
 const DATE_HINT: Option<&str> = Some("For example, 20 11 2026");
 
+/// The review's questions, each declared once: a group per part of the review (the field enum
+/// of its questions, `of` the model type holding their answers), and in it one entry per
+/// question, in the order the form asks them: its variant, where its answer lives (which is
+/// also its JSON key) and its row of the catalogue ([`Declared`]). `$then` is the macro that
+/// makes code of the list: this crate's makes the field enums, their keys, rows and read-backs
+/// ([`crate::form`]); the form app makes each control's store field from it.
+#[macro_export]
+macro_rules! review_questions {
+    ($then:ident) => { $then! {
+    /// A question about the case or the review (the "About the case" page).
+    pub enum CaseField of $crate::model::Plr {
+        ChildRef: case.child_ref {
+            label: "Child's case reference",
+            hint: Some("The ID from the case management system, for example LL-482913. Do not enter the child's name."),
+            required: Yes("Enter the child's case reference"),
+            ..ASKED
+        },
+        Team: case.team {
+            label: "Team",
+            required: Yes("Enter the team"),
+            ..ASKED
+        },
+        LegalStatus: case.legal_status {
+            label: "The child's legal status or service",
+            answer: Choice,
+            required: Yes("Choose the child's legal status or service"),
+            ..ASKED
+        },
+        ChildAged4OrOver: case.child_aged_4_or_over {
+            label: "Is the child aged 4 or over?",
+            hint: Some("If so, the review asks whether the child's own views were obtained. For a younger child, their experience is understood through observation and play."),
+            answer: YesNo,
+            required: Yes("Say whether the child is aged 4 or over"),
+            ..ASKED
+        },
+        IroOrCpChairAllocated: case.iro_or_cp_chair_allocated {
+            label: "Is an Independent Reviewing Officer or Child Protection Chair allocated?",
+            answer: YesNo,
+            required: Yes("Say whether an Independent Reviewing Officer or Child Protection Chair is allocated"),
+            ..ASKED
+        },
+        ReviewDate: review.date {
+            label: "Review date",
+            hint: DATE_HINT,
+            answer: Date,
+            required: Yes("Enter the review date"),
+            ..ASKED
+        },
+        ReviewerName: review.reviewer.name {
+            label: "Reviewing manager's name",
+            required: Yes("Enter the reviewer's name"),
+            ..ASKED
+        },
+        ReviewerRole: review.reviewer.role {
+            label: "Reviewing manager's role",
+            answer: Choice,
+            required: Yes("Choose the reviewer's role"),
+            ..ASKED
+        },
+        PractitionerName: review.practitioner.name {
+            label: "Practitioner's name",
+            required: Yes("Enter the practitioner's name"),
+            ..ASKED
+        },
+        PractitionerRole: review.practitioner.role {
+            label: "Practitioner's role",
+            answer: Choice,
+            required: Yes("Choose the practitioner's role"),
+            ..ASKED
+        },
+    }
+
+    /// A question of the "Who took part" page other than a person's views.
+    pub enum ParticipationField of $crate::model::Participation {
+        SocialWorker: social_worker {
+            label: "Was the social worker involved in the review?",
+            answer: YesNo,
+            required: Yes("Say whether the social worker was involved"),
+            ..ASKED
+        },
+        TeamManager: team_manager {
+            label: "Was the team manager involved in the review?",
+            answer: YesNo,
+            required: Yes("Say whether the team manager was involved"),
+            ..ASKED
+        },
+        IroOrCpChair: iro_or_cp_chair {
+            label: "Was the Independent Reviewing Officer or Child Protection Chair involved?",
+            answer: YesNo,
+            asked: When::IroAllocated,
+            required: Yes("Say whether the Independent Reviewing Officer or Child Protection Chair was involved"),
+            ..ASKED
+        },
+    }
+
+    /// A question of one person's views ([`crate::form::Whose`]), on the "Who took part" page.
+    pub enum ViewsField of $crate::model::Views {
+        Views: views {
+            label: "Were the views of {who} obtained?",
+            answer: Choice,
+            asked: When::Views(None),
+            required: Yes("Say whether the views of {who} were obtained"),
+            ..ASKED
+        },
+        Feedback: feedback {
+            label: "What feedback did they give?",
+            answer: Choice,
+            asked: When::Views(Some(ViewsOutcome::Obtained)),
+            required: Yes("Say what feedback {who} gave"),
+            ..ASKED
+        },
+        SocialWorkerConsulted: social_worker_consulted {
+            label: "Was the social worker consulted about that decision?",
+            answer: YesNo,
+            asked: When::Views(Some(ViewsOutcome::Inappropriate)),
+            required: Yes("Say whether the social worker was consulted about not seeking the views of {who}"),
+            ..ASKED
+        },
+        PersistentAttempts: persistent_attempts {
+            label: "Were persistent attempts made to reach them?",
+            answer: YesNo,
+            asked: When::Views(Some(ViewsOutcome::Unreachable)),
+            required: Yes("Say whether persistent attempts were made to reach {who}"),
+            ..ASKED
+        },
+    }
+
+    /// A question about one statement.
+    pub enum StatementField of $crate::model::Item {
+        Rating: rating {
+            label: "{statement} {text}",
+            answer: Choice,
+            required: Yes("Rate statement {statement} ({area})"),
+            ..ASKED
+        },
+        Note: note {
+            label: "Evidence (optional)",
+            answer: Long,
+            ..ASKED
+        },
+    }
+
+    /// A question of one area's page that is not about one statement. A reflection is needed
+    /// in one area of the review, not in each: that rule is the completion check's.
+    pub enum AreaField of $crate::model::Section {
+        PractitionerReflection: practitioner_reflection {
+            label: "Practitioner's reflection",
+            hint: Some("What the practitioner takes from this area."),
+            answer: Long,
+            ..ASKED
+        },
+        ReviewerEvaluation: reviewer_evaluation {
+            label: "Reviewer's evaluation",
+            hint: Some("The reviewer's view of practice in this area."),
+            answer: Long,
+            ..ASKED
+        },
+    }
+
+    /// A question of the "Grade and judgement" page.
+    pub enum JudgementField of $crate::model::Judgement {
+        ImpactOnChild: impact_on_child {
+            label: "Impact on the child",
+            hint: Some("How has the practice you reviewed affected the child's experience and progress? This informs the grade."),
+            answer: Long,
+            required: Yes("Describe the impact on the child"),
+            ..ASKED
+        },
+        FinalGrade: final_grade {
+            label: "Final grade",
+            hint: Some("This follows the suggested grade (marked “suggested”). If your professional judgement differs, choose another grade and say why."),
+            answer: Choice,
+            required: Yes("Choose the final grade"),
+            ..ASKED
+        },
+        Rationale: rationale {
+            label: "Why is the final grade different from the suggested grade?",
+            answer: Long,
+            asked: When::GradeDiffers,
+            required: Yes("Explain why the final grade is different from the suggested grade"),
+            ..ASKED
+        },
+        ImmediateConcern: immediate_concern {
+            label: "There is an immediate concern about the child's safety",
+            hint: Some("The suggested grade becomes Inadequate, and the review becomes a Case of Concern: it must be shared with the Head of Service within 24 hours."),
+            answer: Flag,
+            ..ASKED
+        },
+        ImmediateConcernDetails: immediate_concern_details {
+            label: "What is the concern?",
+            hint: Some("What was seen or heard, and why the child may not be safe."),
+            answer: Long,
+            asked: When::ImmediateConcern,
+            required: Yes("Describe the immediate concern about the child's safety"),
+            ..ASKED
+        },
+        ConcernSharedWith: concern_shared_with {
+            label: "Name of the Head of Service it was shared with",
+            asked: When::ImmediateConcern,
+            required: Yes("Enter the name of the Head of Service the concern was shared with"),
+            after_completion: true,
+            ..ASKED
+        },
+        ConcernSharedAt: concern_shared_at {
+            label: "It has been shared with the Head of Service",
+            hint: Some("Tick this once you have told them: the date and time are recorded."),
+            answer: Moment,
+            asked: When::ImmediateConcern,
+            required: Yes("Record that the concern has been shared with the Head of Service"),
+            after_completion: true,
+        },
+    }
+
+    /// A question of one action, in the order of its card.
+    pub enum ActionField of $crate::model::Action {
+        Kind: kind {
+            label: "Type of action",
+            answer: Choice,
+            required: Yes("Choose the type of action {n}"),
+            ..ASKED
+        },
+        Description: description {
+            label: "What needs to happen",
+            answer: Long,
+            required: Yes("Describe action {n}"),
+            ..ASKED
+        },
+        Owner: owner {
+            label: "Who will do it",
+            required: Yes("Enter who will do action {n}"),
+            ..ASKED
+        },
+        DueOn: due_on {
+            label: "Due date",
+            hint: DATE_HINT,
+            answer: Date,
+            required: Yes("Enter the due date of action {n}"),
+            ..ASKED
+        },
+        // Every action has a status, open from the start.
+        Status: status {
+            label: "Status",
+            answer: Choice,
+            after_completion: true,
+            ..ASKED
+        },
+        CompletedOn: completed_on {
+            label: "Date completed",
+            hint: DATE_HINT,
+            answer: Date,
+            asked: When::ActionIs(ActionStatus::Completed),
+            required: Yes("Enter the date action {n} was completed"),
+            after_completion: true,
+        },
+        TransferredOn: transferred_on {
+            label: "Date transferred into the child's plan",
+            hint: DATE_HINT,
+            answer: Date,
+            asked: When::ActionIs(ActionStatus::Transferred),
+            required: Yes("Enter the date action {n} was transferred into the child's plan"),
+            after_completion: true,
+        },
+        ProgressNote: progress_note {
+            label: "Progress so far",
+            hint: Some("Optional: a short note of what has happened since the review."),
+            answer: Long,
+            after_completion: true,
+            ..ASKED
+        },
+    }
+    } };
+}
+
+review_questions!(declare_questions);
+
 /// The row of the catalogue for `kind`.
 ///
 /// Inlined wherever it is read, so each reader compiles only the part of the row it uses:
 /// import's length limits (in the form's first download) carry no label or message.
 #[inline(always)]
 pub fn declared(kind: Kind) -> Declared {
-    use Answer::{Choice, Date, Flag, List, Long, Moment, YesNo};
+    use Answer::{Choice, Date, List, Long, YesNo};
     use Required::Yes;
     match kind {
-        Kind::Case(field) => match field {
-            CaseField::ChildRef => Declared {
-                label: "Child's case reference",
-                hint: Some("The ID from the case management system, for example LL-482913. Do not enter the child's name."),
-                required: Yes("Enter the child's case reference"),
-                ..ASKED
-            },
-            CaseField::Team => Declared {
-                label: "Team",
-                required: Yes("Enter the team"),
-                ..ASKED
-            },
-            CaseField::LegalStatus => Declared {
-                label: "The child's legal status or service",
-                answer: Choice,
-                required: Yes("Choose the child's legal status or service"),
-                ..ASKED
-            },
-            CaseField::ChildAged4OrOver => Declared {
-                label: "Is the child aged 4 or over?",
-                hint: Some("If so, the review asks whether the child's own views were obtained. For a younger child, their experience is understood through observation and play."),
-                answer: YesNo,
-                required: Yes("Say whether the child is aged 4 or over"),
-                ..ASKED
-            },
-            CaseField::IroOrCpChairAllocated => Declared {
-                label: "Is an Independent Reviewing Officer or Child Protection Chair allocated?",
-                answer: YesNo,
-                required: Yes("Say whether an Independent Reviewing Officer or Child Protection Chair is allocated"),
-                ..ASKED
-            },
-            CaseField::ReviewDate => Declared {
-                label: "Review date",
-                hint: DATE_HINT,
-                answer: Date,
-                required: Yes("Enter the review date"),
-                ..ASKED
-            },
-            CaseField::ReviewerName => Declared {
-                label: "Reviewing manager's name",
-                required: Yes("Enter the reviewer's name"),
-                ..ASKED
-            },
-            CaseField::ReviewerRole => Declared {
-                label: "Reviewing manager's role",
-                answer: Choice,
-                required: Yes("Choose the reviewer's role"),
-                ..ASKED
-            },
-            CaseField::PractitionerName => Declared {
-                label: "Practitioner's name",
-                required: Yes("Enter the practitioner's name"),
-                ..ASKED
-            },
-            CaseField::PractitionerRole => Declared {
-                label: "Practitioner's role",
-                answer: Choice,
-                required: Yes("Choose the practitioner's role"),
-                ..ASKED
-            },
-        },
-        Kind::Participation(field) => match field {
-            ParticipationField::SocialWorker => Declared {
-                label: "Was the social worker involved in the review?",
-                answer: YesNo,
-                required: Yes("Say whether the social worker was involved"),
-                ..ASKED
-            },
-            ParticipationField::TeamManager => Declared {
-                label: "Was the team manager involved in the review?",
-                answer: YesNo,
-                required: Yes("Say whether the team manager was involved"),
-                ..ASKED
-            },
-            ParticipationField::IroOrCpChair => Declared {
-                label: "Was the Independent Reviewing Officer or Child Protection Chair involved?",
-                answer: YesNo,
-                asked: When::IroAllocated,
-                required: Yes("Say whether the Independent Reviewing Officer or Child Protection Chair was involved"),
-                ..ASKED
-            },
-            ParticipationField::Views(_, ViewsField::Views) => Declared {
-                label: "Were the views of {who} obtained?",
-                answer: Choice,
-                asked: When::Views(None),
-                required: Yes("Say whether the views of {who} were obtained"),
-                ..ASKED
-            },
-            ParticipationField::Views(_, ViewsField::Feedback) => Declared {
-                label: "What feedback did they give?",
-                answer: Choice,
-                asked: When::Views(Some(ViewsOutcome::Obtained)),
-                required: Yes("Say what feedback {who} gave"),
-                ..ASKED
-            },
-            ParticipationField::Views(_, ViewsField::SocialWorkerConsulted) => Declared {
-                label: "Was the social worker consulted about that decision?",
-                answer: YesNo,
-                asked: When::Views(Some(ViewsOutcome::Inappropriate)),
-                required: Yes("Say whether the social worker was consulted about not seeking the views of {who}"),
-                ..ASKED
-            },
-            ParticipationField::Views(_, ViewsField::PersistentAttempts) => Declared {
-                label: "Were persistent attempts made to reach them?",
-                answer: YesNo,
-                asked: When::Views(Some(ViewsOutcome::Unreachable)),
-                required: Yes("Say whether persistent attempts were made to reach {who}"),
-                ..ASKED
-            },
-        },
-        Kind::Statement(StatementField::Rating) => Declared {
-            label: "{statement} {text}",
-            answer: Choice,
-            required: Yes("Rate statement {statement} ({area})"),
-            ..ASKED
-        },
-        Kind::Statement(StatementField::Note) => Declared {
-            label: "Evidence (optional)",
-            answer: Long,
-            ..ASKED
-        },
-        // A reflection is needed in one area of the review, not in each: that rule is the
-        // completion check's.
-        Kind::Area(AreaField::PractitionerReflection) => Declared {
-            label: "Practitioner's reflection",
-            hint: Some("What the practitioner takes from this area."),
-            answer: Long,
-            ..ASKED
-        },
-        Kind::Area(AreaField::ReviewerEvaluation) => Declared {
-            label: "Reviewer's evaluation",
-            hint: Some("The reviewer's view of practice in this area."),
-            answer: Long,
-            ..ASKED
-        },
-        Kind::Judgement(field) => match field {
-            JudgementField::ImpactOnChild => Declared {
-                label: "Impact on the child",
-                hint: Some("How has the practice you reviewed affected the child's experience and progress? This informs the grade."),
-                answer: Long,
-                required: Yes("Describe the impact on the child"),
-                ..ASKED
-            },
-            JudgementField::FinalGrade => Declared {
-                label: "Final grade",
-                hint: Some("This follows the suggested grade (marked “suggested”). If your professional judgement differs, choose another grade and say why."),
-                answer: Choice,
-                required: Yes("Choose the final grade"),
-                ..ASKED
-            },
-            JudgementField::Rationale => Declared {
-                label: "Why is the final grade different from the suggested grade?",
-                answer: Long,
-                asked: When::GradeDiffers,
-                required: Yes("Explain why the final grade is different from the suggested grade"),
-                ..ASKED
-            },
-            JudgementField::ImmediateConcern => Declared {
-                label: "There is an immediate concern about the child's safety",
-                hint: Some("The suggested grade becomes Inadequate, and the review becomes a Case of Concern: it must be shared with the Head of Service within 24 hours."),
-                answer: Flag,
-                ..ASKED
-            },
-            JudgementField::ImmediateConcernDetails => Declared {
-                label: "What is the concern?",
-                hint: Some("What was seen or heard, and why the child may not be safe."),
-                answer: Long,
-                asked: When::ImmediateConcern,
-                required: Yes("Describe the immediate concern about the child's safety"),
-                ..ASKED
-            },
-            JudgementField::ConcernSharedWith => Declared {
-                label: "Name of the Head of Service it was shared with",
-                asked: When::ImmediateConcern,
-                required: Yes("Enter the name of the Head of Service the concern was shared with"),
-                after_completion: true,
-                ..ASKED
-            },
-            JudgementField::ConcernSharedAt => Declared {
-                label: "It has been shared with the Head of Service",
-                hint: Some("Tick this once you have told them: the date and time are recorded."),
-                answer: Moment,
-                asked: When::ImmediateConcern,
-                required: Yes("Record that the concern has been shared with the Head of Service"),
-                after_completion: true,
-            },
-        },
+        Kind::Case(field) => field.row(),
+        Kind::Participation(field) => field.row(),
+        Kind::Views(field) => field.row(),
+        Kind::Statement(field) => field.row(),
+        Kind::Area(field) => field.row(),
+        Kind::Judgement(field) => field.row(),
+        Kind::Action(field) => field.row(),
         // A Case of Concern cannot be completed without an action; other reviews may have none.
         Kind::Actions => Declared {
             label: "Actions",
@@ -495,62 +593,6 @@ pub fn declared(kind: Kind) -> Declared {
                 "Add at least one action: a Case of Concern cannot be completed without one",
             ),
             ..ASKED
-        },
-        Kind::Action(field) => match field {
-            ActionField::Kind => Declared {
-                label: "Type of action",
-                answer: Choice,
-                required: Yes("Choose the type of action {n}"),
-                ..ASKED
-            },
-            ActionField::Description => Declared {
-                label: "What needs to happen",
-                answer: Long,
-                required: Yes("Describe action {n}"),
-                ..ASKED
-            },
-            ActionField::Owner => Declared {
-                label: "Who will do it",
-                required: Yes("Enter who will do action {n}"),
-                ..ASKED
-            },
-            ActionField::DueOn => Declared {
-                label: "Due date",
-                hint: DATE_HINT,
-                answer: Date,
-                required: Yes("Enter the due date of action {n}"),
-                ..ASKED
-            },
-            // Every action has a status, open from the start.
-            ActionField::Status => Declared {
-                label: "Status",
-                answer: Choice,
-                after_completion: true,
-                ..ASKED
-            },
-            ActionField::CompletedOn => Declared {
-                label: "Date completed",
-                hint: DATE_HINT,
-                answer: Date,
-                asked: When::ActionIs(ActionStatus::Completed),
-                required: Yes("Enter the date action {n} was completed"),
-                after_completion: true,
-            },
-            ActionField::TransferredOn => Declared {
-                label: "Date transferred into the child's plan",
-                hint: DATE_HINT,
-                answer: Date,
-                asked: When::ActionIs(ActionStatus::Transferred),
-                required: Yes("Enter the date action {n} was transferred into the child's plan"),
-                after_completion: true,
-            },
-            ActionField::ProgressNote => Declared {
-                label: "Progress so far",
-                hint: Some("Optional: a short note of what has happened since the review."),
-                answer: Long,
-                after_completion: true,
-                ..ASKED
-            },
         },
         // Asked of a completed review, so all of them stay open to the moderator.
         Kind::Moderation(field) => match field {
@@ -657,6 +699,7 @@ impl Spot<'_> {
         match *self {
             Spot::Case(field) => Kind::Case(field),
             Spot::Participation(field) => Kind::Participation(field),
+            Spot::Views { field, .. } => Kind::Views(field),
             Spot::Statement { field, .. } => Kind::Statement(field),
             Spot::Area { field, .. } => Kind::Area(field),
             Spot::Judgement(field) => Kind::Judgement(field),
@@ -715,15 +758,13 @@ impl Spot<'_> {
             When::Always => true,
             When::IroAllocated => case.iro_or_cp_chair_allocated == Some(true),
             When::Views(outcome) => {
-                let Spot::Participation(ParticipationField::Views(whose, _)) = *self else {
+                let Spot::Views { whose, .. } = *self else {
                     return false;
                 };
-                let views = match whose {
-                    Whose::Child if case.child_aged_4_or_over != Some(true) => return false,
-                    Whose::Child => &plr.participation.child,
-                    Whose::ParentCarer => &plr.participation.parent_carer,
-                };
-                outcome.is_none() || views.as_ref().and_then(|v| v.views) == outcome
+                if whose == Whose::Child && case.child_aged_4_or_over != Some(true) {
+                    return false;
+                }
+                outcome.is_none() || whose.views(plr).and_then(|v| v.views) == outcome
             }
             When::GradeDiffers => plr.judgement.final_grade_differs(suggested),
             When::ImmediateConcern => plr.judgement.immediate_concern,
@@ -744,7 +785,7 @@ impl Spot<'_> {
         }
         let mut text = template.to_string();
         match *self {
-            Spot::Participation(ParticipationField::Views(whose, _)) => {
+            Spot::Views { whose, .. } => {
                 text = text.replace("{who}", whose.named());
             }
             Spot::Statement { section, item, .. } => {
@@ -778,6 +819,7 @@ impl FieldPath {
         match *self {
             FieldPath::Case(field) => Kind::Case(field),
             FieldPath::Participation(field) => Kind::Participation(field),
+            FieldPath::Views { field, .. } => Kind::Views(field),
             FieldPath::Statement { field, .. } => Kind::Statement(field),
             FieldPath::Area { field, .. } => Kind::Area(field),
             FieldPath::Judgement(field) => Kind::Judgement(field),
@@ -842,6 +884,36 @@ mod tests {
     }
 
     #[test]
+    fn every_question_is_at_its_json_path_in_the_review() {
+        let mut plr = every_spot_plr();
+        let views = crate::model::Views {
+            views: Some(ViewsOutcome::Obtained),
+            feedback: Some(crate::model::Feedback::Positive),
+            social_worker_consulted: Some(true),
+            persistent_attempts: Some(false),
+        };
+        plr.participation.child = Some(views.clone());
+        plr.participation.parent_carer = Some(views);
+        let json = serde_json::to_value(&plr).unwrap();
+        let spots = spot_list(&plr);
+        assert_eq!(
+            spots
+                .iter()
+                .filter(|s| matches!(s, Spot::Views { .. }))
+                .count(),
+            8
+        );
+        for spot in spots {
+            let path = spot.path().json_path(&plr);
+            let pointer = format!("/{}", path.replace(['.', '['], "/").replace(']', ""));
+            assert!(
+                json.pointer(&pointer).is_some(),
+                "{path} is not in the review"
+            );
+        }
+    }
+
+    #[test]
     fn templates_name_the_person_the_statement_and_the_action() {
         let f = Framework::practice_fundamentals();
         let mut plr = every_spot_plr();
@@ -849,10 +921,10 @@ mod tests {
         let spots = spot_list(&plr);
         let find = |path: FieldPath| spots.iter().find(|s| s.path() == path).copied().unwrap();
 
-        let views = find(FieldPath::Participation(ParticipationField::Views(
-            Whose::ParentCarer,
-            ViewsField::Views,
-        )));
+        let views = find(FieldPath::Views {
+            whose: Whose::ParentCarer,
+            field: ViewsField::Views,
+        });
         assert_eq!(
             views.label(f),
             "Were the views of the parent or carer obtained?"

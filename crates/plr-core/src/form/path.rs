@@ -3,50 +3,11 @@
 //! (`action-a2-kind`). List items are addressed by their stable id (an action's `id`, an
 //! area's and a statement's id), so removing an action never moves another action's address.
 
-use crate::model::{AreaId, Plr, StatementId};
-
-/// A question about the case or the review (the "About the case" page).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CaseField {
-    /// `case.child_ref`
-    ChildRef,
-    /// `case.team`
-    Team,
-    /// `case.legal_status`
-    LegalStatus,
-    /// `case.child_aged_4_or_over`
-    ChildAged4OrOver,
-    /// `case.iro_or_cp_chair_allocated`
-    IroOrCpChairAllocated,
-    /// `review.date`
-    ReviewDate,
-    /// `review.reviewer.name`
-    ReviewerName,
-    /// `review.reviewer.role`
-    ReviewerRole,
-    /// `review.practitioner.name`
-    PractitionerName,
-    /// `review.practitioner.role`
-    PractitionerRole,
-}
-
-impl CaseField {
-    /// The JSON path of the answer.
-    pub fn json(self) -> &'static str {
-        match self {
-            CaseField::ChildRef => "case.child_ref",
-            CaseField::Team => "case.team",
-            CaseField::LegalStatus => "case.legal_status",
-            CaseField::ChildAged4OrOver => "case.child_aged_4_or_over",
-            CaseField::IroOrCpChairAllocated => "case.iro_or_cp_chair_allocated",
-            CaseField::ReviewDate => "review.date",
-            CaseField::ReviewerName => "review.reviewer.name",
-            CaseField::ReviewerRole => "review.reviewer.role",
-            CaseField::PractitionerName => "review.practitioner.name",
-            CaseField::PractitionerRole => "review.practitioner.role",
-        }
-    }
-}
+use super::{
+    ActionField, AreaField, CaseField, JudgementField, ParticipationField, StatementField,
+    ViewsField,
+};
+use crate::model::{AreaId, Plr, StatementId, Views};
 
 /// Whose views a views question is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -66,6 +27,15 @@ impl Whose {
         }
     }
 
+    /// Their views in `plr`, when it holds them (the child's only for a child aged 4 or over).
+    pub fn views(self, plr: &Plr) -> Option<&Views> {
+        let participation = &plr.participation;
+        match self {
+            Whose::Child => participation.child.as_ref(),
+            Whose::ParentCarer => participation.parent_carer.as_ref(),
+        }
+    }
+
     /// How a sentence names them: "the child", "the parent or carer".
     pub fn named(self) -> &'static str {
         match self {
@@ -75,152 +45,20 @@ impl Whose {
     }
 }
 
-/// A question of one person's views.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ViewsField {
-    /// `views`: obtained, or why not.
-    Views,
-    /// `feedback`, when views were obtained.
-    Feedback,
-    /// `social_worker_consulted`, when views were deemed inappropriate.
-    SocialWorkerConsulted,
-    /// `persistent_attempts`, when the person was unreachable.
-    PersistentAttempts,
-}
-
-impl ViewsField {
-    /// The key of the answer within the views.
-    pub fn key(self) -> &'static str {
-        match self {
-            ViewsField::Views => "views",
-            ViewsField::Feedback => "feedback",
-            ViewsField::SocialWorkerConsulted => "social_worker_consulted",
-            ViewsField::PersistentAttempts => "persistent_attempts",
-        }
-    }
-}
-
-/// A question of the "Who took part" page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ParticipationField {
-    /// `participation.social_worker`
-    SocialWorker,
-    /// `participation.team_manager`
-    TeamManager,
-    /// `participation.iro_or_cp_chair`
-    IroOrCpChair,
-    /// A views question.
-    Views(Whose, ViewsField),
-}
-
-/// A question of one area's page that is not about one statement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AreaField {
-    /// `practitioner_reflection`
-    PractitionerReflection,
-    /// `reviewer_evaluation`
-    ReviewerEvaluation,
-}
-
-/// A question about one statement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum StatementField {
-    /// `rating`
-    Rating,
-    /// `note`: the evidence.
-    Note,
-}
-
-/// A question of the "Grade and judgement" page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum JudgementField {
-    /// `judgement.impact_on_child`
-    ImpactOnChild,
-    /// `judgement.final_grade`
-    FinalGrade,
-    /// `judgement.rationale`
-    Rationale,
-    /// `judgement.immediate_concern`
-    ImmediateConcern,
-    /// `judgement.immediate_concern_details`
-    ImmediateConcernDetails,
-    /// `judgement.concern_shared_with`
-    ConcernSharedWith,
-    /// `judgement.concern_shared_at`
-    ConcernSharedAt,
-}
-
-impl JudgementField {
-    /// The key under `judgement`.
-    pub fn key(self) -> &'static str {
-        match self {
-            JudgementField::ImpactOnChild => "impact_on_child",
-            JudgementField::FinalGrade => "final_grade",
-            JudgementField::Rationale => "rationale",
-            JudgementField::ImmediateConcern => "immediate_concern",
-            JudgementField::ImmediateConcernDetails => "immediate_concern_details",
-            JudgementField::ConcernSharedWith => "concern_shared_with",
-            JudgementField::ConcernSharedAt => "concern_shared_at",
-        }
-    }
-}
-
-/// A question of one action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ActionField {
-    /// `kind`
-    Kind,
-    /// `description`
-    Description,
-    /// `owner`
-    Owner,
-    /// `due_on`
-    DueOn,
-    /// `status`
-    Status,
-    /// `completed_on`
-    CompletedOn,
-    /// `transferred_on` (schema version 4)
-    TransferredOn,
-    /// `progress_note` (schema version 3)
-    ProgressNote,
-}
-
-impl ActionField {
-    /// Every question of an action, in the order of its card.
-    pub const ALL: [ActionField; 8] = [
-        ActionField::Kind,
-        ActionField::Description,
-        ActionField::Owner,
-        ActionField::DueOn,
-        ActionField::Status,
-        ActionField::CompletedOn,
-        ActionField::TransferredOn,
-        ActionField::ProgressNote,
-    ];
-
-    /// The key within the action.
-    pub fn key(self) -> &'static str {
-        match self {
-            ActionField::Kind => "kind",
-            ActionField::Description => "description",
-            ActionField::Owner => "owner",
-            ActionField::DueOn => "due_on",
-            ActionField::Status => "status",
-            ActionField::CompletedOn => "completed_on",
-            ActionField::TransferredOn => "transferred_on",
-            ActionField::ProgressNote => "progress_note",
-        }
-    }
-}
-
 /// Where one answer lives in a PLR.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FieldPath {
     /// "About the case".
     Case(CaseField),
-    /// "Who took part".
+    /// "Who took part", apart from a person's views.
     Participation(ParticipationField),
+    /// A question of one person's views, on "Who took part".
+    Views {
+        /// Whose views.
+        whose: Whose,
+        /// Which question.
+        field: ViewsField,
+    },
     /// A question about one statement of an area.
     Statement {
         /// The area.
@@ -280,9 +118,10 @@ impl FieldPath {
                 .unwrap_or(plr.sections.len())
         };
         match self {
-            FieldPath::Case(field) => field.json().to_string(),
-            FieldPath::Participation(field) => {
-                format!("participation.{}", participation_key(*field))
+            FieldPath::Case(field) => field.key().to_string(),
+            FieldPath::Participation(field) => format!("participation.{}", field.key()),
+            FieldPath::Views { whose, field } => {
+                format!("participation.{}.{}", whose.key(), field.key())
             }
             FieldPath::Statement {
                 area,
@@ -297,14 +136,10 @@ impl FieldPath {
                         .position(|i| &i.id == statement)
                         .unwrap_or(section.items.len())
                 });
-                let key = match field {
-                    StatementField::Rating => "rating",
-                    StatementField::Note => "note",
-                };
-                format!("sections[{s}].items[{item}].{key}")
+                format!("sections[{s}].items[{item}].{}", field.key())
             }
             FieldPath::Area { area, field } => {
-                format!("sections[{}].{}", section(area), area_key(*field))
+                format!("sections[{}].{}", section(area), field.key())
             }
             FieldPath::Judgement(field) => format!("judgement.{}", field.key()),
             FieldPath::Actions => "actions".to_string(),
@@ -324,51 +159,22 @@ impl FieldPath {
     /// statements by their framework ids, actions by their own.
     pub fn dom_id(&self) -> String {
         match self {
-            FieldPath::Case(field) => dashed(field.json()),
-            FieldPath::Participation(field) => {
-                format!(
-                    "participation-{}",
-                    participation_key(*field).replace('.', "-")
-                )
+            FieldPath::Case(field) => field.key().replace('.', "-"),
+            FieldPath::Participation(field) => format!("participation-{}", field.key()),
+            FieldPath::Views { whose, field } => {
+                format!("participation-{}-{}", whose.key(), field.key())
             }
             FieldPath::Statement {
                 statement, field, ..
-            } => {
-                let key = match field {
-                    StatementField::Rating => "rating",
-                    StatementField::Note => "note",
-                };
-                format!("statement-{}-{key}", safe(&statement.0))
-            }
+            } => format!("statement-{}-{}", safe(&statement.0), field.key()),
             FieldPath::Area { area, field } => {
-                format!("area-{}-{}", safe(&area.0), area_key(*field))
+                format!("area-{}-{}", safe(&area.0), field.key())
             }
             FieldPath::Judgement(field) => format!("judgement-{}", field.key()),
             FieldPath::Actions => "actions".to_string(),
             FieldPath::Action { id, field } => format!("action-{}-{}", safe(id), field.key()),
         }
     }
-}
-
-fn participation_key(field: ParticipationField) -> String {
-    match field {
-        ParticipationField::SocialWorker => "social_worker".into(),
-        ParticipationField::TeamManager => "team_manager".into(),
-        ParticipationField::IroOrCpChair => "iro_or_cp_chair".into(),
-        ParticipationField::Views(whose, field) => format!("{}.{}", whose.key(), field.key()),
-    }
-}
-
-fn area_key(field: AreaField) -> &'static str {
-    match field {
-        AreaField::PractitionerReflection => "practitioner_reflection",
-        AreaField::ReviewerEvaluation => "reviewer_evaluation",
-    }
-}
-
-/// `review.reviewer.name` -> `review-reviewer-name`.
-fn dashed(path: &str) -> String {
-    path.replace('.', "-")
 }
 
 /// An id from a file as part of an element id: letters, digits, `_` and `-` as they are,
@@ -413,10 +219,10 @@ mod tests {
             field: StatementField::Rating,
         };
         assert_eq!(rating.json_path(&plr), "sections[2].items[3].rating");
-        let views = FieldPath::Participation(ParticipationField::Views(
-            Whose::ParentCarer,
-            ViewsField::Feedback,
-        ));
+        let views = FieldPath::Views {
+            whose: Whose::ParentCarer,
+            field: ViewsField::Feedback,
+        };
         assert_eq!(views.json_path(&plr), "participation.parent_carer.feedback");
         assert_eq!(views.dom_id(), "participation-parent_carer-feedback");
         assert_eq!(

@@ -70,6 +70,10 @@ impl FieldPath {
         Some(match self {
             FieldPath::Case(field) => Spot::Case(*field),
             FieldPath::Participation(field) => Spot::Participation(*field),
+            FieldPath::Views { whose, field } => Spot::Views {
+                whose: *whose,
+                field: *field,
+            },
             FieldPath::Statement {
                 area,
                 statement,

@@ -4,11 +4,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{
-    ActionField, AreaField, CaseField, JudgementField, ParticipationField, Spot, StatementField,
-    ViewsField, Whose,
-};
-use crate::model::{Plr, Views};
+use super::{ActionField, Spot};
+use crate::model::Plr;
 
 /// An answer as it is read back. The app renders dates in the reader's own format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,82 +65,20 @@ impl Shown<'_> {
     }
 }
 
-fn or_blank<'a, T>(value: Option<T>, shown: impl FnOnce(T) -> Shown<'a>) -> Shown<'a> {
-    value.map_or(Shown::Blank, shown)
-}
-
 impl<'a> Spot<'a> {
     /// Its answer in `plr` (the review it was found in), as read back.
     pub fn shown(&self, plr: &'a Plr) -> Shown<'a> {
-        if let Some(text) = self.text(plr) {
-            return Shown::Text(text);
-        }
-        let (case, review, j) = (&plr.case, &plr.review, &plr.judgement);
         match *self {
-            Spot::Case(field) => match field {
-                CaseField::LegalStatus => or_blank(case.legal_status, |s| Shown::Choice(s.label())),
-                CaseField::ChildAged4OrOver => or_blank(case.child_aged_4_or_over, Shown::YesNo),
-                CaseField::IroOrCpChairAllocated => {
-                    or_blank(case.iro_or_cp_chair_allocated, Shown::YesNo)
-                }
-                CaseField::ReviewDate => or_blank(review.date, Shown::Date),
-                CaseField::ReviewerRole => {
-                    or_blank(review.reviewer.role, |r| Shown::Choice(r.label()))
-                }
-                CaseField::PractitionerRole => {
-                    or_blank(review.practitioner.role, |r| Shown::Choice(r.label()))
-                }
-                // Text, shown above.
-                CaseField::ChildRef
-                | CaseField::Team
-                | CaseField::ReviewerName
-                | CaseField::PractitionerName => Shown::Blank,
-            },
-            Spot::Participation(field) => {
-                let p = &plr.participation;
-                match field {
-                    ParticipationField::SocialWorker => or_blank(p.social_worker, Shown::YesNo),
-                    ParticipationField::TeamManager => or_blank(p.team_manager, Shown::YesNo),
-                    ParticipationField::IroOrCpChair => or_blank(p.iro_or_cp_chair, Shown::YesNo),
-                    ParticipationField::Views(whose, field) => {
-                        let views = match whose {
-                            Whose::Child => &p.child,
-                            Whose::ParentCarer => &p.parent_carer,
-                        };
-                        views
-                            .as_ref()
-                            .map_or(Shown::Blank, |v| views_shown(v, field))
-                    }
-                }
+            Spot::Case(field) => field.shown(plr),
+            Spot::Participation(field) => field.shown(&plr.participation),
+            Spot::Views { whose, field } => {
+                whose.views(plr).map_or(Shown::Blank, |v| field.shown(v))
             }
-            Spot::Statement { item, field, .. } => match field {
-                StatementField::Rating => or_blank(item.rating, |r| Shown::Choice(r.label())),
-                StatementField::Note => Shown::Blank,
-            },
-            Spot::Judgement(field) => match field {
-                JudgementField::FinalGrade => or_blank(j.final_grade, |g| Shown::Choice(g.label())),
-                JudgementField::ImmediateConcern => Shown::Flag(j.immediate_concern),
-                JudgementField::ConcernSharedAt => or_blank(j.concern_shared_at, Shown::Moment),
-                JudgementField::ImpactOnChild
-                | JudgementField::Rationale
-                | JudgementField::ImmediateConcernDetails
-                | JudgementField::ConcernSharedWith => Shown::Blank,
-            },
+            Spot::Statement { item, field, .. } => field.shown(item),
+            Spot::Area { section, field } => field.shown(section),
+            Spot::Judgement(field) => field.shown(&plr.judgement),
             Spot::Actions => Shown::Count(plr.actions.len()),
-            Spot::Action { action, field } => match field {
-                ActionField::Kind => or_blank(action.kind, |k| Shown::Choice(k.label())),
-                ActionField::DueOn => or_blank(action.due_on, Shown::Date),
-                ActionField::Status => Shown::Choice(action.status.label()),
-                ActionField::CompletedOn => or_blank(action.completed_on, Shown::Date),
-                ActionField::TransferredOn => or_blank(action.transferred_on, Shown::Date),
-                ActionField::Description | ActionField::Owner | ActionField::ProgressNote => {
-                    Shown::Blank
-                }
-            },
-            Spot::Area {
-                field: AreaField::PractitionerReflection | AreaField::ReviewerEvaluation,
-                ..
-            } => Shown::Blank,
+            Spot::Action { action, field } => field.shown(action),
         }
     }
 
@@ -159,15 +94,6 @@ impl<'a> Spot<'a> {
             }
         );
         !status && self.shown(plr).is_answer()
-    }
-}
-
-fn views_shown(views: &Views, field: ViewsField) -> Shown<'static> {
-    match field {
-        ViewsField::Views => or_blank(views.views, |o| Shown::Choice(o.label())),
-        ViewsField::Feedback => or_blank(views.feedback, |f| Shown::Choice(f.label())),
-        ViewsField::SocialWorkerConsulted => or_blank(views.social_worker_consulted, Shown::YesNo),
-        ViewsField::PersistentAttempts => or_blank(views.persistent_attempts, Shown::YesNo),
     }
 }
 

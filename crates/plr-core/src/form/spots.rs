@@ -15,8 +15,15 @@ use crate::model::{Action, Item, Plr, Section};
 pub enum Spot<'a> {
     /// "About the case".
     Case(CaseField),
-    /// "Who took part".
+    /// "Who took part", apart from a person's views.
     Participation(ParticipationField),
+    /// A question of one person's views.
+    Views {
+        /// Whose views.
+        whose: Whose,
+        /// Which question.
+        field: ViewsField,
+    },
     /// A question about one statement of an area.
     Statement {
         /// The statement's area.
@@ -46,73 +53,50 @@ pub enum Spot<'a> {
     },
 }
 
-const CASE: [CaseField; 10] = [
-    CaseField::ChildRef,
-    CaseField::Team,
-    CaseField::LegalStatus,
-    CaseField::ChildAged4OrOver,
-    CaseField::IroOrCpChairAllocated,
-    CaseField::ReviewDate,
-    CaseField::ReviewerName,
-    CaseField::ReviewerRole,
-    CaseField::PractitionerName,
-    CaseField::PractitionerRole,
-];
-
-const VIEWS: [ViewsField; 4] = [
-    ViewsField::Views,
-    ViewsField::Feedback,
-    ViewsField::SocialWorkerConsulted,
-    ViewsField::PersistentAttempts,
-];
-
-const JUDGEMENT: [JudgementField; 7] = [
-    JudgementField::ImpactOnChild,
-    JudgementField::FinalGrade,
-    JudgementField::Rationale,
-    JudgementField::ImmediateConcern,
-    JudgementField::ImmediateConcernDetails,
-    JudgementField::ConcernSharedWith,
-    JudgementField::ConcernSharedAt,
-];
-
 /// Every question `plr` can be asked, in form order: the fixed questions, a rating and a note
 /// per statement of each of its sections and the area's two narratives, the judgement, then
 /// every question of each of its actions.
 pub fn spots(plr: &Plr) -> impl Iterator<Item = Spot<'_>> {
-    use ParticipationField as P;
-    let participation = [P::SocialWorker, P::TeamManager, P::IroOrCpChair]
+    let views = [Whose::Child, Whose::ParentCarer]
         .into_iter()
-        .chain(
-            [Whose::Child, Whose::ParentCarer]
-                .into_iter()
-                .flat_map(|whose| VIEWS.map(|field| P::Views(whose, field))),
-        )
-        .map(Spot::Participation);
+        .flat_map(|whose| {
+            ViewsField::ALL
+                .iter()
+                .map(move |&field| Spot::Views { whose, field })
+        });
     let sections = plr.sections.iter().flat_map(|section| {
         let statements = section.items.iter().flat_map(move |item| {
-            [StatementField::Rating, StatementField::Note].map(|field| Spot::Statement {
-                section,
-                item,
-                field,
-            })
+            StatementField::ALL
+                .iter()
+                .map(move |&field| Spot::Statement {
+                    section,
+                    item,
+                    field,
+                })
         });
-        let narratives = [
-            AreaField::PractitionerReflection,
-            AreaField::ReviewerEvaluation,
-        ]
-        .map(|field| Spot::Area { section, field });
+        let narratives = AreaField::ALL
+            .iter()
+            .map(move |&field| Spot::Area { section, field });
         statements.chain(narratives)
     });
-    let actions = plr
-        .actions
+    let actions = plr.actions.iter().flat_map(|action| {
+        ActionField::ALL
+            .iter()
+            .map(move |&field| Spot::Action { action, field })
+    });
+    CaseField::ALL
         .iter()
-        .flat_map(|action| ActionField::ALL.map(|field| Spot::Action { action, field }));
-    CASE.into_iter()
+        .copied()
         .map(Spot::Case)
-        .chain(participation)
+        .chain(
+            ParticipationField::ALL
+                .iter()
+                .copied()
+                .map(Spot::Participation),
+        )
+        .chain(views)
         .chain(sections)
-        .chain(JUDGEMENT.into_iter().map(Spot::Judgement))
+        .chain(JudgementField::ALL.iter().copied().map(Spot::Judgement))
         .chain([Spot::Actions])
         .chain(actions)
 }
@@ -130,6 +114,7 @@ impl<'a> Spot<'a> {
         match *self {
             Spot::Case(field) => FieldPath::Case(field),
             Spot::Participation(field) => FieldPath::Participation(field),
+            Spot::Views { whose, field } => FieldPath::Views { whose, field },
             Spot::Statement {
                 section,
                 item,
@@ -155,43 +140,23 @@ impl<'a> Spot<'a> {
     /// Its text answer in `plr` (the review it was found in), `None` for an answer that is not
     /// text.
     pub fn text(&self, plr: &'a Plr) -> Option<&'a str> {
-        let j = &plr.judgement;
-        let text = match *self {
-            Spot::Case(CaseField::ChildRef) => &plr.case.child_ref,
-            Spot::Case(CaseField::Team) => &plr.case.team,
-            Spot::Case(CaseField::ReviewerName) => &plr.review.reviewer.name,
-            Spot::Case(CaseField::PractitionerName) => &plr.review.practitioner.name,
-            Spot::Statement {
-                item,
-                field: StatementField::Note,
-                ..
-            } => &item.note,
-            Spot::Area { section, field } => match field {
-                AreaField::PractitionerReflection => &section.practitioner_reflection,
-                AreaField::ReviewerEvaluation => &section.reviewer_evaluation,
-            },
-            Spot::Judgement(JudgementField::ImpactOnChild) => &j.impact_on_child,
-            Spot::Judgement(JudgementField::Rationale) => &j.rationale,
-            Spot::Judgement(JudgementField::ImmediateConcernDetails) => {
-                &j.immediate_concern_details
-            }
-            Spot::Judgement(JudgementField::ConcernSharedWith) => &j.concern_shared_with,
-            Spot::Action { action, field } => match field {
-                ActionField::Description => &action.description,
-                ActionField::Owner => &action.owner,
-                ActionField::ProgressNote => &action.progress_note,
-                _ => return None,
-            },
-            _ => return None,
-        };
-        Some(text)
+        match *self {
+            Spot::Case(field) => field.text(plr),
+            Spot::Participation(field) => field.text(&plr.participation),
+            Spot::Views { whose, field } => field.text(whose.views(plr)?),
+            Spot::Statement { item, field, .. } => field.text(item),
+            Spot::Area { section, field } => field.text(section),
+            Spot::Judgement(field) => field.text(&plr.judgement),
+            Spot::Actions => None,
+            Spot::Action { action, field } => field.text(action),
+        }
     }
 
     /// Whether it is asked on `task`'s page.
     pub fn in_task(&self, task: &Task) -> bool {
         match (self, task) {
             (Spot::Case(_), Task::Case)
-            | (Spot::Participation(_), Task::Participation)
+            | (Spot::Participation(_) | Spot::Views { .. }, Task::Participation)
             | (Spot::Judgement(_), Task::Judgement)
             | (Spot::Actions | Spot::Action { .. }, Task::Actions) => true,
             (Spot::Statement { section, .. } | Spot::Area { section, .. }, Task::Area(area)) => {

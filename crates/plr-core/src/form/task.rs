@@ -45,7 +45,7 @@ impl Task {
     pub fn of(field: &FieldPath) -> Task {
         match field {
             FieldPath::Case(_) => Task::Case,
-            FieldPath::Participation(_) => Task::Participation,
+            FieldPath::Participation(_) | FieldPath::Views { .. } => Task::Participation,
             FieldPath::Statement { area, .. } | FieldPath::Area { area, .. } => {
                 Task::Area(area.clone())
             }
