@@ -20,7 +20,9 @@ use super::{FieldPath, Spot, Whose};
 use crate::concern::is_case_of_concern;
 use crate::framework::Framework;
 use crate::limits::{MAX_SHORT_CHARS, MAX_TEXT_CHARS};
-use crate::model::{ActionStatus, Grade, Plr, ViewsOutcome};
+use crate::model::{
+    ActionStatus, AmbassadorsReview, ConcernUpdate, Grade, Moderation, Plr, ViewsOutcome,
+};
 
 /// Which question, apart from the list item it is about (the area, statement or action): the
 /// key of its row in the catalogue.
@@ -49,17 +51,6 @@ pub enum Kind {
     /// A question of the Ambassadors' review, beside its five findings
     /// ([`crate::ambassadors::FINDINGS`]).
     Ambassadors(AmbassadorsField),
-}
-
-/// A question of "Moderate this review" (the export's `moderation`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ModerationField {
-    /// `moderation.moderator`
-    Moderator,
-    /// `moderation.grade`
-    Grade,
-    /// `moderation.comments`
-    Comments,
 }
 
 impl Recorded for ModerationField {
@@ -164,38 +155,6 @@ pub enum Required {
     When(When, &'static str),
 }
 
-/// A question of a Head of Service's update (an item of the export's `concern_updates`), asked
-/// in the form and in the dashboard alike.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum UpdateField {
-    /// `on`
-    On,
-    /// `by`
-    By,
-    /// `child_safe`
-    ChildSafe,
-    /// `plan_in_place`
-    PlanInPlace,
-    /// `outcome`
-    Outcome,
-    /// `note`
-    Note,
-}
-
-impl UpdateField {
-    /// The key of its answer within an update.
-    pub fn key(self) -> &'static str {
-        match self {
-            UpdateField::On => "on",
-            UpdateField::By => "by",
-            UpdateField::ChildSafe => "child_safe",
-            UpdateField::PlanInPlace => "plan_in_place",
-            UpdateField::Outcome => "outcome",
-            UpdateField::Note => "note",
-        }
-    }
-}
-
 impl Recorded for UpdateField {
     fn dom_id(self) -> &'static str {
         match self {
@@ -211,29 +170,6 @@ impl Recorded for UpdateField {
     #[inline(always)]
     fn declared(self) -> Declared {
         declared(Kind::Update(self))
-    }
-}
-
-/// A question of the Ambassadors' review (the export's `ambassadors_review`) other than its
-/// findings, asked in the form and in the dashboard alike.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AmbassadorsField {
-    /// `reviewed_on`
-    On,
-    /// `by`
-    By,
-    /// `comments`
-    Comments,
-}
-
-impl AmbassadorsField {
-    /// The key of its answer within `ambassadors_review`.
-    pub fn key(self) -> &'static str {
-        match self {
-            AmbassadorsField::On => "reviewed_on",
-            AmbassadorsField::By => "by",
-            AmbassadorsField::Comments => "comments",
-        }
     }
 }
 
@@ -568,14 +504,118 @@ macro_rules! review_questions {
 
 review_questions!(declare_questions);
 
+// The questions recorded on a completed review apart from its own answers, asked alike by the
+// form and the dashboard (`Recorded`): declared as the review's are.
+declare_questions! {
+    /// A question of "Moderate this review" (the export's `moderation`), asked of a completed
+    /// review, so every one stays open to the moderator.
+    pub enum ModerationField of Moderation {
+        Moderator: moderator {
+            label: "Your name (the moderator)",
+            required: Yes("Enter your name"),
+            after_completion: true,
+            ..ASKED
+        },
+        Grade: grade {
+            label: "Moderated grade",
+            answer: Choice,
+            required: Yes("Choose the moderated grade"),
+            after_completion: true,
+            ..ASKED
+        },
+        Comments: comments {
+            label: "Comments for the manager",
+            hint: Some("Needed when your grade differs from the reviewer's: say why."),
+            answer: Long,
+            required: Required::When(
+                When::ModerationDiffers,
+                "Tell the manager why your grade differs from the reviewer's",
+            ),
+            after_completion: true,
+            ..ASKED
+        },
+    }
+
+    /// A question of a Head of Service's update on a Case of Concern (an item of the export's
+    /// `concern_updates`), recorded on a completed review without reopening it.
+    pub enum UpdateField of ConcernUpdate {
+        On: on {
+            label: "Date of the update",
+            hint: Some("Not before the Case of Concern was raised, and not in the future."),
+            answer: Date,
+            required: Yes("Enter the date of the update"),
+            after_completion: true,
+            ..ASKED
+        },
+        By: by {
+            label: "Name of the Head of Service",
+            required: Yes("Enter the name of the Head of Service who gave the update"),
+            after_completion: true,
+            ..ASKED
+        },
+        ChildSafe: child_safe {
+            label: "Is the Head of Service assured the child is safe?",
+            answer: YesNo,
+            required: Yes("Select whether the Head of Service is assured the child is safe"),
+            after_completion: true,
+            ..ASKED
+        },
+        PlanInPlace: plan_in_place {
+            label: "Is the Head of Service assured a plan is in place?",
+            answer: YesNo,
+            required: Yes("Select whether the Head of Service is assured a plan is in place"),
+            after_completion: true,
+            ..ASKED
+        },
+        Outcome: outcome {
+            label: "What happens next",
+            hint: Some("Resolved only when both answers above are yes."),
+            answer: Choice,
+            required: Yes("Select what happens next"),
+            after_completion: true,
+            ..ASKED
+        },
+        Note: note {
+            label: "Note (optional)",
+            answer: Long,
+            after_completion: true,
+            ..ASKED
+        },
+    }
+
+    /// A question of the Ambassadors' review (the export's `ambassadors_review`) other than its
+    /// findings ([`crate::ambassadors::FINDINGS`]), recorded on a completed review without
+    /// reopening it.
+    pub enum AmbassadorsField of AmbassadorsReview {
+        On: reviewed_on {
+            label: "Date of the Ambassadors' review",
+            hint: Some("Not before the review was completed, and not in the future."),
+            answer: Date,
+            required: Yes("Enter the date of the Ambassadors' review"),
+            after_completion: true,
+            ..ASKED
+        },
+        By: by {
+            label: "Name of who recorded it",
+            required: Yes("Enter the name of who recorded the Ambassadors' review"),
+            after_completion: true,
+            ..ASKED
+        },
+        Comments: comments {
+            label: "The Ambassadors' comments (optional)",
+            answer: Long,
+            after_completion: true,
+            ..ASKED
+        },
+    }
+}
+
 /// The row of the catalogue for `kind`.
 ///
 /// Inlined wherever it is read, so each reader compiles only the part of the row it uses:
 /// import's length limits (in the form's first download) carry no label or message.
 #[inline(always)]
 pub fn declared(kind: Kind) -> Declared {
-    use Answer::{Choice, Date, List, Long, YesNo};
-    use Required::Yes;
     match kind {
         Kind::Case(field) => field.row(),
         Kind::Participation(field) => field.row(),
@@ -587,108 +627,16 @@ pub fn declared(kind: Kind) -> Declared {
         // A Case of Concern cannot be completed without an action; other reviews may have none.
         Kind::Actions => Declared {
             label: "Actions",
-            answer: List,
+            answer: Answer::List,
             required: Required::When(
                 When::CaseOfConcern,
                 "Add at least one action: a Case of Concern cannot be completed without one",
             ),
             ..ASKED
         },
-        // Asked of a completed review, so all of them stay open to the moderator.
-        Kind::Moderation(field) => match field {
-            ModerationField::Moderator => Declared {
-                label: "Your name (the moderator)",
-                required: Yes("Enter your name"),
-                after_completion: true,
-                ..ASKED
-            },
-            ModerationField::Grade => Declared {
-                label: "Moderated grade",
-                answer: Choice,
-                required: Yes("Choose the moderated grade"),
-                after_completion: true,
-                ..ASKED
-            },
-            ModerationField::Comments => Declared {
-                label: "Comments for the manager",
-                hint: Some("Needed when your grade differs from the reviewer's: say why."),
-                answer: Long,
-                required: Required::When(
-                    When::ModerationDiffers,
-                    "Tell the manager why your grade differs from the reviewer's",
-                ),
-                after_completion: true,
-                ..ASKED
-            },
-        },
-        // Recorded on a completed review (a Case of Concern), without reopening it.
-        Kind::Update(field) => match field {
-            UpdateField::On => Declared {
-                label: "Date of the update",
-                hint: Some("Not before the Case of Concern was raised, and not in the future."),
-                answer: Date,
-                required: Yes("Enter the date of the update"),
-                after_completion: true,
-                ..ASKED
-            },
-            UpdateField::By => Declared {
-                label: "Name of the Head of Service",
-                required: Yes("Enter the name of the Head of Service who gave the update"),
-                after_completion: true,
-                ..ASKED
-            },
-            UpdateField::ChildSafe => Declared {
-                label: "Is the Head of Service assured the child is safe?",
-                answer: YesNo,
-                required: Yes("Select whether the Head of Service is assured the child is safe"),
-                after_completion: true,
-                ..ASKED
-            },
-            UpdateField::PlanInPlace => Declared {
-                label: "Is the Head of Service assured a plan is in place?",
-                answer: YesNo,
-                required: Yes("Select whether the Head of Service is assured a plan is in place"),
-                after_completion: true,
-                ..ASKED
-            },
-            UpdateField::Outcome => Declared {
-                label: "What happens next",
-                hint: Some("Resolved only when both answers above are yes."),
-                answer: Choice,
-                required: Yes("Select what happens next"),
-                after_completion: true,
-                ..ASKED
-            },
-            UpdateField::Note => Declared {
-                label: "Note (optional)",
-                answer: Long,
-                after_completion: true,
-                ..ASKED
-            },
-        },
-        // Recorded on a completed review, without reopening it.
-        Kind::Ambassadors(field) => match field {
-            AmbassadorsField::On => Declared {
-                label: "Date of the Ambassadors' review",
-                hint: Some("Not before the review was completed, and not in the future."),
-                answer: Date,
-                required: Yes("Enter the date of the Ambassadors' review"),
-                after_completion: true,
-                ..ASKED
-            },
-            AmbassadorsField::By => Declared {
-                label: "Name of who recorded it",
-                required: Yes("Enter the name of who recorded the Ambassadors' review"),
-                after_completion: true,
-                ..ASKED
-            },
-            AmbassadorsField::Comments => Declared {
-                label: "The Ambassadors' comments (optional)",
-                answer: Long,
-                after_completion: true,
-                ..ASKED
-            },
-        },
+        Kind::Moderation(field) => field.row(),
+        Kind::Update(field) => field.row(),
+        Kind::Ambassadors(field) => field.row(),
     }
 }
 

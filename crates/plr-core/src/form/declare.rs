@@ -8,8 +8,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Shown;
-use crate::model::ViewsOutcome;
 use crate::model::{ActionKind, ActionStatus, Feedback, Grade, LegalStatus, Rating, Role};
+use crate::model::{ConcernOutcome, ViewsOutcome};
 
 /// Makes, from each group of the list (the questions asked about one part of the review, an
 /// enum `of` the model type holding their answers): the field enum, every variant documented
@@ -127,29 +127,30 @@ impl ReadBack for Option<DateTime<Utc>> {
     }
 }
 
-impl ReadBack for ActionStatus {
+impl ReadBack for NaiveDate {
     fn shown(&self) -> Shown<'_> {
-        Shown::Choice(self.label())
+        Shown::Date(*self)
     }
 }
 
-/// A closed set the form asks for as one option of a list: read back as the option's label.
+/// A closed set asked for as one option of a list: read back as the option's label, blank
+/// while none is chosen (or, for a choice that always holds one, never blank).
 macro_rules! choices {
-    ($($choice:ty),*) => {$(
-        impl ReadBack for Option<$choice> {
+    ($($choice:ty),*; always $($always:ty),*) => {
+        $(impl ReadBack for Option<$choice> {
             fn shown(&self) -> Shown<'_> {
                 or_blank(self, |choice| Shown::Choice(choice.label()))
             }
-        }
-    )*};
+        })*
+        $(impl ReadBack for $always {
+            fn shown(&self) -> Shown<'_> {
+                Shown::Choice(self.label())
+            }
+        })*
+    };
 }
 
 choices!(
-    LegalStatus,
-    Role,
-    ViewsOutcome,
-    Feedback,
-    Rating,
-    Grade,
-    ActionKind
+    LegalStatus, Role, ViewsOutcome, Feedback, Rating, Grade, ActionKind;
+    always ActionStatus, Grade, ConcernOutcome
 );
