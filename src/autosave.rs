@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use plr_core::{Plr, PlrStoreFields};
 use reactive_stores::Store;
 
+use crate::address::ReviewPage;
 use crate::{browser, storage};
 
 /// How long typing may pause before the review is written. Short enough that closing the
@@ -47,7 +48,8 @@ pub struct Autosave {
     /// Set while another tab's change to this review awaits the user's choice.
     suspended: RwSignal<bool>,
     store: Store<Plr>,
-    page: Signal<String>,
+    /// The address shown (the page of the review it names is stored with it).
+    address: Memo<String>,
     /// Whether the review itself changed since the last write (not only the page shown):
     /// only then is `updated_at` moved on, so "downloaded since its last change" stays true
     /// while the user only moves between pages.
@@ -55,16 +57,16 @@ pub struct Autosave {
 }
 
 impl Autosave {
-    /// Watches `store` (and the page shown, so the home list can continue there) and saves
+    /// Watches `store` (and the address shown, whose page the home list continues at) and saves
     /// every change. Stops, after a last flush, when the calling owner is cleaned up.
-    pub fn start(store: Store<Plr>, page: Signal<String>) -> Self {
+    pub fn start(store: Store<Plr>, address: Memo<String>) -> Self {
         let saved_at = store.updated_at().get_untracked();
         let this = Autosave {
             state: RwSignal::new(SaveState::Saved(saved_at)),
             pending: StoredValue::new(None),
             suspended: RwSignal::new(false),
             store,
-            page,
+            address,
             changed: StoredValue::new(false),
         };
         // The first run of each only subscribes: the review as loaded is already stored.
@@ -76,7 +78,7 @@ impl Autosave {
             }
         });
         Effect::new(move |previous: Option<()>| {
-            page.track();
+            address.track();
             if previous.is_some() {
                 this.schedule();
             }
@@ -158,12 +160,13 @@ impl Autosave {
         if self.suspended.try_get_untracked().unwrap_or(true) {
             return;
         }
-        let (Some(mut plr), Some(page)) = (
+        let (Some(mut plr), Some(address)) = (
             self.store.try_get_untracked(),
-            self.page.try_get_untracked(),
+            self.address.try_get_untracked(),
         ) else {
             return;
         };
+        let page = ReviewPage::shown(&address, plr.id);
         let now = browser::now();
         if self.changed.try_get_value().unwrap_or(true) {
             plr.updated_at = now;

@@ -4,6 +4,7 @@
 //! Every rule (grading, completion, export) comes from `plr-core`; this crate renders it,
 //! dispatches the user's changes into a reactive store, and keeps drafts on the device.
 
+pub mod address;
 pub mod answer;
 pub mod autosave;
 pub mod browser;
@@ -37,7 +38,8 @@ macro_rules! lazy_page {
     };
 }
 
-/// The whole app: header, routes, footer.
+/// The whole app: header, routes, footer. The review's routes are the paths of
+/// [`address::ReviewPage`]'s pages.
 #[component]
 pub fn App() -> impl IntoView {
     view! {

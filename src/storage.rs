@@ -21,6 +21,8 @@ use plr_core::rank::{sort_by_rank, time_rank};
 use plr_core::{Grade, Plr, PlrId, Status};
 use serde::{Deserialize, Serialize};
 
+use crate::address::ReviewPage;
+
 const INDEX_KEY: &str = "plr:index";
 
 /// What the home page lists for one stored review, without reading the whole review.
@@ -36,9 +38,10 @@ pub struct IndexEntry {
     pub status: Status,
     /// When it was last saved.
     pub updated_at: DateTime<Utc>,
-    /// The page of the review last shown, to continue where the user left off.
+    /// The page of the review last shown, to continue where the user left off, as its path
+    /// ([`IndexEntry::page`]); empty, the task list, when none was stored.
     #[serde(default)]
-    pub page: String,
+    page: String,
     /// The final grade (the moderated grade once moderated).
     #[serde(default)]
     pub grade: Option<Grade>,
@@ -61,14 +64,14 @@ pub struct IndexEntry {
 }
 
 impl IndexEntry {
-    fn of(plr: &Plr, page: &str) -> Self {
+    fn of(plr: &Plr, page: &ReviewPage) -> Self {
         IndexEntry {
             id: plr.id,
             child_ref: plr.case.child_ref.clone(),
             review_date: plr.review.date,
             status: plr.status,
             updated_at: plr.updated_at,
-            page: page.to_string(),
+            page: page.path().to_string(),
             grade: plr.reported_grade(),
             moderated: plr.moderation.is_some(),
             concern: is_or_was_case_of_concern(plr).then(|| share_by(plr)),
@@ -76,6 +79,11 @@ impl IndexEntry {
             concern_shared_at: plr.judgement.concern_shared_at,
             downloaded: None,
         }
+    }
+
+    /// The page of the review last shown, to continue where the user left off.
+    pub fn page(&self) -> ReviewPage {
+        ReviewPage::stored(self.page.clone())
     }
 
     /// Whether the review has been downloaded since it last changed.
@@ -132,7 +140,7 @@ fn write(key: &str, value: &str) -> Result<(), StorageError> {
 /// Saves a review and updates its index entry. `page` is the page of the review on screen.
 ///
 /// Returns the JSON size written, so callers can report or measure it.
-pub fn save(plr: &Plr, page: &str) -> Result<usize, StorageError> {
+pub fn save(plr: &Plr, page: &ReviewPage) -> Result<usize, StorageError> {
     // The stored draft is the same document as its download, derived fields computed (the
     // core's stored form), so a draft saved and loaded back equals itself.
     let json = plr_core::stored::stored_text(plr, plr_core::Framework::practice_fundamentals())
@@ -262,7 +270,9 @@ fn rebuild_index() -> Listing {
             continue;
         };
         match parse(&raw) {
-            Ok(plr) => listing.entries.push(IndexEntry::of(&plr, "")),
+            Ok(plr) => listing
+                .entries
+                .push(IndexEntry::of(&plr, &ReviewPage::TASK_LIST)),
             Err(e) => listing.unreadable.push(Unreadable {
                 key,
                 reason: e.to_string(),

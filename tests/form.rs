@@ -3,8 +3,9 @@
 //! geckodriver), driven through its elements as a user drives it.
 #![cfg(target_arch = "wasm32")]
 
+use plr_app::address::ReviewPage;
 use plr_app::storage;
-use plr_core::{Framework, Plr, Rating};
+use plr_core::{AreaId, Framework, Plr, Rating};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -14,7 +15,7 @@ mod page;
 use page::{document, element, host, until};
 
 /// A draft saved on this device, with the app mounted on `page` of it.
-async fn open(page: &str) -> Plr {
+async fn open(page: ReviewPage) -> Plr {
     let id = plr_app::browser::new_plr_id().expect("random id");
     let plr = Plr::new_draft(
         id,
@@ -25,7 +26,7 @@ async fn open(page: &str) -> Plr {
 }
 
 /// `plr` saved (alone) on this device, with the app mounted on `page` of it.
-async fn open_review(plr: Plr, page: &str) -> Plr {
+async fn open_review(plr: Plr, page: ReviewPage) -> Plr {
     _ = any_spawner::Executor::init_wasm_bindgen();
     web_sys::window()
         .unwrap()
@@ -35,8 +36,8 @@ async fn open_review(plr: Plr, page: &str) -> Plr {
         .clear()
         .unwrap();
     let id = plr.id;
-    storage::save(&plr, page).expect("saved");
-    let url = format!("/review/{id}/{page}");
+    storage::save(&plr, &page).expect("saved");
+    let url = page.href(id);
     web_sys::window()
         .unwrap()
         .history()
@@ -49,7 +50,7 @@ async fn open_review(plr: Plr, page: &str) -> Plr {
 
 #[wasm_bindgen_test]
 async fn rating_a_statement_counts_it_and_saves_it() {
-    let plr = open("area/supervision").await;
+    let plr = open(ReviewPage::area(&AreaId("supervision".into()))).await;
     let met = until("the first statement's Met radio", || {
         element("#statement-SM1-rating")
     })
@@ -111,7 +112,7 @@ async fn the_ambassadors_review_is_asked_refused_until_answered_and_recorded_on_
         .expect("the fixture opens")
         .plr;
     assert!(plr.ambassadors_review.is_none());
-    let plr = open_review(plr, "ambassadors").await;
+    let plr = open_review(plr, ReviewPage::AMBASSADORS).await;
     until("the page's first question", || element("#ambassadors-on")).await;
 
     button("Continue").click();

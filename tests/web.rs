@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
+use plr_app::address::ReviewPage;
 use plr_app::autosave::{Autosave, SaveState};
 use plr_app::storage::{self, StorageError};
 use plr_core::{CaseStoreFields, Framework, Plr, PlrId, PlrStoreFields, Status};
@@ -34,8 +35,9 @@ fn saves_lists_loads_and_deletes_drafts() {
     let mut second = fresh("LL-2");
     second.updated_at = first.updated_at + chrono::Duration::minutes(5);
 
-    storage::save(&first, "case").unwrap();
-    storage::save(&second, "area/visiting").unwrap();
+    let visiting = ReviewPage::area(&plr_core::AreaId("visiting".into()));
+    storage::save(&first, &ReviewPage::CASE).unwrap();
+    storage::save(&second, &visiting).unwrap();
 
     let listing = storage::list();
     let refs: Vec<&str> = listing
@@ -44,7 +46,7 @@ fn saves_lists_loads_and_deletes_drafts() {
         .map(|e| e.child_ref.as_str())
         .collect();
     assert_eq!(refs, ["LL-2", "LL-1"], "newest first");
-    assert_eq!(listing.entries[0].page, "area/visiting");
+    assert_eq!(listing.entries[0].page(), visiting);
     assert_eq!(storage::load(first.id).unwrap(), first);
 
     storage::delete(first.id).unwrap();
@@ -57,10 +59,10 @@ fn saves_lists_loads_and_deletes_drafts() {
 fn saving_again_updates_the_one_index_entry() {
     local_storage().clear().unwrap();
     let mut plr = fresh("");
-    storage::save(&plr, "case").unwrap();
+    storage::save(&plr, &ReviewPage::CASE).unwrap();
     plr.case.child_ref = "LL-9".into();
     plr.status = Status::Completed;
-    storage::save(&plr, "check").unwrap();
+    storage::save(&plr, &ReviewPage::CHECK).unwrap();
     let listing = storage::list();
     assert_eq!(listing.entries.len(), 1);
     assert_eq!(listing.entries[0].child_ref, "LL-9");
@@ -71,7 +73,7 @@ fn saving_again_updates_the_one_index_entry() {
 fn a_damaged_index_is_rebuilt_from_the_drafts() {
     local_storage().clear().unwrap();
     let plr = fresh("LL-3");
-    storage::save(&plr, "case").unwrap();
+    storage::save(&plr, &ReviewPage::CASE).unwrap();
     local_storage().set_item("plr:index", "{not json").unwrap();
     let listing = storage::list();
     assert_eq!(listing.entries.len(), 1);
@@ -82,7 +84,7 @@ fn a_damaged_index_is_rebuilt_from_the_drafts() {
 fn a_damaged_draft_is_reported_and_left_as_it_was() {
     local_storage().clear().unwrap();
     let plr = fresh("LL-4");
-    storage::save(&plr, "case").unwrap();
+    storage::save(&plr, &ReviewPage::CASE).unwrap();
     let key = format!("plr:draft:{}", plr.id);
     local_storage()
         .set_item(&key, "{\"format\": trunc")
@@ -104,7 +106,7 @@ fn a_damaged_draft_is_reported_and_left_as_it_was() {
 fn delete_all_removes_only_this_apps_entries() {
     local_storage().clear().unwrap();
     local_storage().set_item("someone-else", "keep").unwrap();
-    storage::save(&fresh("LL-5"), "case").unwrap();
+    storage::save(&fresh("LL-5"), &ReviewPage::CASE).unwrap();
     storage::delete_all().unwrap();
     assert!(storage::list().entries.is_empty());
     assert_eq!(
@@ -118,12 +120,12 @@ async fn an_edit_in_the_store_reaches_storage() {
     _ = any_spawner::Executor::init_wasm_bindgen();
     local_storage().clear().unwrap();
     let plr = fresh("");
-    storage::save(&plr, "case").unwrap();
+    storage::save(&plr, &ReviewPage::CASE).unwrap();
     let owner = Owner::new();
     let (store, autosave) = owner.with(|| {
         let store = Store::new(plr.clone());
-        let page = Signal::derive(|| "case".to_string());
-        (store, Autosave::start(store, page))
+        let address = Memo::new(move |_| ReviewPage::CASE.href(plr.id));
+        (store, Autosave::start(store, address))
     });
     tick().await;
 
@@ -140,6 +142,7 @@ async fn an_edit_in_the_store_reaches_storage() {
     );
     assert_eq!(store.updated_at().get_untracked(), stored.updated_at);
     assert_eq!(storage::list().entries[0].child_ref, "LL-482913");
+    assert_eq!(storage::list().entries[0].page(), ReviewPage::CASE);
 }
 
 #[wasm_bindgen_test]
@@ -147,7 +150,7 @@ async fn a_full_storage_is_reported_and_the_saved_copy_kept() {
     _ = any_spawner::Executor::init_wasm_bindgen();
     local_storage().clear().unwrap();
     let plr = fresh("LL-6");
-    storage::save(&plr, "case").unwrap();
+    storage::save(&plr, &ReviewPage::CASE).unwrap();
     // Fill the rest of the quota so the next write of this review cannot fit.
     let filler = "x".repeat(256 * 1024);
     let mut n = 0;
@@ -159,7 +162,10 @@ async fn a_full_storage_is_reported_and_the_saved_copy_kept() {
     }
     let mut bigger = plr.clone();
     bigger.judgement.impact_on_child = "y".repeat(300 * 1024);
-    assert_eq!(storage::save(&bigger, "judgement"), Err(StorageError::Full));
+    assert_eq!(
+        storage::save(&bigger, &ReviewPage::JUDGEMENT),
+        Err(StorageError::Full)
+    );
     assert_eq!(
         storage::load(plr.id).unwrap(),
         plr,

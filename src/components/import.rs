@@ -16,6 +16,7 @@ use plr_core::{Framework, Plr};
 use wasm_bindgen_futures::JsFuture;
 
 use super::merge::MergeChoices;
+use crate::address::ReviewPage;
 use crate::components::error_summary::{error_summary, Listed};
 use crate::{browser, storage};
 
@@ -109,7 +110,7 @@ fn outcome_of(file: String, text: &str) -> Outcome {
 /// review opened exactly as its file holds it (not merged, nothing recomputed) counts as
 /// downloaded: the user has that file, so it is not listed as waiting to be downloaded.
 fn saved(plr: Plr, file: String, warnings: Vec<String>, merged: bool) -> Outcome {
-    match storage::save(&plr, "") {
+    match storage::save(&plr, &ReviewPage::TASK_LIST) {
         Ok(_) => {
             if !merged && warnings.is_empty() {
                 // Only the home page's reminder depends on it: a failure to note it loses nothing.
@@ -385,7 +386,7 @@ fn OutcomeView(
 ) -> impl IntoView {
     let id = format!("import-result-{at}");
     let go = |plr: &Plr| {
-        view! { <p><a href=format!("/review/{}", plr.id)>{format!("Go to {}", case_name(plr))}</a></p> }
+        view! { <p><a href=ReviewPage::TASK_LIST.href(plr.id)>{format!("Go to {}", case_name(plr))}</a></p> }
     };
     match outcome {
         Outcome::Opened {

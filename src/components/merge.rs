@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 use plr_core::merge::{Merge, MergeError, Side};
 use plr_core::{Framework, Plr};
 
+use crate::address::ReviewPage;
 use crate::components::error_summary::{error_summary, Listed};
 use crate::{browser, storage};
 
@@ -46,9 +47,9 @@ pub fn MergeChoices(
         let framework = Framework::practice_fundamentals();
         let result = merge.with_value(|m| m.resolve(&choices.get_untracked(), framework));
         let found = match result {
-            Ok(plr) => match storage::save(&plr, "") {
+            Ok(plr) => match storage::save(&plr, &ReviewPage::TASK_LIST) {
                 Ok(_) => {
-                    navigate(&format!("/review/{}", plr.id), Default::default());
+                    navigate(&ReviewPage::TASK_LIST.href(plr.id), Default::default());
                     return;
                 }
                 Err(e) => vec![(None, e.to_string())],

@@ -6,6 +6,7 @@ use plr_core::concern::{concern_standing, ConcernClock};
 use plr_core::stored::download_reminder_due;
 use plr_core::{Framework, Plr, PlrId, Status};
 
+use crate::address::ReviewPage;
 use crate::browser;
 use crate::components::import::ImportReview;
 use crate::components::title::PageTitle;
@@ -32,8 +33,8 @@ pub fn Home() -> impl IntoView {
     let start = move |_| match browser::new_plr_id() {
         Ok(id) => {
             let plr = Plr::new_draft(id, browser::now(), Framework::practice_fundamentals());
-            match storage::save(&plr, "case") {
-                Ok(_) => navigate(&format!("/review/{id}/case"), Default::default()),
+            match storage::save(&plr, &ReviewPage::CASE) {
+                Ok(_) => navigate(&ReviewPage::CASE.href(id), Default::default()),
                 Err(e) => error.set(Some(e.to_string())),
             }
         }
@@ -91,7 +92,7 @@ fn DownloadReminder(listing: RwSignal<Listing>) -> impl IntoView {
             let items = due
                 .into_iter()
                 .map(|entry| {
-                    let href = format!("/review/{}/check", entry.id);
+                    let href = ReviewPage::CHECK.href(entry.id);
                     let name = case_ref_label(&entry.child_ref);
                     let when = browser::local_date_time(entry.updated_at);
                     view! { <li><a href=href>{name}</a>{format!(", last changed {when}")}</li> }
@@ -173,8 +174,7 @@ fn ReviewList(
         .map(|entry| {
             let id = entry.id;
             let name = case_ref_label(&entry.child_ref);
-            let page = if entry.page.is_empty() { String::new() } else { format!("/{}", entry.page) };
-            let href = format!("/review/{id}{page}");
+            let href = entry.page().href(id);
             let delete_name = name.clone();
             view! {
                 <tr>

@@ -12,6 +12,7 @@ use plr_core::{
 use reactive_stores::Field;
 
 use super::{Continue, Review};
+use crate::address::ReviewPage;
 use crate::browser;
 use crate::components::fields::{radio_id, DateInput, FormState, RadioChoice, Radios, TextInput};
 use crate::components::narrative::TextArea;
@@ -70,7 +71,7 @@ pub fn ActionsPage() -> impl IntoView {
                     on:click=add>"Add an action"</button>
             </div>
         </When>
-        <Continue next="check" />
+        <Continue next=ReviewPage::CHECK />
     }
 }
 

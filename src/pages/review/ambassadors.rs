@@ -15,6 +15,7 @@ use plr_core::{AmbassadorsReview, PlrStoreFields};
 
 use super::record::ambassadors::review_rows;
 use super::Review;
+use crate::address::ReviewPage;
 use crate::browser;
 use crate::components::recording::{
     check_rows, confirmation, name_input, problems_of, text_area, unless_refused, yes_no, Problem,
@@ -129,7 +130,7 @@ pub fn AmbassadorsPage() -> impl IntoView {
                 "ambassadors-recorded",
                 "Ambassadors' review recorded",
                 "Download the review file again and send it to the Quality Assurance service, so its report has the Ambassadors' findings.",
-                review.href(""),
+                review.href(&ReviewPage::TASK_LIST),
                 store,
                 review.autosave,
                 review.framework,

@@ -13,6 +13,7 @@ use reactive_stores::Field;
 use wasm_bindgen::JsCast;
 
 use super::{Continue, GradePanel, Review};
+use crate::address::ReviewPage;
 use crate::browser;
 use crate::components::fields::{radio_id, Described, RadioChoice};
 use crate::components::narrative::{Narrative, TextArea};
@@ -59,8 +60,8 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
     let next = framework
         .areas
         .get(index + 1)
-        .map(|a| format!("area/{}", a.id))
-        .unwrap_or_else(|| "judgement".to_string());
+        .map(|a| ReviewPage::area(&a.id))
+        .unwrap_or(ReviewPage::JUDGEMENT);
     let area_path = |field| FieldPath::Area {
         area: area.id.clone(),
         field,

@@ -5,6 +5,7 @@ use plr_core::form::CaseField;
 use plr_core::{LegalStatus, Role};
 
 use super::{Continue, Review};
+use crate::address::ReviewPage;
 use crate::components::fields::{DateInput, Radios, TextInput, YesNo};
 use crate::components::title::PageTitle;
 
@@ -33,6 +34,6 @@ pub fn CasePage() -> impl IntoView {
         <h2>"Practitioner"</h2>
         <TextInput answer=review.bind(CaseField::PractitionerName) />
         <Radios answer=review.bind(CaseField::PractitionerRole) options=roles />
-        <Continue next="participation" />
+        <Continue next=ReviewPage::PARTICIPATION />
     }
 }

@@ -10,7 +10,8 @@ use plr_core::problem::Problem;
 use plr_core::{CaseStoreFields, PlrStoreFields, Status};
 
 use super::concern::ConcernNotice;
-use super::{task_page, Review, ReviewSummary};
+use super::{Review, ReviewSummary};
+use crate::address::ReviewPage;
 use crate::browser;
 use crate::components::error_summary::{error_summary, Listed};
 use crate::components::export::ExportButton;
@@ -22,10 +23,10 @@ fn problem_href(review: &Review, problem: &Problem) -> String {
     match &problem.field {
         Some(field) => format!(
             "{}#{}",
-            review.href(&task_page(&Task::of(field))),
+            review.href(&ReviewPage::of_task(&Task::of(field))),
             field.dom_id()
         ),
-        None => review.href(""),
+        None => review.href(&ReviewPage::TASK_LIST),
     }
 }
 
@@ -128,7 +129,7 @@ fn Confirmation(on_reopen: impl Fn(leptos::ev::MouseEvent) + Copy + 'static) -> 
         {move || match store.moderation().get() {
             None => view! {
                 <p>"Download the review file and upload it to the Quality Assurance service. A Practice Learning Reviewer from the Quality Assurance service may moderate it."</p>
-                <p><a class="link" id="moderate-link" href=review.href("moderate")>"Moderate this review"</a></p>
+                <p><a class="link" id="moderate-link" href=review.href(&ReviewPage::MODERATE)>"Moderate this review"</a></p>
             }.into_any(),
             Some(m) => view! {
                 <p id="moderated-note">{format!(
@@ -136,7 +137,7 @@ fn Confirmation(on_reopen: impl Fn(leptos::ev::MouseEvent) + Copy + 'static) -> 
                     m.moderator,
                     browser::local_date_time(m.moderated_at)
                 )}</p>
-                <p><a class="link" id="moderate-link" href=review.href("moderate")>"See the moderation"</a></p>
+                <p><a class="link" id="moderate-link" href=review.href(&ReviewPage::MODERATE)>"See the moderation"</a></p>
             }.into_any(),
         }}
         <div class="button-group">
@@ -154,6 +155,6 @@ fn Confirmation(on_reopen: impl Fn(leptos::ev::MouseEvent) + Copy + 'static) -> 
 fn PrintButton() -> impl IntoView {
     let review = Review::use_context();
     view! {
-        <a class="button button--secondary" href=review.href("print")>"Print"</a>
+        <a class="button button--secondary" href=review.href(&ReviewPage::PRINT)>"Print"</a>
     }
 }

@@ -13,6 +13,7 @@ use plr_core::followthrough::RegisterState;
 use plr_core::{JudgementStoreFields, PlrStoreFields};
 
 use super::Review;
+use crate::address::ReviewPage;
 use crate::browser;
 use crate::components::fields::{Checkbox, TextInput};
 use crate::components::narrative::TextArea;
@@ -88,7 +89,7 @@ pub fn ConcernNotice() -> impl IntoView {
                     let state = store.with(|plr| RegisterState::of(plr, browser::today()));
                     view! {
                         {state.map(|s| view! { <p id="concern-register"><strong>{s.label(browser::long_date)}</strong></p> })}
-                        <p><a class="link" id="concern-update-link" href=review.href("concern-update")>"Record a Head of Service update"</a></p>
+                        <p><a class="link" id="concern-update-link" href=review.href(&ReviewPage::CONCERN_UPDATE)>"Record a Head of Service update"</a></p>
                     }
                 })}
                 <When when=Signal::derive(move || no_actions.get() && !review.is_completed())>

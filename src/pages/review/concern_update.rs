@@ -14,6 +14,7 @@ use plr_core::form::Shown;
 use plr_core::{ConcernOutcome, ConcernUpdate, PlrStoreFields};
 
 use super::Review;
+use crate::address::ReviewPage;
 use crate::browser::{self, read_back};
 use crate::components::fields::{radio_id, RadioChoice};
 use crate::components::recording::{
@@ -131,7 +132,7 @@ pub fn ConcernUpdatePage() -> impl IntoView {
                 "update-recorded",
                 "Update recorded",
                 "Download the review file again and send it to the Quality Assurance service, so the register has this update.",
-                review.href(""),
+                review.href(&ReviewPage::TASK_LIST),
                 store,
                 review.autosave,
                 review.framework,

@@ -7,6 +7,7 @@ use plr_core::{Grade, JudgementStoreFields, PlrStoreFields};
 
 use super::concern::ImmediateConcern;
 use super::{Continue, GradePanel, Review};
+use crate::address::ReviewPage;
 use crate::browser;
 use crate::components::fields::{radio_id, Described, RadioChoice};
 use crate::components::narrative::TextArea;
@@ -65,7 +66,7 @@ pub fn JudgementPage() -> impl IntoView {
         />
         <FinalGrade />
         <ImmediateConcern />
-        <Continue next="actions" />
+        <Continue next=ReviewPage::ACTIONS />
     }
 }
 

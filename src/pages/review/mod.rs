@@ -24,7 +24,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use plr_core::completion::completion_problems;
-use plr_core::form::{FieldPath, Question, Task};
+use plr_core::form::{FieldPath, Question};
 use plr_core::grading::suggest_grade;
 use plr_core::problem::Problem;
 use plr_core::{
@@ -33,6 +33,7 @@ use plr_core::{
 };
 use reactive_stores::Store;
 
+use crate::address::ReviewPage;
 use crate::answer::{Answer, Bound};
 use crate::autosave::Autosave;
 use crate::components::fields::FormState;
@@ -63,14 +64,9 @@ impl Review {
         expect_context::<Review>()
     }
 
-    /// The address of a page of this review, e.g. `page("case")`.
-    pub fn href(&self, page: &str) -> String {
-        let id = self.store.id().get_untracked();
-        if page.is_empty() {
-            format!("/review/{id}")
-        } else {
-            format!("/review/{id}/{page}")
-        }
+    /// The address of a page of this review.
+    pub fn href(&self, page: &ReviewPage) -> String {
+        page.href(self.store.id().get_untracked())
     }
 
     /// Whether the page shows completion problems (the tab title then says "Error: ").
@@ -131,23 +127,11 @@ fn derived(
     (suggestion, problems)
 }
 
-/// The page of a review that holds a task, relative to the review (`area/visiting`).
-pub fn task_page(task: &Task) -> String {
-    match task {
-        Task::Case => "case".into(),
-        Task::Participation => "participation".into(),
-        Task::Area(id) => format!("area/{id}"),
-        Task::Judgement => "judgement".into(),
-        Task::Actions => "actions".into(),
-    }
-}
-
 /// "Continue" to the next page of the review (the way back to the task list is at the top).
 #[component]
 pub fn Continue(
-    /// The next page, relative to the review (`participation`, `area/visiting`, ...).
-    #[prop(into)]
-    next: String,
+    /// The next page.
+    next: ReviewPage,
 ) -> impl IntoView {
     let review = Review::use_context();
     view! {
@@ -174,18 +158,12 @@ pub fn ReviewShell() -> impl IntoView {
 #[component]
 fn OpenReview(plr: Plr) -> impl IntoView {
     let framework = Framework::practice_fundamentals();
-    let prefix = format!("/review/{}", plr.id);
+    let id = plr.id;
     let store = Store::new(plr);
     let location = use_location();
-    let page = Signal::derive(move || {
-        location.pathname.with(|path| {
-            path.strip_prefix(&prefix)
-                .unwrap_or_default()
-                .trim_matches('/')
-                .to_string()
-        })
-    });
-    let autosave = Autosave::start(store, page);
+    // The page shown. Autosave watches the address and stores its page.
+    let page = move || ReviewPage::shown(&location.pathname.get(), id);
+    let autosave = Autosave::start(store, location.pathname);
     let show_problems = RwSignal::new(false);
     let (suggestion, problems) = derived(store, framework, show_problems);
     provide_context(FormState {
@@ -206,15 +184,15 @@ fn OpenReview(plr: Plr) -> impl IntoView {
     view! {
         <div class="review-bar">
             <a class="back-link" href="/">"All reviews"</a>
-            {move || (!page.get().is_empty()).then(|| {
-                let href = format!("/review/{}", store.id().get_untracked());
+            {move || (page() != ReviewPage::TASK_LIST).then(|| {
+                let href = ReviewPage::TASK_LIST.href(id);
                 view! { <a class="back-link" href=href>"Back to the task list"</a> }
             })}
             <SavedIndicator state=autosave.state />
         </div>
         <other_tab::OtherTabWatch store autosave />
         // Not on the pages whose forms are for a completed review (they say so themselves).
-        {move || (store.status().get() == Status::Completed && !matches!(page.get().as_str(), "moderate" | "ambassadors")).then(|| view! {
+        {move || (store.status().get() == Status::Completed && { let shown = page(); shown != ReviewPage::MODERATE && shown != ReviewPage::AMBASSADORS }).then(|| view! {
             <p class="inset" id="completed-notice">"This review is completed. Reopen it to make changes."</p>
         })}
         <div class="review" class:review--completed=move || store.status().get() == Status::Completed>

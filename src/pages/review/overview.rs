@@ -5,7 +5,8 @@ use plr_core::progress::{Progress, TaskStatus};
 use plr_core::{CaseStoreFields, PlrStoreFields};
 
 use super::concern::ConcernNotice;
-use super::{task_page, GradePanel, Review};
+use super::{GradePanel, Review};
+use crate::address::ReviewPage;
 use crate::components::export::ExportButton;
 use crate::components::title::PageTitle;
 
@@ -19,15 +20,16 @@ fn tag_class(status: TaskStatus) -> &'static str {
 }
 
 /// A task of a completed review that records something on it (moderation, the Ambassadors'
-/// review): its link, and its tag, `said[0]` once `done`, else `said[1]`.
+/// review): its link to `page`, and its tag, `said[0]` once `done`, else `said[1]`.
 fn recorded_task(
-    href: String,
-    page: &'static str,
+    review: Review,
+    page: ReviewPage,
     title: &'static str,
     done: bool,
     said: [&'static str; 2],
 ) -> impl IntoView {
-    let status_id = format!("status-{page}");
+    let href = review.href(&page);
+    let status_id = format!("status-{}", page.path());
     view! {
         <li class="task-list__item">
             <a class="task-list__link" href=href aria-describedby=status_id.clone()>{title}</a>
@@ -66,8 +68,9 @@ pub fn Overview() -> impl IntoView {
                     .iter()
                     .map(|(task, status)| {
                         let title = task.title(review.framework);
-                        let href = review.href(&task_page(task));
-                        let status_id = format!("status-{}", task_page(task).replace('/', "-"));
+                        let page = ReviewPage::of_task(task);
+                        let href = review.href(&page);
+                        let status_id = format!("status-{}", page.path().replace('/', "-"));
                         let tag = tag_class(*status);
                         view! {
                             <li class="task-list__item">
@@ -108,7 +111,7 @@ pub fn Overview() -> impl IntoView {
                         let title = if status == TaskStatus::CannotStartYet {
                             view! { <span class="task-list__link">"Check and complete"</span> }.into_any()
                         } else {
-                            view! { <a class="task-list__link" href=review.href("check") aria-describedby="status-check">"Check and complete"</a> }.into_any()
+                            view! { <a class="task-list__link" href=review.href(&ReviewPage::CHECK) aria-describedby="status-check">"Check and complete"</a> }.into_any()
                         };
                         view! {
                             <li class="task-list__item">
@@ -118,9 +121,9 @@ pub fn Overview() -> impl IntoView {
                         }
                     }}
                     {move || review.is_completed().then(|| view! {
-                        {recorded_task(review.href("moderate"), "moderate", "Moderate this review",
+                        {recorded_task(review, ReviewPage::MODERATE, "Moderate this review",
                             store.moderation().with(Option::is_some), ["Moderated", "Not moderated"])}
-                        {recorded_task(review.href("ambassadors"), "ambassadors", "Record the Ambassadors' review",
+                        {recorded_task(review, ReviewPage::AMBASSADORS, "Record the Ambassadors' review",
                             store.ambassadors_review().with(Option::is_some), ["Recorded", "Not recorded"])}
                     })}
                 </ul>

@@ -8,6 +8,7 @@ use plr_core::{
 };
 
 use super::{Continue, Review};
+use crate::address::ReviewPage;
 use crate::answer;
 use crate::components::fields::{Radios, YesNo};
 use crate::components::title::PageTitle;
@@ -23,6 +24,13 @@ pub fn ParticipationPage() -> impl IntoView {
     let iro_allocated = Memo::new(move |_| store.with(|plr| applies(&iro, plr, None)));
     let child_asked = Memo::new(move |_| participation.child().read().is_some());
     let family_asked = Memo::new(move |_| participation.parent_carer().read().is_some());
+    // The areas follow, in the framework's order.
+    let first_area = review
+        .framework
+        .areas
+        .first()
+        .map(|a| ReviewPage::area(&a.id))
+        .unwrap_or(ReviewPage::JUDGEMENT);
 
     view! {
         <span class="caption">"Practice Learning Review"</span>
@@ -54,7 +62,7 @@ pub fn ParticipationPage() -> impl IntoView {
                 whose=Whose::ParentCarer
             />
         </When>
-        <Continue next="area/supervision" />
+        <Continue next=first_area />
     }
 }
 

@@ -8,14 +8,15 @@ use plr_core::moderation::superseding;
 use plr_core::progress::rated_count;
 use plr_core::{Plr, Section, Suggestion};
 
-use super::{task_page, Review};
+use super::Review;
+use crate::address::ReviewPage;
 use crate::browser::{self, read_back};
 
 /// One row of a summary list; `page` is where a person changes it (`None` when calculated).
 pub(super) struct Row {
     pub(super) key: String,
     pub(super) value: String,
-    page: Option<String>,
+    page: Option<ReviewPage>,
 }
 
 /// The summary's parts, in form order: a heading and its rows (the printed record shows the
@@ -34,7 +35,7 @@ pub(super) fn summary_sections(plr: &Plr, review: &Review) -> Vec<(String, Vec<R
     {
         let path = spot.path();
         let task = Task::of(&path);
-        let page = Some(task_page(&task));
+        let page = Some(ReviewPage::of_task(&task));
         let row = |key: String| Row {
             key,
             value: read_back(spot.shown(plr)),
@@ -107,12 +108,12 @@ pub(super) fn summary_sections(plr: &Plr, review: &Review) -> Vec<(String, Vec<R
                     m.moderator,
                     browser::local_date_time(m.moderated_at)
                 ),
-                page: Some("moderate".into()),
+                page: Some(ReviewPage::MODERATE),
             },
             Row {
                 key: "Comments for the manager".into(),
                 value: read_back(Shown::Text(&m.comments)),
-                page: Some("moderate".into()),
+                page: Some(ReviewPage::MODERATE),
             },
         ];
         parts.push(("Moderation".into(), rows));
@@ -125,7 +126,7 @@ fn area_row(
     section: &Section,
     suggestion: &Suggestion,
     title: String,
-    page: Option<String>,
+    page: Option<ReviewPage>,
 ) -> Row {
     let count = rated_count(std::slice::from_ref(section));
     let band = suggestion

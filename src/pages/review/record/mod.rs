@@ -26,6 +26,7 @@ use plr_core::{Framework, Plr, Status, Suggestion};
 
 use super::summary::summary_sections;
 use super::Review;
+use crate::address::ReviewPage;
 use crate::browser::{self, read_back};
 use crate::components::title::PageTitle;
 
@@ -226,7 +227,7 @@ pub fn PrintPage() -> impl IntoView {
         <PageTitle title="Print the review" error=review.has_problems() />
         <div class="screen-only button-group">
             <button type="button" class="button" on:click=move |_| browser::print()>"Print this page"</button>
-            <a class="button button--secondary" href=review.href("check")>"Back to the review"</a>
+            <a class="button button--secondary" href=review.href(&ReviewPage::CHECK)>"Back to the review"</a>
         </div>
         <PrintRecord />
     }
