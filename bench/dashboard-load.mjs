@@ -1,6 +1,7 @@
 // The QA dashboard's load benchmark (part of bench/browser.mjs; alone: `node bench/dashboard-load.mjs`
 // after a release build; it builds the native `plr` it generates the files with):
-// 5,000 exports from `plr generate` chosen through the file input in headless Chromium:
+// 5,000 exports from `plr generate` (PLR_SCHEMA_VERSION=N: of that version) chosen through the
+// file input in headless Chromium:
 //   time from choosing to the figures shown               goal <= 1.5 s
 //   the longest main-thread task while loading (Long Tasks API)  goal <= 100 ms
 //   JS heap after a forced GC (plus the WebAssembly memory)  goal <= 150 MB
@@ -18,7 +19,10 @@ export async function dashboardLoad(browser, base, repo, count = 5000) {
   execFileSync('cargo', ['build', '--profile', 'native', '-p', 'plr-cli', '--locked', '--offline', '--quiet'], { cwd: repo, stdio: 'inherit' });
   const plr = path.join(repo, 'target/native/plr');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plr-bench-dash-'));
-  execFileSync(plr, ['generate', '--count', String(count), '--seed', '42', '--out', dir], { stdio: 'ignore' });
+  // PLR_SCHEMA_VERSION=1 writes them as an older version of the export (a year spanning a
+  // format change); unset, the current one.
+  const version = process.env.PLR_SCHEMA_VERSION ? ['--schema-version', process.env.PLR_SCHEMA_VERSION] : [];
+  execFileSync(plr, ['generate', '--count', String(count), '--seed', '42', '--out', dir, ...version], { stdio: 'ignore' });
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f));
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -9,10 +9,11 @@ import { plrBinary } from './helpers';
 // The exports come from the built `plr generate`, found as every spec finds it.
 export const plr = plrBinary;
 
-/** A new folder of `count` exports made by `plr generate` (reviews dated `from` to `to`). */
-export function generate(count: number, seed: number, from: string, to: string): string {
+/** A new folder of `count` exports made by `plr generate` (reviews dated `from` to `to`; `extra`,
+ * more of its options). */
+export function generate(count: number, seed: number, from: string, to: string, extra: string[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'plr-dash-'));
-  execFileSync(plr, ['generate', '--count', String(count), '--seed', String(seed), '--out', dir, '--from', from, '--to', to], { stdio: 'ignore' });
+  execFileSync(plr, ['generate', '--count', String(count), '--seed', String(seed), '--out', dir, '--from', from, '--to', to, ...extra], { stdio: 'ignore' });
   return dir;
 }
 

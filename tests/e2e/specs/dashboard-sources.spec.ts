@@ -75,6 +75,22 @@ test('a zip of exports in a nested folder is read as one file: the same figures 
   expect((await downloaded(page, 'Download JSON')).equals(expected)).toBe(true);
 });
 
+test('exports of an older schema version (1) are all read and counted as plr snapshot counts them', async ({ page }) => {
+  const dir = generate(20, 15, '2022-05-01', '2022-05-31', ['--schema-version', '1']);
+  const files = jsonFiles(dir);
+  expect(JSON.parse(readFileSync(join(dir, files[0]), 'utf8')).schema_version).toBe(1);
+  const expected = cli(dir, ['--as-of', '2022-06-30', '--format', 'json']);
+  const { plrs, drafts_ignored: drafts, rejected_files: rejected } = JSON.parse(expected.toString());
+  expect([plrs + drafts, rejected]).toEqual([20, 0]);
+
+  await page.goto('/dashboard/');
+  await load(page, dir);
+  await page.getByLabel('Actions judged as of').fill('2022-06-30');
+  await expect(summary(page)).toContainText(`${plrs} reviews counted`);
+  await expect(summary(page)).toContainText('0 files rejected');
+  expect((await downloaded(page, 'Download JSON')).equals(expected)).toBe(true);
+});
+
 test('a file named .zip that is not a zip is listed under its name and nothing already loaded is lost', async ({ page }) => {
   const dir = generate(6, 14, '2022-05-01', '2022-05-31');
   await page.goto('/dashboard/');
