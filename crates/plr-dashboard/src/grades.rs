@@ -21,17 +21,9 @@ const STACK: [(MeasureKey, usize); 4] = [
 ];
 
 /// The trend table's columns: the five bands, then good or better.
-const COLUMNS: [MeasureKey; 6] = {
-    let [outstanding, good, requires_improvement, lower_end, inadequate] = BANDS;
-    [
-        outstanding,
-        good,
-        requires_improvement,
-        lower_end,
-        inadequate,
-        MeasureKey::GoodOrBetter,
-    ]
-};
+fn columns() -> impl Iterator<Item = MeasureKey> {
+    BANDS.into_iter().chain([MeasureKey::GoodOrBetter])
+}
 
 fn percent(m: &Measures, key: MeasureKey) -> Option<u32> {
     m.get(&key).and_then(|m| m.percent)
@@ -55,14 +47,14 @@ pub fn GradeTable(
             <thead><tr>
                 <th scope="col">{first}</th>
                 <th scope="col" class="numeric">"Reviews"</th>
-                {COLUMNS.iter().map(|k| view! { <th scope="col" class="numeric">{k.label()}</th> }).collect_view()}
+                {columns().map(|k| view! { <th scope="col" class="numeric">{k.label()}</th> }).collect_view()}
             </tr></thead>
             <tbody>
                 {rows.into_iter().map(|(name, plrs, m)| view! {
                     <tr>
                         <th scope="row">{name}</th>
                         <td class="numeric">{plrs}</td>
-                        {COLUMNS.iter().map(|k| view! { <td class="numeric">{shown(percent(&m, *k))}</td> }).collect_view()}
+                        {columns().map(|k| view! { <td class="numeric">{shown(percent(&m, k))}</td> }).collect_view()}
                     </tr>
                 }).collect_view()}
             </tbody>
