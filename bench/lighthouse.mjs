@@ -4,7 +4,11 @@
 //   - the home page, cold;
 //   - an area page of a stored draft opened cold (a reload, a bookmark, a link): the draft is in
 //     the browser's storage, but no service worker and no cache;
-// printing the median of each figure: performance and accessibility scores, LCP, TBT, CLS and
+// each served twice: over HTTP/1.1 (Node's plain server, as the e2e tests serve it), then over
+// HTTP/2 with TLS, as a real host serves it (a certificate made for the run by openssl; skipped
+// where there is none). Over HTTP/1.1 the browser opens up to six connections, each of which
+// Lighthouse's simulation starts with a handshake and TCP's slow start; HTTP/2 uses one.
+// Prints the median of each figure: performance and accessibility scores, LCP, TBT, CLS and
 // bytes transferred, and whether Lighthouse flags unminified JavaScript; and beside the LCP the
 // link's floor for it: the time the simulated link takes to bring the bytes the page had
 // fetched by its largest paint (as the unthrottled run saw it), after the round trips of a
@@ -12,9 +16,10 @@
 // never fails on them. Goals (issue #27): the area page >= 95 with LCP <= 2.0 s, TBT <= 50 ms,
 // CLS <= 0.01; the home page >= 98 with LCP <= 2.0 s; accessibility 100 on both.
 //
-// Run after a release build: `node bench/lighthouse.mjs [dist] [runs]`. Lighthouse is pinned in
-// bench/package.json (13 wants Node 22) and installed there on first use; it drives Debian's
-// Chromium, never a browser of its own.
+// Run after a release build: `node bench/lighthouse.mjs [dist] [runs]`; with
+// PLR_LIGHTHOUSE_REPORTS=dir each run's whole report (JSON) is written there too. Lighthouse is
+// pinned in bench/package.json (13 wants Node 22) and installed there on first use; it drives
+// Debian's Chromium, never a browser of its own.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -33,14 +38,20 @@ const { chromium } = createRequire(path.join(repo, 'tests/e2e/package.json'))('@
 const dist = path.resolve(process.argv[2] ?? path.join(repo, 'dist'));
 const runs = Number(process.argv[3] ?? 3);
 const port = Number(process.env.PLR_BENCH_PORT ?? 4176);
-const base = `http://127.0.0.1:${port}`;
+let base = `http://127.0.0.1:${port}`;
 const chrome = '/usr/bin/chromium';
+// The run's own certificate's directory, for HTTP/2 (browsers speak it only over TLS).
+let tls = null;
 
 /** A new browser profile holding one draft the app itself started, with the service worker it
  * registered and its caches removed: the next visit is cold but for the stored draft. */
 async function profileWithDraft() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plr-lighthouse-'));
-  const context = await chromium.launchPersistentContext(dir, { executablePath: chrome, args: chromiumArgs });
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chrome,
+    args: [...chromiumArgs, ...certArgs()],
+    ignoreHTTPSErrors: true,
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(base);
   await page.getByRole('button', { name: 'Start a new review' }).click();
@@ -60,7 +71,7 @@ async function audit(url, dir, keepStorage) {
   const browser = await chromeLauncher.launch({
     chromePath: chrome,
     userDataDir,
-    chromeFlags: ['--headless=new', ...chromiumArgs],
+    chromeFlags: ['--headless=new', ...chromiumArgs, ...certArgs()],
   });
   try {
     const { lhr } = await lighthouse(url, {
@@ -72,6 +83,12 @@ async function audit(url, dir, keepStorage) {
       disableStorageReset: keepStorage,
     });
     const a = lhr.audits;
+    if (process.env.PLR_LIGHTHOUSE_REPORTS) {
+      const out = process.env.PLR_LIGHTHOUSE_REPORTS;
+      fs.mkdirSync(out, { recursive: true });
+      const name = `${new URL(url).pathname.split('/').pop() || 'home'}-${Date.now()}.json`;
+      fs.writeFileSync(path.join(out, name), JSON.stringify(lhr));
+    }
     return {
       performance: Math.round(lhr.categories.performance.score * 100),
       accessibility: Math.round(lhr.categories.accessibility.score * 100),
@@ -105,7 +122,7 @@ function report(name, results) {
   const m = (key) => median(results.map((r) => r[key]));
   const failed = results.find((r) => r.failed);
   console.log(
-    `${name.padEnd(34)} ${String(m('performance')).padStart(5)} ${String(m('accessibility')).padStart(6)} ` +
+    `${name.padEnd(46)} ${String(m('performance')).padStart(5)} ${String(m('accessibility')).padStart(6)} ` +
       `${(m('lcp') / 1000).toFixed(1).padStart(6)} s ${(m('floor') / 1000).toFixed(1).padStart(5)} s ${Math.round(m('tbt')).toString().padStart(5)} ms ` +
       `${m('cls').toFixed(3).padStart(6)} ${(m('transfer') / 1024).toFixed(0).padStart(6)} KB  ` +
       `${results.some((r) => r.unminified) ? 'flagged' : 'no'}` +
@@ -113,20 +130,56 @@ function report(name, results) {
   );
 }
 
-const server = serve(dist, port);
-try {
-  await waitForServer(base);
-  console.log(`Lighthouse 12.2.3, mobile defaults, median of ${runs} runs (${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)})`);
-  console.log(`${'page'.padEnd(34)} perf.  a11y.    LCP  floor      TBT    CLS  transfer unminified JS`);
-  const home = [];
-  for (let i = 0; i < runs; i++) home.push(await audit(`${base}/`, null, false));
-  report('home, cold', home);
-  const area = [];
-  for (let i = 0; i < runs; i++) {
-    const { dir, url } = await profileWithDraft();
-    area.push(await audit(url, dir, true));
+/** Chromium's flags for the run's own certificate (only while serving over TLS). */
+function certArgs() {
+  return tls ? ['--ignore-certificate-errors'] : [];
+}
+
+/** A self-signed certificate for 127.0.0.1 in a new directory; null without openssl. */
+function makeCertificate() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plr-lighthouse-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return dir;
+  } catch {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return null;
   }
-  report('an area page of a draft, cold', area);
-} finally {
-  server.kill();
+}
+
+/** Both pages, `runs` times each, served over `protocol`. */
+async function pages(protocol) {
+  const server = serve(dist, port, tls);
+  try {
+    await waitForServer(base);
+    const home = [];
+    for (let i = 0; i < runs; i++) home.push(await audit(`${base}/`, null, false));
+    report(`home, cold (${protocol})`, home);
+    const area = [];
+    for (let i = 0; i < runs; i++) {
+      const { dir, url } = await profileWithDraft();
+      area.push(await audit(url, dir, true));
+    }
+    report(`an area page of a draft, cold (${protocol})`, area);
+  } finally {
+    server.kill();
+  }
+}
+
+console.log(`Lighthouse 12.2.3, mobile defaults, median of ${runs} runs (${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)})`);
+console.log(`${'page'.padEnd(46)} perf.  a11y.    LCP  floor      TBT    CLS  transfer unminified JS`);
+await pages('HTTP/1.1');
+tls = makeCertificate();
+if (tls) {
+  base = `https://127.0.0.1:${port}`;
+  // Node's fetch, waiting for the server, takes the run's own certificate too.
+  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+  try {
+    await pages('HTTP/2');
+  } finally {
+    fs.rmSync(tls, { recursive: true, force: true });
+  }
+} else {
+  console.log('HTTP/2 left out: no openssl to make a certificate for it');
 }

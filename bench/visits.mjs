@@ -18,9 +18,10 @@ export async function waitForServer(url) {
   throw new Error('server did not start');
 }
 
-/** `dir` served on the loopback `port` as a host would (tests/e2e/serve.mjs); kill() it after. */
-export function serve(dir, port) {
-  return spawn('node', [path.join(repo, 'tests/e2e/serve.mjs'), dir, String(port)], { stdio: 'ignore' });
+/** `dir` served on the loopback `port` as a host would (tests/e2e/serve.mjs); kill() it after.
+ * With `tls`, a directory holding key.pem and cert.pem: HTTP/2 over TLS. */
+export function serve(dir, port, tls) {
+  return spawn('node', [path.join(repo, 'tests/e2e/serve.mjs'), dir, String(port), ...(tls ? [tls] : [])], { stdio: 'ignore' });
 }
 
 /** A review started by the app itself on `base`, in a context of its own: its id, and the

@@ -50,8 +50,9 @@ const target = path.resolve(repo, process.env.CARGO_TARGET_DIR ?? 'target');
 const input = path.join(target, 'wasm32-unknown-unknown/release/plr-app.wasm');
 const name = 'plr-app';
 const base = process.env.TRUNK_PUBLIC_URL ?? '/';
-// WebAssembly features allowed to wasm-opt for every module, the parts' table import among them.
-const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+// WebAssembly features allowed to wasm-opt for every module, the parts' table import among them;
+// with PLR_WASM_NAMES=1 the functions' names are kept too (for a profiler: bench/profile.mjs).
+const features = [...(process.env.PLR_WASM_NAMES === '1' ? ['-g'] : []), '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
 // binaryen 132 from npm first (Debian's 108 builds a page that crashes), then cargo's tools.
 const env = { ...process.env, PATH: [path.join(repo, 'tests/e2e/node_modules/.bin'), process.env.PATH].join(path.delimiter) };

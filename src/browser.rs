@@ -138,6 +138,60 @@ pub fn after_paint(then: impl FnOnce() + 'static) {
     });
 }
 
+/// The paint timing entry of the page's first contentful paint.
+const FIRST_PAINT: &str = "first-contentful-paint";
+
+/// Whether the browser has shown this page's first contentful paint (false where it has no
+/// paint timing).
+pub fn shown_yet() -> bool {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .is_some_and(|p| p.get_entries_by_name(FIRST_PAINT).length() > 0)
+}
+
+/// Runs `then` once the browser has shown the page's first contentful paint (its paint timing
+/// says so, some time after the frame was drawn), in a task of its own; at once if it has been
+/// shown already; after the next frame ([`after_paint`]) in a browser without paint timing. For
+/// work that must not compete with what the page shows first, such as fetching a part of the
+/// app that a later page needs.
+pub fn once_shown(then: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+    if shown_yet() {
+        return leptos::prelude::set_timeout(then, std::time::Duration::ZERO);
+    }
+    // Paint timing (Chromium, Firefox, Safari 14.1 on); without it, the next frame.
+    let paint = JsValue::from_str("paint");
+    let supported = js_sys::Reflect::get(&js_sys::global(), &"PerformanceObserver".into())
+        .and_then(|observer| js_sys::Reflect::get(&observer, &"supportedEntryTypes".into()))
+        .ok()
+        .and_then(|types| types.dyn_into::<js_sys::Array>().ok())
+        .is_some_and(|types| types.includes(&paint, 0));
+    if !supported {
+        return after_paint(then);
+    }
+    let then = Cell::new(Some(then));
+    let seen = Closure::<dyn FnMut(_, _)>::new(
+        move |list: web_sys::PerformanceObserverEntryList,
+              observer: web_sys::PerformanceObserver| {
+            if list.get_entries_by_name(FIRST_PAINT).length() > 0 {
+                observer.disconnect();
+                if let Some(then) = then.take() {
+                    leptos::prelude::set_timeout(then, std::time::Duration::ZERO);
+                }
+            }
+        },
+    );
+    if let Ok(observer) = web_sys::PerformanceObserver::new(seen.as_ref().unchecked_ref()) {
+        observer.observe(&web_sys::PerformanceObserverInit::new(&js_sys::Array::of1(
+            &paint,
+        )));
+        // Kept while the observer may call it (it disconnects once it has).
+        seen.forget();
+    }
+}
+
 /// Sets the title of the browser tab (what a screen reader announces on a new page).
 pub fn set_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {

@@ -23,9 +23,10 @@ pub fn Home() -> impl IntoView {
         forget_untouched_drafts();
         listing.try_set(storage::list());
     });
-    // The review's pages are a part of their own: fetched once this page is shown, so the review
-    // started or continued next opens at once.
-    browser::after_paint(crate::pages::lazy::preload);
+    // The review's pages are a part of their own: fetched once this page has been shown (not
+    // before, so it never competes with the page's own first paint), so the review started or
+    // continued next opens at once.
+    browser::once_shown(crate::pages::lazy::preload);
     let error = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
     let navigate = use_navigate();

@@ -2,7 +2,7 @@
 //! rules that apply. The default, Practice Fundamentals (2020-05), is embedded at compile
 //! time; another authority's framework is just another JSON file.
 
-mod read;
+mod embedded;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -180,19 +180,18 @@ impl Framework {
         Ok(())
     }
 
-    /// The embedded Practice Fundamentals framework (2020-05), parsed once.
+    /// The embedded Practice Fundamentals framework (2020-05), built once.
     ///
-    /// This cannot fail at run time: the file is compiled into the binary, never read from
-    /// a user or from storage, and the test
-    /// `practice_fundamentals_has_five_areas_and_55_statements` parses exactly these bytes.
-    /// A broken edit to the file fails that test before it can ship, hence the `expect`. (It
-    /// is read by hand through a JSON value, `read.rs`; a test there checks that this reads
-    /// it exactly as [`Framework::from_json`] does.)
+    /// This cannot fail at run time: it is compiled into the binary (`build.rs` writes its
+    /// JSON file as Rust), never read from a user or from storage, and a test in `embedded.rs`
+    /// checks that it is exactly what [`Framework::from_json`] reads from that file, checks
+    /// included. A broken edit to the file fails the build or that test before it can ship,
+    /// hence the `expect`.
     pub fn practice_fundamentals() -> &'static Framework {
         static FRAMEWORK: OnceLock<Framework> = OnceLock::new();
         FRAMEWORK.get_or_init(|| {
-            // Read by hand through a JSON value (see `read`): less code in the form.
-            Framework::read_embedded()
+            // Built by code written at compile time (`embedded`): nothing parsed at start-up.
+            Framework::embedded()
                 .expect("the embedded Practice Fundamentals framework is valid (tested)")
         })
     }

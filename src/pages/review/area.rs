@@ -48,9 +48,13 @@ fn rating_for_key(key: &str) -> Option<Rating> {
     }
 }
 
-/// How many of an area's statements are drawn with the page; the rest, and the reflection and
-/// evaluation below them, follow once it has been painted. About what a screen shows at first.
+/// How many of an area's statements are drawn with the page: about what a screen shows at
+/// first. The rest follow once it has been painted, [`DRAWN_AFTER`] at a time, each in a task of
+/// its own (so a tap or a key is never kept waiting for the whole area), then the reflection and
+/// evaluation below them.
 const DRAWN_FIRST: usize = 3;
+/// How many statements each later task draws.
+const DRAWN_AFTER: usize = 2;
 
 #[component]
 fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
@@ -83,8 +87,8 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
         let note_path = statement_path(statement, StatementField::Note);
         view! { <StatementRating statement item path note_path next_focus /> }
     };
-    // The first statements are drawn with the page; the rest once it has been painted, so the
-    // first statement shows (and takes a rating) without waiting for the whole area.
+    // The first statements are drawn with the page, so the first statement shows (and takes a
+    // rating) without waiting for the whole area; the rest after it has been painted.
     let first = area
         .statements
         .iter()
@@ -99,26 +103,34 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
         .get_untracked()
         .trim_start_matches('#')
         .is_empty();
-    let rest_drawn = RwSignal::new(to_field);
+    let count = area.statements.len();
+    let drawn = RwSignal::new(if to_field { count } else { DRAWN_FIRST });
     if !to_field {
-        browser::after_paint(move || {
-            // The page may have gone meanwhile (its signal with it).
-            let _ = rest_drawn.try_set(true);
-        });
+        browser::after_paint(move || draw_more(drawn, count));
     }
-    let rest = move || {
-        rest_drawn.get().then(|| {
-            area.statements
-                .iter()
-                .enumerate()
-                .skip(DRAWN_FIRST)
-                .map(statement.clone())
-                .collect_view()
+    // Each later group of statements, drawn once (its memo changes once, when it is reached).
+    let rest = (DRAWN_FIRST..count)
+        .step_by(DRAWN_AFTER)
+        .map(|from| {
+            let reached = Memo::new(move |_| drawn.get() > from);
+            let statement = statement.clone();
+            move || {
+                reached.get().then(|| {
+                    area.statements
+                        .iter()
+                        .enumerate()
+                        .skip(from)
+                        .take(DRAWN_AFTER)
+                        .map(statement.clone())
+                        .collect_view()
+                })
+            }
         })
-    };
-    // Below the statements, so drawn with the rest of them.
+        .collect_view();
+    // Below the statements, so drawn after the last of them.
+    let all_drawn = Memo::new(move |_| drawn.get() >= count);
     let end = move || {
-        rest_drawn.get().then(|| {
+        all_drawn.get().then(|| {
             view! {
                 <h2>"Reflection and evaluation"</h2>
                 <TextArea answer=review.bind(reflection_path.clone()) />
@@ -145,6 +157,19 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
         <p class="lead-in" id="lead-in"><strong>{area.lead_in.clone()}</strong></p>
         <div class="statements">{first}{rest}</div>
         {end}
+    }
+}
+
+/// Draws the next [`DRAWN_AFTER`] statements of an area's `count`, then asks for the next group
+/// in a task of its own, until all are drawn. Stops if the page has gone (its signal with it).
+fn draw_more(drawn: RwSignal<usize>, count: usize) {
+    let Some(now) = drawn.try_get_untracked() else {
+        return;
+    };
+    let next = (now + DRAWN_AFTER).min(count);
+    drawn.set(next);
+    if next < count {
+        set_timeout(move || draw_more(drawn, count), std::time::Duration::ZERO);
     }
 }
 

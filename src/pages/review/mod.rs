@@ -141,17 +141,31 @@ pub fn Continue(
     }
 }
 
-/// Loads the review named in the address; rebuilt only when that id changes.
+/// Loads the review named in the address; rebuilt only when that id changes. Opened cold (a
+/// reload, a bookmark, a link), the app's frame is painted first and the review read and drawn
+/// in a task of its own after it, so the app's start is never one long task.
 #[component]
 pub fn ReviewShell() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id"));
-    move || match id.get().as_deref().map(str::parse::<PlrId>) {
-        Some(Ok(id)) => match storage::load(id) {
-            Ok(plr) => view! { <OpenReview plr /> }.into_any(),
-            Err(error) => view! { <CannotOpen id error /> }.into_any(),
-        },
-        _ => view! { <NotFound /> }.into_any(),
+    let started = RwSignal::new(browser::shown_yet());
+    if !started.get_untracked() {
+        browser::after_paint(move || {
+            // The page may have gone meanwhile (its signal with it).
+            let _ = started.try_set(true);
+        });
+    }
+    move || {
+        if !started.get() {
+            return ().into_any();
+        }
+        match id.get().as_deref().map(str::parse::<PlrId>) {
+            Some(Ok(id)) => match storage::load(id) {
+                Ok(plr) => view! { <OpenReview plr /> }.into_any(),
+                Err(error) => view! { <CannotOpen id error /> }.into_any(),
+            },
+            _ => view! { <NotFound /> }.into_any(),
+        }
     }
 }
 

@@ -60,6 +60,20 @@ test('the home page fetches the review pages, so a review opens with the connect
   expect(errors).toEqual([]);
 });
 
+test('the home page asks for the review pages only once it has been shown, so they never delay it', async ({ page }) => {
+  const fetched = page.waitForResponse(part);
+  await page.goto('/');
+  await fetched;
+  const { shown, asked } = await page.evaluate(() => ({
+    shown: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    asked: performance
+      .getEntriesByType('resource')
+      .find((entry) => entry.name.endsWith('/split_review_pages.wasm'))?.startTime,
+  }));
+  expect(shown).toBeGreaterThan(0);
+  expect(asked).toBeGreaterThan(shown!);
+});
+
 test('files chosen when the part that opens them cannot be fetched are refused, saying why', async ({ page }) => {
   const errors = watchErrors(page);
   await page.route(/\/split_import_results\.wasm$/, (route) => route.abort('internetdisconnected'));
