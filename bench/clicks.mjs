@@ -1,6 +1,7 @@
 // Rating all 55 statements by clicking, and the page's memory after it (part of
 // bench/browser.mjs; alone: `node bench/clicks.mjs [dist]`, which prints each click, the
-// browser's floors beside them, and with PLR_PROFILE=out.cpuprofile a CPU profile of the clicks):
+// browser's floors beside them, the same clicks with V8 compiling every function up front, and
+// with PLR_PROFILE=out.cpuprofile a CPU profile of the clicks):
 //   click a rating -> grade panel updated, median and p95 of 55        goal <= 2 ms
 //   JS heap (after a forced GC) + WebAssembly memory after 55 ratings  goal <= 3.5 MB
 import fs from 'node:fs';
@@ -206,6 +207,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`the browser's floor: a static page's radio whose change handler writes the count: median ${ms(median(floor.clicks))}, p95 ${ms(p95(floor.clicks))}; an empty page's JS heap ${mb(floor.heap)}`);
     console.log(`the WebAssembly memory's initial size (stack and static data, declared by the main module): ${mb(initialWasmMemory(dist))}`);
     await browser.close();
+    // V8 compiles each WebAssembly function the first time it is called, so the session's first
+    // clicks also compile what they run. The same clicks in a Chromium told to compile every
+    // function up front (a V8 flag; no page can ask for it) show that share.
+    const eager = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [...chromiumArgs, '--js-flags=--no-wasm-lazy-compilation'],
+    });
+    for (let run = 0; run < runs; run++) {
+      const { id, storage } = await startReview(eager, base);
+      const context = await eager.newContext({ storageState: storage });
+      const clicks = await rateAll(await context.newPage(), base, id);
+      await context.close();
+      console.log(`the same with every function compiled up front, run ${run + 1}: median ${ms(median(clicks))}, p95 ${ms(p95(clicks))}; first click ${ms(clicks[0])}`);
+    }
+    await eager.close();
     if (process.env.PLR_PROFILE) {
       // The first area's profile (to open in DevTools), and every area's in one JSON array.
       fs.writeFileSync(process.env.PLR_PROFILE, JSON.stringify(profiles[0]));
