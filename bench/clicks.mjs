@@ -127,8 +127,9 @@ export async function clickFloor(browser, count = 55) {
 }
 
 /** The functions with the most self time, and with the most total time (self and callees),
- * over one or more CDP CPU profiles; idle and the profiler's own "(program)" left out. */
-export function topFunctions(profiles, n = 30) {
+ * over one or more CDP CPU profiles; idle and the profiler's own "(program)" left out. With
+ * `only` (a RegExp), the total-time list keeps only the functions whose name it matches. */
+export function topFunctions(profiles, n = 30, only = null) {
   const self = new Map();
   const total = new Map();
   let busy = 0;
@@ -155,7 +156,8 @@ export function topFunctions(profiles, n = 30) {
   }
   const list = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)
     .map(([k, t]) => `  ${t.toFixed(1).padStart(7)} ms ${(100 * t / busy).toFixed(0).padStart(3)}%  ${k.slice(0, 160)}`).join('\n');
-  return { busy, self: list(self), total: list(total) };
+  const kept = only ? new Map([...total].filter(([k]) => only.test(k))) : total;
+  return { busy, self: list(self), total: list(kept) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

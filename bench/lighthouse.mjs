@@ -25,7 +25,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromiumArgs, median, repo, serve, waitForServer } from './visits.mjs';
+import { chromiumArgs, coldDraftProfile, median, repo, serve, waitForServer } from './visits.mjs';
 
 const bench = path.join(repo, 'bench');
 if (!fs.existsSync(path.join(bench, 'node_modules/lighthouse'))) {
@@ -43,27 +43,9 @@ const chrome = '/usr/bin/chromium';
 // The run's own certificate's directory, for HTTP/2 (browsers speak it only over TLS).
 let tls = null;
 
-/** A new browser profile holding one draft the app itself started, with the service worker it
- * registered and its caches removed: the next visit is cold but for the stored draft. */
-async function profileWithDraft() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plr-lighthouse-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: chrome,
-    args: [...chromiumArgs, ...certArgs()],
-    ignoreHTTPSErrors: true,
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(base);
-  await page.getByRole('button', { name: 'Start a new review' }).click();
-  await page.waitForURL(/\/review\/[0-9a-f-]{36}\/case$/);
-  const id = page.url().match(/review\/([0-9a-f-]{36})/)[1];
-  await page.evaluate(async () => {
-    for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
-    for (const key of await caches.keys()) await caches.delete(key);
-  });
-  await context.close();
-  return { dir, url: `${base}/review/${id}/area/supervision` };
-}
+/** A profile holding one stored draft, cold but for it (the run's certificate taken). */
+const profileWithDraft = () =>
+  coldDraftProfile(chromium, base, { args: [...chromiumArgs, ...certArgs()], ignoreHTTPSErrors: true });
 
 /** One Lighthouse run of `url` in a Chromium on the profile `dir` (a new one if none). */
 async function audit(url, dir, keepStorage) {

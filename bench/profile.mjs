@@ -1,8 +1,10 @@
 // Where the main thread's time goes when an area page of a stored draft is opened cold (a
 // reload, a bookmark, a link), as Lighthouse's phone profile sees it: the CPU slowed 4x, no
 // service worker, no cache. Prints the page's long tasks (over 50 ms, Lighthouse's "blocking"
-// line) and the functions with the most time of their own over the whole load (V8's sampling
-// profiler, 100 µs), by name when the build kept them. Prints numbers, never fails on them.
+// line) and the functions with the most time of their own, and with their callees, over the
+// whole load (V8's sampling profiler, 100 µs), by name when the build kept them
+// (PLR_PROFILE_INCLUSIVE=regex keeps only matching names in the second list). Prints numbers,
+// never fails on them.
 //
 // Run on a build that keeps the WebAssembly's function names:
 //   PLR_WASM_NAMES=1 ./scripts/build && node bench/profile.mjs [dist] [slowdown]
@@ -11,7 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromiumArgs, repo, serve, waitForServer } from './visits.mjs';
+import { topFunctions } from './clicks.mjs';
+import { chromiumArgs, coldDraftProfile, repo, serve, waitForServer } from './visits.mjs';
 
 const { chromium } = createRequire(path.join(repo, 'tests/e2e/package.json'))('@playwright/test');
 const dist = path.resolve(process.argv[2] ?? path.join(repo, 'dist'));
@@ -21,24 +24,14 @@ const base = `http://127.0.0.1:${port}`;
 const top = Number(process.env.PLR_PROFILE_TOP ?? 25);
 
 const server = serve(dist, port);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plr-profile-'));
+let dir = null;
 try {
   await waitForServer(base);
-  // A draft the app itself started, then the service worker and its caches removed.
-  let context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  let page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(base);
-  await page.getByRole('button', { name: 'Start a new review' }).click();
-  await page.waitForURL(/\/review\/[0-9a-f-]{36}\/case$/);
-  const url = page.url().replace(/case$/, 'area/supervision');
-  await page.evaluate(async () => {
-    for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
-    for (const key of await caches.keys()) await caches.delete(key);
-  });
-  await context.close();
-
-  context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  page = context.pages()[0] ?? (await context.newPage());
+  const cold = await coldDraftProfile(chromium, base);
+  dir = cold.dir;
+  const url = cold.url;
+  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -71,44 +64,11 @@ try {
   console.log(`long tasks: ${longTasks.map(([at, d]) => `${d.toFixed(0)} ms at ${at.toFixed(0)}`).join(', ') || 'none'}`);
   console.log(`blocking (sum over 50 ms): ${longTasks.reduce((s, [, d]) => s + Math.max(0, d - 50), 0).toFixed(0)} ms`);
 
-  // Self time per function: each sample's node, weighted by the time to the next sample.
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map();
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const { functionName, url: from } = byId.get(id).callFrame;
-    const name = functionName || `(anonymous ${path.basename(from || '')})`;
-    if (name === '(idle)' || name === '(program)') return;
-    self.set(name, (self.get(name) ?? 0) + dt);
-    total += dt;
-  });
-  console.log(`busy (sampled, idle left out): ${total.toFixed(0)} ms; the functions with most time of their own:`);
-  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`${ms.toFixed(1).padStart(8)} ms  ${name.slice(0, 110)}`);
-  }
-  // Time in each function with what it calls (a function counted once per sample).
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const inclusive = new Map();
-  profile.samples.forEach((id, i) => {
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const seen = new Set();
-    for (let at = id; at !== undefined; at = parent.get(at)) {
-      const name = byId.get(at).callFrame.functionName;
-      if (!name || seen.has(name) || name === '(idle)' || name === '(program)' || name === '(root)') continue;
-      seen.add(name);
-      inclusive.set(name, (inclusive.get(name) ?? 0) + dt);
-    }
-  });
-  if (process.env.PLR_PROFILE_INCLUSIVE) {
-    const filter = new RegExp(process.env.PLR_PROFILE_INCLUSIVE);
-    console.log('time with callees:');
-    for (const [name, ms] of [...inclusive].filter(([n]) => filter.test(n)).sort((a, b) => b[1] - a[1]).slice(0, top * 2)) {
-      console.log(`${ms.toFixed(1).padStart(8)} ms  ${name.slice(0, 150)}`);
-    }
-  }
+  const only = process.env.PLR_PROFILE_INCLUSIVE ? new RegExp(process.env.PLR_PROFILE_INCLUSIVE) : null;
+  const found = topFunctions([profile], top, only);
+  console.log(`busy (sampled, idle left out): ${found.busy.toFixed(0)} ms\nthe functions with most time of their own:\n${found.self}`);
+  console.log(`with their callees${only ? ` (names matching ${only})` : ''}:\n${found.total}`);
 } finally {
   server.kill();
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,6 +1,8 @@
 // What bench/browser.mjs and bench/compare.mjs share: Chromium's flags, a loopback server of a
 // build, and when the first statement of a page became usable, as the page itself saw it.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -53,3 +55,23 @@ export const usableAt = (page) => page.evaluate(async () => {
   const [paint] = performance.getEntriesByName('first-contentful-paint');
   return Math.max(window.__plrUsable, paint ? paint.startTime : 0);
 });
+
+/** A new browser profile (a directory) holding one draft the app on `base` itself started, with
+ * the service worker it registered and its caches removed: the next visit is cold but for the
+ * stored draft. `chromium` is Playwright's; `options` go to its persistent context. Returns the
+ * profile's directory and the address of the draft's first area page. */
+export async function coldDraftProfile(chromium, base, options = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plr-cold-draft-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: chromiumArgs, ...options });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(base);
+  await page.getByRole('button', { name: 'Start a new review' }).click();
+  await page.waitForURL(/\/review\/[0-9a-f-]{36}\/case$/);
+  const id = page.url().match(/review\/([0-9a-f-]{36})/)[1];
+  await page.evaluate(async () => {
+    for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+    for (const key of await caches.keys()) await caches.delete(key);
+  });
+  await context.close();
+  return { dir, url: `${base}/review/${id}/area/supervision` };
+}
