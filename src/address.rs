@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use plr_core::form::Task;
-use plr_core::{AreaId, PlrId};
+use plr_core::{AreaId, Framework, PlrId};
 
 /// A page of an open review: one address under `/review/<id>`, drawn by one route of `App`
 /// (`src/lib.rs`).
@@ -57,6 +57,13 @@ impl ReviewPage {
             Task::Judgement => ReviewPage::JUDGEMENT,
             Task::Actions => ReviewPage::ACTIONS,
         }
+    }
+
+    /// The page "Continue" goes to from `task`'s page: the next task's in the form's order
+    /// ([`Task::next`]), then, after the last, check and complete.
+    pub fn after(task: &Task, framework: &Framework) -> ReviewPage {
+        task.next(framework)
+            .map_or(ReviewPage::CHECK, |next| ReviewPage::of_task(&next))
     }
 
     /// The page of the review `id` that `address` shows (the router's path, `/review/<id>/case`),
@@ -155,6 +162,35 @@ mod tests {
                 assert_eq!(page, ReviewPage::area(id));
             }
         }
+    }
+
+    /// "Continue" walks the form's pages in the task list's order, then to check and complete.
+    #[test]
+    fn continue_goes_through_the_tasks_then_to_check() {
+        let framework = Framework::practice_fundamentals();
+        let mut page = ReviewPage::CASE;
+        let mut walked = vec![page.path().to_string()];
+        for task in Task::all(framework) {
+            assert_eq!(ReviewPage::of_task(&task), page, "{task:?}");
+            page = ReviewPage::after(&task, framework);
+            walked.push(page.path().to_string());
+        }
+        assert_eq!(page, ReviewPage::CHECK);
+        assert_eq!(
+            walked,
+            [
+                "case",
+                "participation",
+                "area/supervision",
+                "area/visiting",
+                "area/assessment",
+                "area/planning",
+                "area/recording",
+                "judgement",
+                "actions",
+                "check"
+            ]
+        );
     }
 
     /// Stored as its path, as the home list always kept it: a draft stored before opens on its

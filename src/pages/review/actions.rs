@@ -5,14 +5,13 @@
 
 use leptos::prelude::*;
 use plr_core::followthrough::note_follow_up;
-use plr_core::form::{ActionField, FieldPath, Question};
+use plr_core::form::{ActionField, FieldPath, Question, Task};
 use plr_core::{
     Action, ActionKind, ActionStatus, ActionStoreFields, CaseStoreFields, PlrStoreFields,
 };
 use reactive_stores::Field;
 
 use super::{Continue, Review};
-use crate::address::ReviewPage;
 use crate::browser;
 use crate::components::fields::{radio_id, DateInput, FormState, RadioChoice, Radios, TextInput};
 use crate::components::narrative::TextArea;
@@ -71,7 +70,7 @@ pub fn ActionsPage() -> impl IntoView {
                     on:click=add>"Add an action"</button>
             </div>
         </When>
-        <Continue next=ReviewPage::CHECK />
+        <Continue after=Task::Actions />
     }
 }
 

@@ -6,14 +6,13 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
-use plr_core::form::{AreaField, FieldPath, StatementField};
+use plr_core::form::{AreaField, FieldPath, StatementField, Task};
 use plr_core::framework::{Area, Statement};
 use plr_core::{Item, ItemStoreFields, PlrStoreFields, Rating, Section, SectionStoreFields};
 use reactive_stores::Field;
 use wasm_bindgen::JsCast;
 
 use super::{Continue, GradePanel, Review};
-use crate::address::ReviewPage;
 use crate::browser;
 use crate::components::fields::{radio_id, Described, RadioChoice};
 use crate::components::narrative::{Narrative, TextArea};
@@ -28,10 +27,8 @@ pub fn AreaPage() -> impl IntoView {
     let review = Review::use_context();
     move || {
         let id = area_id.get();
-        let framework = review.framework;
-        let position = framework.areas.iter().position(|a| a.id.0 == id);
-        match position {
-            Some(index) => view! { <AreaForm area=&framework.areas[index] index /> }.into_any(),
+        match review.framework.areas.iter().find(|a| a.id.0 == id) {
+            Some(area) => view! { <AreaForm area /> }.into_any(),
             None => view! { <NotFound /> }.into_any(),
         }
     }
@@ -57,15 +54,9 @@ const DRAWN_FIRST: usize = 3;
 const DRAWN_AFTER: usize = 2;
 
 #[component]
-fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
+fn AreaForm(area: &'static Area) -> impl IntoView {
     let review = Review::use_context();
     let section: Field<Section> = review.store.sections().at_key(area.id.0.clone()).into();
-    let framework = review.framework;
-    let next = framework
-        .areas
-        .get(index + 1)
-        .map(|a| ReviewPage::area(&a.id))
-        .unwrap_or(ReviewPage::JUDGEMENT);
     let area_path = |field| FieldPath::Area {
         area: area.id.clone(),
         field,
@@ -135,7 +126,7 @@ fn AreaForm(area: &'static Area, index: usize) -> impl IntoView {
                 <h2>"Reflection and evaluation"</h2>
                 <TextArea answer=review.bind(reflection_path.clone()) />
                 <TextArea answer=review.bind(area_path(AreaField::ReviewerEvaluation)) />
-                <Continue next=next.clone() />
+                <Continue after=Task::Area(area.id.clone()) />
             }
         })
     };

@@ -1,11 +1,10 @@
 //! About the case: the child's case reference, team, legal status, and who reviewed whom when.
 
 use leptos::prelude::*;
-use plr_core::form::CaseField;
+use plr_core::form::{CaseField, Task};
 use plr_core::{LegalStatus, Role};
 
 use super::{Continue, Review};
-use crate::address::ReviewPage;
 use crate::components::fields::{DateInput, Radios, TextInput, YesNo};
 use crate::components::title::PageTitle;
 
@@ -34,6 +33,6 @@ pub fn CasePage() -> impl IntoView {
         <h2>"Practitioner"</h2>
         <TextInput answer=review.bind(CaseField::PractitionerName) />
         <Radios answer=review.bind(CaseField::PractitionerRole) options=roles />
-        <Continue next=ReviewPage::PARTICIPATION />
+        <Continue after=Task::Case />
     }
 }

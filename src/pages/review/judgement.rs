@@ -7,12 +7,11 @@ use plr_core::{Grade, JudgementStoreFields, PlrStoreFields};
 
 use super::concern::ImmediateConcern;
 use super::{Continue, GradePanel, Review};
-use crate::address::ReviewPage;
 use crate::browser;
 use crate::components::fields::{radio_id, Described, RadioChoice};
 use crate::components::narrative::TextArea;
 use crate::components::title::PageTitle;
-use plr_core::form::{FieldPath, JudgementField};
+use plr_core::form::{FieldPath, JudgementField, Task};
 
 /// The "Judgement" page.
 #[component]
@@ -66,7 +65,7 @@ pub fn JudgementPage() -> impl IntoView {
         />
         <FinalGrade />
         <ImmediateConcern />
-        <Continue next=ReviewPage::ACTIONS />
+        <Continue after=Task::Judgement />
     }
 }
 

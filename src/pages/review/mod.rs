@@ -24,7 +24,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use plr_core::completion::completion_problems;
-use plr_core::form::{FieldPath, Question};
+use plr_core::form::{FieldPath, Question, Task};
 use plr_core::grading::suggest_grade;
 use plr_core::problem::Problem;
 use plr_core::{
@@ -127,13 +127,15 @@ fn derived(
     (suggestion, problems)
 }
 
-/// "Continue" to the next page of the review (the way back to the task list is at the top).
+/// "Continue" from the page of a task to the next page of the review, in the form's order (the
+/// way back to the task list is at the top).
 #[component]
 pub fn Continue(
-    /// The next page.
-    next: ReviewPage,
+    /// The task whose page this is.
+    after: Task,
 ) -> impl IntoView {
     let review = Review::use_context();
+    let next = ReviewPage::after(&after, review.framework);
     view! {
         <div class="button-group">
             <a class="button" href=review.href(&next)>"Continue"</a>

@@ -2,13 +2,12 @@
 //! were not obtained. Follow-up questions are revealed under the answer they depend on.
 
 use leptos::prelude::*;
-use plr_core::form::{applies, FieldPath, ParticipationField, ViewsField, Whose};
+use plr_core::form::{applies, FieldPath, ParticipationField, Task, ViewsField, Whose};
 use plr_core::{
     Feedback, ParticipationStoreFields, PlrStoreFields, Views, ViewsOutcome, ViewsStoreFields,
 };
 
 use super::{Continue, Review};
-use crate::address::ReviewPage;
 use crate::answer;
 use crate::components::fields::{Radios, YesNo};
 use crate::components::title::PageTitle;
@@ -24,13 +23,6 @@ pub fn ParticipationPage() -> impl IntoView {
     let iro_allocated = Memo::new(move |_| store.with(|plr| applies(&iro, plr, None)));
     let child_asked = Memo::new(move |_| participation.child().read().is_some());
     let family_asked = Memo::new(move |_| participation.parent_carer().read().is_some());
-    // The areas follow, in the framework's order.
-    let first_area = review
-        .framework
-        .areas
-        .first()
-        .map(|a| ReviewPage::area(&a.id))
-        .unwrap_or(ReviewPage::JUDGEMENT);
 
     view! {
         <span class="caption">"Practice Learning Review"</span>
@@ -62,7 +54,7 @@ pub fn ParticipationPage() -> impl IntoView {
                 whose=Whose::ParentCarer
             />
         </When>
-        <Continue next=first_area />
+        <Continue after=Task::Participation />
     }
 }
 

@@ -29,6 +29,14 @@ impl Task {
         tasks
     }
 
+    /// The task after this one in the form's order ([`Task::all`]); `None` after the last, or
+    /// for an area `framework` does not have.
+    pub fn next(&self, framework: &Framework) -> Option<Task> {
+        let tasks = Task::all(framework);
+        let at = tasks.iter().position(|t| t == self)?;
+        tasks.into_iter().nth(at + 1)
+    }
+
     /// Its title in the task list and as the heading of its answers ("About the case", an
     /// area's title).
     pub fn title(&self, framework: &Framework) -> String {
@@ -52,5 +60,33 @@ impl Task {
             FieldPath::Judgement(_) => Task::Judgement,
             FieldPath::Actions | FieldPath::Action { .. } => Task::Actions,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_task_is_followed_by_the_next_in_the_forms_order() {
+        let framework = Framework::practice_fundamentals();
+        let tasks = Task::all(framework);
+        for pair in tasks.windows(2) {
+            assert_eq!(
+                pair[0].next(framework).as_ref(),
+                Some(&pair[1]),
+                "{:?}",
+                pair[0]
+            );
+        }
+        let first_area = Task::Area(framework.areas[0].id.clone());
+        assert_eq!(Task::Participation.next(framework), Some(first_area));
+        let last_area = Task::Area(framework.areas[framework.areas.len() - 1].id.clone());
+        assert_eq!(last_area.next(framework), Some(Task::Judgement));
+        assert_eq!(Task::Actions.next(framework), None);
+        assert_eq!(
+            Task::Area(AreaId("no-such-area".into())).next(framework),
+            None
+        );
     }
 }
