@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { topFunctions } from './clicks.mjs';
+import { busyStretches } from './stretches.mjs';
 import { chromiumArgs, coldDraftProfile, repo, serve, waitForServer } from './visits.mjs';
 
 const { chromium } = createRequire(path.join(repo, 'tests/e2e/package.json'))('@playwright/test');
@@ -68,6 +69,15 @@ try {
   const found = topFunctions([profile], top, only);
   console.log(`busy (sampled, idle left out): ${found.busy.toFixed(0)} ms\nthe functions with most time of their own:\n${found.self}`);
   console.log(`with their callees${only ? ` (names matching ${only})` : ''}:\n${found.total}`);
+  // PLR_PROFILE_TASKS=1: each busy stretch of the main thread (about one task each) over 3 ms,
+  // with the functions (of those matching PLR_PROFILE_INCLUSIVE, if set) that take most of it.
+  if (process.env.PLR_PROFILE_TASKS) {
+    console.log('busy stretches (from the profile\'s start):');
+    for (const s of busyStretches(profile, { only, n: Number(process.env.PLR_PROFILE_TASKS_TOP ?? 6) })) {
+      console.log(`  at ${s.start.toFixed(0)} ms: ${s.busy.toFixed(1)} ms busy in ${s.length.toFixed(1)} ms`);
+      for (const [k, t] of s.top) console.log(`    ${t.toFixed(1).padStart(6)} ms  ${k.slice(0, 150)}`);
+    }
+  }
 } finally {
   server.kill();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });

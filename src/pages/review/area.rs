@@ -45,13 +45,12 @@ fn rating_for_key(key: &str) -> Option<Rating> {
     }
 }
 
-/// How many of an area's statements are drawn with the page: about what a screen shows at
-/// first. The rest follow once it has been painted, [`DRAWN_AFTER`] at a time, each in a task of
-/// its own (so a tap or a key is never kept waiting for the whole area), then the reflection and
-/// evaluation below them.
-const DRAWN_FIRST: usize = 3;
-/// How many statements each later task draws.
-const DRAWN_AFTER: usize = 2;
+/// How many statements each task draws. The page's first task draws its frame (the heading, the
+/// grade panel and the help: about what a phone's screen shows first); the statements follow in
+/// tasks of their own, [`DRAWN_PER_TASK`] at a time (so a tap or a key is never kept waiting for
+/// the whole area, and a phone opening the page cold never meets one long task), then the
+/// reflection and evaluation below them.
+const DRAWN_PER_TASK: usize = 2;
 
 #[component]
 fn AreaForm(area: &'static Area) -> impl IntoView {
@@ -78,15 +77,6 @@ fn AreaForm(area: &'static Area) -> impl IntoView {
         let note_path = statement_path(statement, StatementField::Note);
         view! { <StatementRating statement item path note_path next_focus /> }
     };
-    // The first statements are drawn with the page, so the first statement shows (and takes a
-    // rating) without waiting for the whole area; the rest after it has been painted.
-    let first = area
-        .statements
-        .iter()
-        .enumerate()
-        .take(DRAWN_FIRST)
-        .map(statement.clone())
-        .collect_view();
     // An address naming a field (a link from the error summary, `#field-id`) draws the whole
     // area at once, so the field is there to take focus.
     let to_field = !use_location()
@@ -95,13 +85,13 @@ fn AreaForm(area: &'static Area) -> impl IntoView {
         .trim_start_matches('#')
         .is_empty();
     let count = area.statements.len();
-    let drawn = RwSignal::new(if to_field { count } else { DRAWN_FIRST });
+    let drawn = RwSignal::new(if to_field { count } else { 0 });
     if !to_field {
-        browser::after_paint(move || draw_more(drawn, count));
+        set_timeout(move || draw_more(drawn, count), std::time::Duration::ZERO);
     }
-    // Each later group of statements, drawn once (its memo changes once, when it is reached).
-    let rest = (DRAWN_FIRST..count)
-        .step_by(DRAWN_AFTER)
+    // Each group of statements, drawn once (its memo changes once, when it is reached).
+    let statements = (0..count)
+        .step_by(DRAWN_PER_TASK)
         .map(|from| {
             let reached = Memo::new(move |_| drawn.get() > from);
             let statement = statement.clone();
@@ -111,7 +101,7 @@ fn AreaForm(area: &'static Area) -> impl IntoView {
                         .iter()
                         .enumerate()
                         .skip(from)
-                        .take(DRAWN_AFTER)
+                        .take(DRAWN_PER_TASK)
                         .map(statement.clone())
                         .collect_view()
                 })
@@ -146,18 +136,19 @@ fn AreaForm(area: &'static Area) -> impl IntoView {
             "Keyboard: Tab to a statement, then press 1 for met, 2 for partly met, 3 for not met or 4 for not applicable. Focus then moves to the next statement."
         </p>
         <p class="lead-in" id="lead-in"><strong>{area.lead_in.clone()}</strong></p>
-        <div class="statements">{first}{rest}</div>
+        <div class="statements">{statements}</div>
         {end}
     }
 }
 
-/// Draws the next [`DRAWN_AFTER`] statements of an area's `count`, then asks for the next group
-/// in a task of its own, until all are drawn. Stops if the page has gone (its signal with it).
+/// Draws the next [`DRAWN_PER_TASK`] statements of an area's `count`, then asks for the next
+/// group in a task of its own, until all are drawn. Stops if the page has gone (its signal with
+/// it).
 fn draw_more(drawn: RwSignal<usize>, count: usize) {
     let Some(now) = drawn.try_get_untracked() else {
         return;
     };
-    let next = (now + DRAWN_AFTER).min(count);
+    let next = (now + DRAWN_PER_TASK).min(count);
     drawn.set(next);
     if next < count {
         set_timeout(move || draw_more(drawn, count), std::time::Duration::ZERO);

@@ -144,17 +144,32 @@ pub fn Continue(
 }
 
 /// Loads the review named in the address; rebuilt only when that id changes. Opened cold (a
-/// reload, a bookmark, a link), the app's frame is painted first and the review read and drawn
-/// in a task of its own after it, so the app's start is never one long task.
+/// reload, a bookmark, a link), the app's frame is painted first, then the review is read from
+/// storage in a task of its own and drawn in the next, so the app's start is never one long task.
 #[component]
 pub fn ReviewShell() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id"));
     let started = RwSignal::new(browser::shown_yet());
+    // The review read ahead of its drawing (opened cold only), taken by the first drawing.
+    let read_ahead = StoredValue::new_local(None::<(PlrId, Result<Plr, storage::StorageError>)>);
     if !started.get_untracked() {
         browser::after_paint(move || {
-            // The page may have gone meanwhile (its signal with it).
-            let _ = started.try_set(true);
+            // The page may have gone meanwhile (its signals with it).
+            let Some(Some(Ok(plr_id))) = id
+                .try_get_untracked()
+                .map(|id| id.as_deref().map(str::parse::<PlrId>))
+            else {
+                let _ = started.try_set(true);
+                return;
+            };
+            read_ahead.try_set_value(Some((plr_id, storage::load(plr_id))));
+            set_timeout(
+                move || {
+                    let _ = started.try_set(true);
+                },
+                std::time::Duration::ZERO,
+            );
         });
     }
     move || {
@@ -162,10 +177,16 @@ pub fn ReviewShell() -> impl IntoView {
             return ().into_any();
         }
         match id.get().as_deref().map(str::parse::<PlrId>) {
-            Some(Ok(id)) => match storage::load(id) {
-                Ok(plr) => view! { <OpenReview plr /> }.into_any(),
-                Err(error) => view! { <CannotOpen id error /> }.into_any(),
-            },
+            Some(Ok(id)) => {
+                let read = read_ahead
+                    .try_update_value(Option::take)
+                    .flatten()
+                    .filter(|(read, _)| *read == id);
+                match read.map_or_else(|| storage::load(id), |(_, read)| read) {
+                    Ok(plr) => view! { <OpenReview plr /> }.into_any(),
+                    Err(error) => view! { <CannotOpen id error /> }.into_any(),
+                }
+            }
             _ => view! { <NotFound /> }.into_any(),
         }
     }
