@@ -98,7 +98,9 @@ export async function dashboardLoad(browser, base, repo, count = 5000) {
   const reportShown = await page.evaluate((t) => performance.now() - t, reportStart);
   await page.waitForTimeout(200);
   const reportTasks = await page.evaluate((t) => window.__tasks.filter((x) => x.start >= t).map((x) => x.duration), reportStart);
-  const report = { shown: reportShown, longest: Math.max(0, ...reportTasks) };
+  // The report worked out and written as HTML (the dashboard's User Timing), apart from drawing it.
+  const worked = await page.evaluate(() => performance.getEntriesByName('plr:report').pop()?.duration ?? null);
+  const report = { shown: reportShown, longest: Math.max(0, ...reportTasks), tasks: reportTasks, worked };
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
@@ -204,6 +206,7 @@ export function describeDashboard(r) {
     `  longest main-thread task while loading, the register included: ${r.longest.toFixed(0)} ms  goal <= 100 ms`,
     `  the Case of Concern register drawn after ${(r.registerShown / 1000).toFixed(2)} s (${r.registerRows}); longest task when sorted ${task(r.register.sorted)}, when the resolved are included ${task(r.register.resolved)}  goal <= 100 ms`,
     `  the monthly report drawn ${r.report.shown.toFixed(0)} ms after its button; longest task ${task(r.report.longest)}  goal <= 100 ms`,
+    `    (tasks over 50 ms: ${r.report.tasks.map((t) => `${t.toFixed(0)} ms`).join(', ') || 'none'}; the report worked out and written in ${r.report.worked?.toFixed(0) ?? '?'} ms of them)`,
     ...(r.delivery ? [`  the browser's task delivering the files: ${r.delivery.duration.toFixed(0)} ms, of which ${r.delivery.afterChange.toFixed(0)} ms after the change event (the page's handler)`] : []),
     `  memory after GC: JS heap ${mb(r.heap)} + WebAssembly memory ${mb(r.wasm)} = ${mb(r.heap + r.wasm)}  goal <= 150 MB`,
     ...r.phases.map((p) => `  phase ${p.name}: ${p.duration.toFixed(0)} ms (from ${p.start.toFixed(0)} ms)`),
