@@ -3,7 +3,7 @@
 # measures) and of `plr concerns` (the register itself) over 5,000 and 50,000 generated exports
 # (a large council's year, a region's), and of `plr snapshot` over the same files zipped
 # ("snap-zip", in a folder inside the zip; goal: within 10% of the folder's time; "inflate" is
-# its floor, the zip read and every entry unpacked and nothing more: the example
+# its floor, the zip opened as plr opens it and every entry unpacked and nothing more: the example
 # crates/plr-report/examples/inflate.rs) and over the same reviews written as schema version 1
 # ("snap-v1", `plr generate --schema-version 1`; goal: <= 0.15 s for 5,000): wall time, MB/s
 # and peak memory (max RSS). Prints numbers; never fails on time.

@@ -19,9 +19,8 @@ use plr_report::snapshot::{
 use rayon::prelude::*;
 
 use crate::commands::{INVALID, OK, USAGE};
-use crate::files::{files_under, load, load_bytes, read_limited, read_zip, Found, LoadError};
+use crate::files::{files_under, load, load_bytes, open_zip, read_limited, Found, LoadError};
 use plr_core::import::Imported;
-use plr_report::zipped::Archive;
 
 /// How `plr snapshot` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -118,12 +117,7 @@ fn read_files(paths: &[PathBuf], texts: bool) -> SnapshotBuilder {
     });
     for zip in zips {
         let source = zip.path.to_string_lossy();
-        let bytes = read_zip(&zip.path);
-        let archive = bytes
-            .as_deref()
-            .map_err(Clone::clone)
-            .and_then(|bytes| Archive::open(&source, bytes).map_err(|e| e.to_string()));
-        let archive = match archive {
+        let archive = match open_zip(&zip.path) {
             Ok(archive) => archive,
             Err(why) => {
                 lock().reject(&source, vec![("$".into(), why)]);

@@ -8,9 +8,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use plr_core::import::Imported;
-use plr_report::zipped::Archive;
 
-use crate::files::{files_under, load, load_bytes, read_zip, LoadError};
+use crate::files::{files_under, load, load_bytes, open_zip, LoadError};
 
 /// Exit code: every input was fine.
 pub const OK: u8 = 0;
@@ -87,14 +86,7 @@ pub fn validate(paths: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -
             tally.report(&shown, load(&found.path), found.in_directory, out);
             continue;
         }
-        let bytes = match read_zip(&found.path) {
-            Ok(bytes) => bytes,
-            Err(why) => {
-                tally.refuse(&shown, &why, out);
-                continue;
-            }
-        };
-        match Archive::open(&found.path.to_string_lossy(), &bytes) {
+        match open_zip(&found.path) {
             Ok(archive) => {
                 for entry in archive.entries() {
                     match entry.bytes {
@@ -103,7 +95,7 @@ pub fn validate(paths: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -
                     }
                 }
             }
-            Err(e) => tally.refuse(&shown, &e.to_string(), out),
+            Err(why) => tally.refuse(&shown, &why, out),
         }
     }
     let Tally {

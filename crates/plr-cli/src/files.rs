@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use plr_core::import::{import, ImportError, Imported, MAX_FILE_BYTES};
 use plr_core::problem::Problem;
-use plr_report::zipped::{is_zip_name, zip_too_large, MAX_ZIP_BYTES};
+use plr_report::zipped::{is_zip_name, zip_too_large, Archive, ZipFile, MAX_ZIP_BYTES};
 use walkdir::WalkDir;
 
 /// Why a file was not imported.
@@ -91,21 +91,16 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Imported, LoadError> {
     })
 }
 
-/// Reads a whole zip file, refused over [`MAX_ZIP_BYTES`] without being read whole; the
-/// problem as a sentence.
-pub fn read_zip(path: &Path) -> Result<Vec<u8>, String> {
-    let limit = MAX_ZIP_BYTES as usize;
+/// Opens a zip file of exports, to be read entry by entry where they lie in the file (never
+/// read whole, so a zip of a year takes no more memory than its directory); refused over
+/// [`MAX_ZIP_BYTES`], as the dashboard refuses it. The problem as a sentence.
+pub fn open_zip(path: &Path) -> Result<Archive<ZipFile>, String> {
     match std::fs::metadata(path) {
         Ok(meta) if meta.len() > MAX_ZIP_BYTES => return Err(zip_too_large(meta.len())),
-        _ => {}
+        Ok(_) => {}
+        Err(e) => return Err(format!("cannot read file: {e}")),
     }
-    read_limited(path, limit).map_err(|p| {
-        if p.message.starts_with("the file is") {
-            zip_too_large(limit as u64 + 1)
-        } else {
-            p.message
-        }
-    })
+    Archive::open_file(&path.to_string_lossy(), path).map_err(|e| e.to_string())
 }
 
 /// A file to read, and whether it was found by searching a directory (such files are

@@ -1,4 +1,4 @@
-//! A zip archive of exports, held in memory, read entry by entry (issue #27): each `.json`
+//! A zip archive of exports, read entry by entry (issue #27): each `.json`
 //! entry at any folder depth, named `archive.zip/folder/file.json`, as its bytes or a problem
 //! in words. Both `plr` and the dashboard read a zip through this, so both refuse the same
 //! things the same way:
@@ -14,12 +14,14 @@
 //! walk of a folder leaves them out.
 //!
 //! The `zip` crate reads the archive's directory and each entry's local header; an entry's data
-//! is taken from memory, inflated by zlib-rs straight into a buffer of its declared size (one
-//! decompressor reused for every entry; with [`Archive::read_into`], one buffer too) and checked
-//! against its CRC-32.
+//! is taken from where the archive is (a [`Source`]: bytes in memory, as the dashboard has a
+//! chosen file, or a file on disk read only where needed, as `plr` reads a zip, so a zip of a
+//! year takes no more memory than its directory), inflated by zlib-rs straight into a buffer of
+//! its declared size (one decompressor reused for every entry; with [`Archive::read_into`], one
+//! buffer too) and checked against its CRC-32.
 
 use std::fmt;
-use std::io::Cursor;
+use std::io::{self, Cursor, Read, Seek, SeekFrom};
 use std::sync::Arc;
 
 use zip::result::ZipError;
@@ -31,7 +33,7 @@ use plr_core::limits::MAX_FILE_BYTES;
 /// The most entries an archive may hold (every entry counts, `.json` or not).
 pub const MAX_ENTRIES: usize = 100_000;
 
-/// The largest zip file the dashboard reads into memory and `plr` reads whole (1 GiB).
+/// The largest zip file the dashboard reads into memory and `plr` reads (1 GiB).
 pub const MAX_ZIP_BYTES: u64 = 1 << 30;
 
 /// Whether a file name (or path) is a zip archive's, by its ending (`.zip`, any case).
@@ -116,33 +118,194 @@ impl Default for Limits {
     }
 }
 
-/// An archive opened over bytes in memory, listing its `.json` entries in name order. Cheap
-/// to clone (its directory is shared), so that each thread can read entries of its own.
-pub struct Archive<'a> {
+/// Where an archive's bytes are, for [`Archive`]: bytes in memory (`Cursor<&[u8]>`), or a
+/// [`ZipFile`] on disk. Cloned for each thread that reads entries.
+pub trait Source: Read + Seek + Clone {
+    /// The archive's size in bytes.
+    fn size(&self) -> u64;
+
+    /// The `length` bytes at `start`: borrowed from memory, or read into `scratch`; `None` when
+    /// they are not all there (the archive is cut short, or could not be read).
+    fn bytes_at<'s>(
+        &'s mut self,
+        start: u64,
+        length: u64,
+        scratch: &'s mut Vec<u8>,
+    ) -> Option<&'s [u8]>;
+}
+
+impl Source for Cursor<&[u8]> {
+    fn size(&self) -> u64 {
+        self.get_ref().len() as u64
+    }
+
+    fn bytes_at<'s>(&'s mut self, start: u64, length: u64, _: &'s mut Vec<u8>) -> Option<&'s [u8]> {
+        let start = usize::try_from(start).ok()?;
+        let end = start.checked_add(usize::try_from(length).ok()?)?;
+        self.get_ref().get(start..end)
+    }
+}
+
+/// A zip file on disk as a [`Source`]: read where asked (positioned reads, so every thread's
+/// copy shares the one open file), never whole. Small reads (the directory's records, each
+/// entry's local header) come from a window of [`ZipFile::WINDOW`] bytes read at once.
+#[derive(Debug, Clone)]
+pub struct ZipFile {
+    file: Arc<std::fs::File>,
+    size: u64,
+    position: u64,
+    /// The bytes last read ahead, and where in the file they start.
+    window: Vec<u8>,
+    window_start: u64,
+}
+
+impl ZipFile {
+    /// How many bytes a small read reads ahead.
+    pub const WINDOW: usize = 8 * 1024;
+
+    /// The zip file at `path`, opened for reading.
+    pub fn open(path: &std::path::Path) -> io::Result<ZipFile> {
+        let file = std::fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        Ok(ZipFile {
+            file: Arc::new(file),
+            size,
+            position: 0,
+            window: Vec::new(),
+            window_start: 0,
+        })
+    }
+
+    /// Fills `buffer` from `start` (short only at the end of the file).
+    fn read_at(&self, buffer: &mut [u8], start: u64) -> io::Result<usize> {
+        let mut done = 0;
+        while done < buffer.len() {
+            match positioned_read(&self.file, &mut buffer[done..], start + done as u64) {
+                Ok(0) => break,
+                Ok(n) => done += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(done)
+    }
+}
+
+#[cfg(unix)]
+fn positioned_read(file: &std::fs::File, buffer: &mut [u8], at: u64) -> io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(file, buffer, at)
+}
+
+#[cfg(windows)]
+fn positioned_read(file: &std::fs::File, buffer: &mut [u8], at: u64) -> io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(file, buffer, at)
+}
+
+#[cfg(not(any(unix, windows)))]
+fn positioned_read(_: &std::fs::File, _: &mut [u8], _: u64) -> io::Result<usize> {
+    Err(io::ErrorKind::Unsupported.into())
+}
+
+impl Read for ZipFile {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let window_end = self.window_start + self.window.len() as u64;
+        if !(self.window_start..window_end).contains(&self.position) {
+            // A large read is not copied through the window.
+            if buffer.len() >= Self::WINDOW {
+                let n = self.read_at(buffer, self.position)?;
+                self.position += n as u64;
+                return Ok(n);
+            }
+            let mut window = std::mem::take(&mut self.window);
+            window.resize(Self::WINDOW, 0);
+            let n = self.read_at(&mut window, self.position)?;
+            window.truncate(n);
+            self.window = window;
+            self.window_start = self.position;
+            if n == 0 {
+                return Ok(0);
+            }
+        }
+        let from = (self.position - self.window_start) as usize;
+        let n = buffer.len().min(self.window.len() - from);
+        buffer[..n].copy_from_slice(&self.window[from..from + n]);
+        self.position += n as u64;
+        Ok(n)
+    }
+}
+
+impl Seek for ZipFile {
+    fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
+        let position = match to {
+            SeekFrom::Start(at) => Some(at),
+            SeekFrom::End(by) => self.size.checked_add_signed(by),
+            SeekFrom::Current(by) => self.position.checked_add_signed(by),
+        };
+        self.position = position.ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidInput, "a seek before the start")
+        })?;
+        Ok(self.position)
+    }
+}
+
+impl Source for ZipFile {
+    fn size(&self) -> u64 {
+        self.size
+    }
+
+    fn bytes_at<'s>(
+        &'s mut self,
+        start: u64,
+        length: u64,
+        scratch: &'s mut Vec<u8>,
+    ) -> Option<&'s [u8]> {
+        let end = start.checked_add(length)?;
+        if end > self.size {
+            return None;
+        }
+        let window_end = self.window_start + self.window.len() as u64;
+        if start >= self.window_start && end <= window_end {
+            let from = (start - self.window_start) as usize;
+            return Some(&self.window[from..from + length as usize]);
+        }
+        scratch.clear();
+        scratch.resize(usize::try_from(length).ok()?, 0);
+        let n = self.read_at(scratch, start).ok()?;
+        (n == scratch.len()).then_some(&scratch[..])
+    }
+}
+
+/// An archive opened over a [`Source`] (bytes in memory by default), listing its `.json`
+/// entries in name order. Cheap to clone (its directory is shared), so that each thread can read
+/// entries of its own.
+pub struct Archive<S: Source> {
     name: Arc<str>,
-    bytes: &'a [u8],
-    zip: ZipArchive<Cursor<&'a [u8]>>,
+    source: S,
+    zip: ZipArchive<S>,
     /// Reused for every deflated entry (set up anew each time); made at the first.
     inflater: Option<Inflater>,
+    /// An entry's compressed bytes, when read from a file.
+    scratch: Vec<u8>,
     /// The `.json` entries: (index in the zip, path inside it), in name order.
     json: Arc<[(usize, String)]>,
     limits: Limits,
 }
 
-impl Clone for Archive<'_> {
+impl<S: Source> Clone for Archive<S> {
     fn clone(&self) -> Self {
         Archive {
             name: self.name.clone(),
-            bytes: self.bytes,
+            source: self.source.clone(),
             zip: self.zip.clone(),
             inflater: None,
+            scratch: Vec::new(),
             json: self.json.clone(),
             limits: self.limits,
         }
     }
 }
 
-impl fmt::Debug for Archive<'_> {
+impl<S: Source> fmt::Debug for Archive<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Archive")
             .field("name", &self.name)
@@ -152,27 +315,40 @@ impl fmt::Debug for Archive<'_> {
     }
 }
 
-impl<'a> Archive<'a> {
+impl<'a> Archive<Cursor<&'a [u8]>> {
     /// Opens the archive `name` (as shown: its path or file name) over `bytes`, within the
     /// default [`Limits`].
-    pub fn open(name: &str, bytes: &'a [u8]) -> Result<Archive<'a>, ArchiveError> {
+    pub fn open(name: &str, bytes: &'a [u8]) -> Result<Self, ArchiveError> {
         Archive::open_within(name, bytes, Limits::default())
     }
 
     /// [`Archive::open`] within `limits`.
-    pub fn open_within(
-        name: &str,
-        bytes: &'a [u8],
-        limits: Limits,
-    ) -> Result<Archive<'a>, ArchiveError> {
+    pub fn open_within(name: &str, bytes: &'a [u8], limits: Limits) -> Result<Self, ArchiveError> {
+        Archive::over(name, Cursor::new(bytes), limits)
+    }
+}
+
+impl Archive<ZipFile> {
+    /// Opens the zip file at `path` (named `name`), within the default [`Limits`]: read where
+    /// needed, never whole. A file that cannot be opened is [`ArchiveError::NotAZip`] with the
+    /// reason.
+    pub fn open_file(name: &str, path: &std::path::Path) -> Result<Self, ArchiveError> {
+        let file = ZipFile::open(path).map_err(|e| ArchiveError::NotAZip(io_error(&e)))?;
+        Archive::over(name, file, Limits::default())
+    }
+}
+
+impl<S: Source> Archive<S> {
+    /// Opens the archive `name` in `source` within `limits`.
+    pub fn over(name: &str, mut source: S, limits: Limits) -> Result<Archive<S>, ArchiveError> {
         // The count the archive declares, checked before its directory is read into memory.
-        if let Some(count) = declared_entries(bytes) {
+        if let Some(count) = declared_entries(&mut source) {
             if count > limits.entries as u64 {
                 return Err(ArchiveError::TooManyEntries(count, limits.entries));
             }
         }
-        let zip = ZipArchive::new(Cursor::new(bytes))
-            .map_err(|e| ArchiveError::NotAZip(zip_error(&e)))?;
+        let zip =
+            ZipArchive::new(source.clone()).map_err(|e| ArchiveError::NotAZip(zip_error(&e)))?;
         if zip.len() > limits.entries {
             return Err(ArchiveError::TooManyEntries(
                 zip.len() as u64,
@@ -187,9 +363,10 @@ impl<'a> Archive<'a> {
         json.sort_by(|a, b| name_order(&a.1, &b.1));
         Ok(Archive {
             name: name.trim_end_matches('/').into(),
-            bytes,
+            source,
             zip,
             inflater: None,
+            scratch: Vec::new(),
             json: json.into(),
             limits,
         })
@@ -239,7 +416,7 @@ impl<'a> Archive<'a> {
     }
 
     /// Every `.json` entry in name order, each read when asked for.
-    pub fn entries(mut self) -> impl Iterator<Item = Entry> + 'a {
+    pub fn entries(mut self) -> impl Iterator<Item = Entry> {
         (0..self.len()).map(move |i| self.entry(i))
     }
 
@@ -273,10 +450,9 @@ impl<'a> Archive<'a> {
                 limit / 1_000_000
             ));
         }
-        let data = usize::try_from(start)
-            .ok()
-            .zip(usize::try_from(length).ok())
-            .and_then(|(start, length)| self.bytes.get(start..start.checked_add(length)?))
+        let data = self
+            .source
+            .bytes_at(start, length, &mut self.scratch)
             .ok_or_else(|| damaged("it is cut short"))?;
         let too_large = || {
             format!(
@@ -422,30 +598,38 @@ fn name_order(a: &str, b: &str) -> std::cmp::Ordering {
 
 /// The number of entries the end of the archive declares, if it can be found (a zip64
 /// archive's too); `None` leaves the reader to judge the bytes.
-fn declared_entries(bytes: &[u8]) -> Option<u64> {
+fn declared_entries(source: &mut impl Source) -> Option<u64> {
     const END: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
     const LOCATOR: [u8; 4] = [0x50, 0x4b, 0x06, 0x07];
     const END64: [u8; 4] = [0x50, 0x4b, 0x06, 0x06];
-    let u16_at = |at: usize| Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?));
-    let u64_at = |at: usize| Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?));
-    let last = bytes.len().checked_sub(22)?;
-    // The end record is the last 22 bytes but for a comment of up to 65,535 bytes.
-    let end = (last.saturating_sub(u16::MAX as usize)..=last)
-        .rev()
-        .find(|&at| bytes[at..at + 4] == END)?;
-    let count = u16_at(end + 10)?;
+    let u16_at =
+        |bytes: &[u8], at: usize| Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?));
+    let u64_at =
+        |bytes: &[u8], at: usize| Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?));
+    // The end record is the last 22 bytes but for a comment of up to 65,535 bytes; a zip64
+    // archive's locator is the 20 bytes before it.
+    let size = source.size();
+    let tail_start = size.saturating_sub(22 + u64::from(u16::MAX) + 20);
+    let mut scratch = Vec::new();
+    let tail = source
+        .bytes_at(tail_start, size - tail_start, &mut scratch)?
+        .to_vec();
+    let last = tail.len().checked_sub(22)?;
+    let end = (0..=last).rev().find(|&at| tail[at..at + 4] == END)?;
+    let count = u16_at(&tail, end + 10)?;
     if count != u16::MAX {
         return Some(u64::from(count));
     }
     let locator = end.checked_sub(20)?;
-    if bytes.get(locator..locator + 4)? != LOCATOR {
+    if tail.get(locator..locator + 4)? != LOCATOR {
         return Some(u64::from(count));
     }
-    let end64 = usize::try_from(u64_at(locator + 8)?).ok()?;
-    if bytes.get(end64..end64 + 4)? != END64 {
+    let end64 = u64_at(&tail, locator + 8)?;
+    let record = source.bytes_at(end64, 40, &mut scratch)?;
+    if record.get(..4)? != END64 {
         return None;
     }
-    u64_at(end64 + 32)
+    u64_at(record, 32)
 }
 
 #[cfg(test)]

@@ -227,8 +227,13 @@ fn bytes_that_are_not_a_zip_are_one_problem() {
 #[test]
 fn the_declared_count_is_read_from_the_end_of_the_archive() {
     let bytes = zip_of(&[("a.json", b"{}", STORED), ("b/", b"", STORED)]);
-    assert_eq!(declared_entries(&bytes), Some(2));
-    assert_eq!(declared_entries(b"PK\x05\x06"), None);
+    assert_eq!(declared_entries(&mut Cursor::new(&bytes[..])), Some(2));
+    assert_eq!(declared_entries(&mut Cursor::new(&b"PK\x05\x06"[..])), None);
+    let on_disk = OnDisk::new(&bytes);
+    assert_eq!(
+        declared_entries(&mut ZipFile::open(&on_disk.0).unwrap()),
+        Some(2)
+    );
 }
 
 #[test]
@@ -343,4 +348,129 @@ fn entries_read_into_one_reused_buffer_are_read_as_each_alone() {
             }
         }
     }
+}
+
+/// Bytes written to a file of their own, removed when dropped.
+struct OnDisk(std::path::PathBuf);
+
+impl OnDisk {
+    fn new(bytes: &[u8]) -> OnDisk {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let path = std::env::temp_dir().join(format!(
+            "plr-zipped-test-{}-{}.zip",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::write(&path, bytes).unwrap();
+        OnDisk(path)
+    }
+}
+
+impl Drop for OnDisk {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Every entry's name and bytes (or problem), read from memory and from a file on disk.
+fn from_memory_and_disk(
+    bytes: &[u8],
+    limits: Limits,
+) -> (
+    Result<Vec<Entry>, ArchiveError>,
+    Result<Vec<Entry>, ArchiveError>,
+) {
+    let memory = Archive::open_within("x.zip", bytes, limits).map(|a| a.entries().collect());
+    let on_disk = OnDisk::new(bytes);
+    let file = ZipFile::open(&on_disk.0).unwrap();
+    let disk = Archive::over("x.zip", file, limits).map(|a| a.entries().collect());
+    (memory, disk)
+}
+
+#[test]
+fn a_zip_on_disk_reads_as_the_same_bytes_in_memory() {
+    let text: Vec<u8> = (0..20_000u32)
+        .flat_map(|i| format!("{{\"n\":{i}}}").into_bytes())
+        .collect();
+    let limits = Limits {
+        entries: 1_000,
+        entry_bytes: 100_000,
+    };
+    // Many entries, small and large (larger than the read-ahead window once compressed or
+    // not), stored and deflated, in folders: every one the same from disk as from memory.
+    let names: Vec<String> = (0..300)
+        .map(|i| format!("m{}/e{i:03}.json", i % 7))
+        .collect();
+    let contents: Vec<Vec<u8>> = (0..300)
+        .map(|i| text[..(i * 997) % text.len()].to_vec())
+        .collect();
+    let entries: Vec<(&str, &[u8], CompressionMethod)> = names
+        .iter()
+        .zip(&contents)
+        .enumerate()
+        .map(|(i, (name, content))| {
+            let method = if i % 3 == 0 { STORED } else { DEFLATED };
+            (name.as_str(), content.as_slice(), method)
+        })
+        .collect();
+    let bytes = zip_of(&entries);
+    let (memory, disk) = from_memory_and_disk(&bytes, limits);
+    let memory = memory.unwrap();
+    assert_eq!(memory.len(), 300);
+    assert_eq!(
+        memory.iter().filter(|e| e.bytes.is_ok()).count(),
+        300 - contents.iter().filter(|c| c.len() > 100_000).count()
+    );
+    assert_eq!(disk.unwrap(), memory);
+
+    // A bomb, a lie, damage, a cut, too many entries, not a zip: the same problems.
+    let spaces = vec![b' '; 900];
+    let mut hostile = zip_of(&[
+        ("a.json", b"{\"a\":1}", DEFLATED),
+        ("d-lies.json", &spaces, DEFLATED),
+        ("e-bomb.json", &vec![b' '; 1_000_000], DEFLATED),
+        ("f-broken.json", &text[..5_000], DEFLATED),
+    ]);
+    lie_about_sizes(&mut hostile, "d-lies.json", 10);
+    lie_about_sizes(&mut hostile, "e-bomb.json", 20);
+    let at = hostile
+        .windows(13)
+        .position(|w| w == b"f-broken.json")
+        .unwrap();
+    for b in &mut hostile[at + 100..at + 120] {
+        *b ^= 0x5a;
+    }
+    let (memory, disk) = from_memory_and_disk(&hostile, limits);
+    let memory = memory.unwrap();
+    assert!(memory[2].bytes.is_err() && memory[3].bytes.is_err());
+    assert_eq!(disk.unwrap(), memory);
+    let few = Limits {
+        entries: 3,
+        ..limits
+    };
+    let (memory, disk) = from_memory_and_disk(&hostile, few);
+    assert_eq!(
+        memory.as_ref().unwrap_err(),
+        &ArchiveError::TooManyEntries(4, 3)
+    );
+    assert_eq!(disk.unwrap_err(), memory.unwrap_err());
+    let (memory, disk) = from_memory_and_disk(&hostile[..hostile.len() / 2], limits);
+    assert!(memory.is_err());
+    assert_eq!(disk.unwrap_err(), memory.unwrap_err());
+    let (memory, disk) = from_memory_and_disk(b"{\"format\": \"plr\"}", limits);
+    assert!(memory.is_err());
+    assert_eq!(disk.unwrap_err(), memory.unwrap_err());
+}
+
+#[test]
+fn a_zip_file_that_cannot_be_opened_is_refused_saying_why() {
+    let missing = std::env::temp_dir().join("plr-zipped-test-never-written.zip");
+    let error = Archive::open_file("gone.zip", &missing).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("not a zip archive that can be read ("),
+        "{error}"
+    );
 }
