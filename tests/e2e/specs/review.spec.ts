@@ -211,6 +211,35 @@ test('completing too early lists every problem, and each link focuses its field'
   await expectNoAxeViolations(page);
 });
 
+test("another tab's save that comes while a review opened cold is being read is not missed", async ({ page }) => {
+  const id = await startReview(page);
+  await page.getByLabel("Child's case reference").fill('LL-BEFORE');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved on this device/ })).toBeVisible();
+  // Opened again cold: just after the app first reads the review (it draws it a task later),
+  // another tab saves a changed copy, and its storage event arrives in between.
+  await page.addInitScript((key) => {
+    const getItem = Storage.prototype.getItem;
+    let done = false;
+    Storage.prototype.getItem = function (name: string) {
+      const value = getItem.call(this, name);
+      if (!done && name === key && value !== null) {
+        done = true;
+        const theirs = value.replace('LL-BEFORE', 'LL-OTHER-TAB');
+        setTimeout(() => {
+          localStorage.setItem(name, theirs);
+          dispatchEvent(new StorageEvent('storage', { key: name, oldValue: value, newValue: theirs, storageArea: localStorage }));
+        });
+      }
+      return value;
+    };
+  }, `plr:draft:${id}`);
+  await page.reload();
+  await expect(page.getByLabel("Child's case reference")).toHaveValue('LL-OTHER-TAB');
+  await page.getByLabel('Team', { exact: true }).fill('Stroud');
+  await expect.poll(async () => (await storedReviews(page))[0].case.child_ref).toBe('LL-OTHER-TAB');
+  await expect.poll(async () => (await storedReviews(page))[0].case.team).toBe('Stroud');
+});
+
 test('a change in a second tab is never overwritten silently', async ({ context }) => {
   const first = await context.newPage();
   const id = await startReview(first);
