@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use plr_core::import::{import, ImportError, Imported, MAX_FILE_BYTES};
 use plr_core::problem::Problem;
-use plr_report::zipped::{is_zip_name, zip_too_large, Archive, ZipFile, MAX_ZIP_BYTES};
+use plr_report::zipped::{is_zip_name, Archive, ZipFile};
 use walkdir::WalkDir;
 
 /// Why a file was not imported.
@@ -93,13 +93,8 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Imported, LoadError> {
 
 /// Opens a zip file of exports, to be read entry by entry where they lie in the file (never
 /// read whole, so a zip of a year takes no more memory than its directory); refused over
-/// [`MAX_ZIP_BYTES`], as the dashboard refuses it. The problem as a sentence.
+/// [`plr_report::zipped::MAX_ZIP_BYTES`], as the dashboard refuses it. The problem as a sentence.
 pub fn open_zip(path: &Path) -> Result<Archive<ZipFile>, String> {
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > MAX_ZIP_BYTES => return Err(zip_too_large(meta.len())),
-        Ok(_) => {}
-        Err(e) => return Err(format!("cannot read file: {e}")),
-    }
     Archive::open_file(&path.to_string_lossy(), path).map_err(|e| e.to_string())
 }
 

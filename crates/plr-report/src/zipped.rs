@@ -59,6 +59,10 @@ pub enum ArchiveError {
     NotAZip(String),
     /// More entries than allowed (the count, the limit).
     TooManyEntries(u64, usize),
+    /// A zip file over [`MAX_ZIP_BYTES`] (its size in bytes), refused unread.
+    TooLarge(u64),
+    /// A zip file that could not be opened or read (the system's reason).
+    Unreadable(String),
 }
 
 impl fmt::Display for ArchiveError {
@@ -71,6 +75,8 @@ impl fmt::Display for ArchiveError {
                 grouped(*count),
                 grouped(*limit as u64)
             ),
+            ArchiveError::TooLarge(size) => f.write_str(&zip_too_large(*size)),
+            ArchiveError::Unreadable(why) => write!(f, "cannot read file: {why}"),
         }
     }
 }
@@ -163,10 +169,14 @@ impl ZipFile {
     /// How many bytes a small read reads ahead.
     pub const WINDOW: usize = 8 * 1024;
 
-    /// The zip file at `path`, opened for reading.
-    pub fn open(path: &std::path::Path) -> io::Result<ZipFile> {
-        let file = std::fs::File::open(path)?;
-        let size = file.metadata()?.len();
+    /// The zip file at `path`, opened for reading; refused over [`MAX_ZIP_BYTES`].
+    pub fn open(path: &std::path::Path) -> Result<ZipFile, ArchiveError> {
+        let unreadable = |e: io::Error| ArchiveError::Unreadable(e.to_string());
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        let size = file.metadata().map_err(unreadable)?.len();
+        if size > MAX_ZIP_BYTES {
+            return Err(ArchiveError::TooLarge(size));
+        }
         Ok(ZipFile {
             file: Arc::new(file),
             size,
@@ -330,11 +340,9 @@ impl<'a> Archive<Cursor<&'a [u8]>> {
 
 impl Archive<ZipFile> {
     /// Opens the zip file at `path` (named `name`), within the default [`Limits`]: read where
-    /// needed, never whole. A file that cannot be opened is [`ArchiveError::NotAZip`] with the
-    /// reason.
+    /// needed, never whole; refused over [`MAX_ZIP_BYTES`] unread.
     pub fn open_file(name: &str, path: &std::path::Path) -> Result<Self, ArchiveError> {
-        let file = ZipFile::open(path).map_err(|e| ArchiveError::NotAZip(io_error(&e)))?;
-        Archive::over(name, file, Limits::default())
+        Archive::over(name, ZipFile::open(path)?, Limits::default())
     }
 }
 
