@@ -73,6 +73,18 @@ fn an_entry_over_the_limit_is_refused_by_name_and_the_rest_read() {
     assert_eq!(entries[1].bytes.as_deref(), Ok(&b"{}"[..]));
 }
 
+/// Flips 20 bytes from `offset` bytes after the first place `name` is written (its local
+/// header's copy, so inside the entry's compressed data when `offset` passes the header).
+fn damage(bytes: &mut [u8], name: &str, offset: usize) {
+    let at = bytes
+        .windows(name.len())
+        .position(|w| w == name.as_bytes())
+        .unwrap();
+    for b in &mut bytes[at + offset..at + offset + 20] {
+        *b ^= 0x5a;
+    }
+}
+
 /// The offset of an entry's declared uncompressed size in its local header and in the
 /// central directory, found by the entry's name (both headers are followed by it).
 fn lie_about_sizes(bytes: &mut [u8], name: &str, size: u32) {
@@ -126,10 +138,7 @@ fn a_damaged_entry_is_named_and_the_rest_still_read() {
         ("c.json", b"{\"c\":1}", STORED),
     ]);
     // Flip bytes in the middle of broken.json's compressed data.
-    let header = bytes.windows(11).position(|w| w == b"broken.json").unwrap();
-    for b in &mut bytes[header + 200..header + 220] {
-        *b ^= 0x5a;
-    }
+    damage(&mut bytes, "broken.json", 200);
     let entries = read_all("x.zip", &bytes);
     assert_eq!(entries[0].bytes.as_deref(), Ok(&b"{\"a\":1}"[..]));
     assert_eq!(entries[1].name, "x.zip/broken.json");
@@ -313,13 +322,7 @@ fn entries_read_into_one_reused_buffer_are_read_as_each_alone() {
     // d says it unpacks to 10 bytes (it is 900), e to 20 (it is far over the limit).
     lie_about_sizes(&mut bytes, "d-lies.json", 10);
     lie_about_sizes(&mut bytes, "e-bomb.json", 20);
-    let header = bytes
-        .windows(13)
-        .position(|w| w == b"f-broken.json")
-        .unwrap();
-    for b in &mut bytes[header + 100..header + 120] {
-        *b ^= 0x5a;
-    }
+    damage(&mut bytes, "f-broken.json", 100);
     let limits = Limits {
         entries: 10,
         entry_bytes: 1_000,
@@ -434,13 +437,7 @@ fn a_zip_on_disk_reads_as_the_same_bytes_in_memory() {
     ]);
     lie_about_sizes(&mut hostile, "d-lies.json", 10);
     lie_about_sizes(&mut hostile, "e-bomb.json", 20);
-    let at = hostile
-        .windows(13)
-        .position(|w| w == b"f-broken.json")
-        .unwrap();
-    for b in &mut hostile[at + 100..at + 120] {
-        *b ^= 0x5a;
-    }
+    damage(&mut hostile, "f-broken.json", 100);
     let (memory, disk) = from_memory_and_disk(&hostile, limits);
     let memory = memory.unwrap();
     assert!(memory[2].bytes.is_err() && memory[3].bytes.is_err());
