@@ -133,21 +133,18 @@ export function topFunctions(profiles, n = 30, only = null) {
   const self = new Map();
   const total = new Map();
   let busy = 0;
-  const name = (f) => `${f.functionName || '(anonymous)'} ${f.url ? f.url.split('/').pop() : ''}`.trim();
   for (const profile of profiles) {
-    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-    const parent = new Map();
-    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    const { byId, parent } = callTree(profile);
     profile.samples.forEach((id, i) => {
       const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
       const leaf = byId.get(id).callFrame.functionName;
       if (leaf === '(idle)' || leaf === '(program)') return;
       busy += dt;
-      const key = name(byId.get(id).callFrame);
+      const key = frameName(byId.get(id).callFrame);
       self.set(key, (self.get(key) ?? 0) + dt);
       const seen = new Set();
       for (let at = id; at !== undefined; at = parent.get(at)) {
-        const k = name(byId.get(at).callFrame);
+        const k = frameName(byId.get(at).callFrame);
         if (seen.has(k)) continue;
         seen.add(k);
         total.set(k, (total.get(k) ?? 0) + dt);
@@ -158,6 +155,53 @@ export function topFunctions(profiles, n = 30, only = null) {
     .map(([k, t]) => `  ${t.toFixed(1).padStart(7)} ms ${(100 * t / busy).toFixed(0).padStart(3)}%  ${k.slice(0, 160)}`).join('\n');
   const kept = only ? new Map([...total].filter(([k]) => only.test(k))) : total;
   return { busy, self: list(self), total: list(kept) };
+}
+
+/** A CDP CPU profile's nodes by id, and each node's parent. */
+function callTree(profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  return { byId, parent };
+}
+
+/** A profile frame's function and the file it is in. */
+const frameName = (f) => `${f.functionName || '(anonymous)'} ${f.url ? f.url.split('/').pop() : ''}`.trim();
+
+/** The main thread's busy stretches in a CDP CPU profile (samples that are not idle, with gaps
+ * of less than `gap` ms between them), each with its start, length and the named functions that
+ * take most of it (callees included), for `bench/profile.mjs`'s PLR_PROFILE_TASKS. */
+export function busyStretches(profile, { gap = 1, atLeast = 3, only = null, n = 6 } = {}) {
+  const { byId, parent } = callTree(profile);
+  const stretches = [];
+  let current = null;
+  let at = profile.startTime / 1000;
+  profile.samples.forEach((id, i) => {
+    at += (profile.timeDeltas[i] ?? 0) / 1000;
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const leaf = byId.get(id).callFrame.functionName;
+    if (leaf === '(idle)' || leaf === '(program)') return;
+    if (!current || at - current.end > gap) {
+      current = { start: at, end: at, busy: 0, total: new Map() };
+      stretches.push(current);
+    }
+    current.end = at + dt;
+    current.busy += dt;
+    const seen = new Set();
+    for (let node = id; node !== undefined; node = parent.get(node)) {
+      const k = frameName(byId.get(node).callFrame);
+      if (seen.has(k) || (only && !only.test(k))) continue;
+      seen.add(k);
+      current.total.set(k, (current.total.get(k) ?? 0) + dt);
+    }
+  });
+  const origin = profile.startTime / 1000;
+  return stretches.filter((s) => s.busy >= atLeast).map((s) => ({
+    start: s.start - origin,
+    length: s.end - s.start,
+    busy: s.busy,
+    top: [...s.total.entries()].sort((a, b) => b[1] - a[1]).slice(0, n),
+  }));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

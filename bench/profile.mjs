@@ -13,8 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { topFunctions } from './clicks.mjs';
-import { busyStretches } from './stretches.mjs';
+import { busyStretches, topFunctions } from './clicks.mjs';
 import { chromiumArgs, coldDraftProfile, repo, serve, waitForServer } from './visits.mjs';
 
 const { chromium } = createRequire(path.join(repo, 'tests/e2e/package.json'))('@playwright/test');
