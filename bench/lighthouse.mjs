@@ -17,7 +17,10 @@
 // CLS <= 0.01; the home page >= 98 with LCP <= 2.0 s; accessibility 100 on both.
 //
 // Run after a release build: `node bench/lighthouse.mjs [dist] [runs]`; with
-// PLR_LIGHTHOUSE_REPORTS=dir each run's whole report (JSON) is written there too. Lighthouse is
+// PLR_LIGHTHOUSE_REPORTS=dir each run's whole report (JSON) is written there too, and with
+// PLR_LIGHTHOUSE_TIMELINE=1 each run prints Lighthouse's own simulation of its LCP: when each
+// request starts and ends on the simulated link, and each main-thread task over 20 ms (times 4),
+// which shows what the LCP waits for. Lighthouse is
 // pinned in bench/package.json (13 wants Node 22) and installed there on first use; it drives
 // Debian's Chromium, never a browser of its own.
 import { execFileSync } from 'node:child_process';
@@ -32,6 +35,7 @@ if (!fs.existsSync(path.join(bench, 'node_modules/lighthouse'))) {
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: bench, stdio: 'inherit' });
 }
 const { default: lighthouse } = await import('lighthouse');
+const { LanternLargestContentfulPaint } = await import('lighthouse/core/computed/metrics/lantern-largest-contentful-paint.js');
 const chromeLauncher = await import('chrome-launcher');
 const { chromium } = createRequire(path.join(repo, 'tests/e2e/package.json'))('@playwright/test');
 
@@ -56,7 +60,7 @@ async function audit(url, dir, keepStorage) {
     chromeFlags: ['--headless=new', ...chromiumArgs, ...certArgs()],
   });
   try {
-    const { lhr } = await lighthouse(url, {
+    const { lhr, artifacts } = await lighthouse(url, {
       port: browser.port,
       logLevel: 'error',
       output: 'json',
@@ -65,6 +69,7 @@ async function audit(url, dir, keepStorage) {
       disableStorageReset: keepStorage,
     });
     const a = lhr.audits;
+    if (process.env.PLR_LIGHTHOUSE_TIMELINE) await printTimeline(url, lhr, artifacts);
     if (process.env.PLR_LIGHTHOUSE_REPORTS) {
       const out = process.env.PLR_LIGHTHOUSE_REPORTS;
       fs.mkdirSync(out, { recursive: true });
@@ -98,6 +103,27 @@ function floorMs(audits, throttling) {
     .filter((r) => r.networkEndTime <= lcp)
     .reduce((sum, r) => sum + r.transferSize, 0);
   return 4 * throttling.rttMs + (bytes * 8) / throttling.throughputKbps;
+}
+
+/** Lighthouse's simulation of the LCP of a run (its optimistic graph, which here is the
+ * pessimistic one too): each request's simulated start and end, and the main thread's tasks
+ * over 20 ms as simulated (4x), in order of start. */
+async function printTimeline(url, lhr, artifacts) {
+  const data = {
+    trace: artifacts.Trace, devtoolsLog: artifacts.DevtoolsLog, gatherContext: artifacts.GatherContext,
+    settings: lhr.configSettings, URL: artifacts.URL, simulator: null,
+  };
+  const lcp = await LanternLargestContentfulPaint.request(data, { computedCache: new Map() });
+  const origin = new URL(url).origin;
+  console.log(`  ${url}: simulated LCP ${Math.round(lcp.timing)} ms (optimistic ${Math.round(lcp.optimisticEstimate.timeInMs)}, pessimistic ${Math.round(lcp.pessimisticEstimate.timeInMs)})`);
+  const rows = [...lcp.optimisticEstimate.nodeTimings.entries()].sort((x, y) => x[1].startTime - y[1].startTime);
+  for (const [node, t] of rows) {
+    const what = node.type === 'network'
+      ? `${node.request.url.replace(origin, '')}  ${(node.request.transferSize / 1024).toFixed(1)} KB`
+      : 'main-thread task';
+    if (node.type === 'cpu' && t.endTime - t.startTime < 20) continue;
+    console.log(`    ${String(Math.round(t.startTime)).padStart(5)} – ${String(Math.round(t.endTime)).padStart(5)} ms  ${what}`);
+  }
 }
 
 function report(name, results) {
