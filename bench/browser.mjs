@@ -36,7 +36,7 @@ const ms = (x) => `${x.toFixed(2)} ms`;
 
 const server = serve(dist, port);
 try {
-  await waitForServer(base);
+  await waitForServer(base, server);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 
   // A stored draft to open, made by the app itself.
@@ -113,7 +113,7 @@ try {
   const floorPaint = [];
   try {
     const floorBase = `http://127.0.0.1:${port + 1}`;
-    await waitForServer(floorBase);
+    await waitForServer(floorBase, floorServer);
     const context = await browser.newContext();
     await (await context.newPage()).goto(floorBase);
     for (let i = 0; i < 5; i++) {

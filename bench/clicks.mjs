@@ -258,7 +258,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const ms = (x) => `${x.toFixed(2)} ms`;
   const server = serve(dist, port);
   try {
-    await waitForServer(base);
+    await waitForServer(base, server);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
     const profiles = [];
     for (let run = 0; run < runs; run++) {

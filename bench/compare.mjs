@@ -41,7 +41,7 @@ try {
   const builds = [];
   for (const [i, dist] of dists.entries()) {
     const base = `http://127.0.0.1:${port + i}`;
-    await waitForServer(base);
+    await waitForServer(base, servers[i]);
     const { id, storage } = await startReview(browser, base);
     builds.push({ dist, base, area: `${base}/review/${id}/area/supervision`, storage,
       cold: [], coldDoc: [], warm: [], warmDoc: [], home: [], homeDoc: [] });

@@ -222,7 +222,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const port = 4175;
   const server = serve(path.join(repo, 'dist'), port);
   try {
-    await waitForServer(`http://127.0.0.1:${port}`);
+    await waitForServer(`http://127.0.0.1:${port}`, server);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     console.log(describeDashboard(await dashboardLoad(browser, `http://127.0.0.1:${port}`, repo)));
     await browser.close();

@@ -9,7 +9,9 @@
 // where there is none). Over HTTP/1.1 the browser opens up to six connections, each of which
 // Lighthouse's simulation starts with a handshake and TCP's slow start; HTTP/2 uses one.
 // Prints the median of each figure: performance and accessibility scores, LCP, TBT, CLS and
-// bytes transferred, and whether Lighthouse flags unminified JavaScript; and beside the LCP the
+// bytes transferred, whether Lighthouse flags unminified JavaScript, and Lighthouse's index of
+// this machine's CPU (TBT is the observed tasks times 4, so a slower host has a higher TBT;
+// Lighthouse calls a host under 1000 slower than it assumes); and beside the LCP the
 // link's floor for it: the time the simulated link takes to bring the bytes the page had
 // fetched by its largest paint (as the unthrottled run saw it), after the round trips of a
 // first connection and of the HTML, which no page needing them first can beat. Prints numbers,
@@ -86,6 +88,9 @@ async function audit(url, dir, keepStorage) {
       // Lighthouse's mobile link: its throughput (kilobits a second) and round trip.
       floor: floorMs(a, lhr.configSettings.throttling),
       unminified: a['unminified-javascript'].score !== 1,
+      // Lighthouse's measure of this machine's CPU (its own JavaScript benchmark, run with the
+      // page): under 1000 it warns that the host is slower than its 4x slowdown assumes.
+      benchmarkIndex: lhr.environment.benchmarkIndex,
       failed: lhr.runtimeError?.message,
     };
   } finally {
@@ -133,7 +138,7 @@ function report(name, results) {
     `${name.padEnd(46)} ${String(m('performance')).padStart(5)} ${String(m('accessibility')).padStart(6)} ` +
       `${(m('lcp') / 1000).toFixed(1).padStart(6)} s ${(m('floor') / 1000).toFixed(1).padStart(5)} s ${Math.round(m('tbt')).toString().padStart(5)} ms ` +
       `${m('cls').toFixed(3).padStart(6)} ${(m('transfer') / 1024).toFixed(0).padStart(6)} KB  ` +
-      `${results.some((r) => r.unminified) ? 'flagged' : 'no'}` +
+      `${(results.some((r) => r.unminified) ? 'flagged' : 'no').padEnd(13)} ${Math.round(m('benchmarkIndex'))}` +
       (failed ? `  (a run failed: ${failed.failed})` : ''),
   );
 }
@@ -160,7 +165,7 @@ function makeCertificate() {
 async function pages(protocol) {
   const server = serve(dist, port, tls);
   try {
-    await waitForServer(base);
+    await waitForServer(base, server);
     const home = [];
     for (let i = 0; i < runs; i++) home.push(await audit(`${base}/`, null, false));
     report(`home, cold (${protocol})`, home);
@@ -171,12 +176,17 @@ async function pages(protocol) {
     }
     report(`an area page of a draft, cold (${protocol})`, area);
   } finally {
-    server.kill();
+    // The next protocol's server takes the same port: this one must have let go of it.
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill();
+      await exited;
+    }
   }
 }
 
 console.log(`Lighthouse 12.2.3, mobile defaults, median of ${runs} runs (${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)})`);
-console.log(`${'page'.padEnd(46)} perf.  a11y.    LCP  floor      TBT    CLS  transfer unminified JS`);
+console.log(`${'page'.padEnd(46)} perf.  a11y.    LCP  floor      TBT    CLS  transfer unminified JS  host CPU index`);
 await pages('HTTP/1.1');
 tls = makeCertificate();
 if (tls) {

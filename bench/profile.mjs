@@ -26,7 +26,7 @@ const top = Number(process.env.PLR_PROFILE_TOP ?? 25);
 const server = serve(dist, port);
 let dir = null;
 try {
-  await waitForServer(base);
+  await waitForServer(base, server);
   const cold = await coldDraftProfile(chromium, base);
   dir = cold.dir;
   const url = cold.url;

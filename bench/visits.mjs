@@ -12,8 +12,14 @@ export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', 
 
 export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 
-export async function waitForServer(url) {
+/** Waits until `server` (a child process from `serve`) answers at `url`. Throws if it has
+ * exited instead: another server holding its port (one left over from a run cut short) would
+ * otherwise answer in its place, with another build or protocol. */
+export async function waitForServer(url, server) {
   for (let i = 0; i < 100; i++) {
+    if (server.exitCode !== null || server.signalCode !== null) {
+      throw new Error(`the server for ${url} exited (${server.exitCode ?? server.signalCode}): is its port taken by another?`);
+    }
     try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
