@@ -110,9 +110,9 @@ function floorMs(audits, throttling) {
   return 4 * throttling.rttMs + (bytes * 8) / throttling.throughputKbps;
 }
 
-/** Lighthouse's simulation of the LCP of a run (its optimistic graph, which here is the
- * pessimistic one too): each request's simulated start and end, and the main thread's tasks
- * over 20 ms as simulated (4x), in order of start. */
+/** Lighthouse's simulation of the LCP of a run, whose figure is the mean of an optimistic and a
+ * pessimistic estimate: the optimistic one's requests, each with its simulated start and end,
+ * and its main-thread tasks over 20 ms as simulated (4x), in order of start. */
 async function printTimeline(url, lhr, artifacts) {
   const data = {
     trace: artifacts.Trace, devtoolsLog: artifacts.DevtoolsLog, gatherContext: artifacts.GatherContext,
