@@ -133,6 +133,24 @@ pub fn draft_key(id: PlrId) -> String {
     plr_core::stored::draft_key(id)
 }
 
+/// Calls `f` with the new text of review `id`'s entry (`None` once deleted) whenever another
+/// tab or window of this browser writes it (`storage` events fire only in the tabs that did not
+/// make the change). Stops when the returned handle is removed.
+pub fn on_other_tab_write(
+    id: PlrId,
+    f: impl Fn(Option<String>) + 'static,
+) -> leptos::prelude::WindowListenerHandle {
+    let key = draft_key(id);
+    leptos::prelude::window_event_listener(
+        leptos::ev::storage,
+        move |event: web_sys::StorageEvent| {
+            if event.key().as_deref() == Some(key.as_str()) {
+                f(event.new_value());
+            }
+        },
+    )
+}
+
 fn write(key: &str, value: &str) -> Result<(), StorageError> {
     backend::set(key, value)
 }

@@ -20,7 +20,6 @@ mod summary;
 pub use grade::GradePanel;
 pub use summary::ReviewSummary;
 
-use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
@@ -167,11 +166,8 @@ pub fn ReviewShell() -> impl IntoView {
             read_ahead.try_set_value(Some((plr_id, storage::load(plr_id))));
             // Another tab's save of this review that arrives before the drawing (which watches
             // for them from then on) drops what was read here, so the drawing reads it again.
-            let key = storage::draft_key(plr_id);
-            let watch = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
-                if event.key().as_deref() == Some(key.as_str()) {
-                    read_ahead.try_set_value(None);
-                }
+            let watch = storage::on_other_tab_write(plr_id, move |_| {
+                read_ahead.try_set_value(None);
             });
             set_timeout(
                 move || {

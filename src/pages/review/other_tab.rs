@@ -1,7 +1,6 @@
 //! Another tab or window of this browser changed or deleted the review open here. Neither copy
 //! is overwritten silently: autosave stops and the user chooses which version to keep.
 
-use leptos::ev;
 use leptos::prelude::*;
 use plr_core::Plr;
 use reactive_stores::Store;
@@ -24,13 +23,9 @@ fn same_content(ours: &Plr, theirs: &Plr) -> bool {
 #[component]
 pub fn OtherTabWatch(store: Store<Plr>, autosave: Autosave) -> impl IntoView {
     let change = RwSignal::new(None::<Change>);
-    let key = storage::draft_key(store.with_untracked(|p| p.id));
-    // `storage` events fire only in the tabs that did not make the change.
-    let handle = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
-        if event.key().as_deref() != Some(key.as_str()) {
-            return;
-        }
-        let news = match event.new_value() {
+    let id = store.with_untracked(|p| p.id);
+    let handle = storage::on_other_tab_write(id, move |new_value| {
+        let news = match new_value {
             None => Some(Change::Deleted),
             Some(text) => match storage::parse(&text) {
                 Ok(theirs) if store.with_untracked(|ours| !same_content(ours, &theirs)) => {
