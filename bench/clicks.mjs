@@ -78,14 +78,15 @@ export async function timeClicks(page, radioIds, panelSelector) {
     const click = (radioId) => new Promise((resolve) => {
       const panel = document.querySelector(panelSelector);
       const before = panel.textContent;
+      let start;
       const observer = new MutationObserver(() => {
         if (panel.textContent === before) return;
         observer.disconnect();
-        resolve(performance.now() - performance.getEntriesByName('plr-click-start').pop().startTime);
+        resolve(performance.now() - start.startTime);
         performance.mark('plr-click-end');
       });
       observer.observe(panel, { childList: true, characterData: true, subtree: true });
-      performance.mark('plr-click-start');
+      start = performance.mark('plr-click-start');
       document.getElementById(radioId).click();
     });
     const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
