@@ -70,11 +70,45 @@ export async function rateAll(page, base, id, onArea = async () => {}) {
  * call: before each it waits for a frame to be painted and a task after it, as a person's clicks
  * are at least a frame apart, and Node and the browser's own process stay idle meanwhile. */
 export async function timeClicks(page, radioIds, panelSelector) {
+  let times;
+  const cpu = await cpuBetweenMarks(page, 'plr-click-start', 'plr-click-end', async () => {
+    times = await clickInPage(page, radioIds, panelSelector);
+  });
+  if (cpu.length !== times.length) throw new Error(`${times.length} clicks, but ${cpu.length} pairs of marks traced`);
+  times.cpu = cpu;
+  return times;
+}
+
+/** Runs `run` while Chromium traces the page's User Timing marks, and returns the main thread's
+ * CPU time (ms) from each `startName` mark to the `endName` mark after it, in order. */
+export async function cpuBetweenMarks(page, startName, endName, run) {
   const cdp = await page.context().newCDPSession(page);
   const marks = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => marks.push(...value.filter((e) => e.name.startsWith('plr-click-'))));
+  cdp.on('Tracing.dataCollected', ({ value }) => marks.push(...value.filter((e) => e.name === startName || e.name === endName)));
   await cdp.send('Tracing.start', { categories: 'blink.user_timing' });
-  const times = await page.evaluate(async ([radioIds, panelSelector]) => {
+  try {
+    await run();
+  } finally {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+  }
+  marks.sort((a, b) => a.ts - b.ts);
+  const cpu = [];
+  let start = null;
+  for (const mark of marks) {
+    if (mark.name === startName) start = mark;
+    else if (start) {
+      cpu.push((mark.tts - start.tts) / 1000);
+      start = null;
+    }
+  }
+  return cpu;
+}
+
+function clickInPage(page, radioIds, panelSelector) {
+  return page.evaluate(async ([radioIds, panelSelector]) => {
     const click = (radioId) => new Promise((resolve) => {
       const panel = document.querySelector(panelSelector);
       const before = panel.textContent;
@@ -99,15 +133,6 @@ export async function timeClicks(page, radioIds, panelSelector) {
     performance.clearMarks('plr-click-end');
     return times;
   }, [radioIds, panelSelector]);
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  const starts = marks.filter((e) => e.name === 'plr-click-start').sort((a, b) => a.ts - b.ts);
-  const ends = marks.filter((e) => e.name === 'plr-click-end').sort((a, b) => a.ts - b.ts);
-  if (starts.length !== times.length || ends.length !== times.length) throw new Error(`${times.length} clicks, but ${starts.length} and ${ends.length} marks traced`);
-  times.cpu = starts.map((start, i) => (ends[i].tts - start.tts) / 1000);
-  return times;
 }
 
 /** The page's memory now: the JS heap in use after a forced garbage collection, and the byte
