@@ -2,8 +2,9 @@
 //! release build `scripts/split.mjs` moves their code (every review page, and what only they
 //! use) out of the WebAssembly the form starts with, into one part, fetched the first time a
 //! review page is opened or once the home page is shown ([`preload`]), and from the service
-//! worker's cache after one visit. The home page, the router and the review's shell (which
-//! loads the review and autosaves it) stay in the first load. Elsewhere (`trunk serve`, the wasm tests,
+//! worker's cache after one visit. The review's shell's drawing (the review's store, autosave, the
+//! grade's and problems' memos: `review::ReviewShell`) is a second split point into the same
+//! part; the home page, the router and the read of the review stay in the first load. Elsewhere (`trunk serve`, the wasm tests,
 //! any build without `--cfg plr_split`) nothing is split and the page is drawn as it is asked.
 use leptos::prelude::*;
 
@@ -77,7 +78,7 @@ fn draw(page: ReviewPage) -> AnyView {
 /// The review's part could not be fetched: said where the page would be. Nothing saved is
 /// touched; reloading (once the connection is back) fetches it again.
 #[cfg(plr_split)]
-fn not_loaded() -> AnyView {
+pub(crate) fn not_loaded() -> AnyView {
     let reload = |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();

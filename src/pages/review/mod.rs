@@ -146,6 +146,8 @@ pub fn Continue(
 /// Loads the review named in the address; rebuilt only when that id changes. Opened cold (a
 /// reload, a bookmark, a link), the app's frame is painted first, then the review is read from
 /// storage in a task of its own and drawn in the next, so the app's start is never one long task.
+/// The drawing ([`open`]) is in the review's part of the WebAssembly (`pages::lazy`), with
+/// the pages, so the home page's first load does not carry it.
 #[component]
 pub fn ReviewShell() -> impl IntoView {
     let params = use_params_map();
@@ -153,6 +155,11 @@ pub fn ReviewShell() -> impl IntoView {
     let started = RwSignal::new(browser::shown_yet());
     // The review read ahead of its drawing (opened cold only), taken by the first drawing.
     let read_ahead = StoredValue::new_local(None::<(PlrId, Result<Plr, storage::StorageError>)>);
+    // Another tab's save of this review that arrives before the drawing (which watches for them
+    // from then on) drops what was read ahead, so the drawing reads it again: watched from the
+    // read until the drawing, however long its part takes to arrive.
+    let watch = StoredValue::new_local(None::<WindowListenerHandle>);
+    on_cleanup(move || stop_watching(watch));
     if !started.get_untracked() {
         browser::after_paint(move || {
             // The page may have gone meanwhile (its signals with it).
@@ -164,14 +171,11 @@ pub fn ReviewShell() -> impl IntoView {
                 return;
             };
             read_ahead.try_set_value(Some((plr_id, storage::load(plr_id))));
-            // Another tab's save of this review that arrives before the drawing (which watches
-            // for them from then on) drops what was read here, so the drawing reads it again.
-            let watch = storage::on_other_tab_write(plr_id, move |_| {
+            watch.try_set_value(Some(storage::on_other_tab_write(plr_id, move |_| {
                 read_ahead.try_set_value(None);
-            });
+            })));
             set_timeout(
                 move || {
-                    watch.remove();
                     let _ = started.try_set(true);
                 },
                 std::time::Duration::ZERO,
@@ -183,19 +187,59 @@ pub fn ReviewShell() -> impl IntoView {
             return ().into_any();
         }
         match id.get().as_deref().map(str::parse::<PlrId>) {
-            Some(Ok(id)) => {
-                let read = read_ahead
-                    .try_update_value(Option::take)
-                    .flatten()
-                    .filter(|(read, _)| *read == id);
-                match read.map_or_else(|| storage::load(id), |(_, read)| read) {
-                    Ok(plr) => view! { <OpenReview plr /> }.into_any(),
-                    Err(error) => view! { <CannotOpen id error /> }.into_any(),
-                }
-            }
+            Some(Ok(id)) => open(id, read_ahead, watch),
             _ => view! { <NotFound /> }.into_any(),
         }
     }
+}
+
+/// The review read ahead of its drawing, with its id (opened cold only).
+type ReadAhead = StoredValue<Option<(PlrId, Result<Plr, storage::StorageError>)>, LocalStorage>;
+/// The watch for another tab's save of the review read ahead, until it is drawn.
+type Watch = StoredValue<Option<WindowListenerHandle>, LocalStorage>;
+
+fn stop_watching(watch: Watch) {
+    if let Some(handle) = watch.try_update_value(Option::take).flatten() {
+        handle.remove();
+    }
+}
+
+/// The review `id` drawn: what was read ahead of it if nothing has changed it since, else what
+/// storage holds now (read as it is drawn, so no other tab's save falls between).
+fn opened(id: PlrId, read_ahead: ReadAhead, watch: Watch) -> AnyView {
+    let read = read_ahead
+        .try_update_value(Option::take)
+        .flatten()
+        .filter(|(read, _)| *read == id);
+    stop_watching(watch);
+    match read.map_or_else(|| storage::load(id), |(_, read)| read) {
+        Ok(plr) => view! { <OpenReview plr /> }.into_any(),
+        Err(error) => view! { <CannotOpen id error /> }.into_any(),
+    }
+}
+
+/// [`opened`], in the review's part: drawn once the part has loaded (at once when it has).
+#[cfg(plr_split)]
+#[leptos::wasm_split::wasm_split(review_pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn open_part(
+    id: PlrId,
+    read_ahead: ReadAhead,
+    watch: Watch,
+) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(opened(id, read_ahead, watch))
+}
+
+#[cfg(plr_split)]
+fn open(id: PlrId, read_ahead: ReadAhead, watch: Watch) -> AnyView {
+    crate::split::when_loaded(
+        open_part(id, read_ahead, watch),
+        crate::pages::lazy::not_loaded,
+    )
+}
+
+#[cfg(not(plr_split))]
+fn open(id: PlrId, read_ahead: ReadAhead, watch: Watch) -> AnyView {
+    opened(id, read_ahead, watch)
 }
 
 #[component]
