@@ -154,11 +154,11 @@ pub fn ReviewShell() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id"));
     let started = RwSignal::new(browser::shown_yet());
     // The review read ahead of its drawing (opened cold only), taken by the first drawing.
-    let read_ahead = StoredValue::new_local(None::<(PlrId, Result<Plr, storage::StorageError>)>);
+    let read_ahead: ReadAhead = StoredValue::new_local(None);
     // Another tab's save of this review that arrives before the drawing (which watches for them
     // from then on) drops what was read ahead, so the drawing reads it again: watched from the
     // read until the drawing, however long its part takes to arrive.
-    let watch = StoredValue::new_local(None::<WindowListenerHandle>);
+    let watch: Watch = StoredValue::new_local(None);
     on_cleanup(move || stop_watching(watch));
     if !started.get_untracked() {
         browser::after_paint(move || {
